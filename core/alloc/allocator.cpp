@@ -151,12 +151,7 @@ void* Allocator::allocate_from_new_pool(uint32_t size) {
         if (usable_arenas_ != nullptr) usable_arenas_->prevarena = nullptr;
     }
 
-    // Link the pool at the front of usedpools[size].
-    pool_header* head = &usedpools_[size];
-    pool->nextpool = head->nextpool;
-    pool->prevpool = head;
-    head->nextpool->prevpool = pool;
-    head->nextpool = pool;
+    insert_to_usedpool(pool, size);
     pool->ref.count = 1;
 
     const uint32_t block_size = profile_.index_to_size(size);
@@ -263,21 +258,23 @@ void Allocator::pymalloc_free(void* p, pool_header* pool) {
     --pool->ref.count;
 
     if (lastfree == nullptr) {
-        // The pool was full: it rejoins usedpools, at the back (LRU order).
-        insert_to_usedpool(pool);
+        // The pool was full: it rejoins usedpools at the front, so the next allocation of its
+        // class refills it first (obmalloc.c: "mimics LRU pool usage for new allocations").
+        insert_to_usedpool(pool, pool->szidx);
         return;
     }
     if (pool->ref.count != 0) return;  // still used
     insert_to_freepool(pool);          // now empty
 }
 
-void Allocator::insert_to_usedpool(pool_header* pool) {
-    pool_header* head = &usedpools_[pool->szidx];
-    pool_header* prev = head->prevpool;
-    pool->nextpool = head;
-    pool->prevpool = prev;
-    head->prevpool = pool;
-    prev->nextpool = pool;
+// Links the pool at the front of usedpools[size].
+void Allocator::insert_to_usedpool(pool_header* pool, uint32_t size) {
+    pool_header* head = &usedpools_[size];
+    pool_header* next = head->nextpool;
+    pool->nextpool = next;
+    pool->prevpool = head;
+    next->prevpool = pool;
+    head->nextpool = pool;
 }
 
 // An empty pool leaves usedpools for its arena's freepools; then the arena either goes back to

@@ -98,7 +98,7 @@ private:
     void* allocate_from_new_pool(uint32_t size);
     arena_object* new_arena();
     void pymalloc_free(void* p, pool_header* pool);
-    void insert_to_usedpool(pool_header* pool);
+    void insert_to_usedpool(pool_header* pool, uint32_t size);
     void insert_to_freepool(pool_header* pool);
     void release_arena(arena_object* ao);
     void mark_arena_map(uint64_t vaddress);
