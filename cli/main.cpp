@@ -1,1 +1,111 @@
-int main(){return 0;}
+// The native CLI. `pymemlab malloc` replays an allocation script against the pymalloc model;
+// `pymemlab profiles` lists the profiles. `pymemlab run` (Python snippets) arrives with the
+// interpreter. Exit codes: 0 ok, 1 a failed operation, 2 a usage error.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "alloc/allocator.h"
+#include "cli/malloc_script.h"
+#include "profile/profile.h"
+
+using namespace pymemlab;
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: pymemlab profiles\n"
+    "       pymemlab malloc [--profile V] [--aligned-arenas] [--stats] FILE|-\n"
+    "       pymemlab run [--profile V] [--mode script|repl] [--stats] [--trace-json FILE] FILE|-\n";
+
+int usage(const std::string& message) {
+    if (!message.empty()) std::cerr << "pymemlab: " << message << "\n";
+    std::cerr << kUsage;
+    return 2;
+}
+
+bool read_source(const std::string& path, std::string& out) {
+    if (path == "-") {
+        out.assign(std::istreambuf_iterator<char>(std::cin), {});
+        return true;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    out.assign(std::istreambuf_iterator<char>(in), {});
+    return true;
+}
+
+int list_profiles() {
+    std::printf("%-6s %5s %9s %6s %9s %9s %s\n", "name", "align", "threshold", "classes", "arena",
+                "pool", "gc thresholds");
+    for (const Profile& p : all_profiles()) {
+        std::printf("%-6.*s %5u %9u %7u %8uK %8uK (%d, %d, %d)%s\n", static_cast<int>(p.name.size()),
+                    p.name.data(), p.alignment, p.small_request_threshold, p.nb_small_size_classes(),
+                    p.arena_size / 1024, p.pool_size / 1024, p.gc_threshold[0], p.gc_threshold[1],
+                    p.gc_threshold[2], &p == &default_profile() ? "  (default)" : "");
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "-h" || args[0] == "--help") return usage("");
+    const std::string command = args[0];
+    if (command == "profiles") return args.size() == 1 ? list_profiles() : usage("profiles takes no arguments");
+
+    const Profile* profile = &default_profile();
+    bool stats = false, aligned = false;
+    std::string file, mode = "script", trace;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& into) {
+            if (i + 1 >= args.size()) return false;
+            into = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--profile") {
+            if (!value(v)) return usage("--profile needs a version");
+            profile = find_profile(v);
+            if (!profile) return usage("unknown profile '" + v + "' (see: pymemlab profiles)");
+        } else if (a == "--stats") {
+            stats = true;
+        } else if (a == "--aligned-arenas" && command == "malloc") {
+            aligned = true;
+        } else if (a == "--mode" && command == "run") {
+            if (!value(mode) || (mode != "script" && mode != "repl")) return usage("--mode is script or repl");
+        } else if (a == "--trace-json" && command == "run") {
+            if (!value(trace)) return usage("--trace-json needs a file");
+        } else if (!a.empty() && a[0] == '-' && a != "-") {
+            return usage("unknown option " + a);
+        } else if (file.empty()) {
+            file = a;
+        } else {
+            return usage("only one FILE");
+        }
+    }
+    if (command != "malloc" && command != "run") return usage("unknown command '" + command + "'");
+    if (file.empty()) return usage("missing FILE (or - for standard input)");
+    std::string source;
+    if (!read_source(file, source)) {
+        std::cerr << "pymemlab: can't open file '" << file << "': No such file or directory\n";
+        return 2;
+    }
+    if (command == "run") {
+        std::cerr << "pymemlab run: the Python interpreter is not part of this build yet; "
+                     "`pymemlab malloc` replays allocation scripts\n";
+        return 2;
+    }
+    Allocator allocator(*profile, AllocatorOptions{.pool_aligned_arenas = aligned});
+    MallocScriptResult result = run_malloc_script(allocator, source);
+    std::cout << result.output;
+    if (!result.error.empty()) std::cerr << result.error;
+    if (stats) std::cout << allocator.debug_malloc_stats();
+    return result.error.empty() ? 0 : 1;
+}
