@@ -52,6 +52,7 @@ Allocator::Allocator(const Profile& profile, AllocatorOptions options)
       usedpools_(profile.nb_small_size_classes()),
       nfp2lasta_(profile.max_pools_in_arena() + 1, nullptr),
       address_space_(options.pool_aligned_arenas ? kMmapTopAligned : kMmapTopUnaligned, kHeapBase) {
+    usedpools_base_ = usedpools_.data();
     for (pool_header& sentinel : usedpools_) {
         sentinel = {};
         sentinel.nextpool = sentinel.prevpool = &sentinel;
@@ -95,16 +96,18 @@ void* Allocator::calloc(size_t nelem, size_t elsize) {
 
 void* Allocator::pymalloc_alloc(size_t nbytes) {
     uint32_t size = static_cast<uint32_t>(nbytes - 1) >> alignment_shift_;
-    pool_header* head = &usedpools_[size];
+    pool_header* head = usedpools_base_ + size;
     pool_header* pool = head->nextpool;
-    if (pool == head) return allocate_from_new_pool(size);
+    if (pool == head) [[unlikely]]
+        return allocate_from_new_pool(size);
 
     // A used pool of this class: its free list is never empty.
     ++pool->ref.count;
     block* bp = pool->freeblock;
     unpoison(bp, profile_.index_to_size(size));
     pool->freeblock = *reinterpret_cast<block**>(bp);
-    if (pool->freeblock == nullptr) pymalloc_pool_extend(pool, size);
+    if (pool->freeblock == nullptr) [[unlikely]]
+        pymalloc_pool_extend(pool, size);
     return bp;
 }
 
@@ -187,6 +190,8 @@ arena_object* Allocator::new_arena() {
         for (size_t i = old; i < grown; ++i)
             arenas_[i].nextarena = i + 1 < grown ? &arenas_[i + 1] : nullptr;
         unused_arena_objects_ = &arenas_[old];
+        arenas_base_ = arenas_.data();
+        maxarenas_ = static_cast<uint32_t>(grown);
     }
     void* host = nullptr;
     if (posix_memalign(&host, pool_size_, size_t{arena_size_} + pool_size_) != 0) return nullptr;
@@ -235,15 +240,15 @@ void Allocator::mark_arena_map(uint64_t vaddress) {
 
 bool Allocator::address_in_range(const void* p, const pool_header* pool) const {
     uint32_t index = pool->arenaindex;
-    return index < arenas_.size() &&
-           reinterpret_cast<uintptr_t>(p) - arenas_[index].address < arena_size_ &&
-           arenas_[index].address != 0;
+    return index < maxarenas_ &&
+           reinterpret_cast<uintptr_t>(p) - arenas_base_[index].address < arena_size_ &&
+           arenas_base_[index].address != 0;
 }
 
 void Allocator::free(void* p) {
     if (p == nullptr) return;
     pool_header* pool = pool_addr(p);
-    if (address_in_range(p, pool))
+    if (address_in_range(p, pool)) [[likely]]
         pymalloc_free(p, pool);
     else
         raw_free(p);
@@ -257,13 +262,14 @@ void Allocator::pymalloc_free(void* p, pool_header* pool) {
     pool->freeblock = bp;
     --pool->ref.count;
 
-    if (lastfree == nullptr) {
+    if (lastfree == nullptr) [[unlikely]] {
         // The pool was full: it rejoins usedpools at the front, so the next allocation of its
         // class refills it first (obmalloc.c: "mimics LRU pool usage for new allocations").
         insert_to_usedpool(pool, pool->szidx);
         return;
     }
-    if (pool->ref.count != 0) return;  // still used
+    if (pool->ref.count != 0) [[likely]]
+        return;                     // still used
     insert_to_freepool(pool);          // now empty
 }
 

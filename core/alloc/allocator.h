@@ -95,16 +95,16 @@ private:
     bool address_in_range(const void* p, const pool_header* pool) const;
     void* pymalloc_alloc(size_t nbytes);
     void pymalloc_pool_extend(pool_header* pool, uint32_t size);
-    void* allocate_from_new_pool(uint32_t size);
-    arena_object* new_arena();
+    [[gnu::noinline]] void* allocate_from_new_pool(uint32_t size);
+    [[gnu::noinline]] arena_object* new_arena();
     void pymalloc_free(void* p, pool_header* pool);
     void insert_to_usedpool(pool_header* pool, uint32_t size);
-    void insert_to_freepool(pool_header* pool);
+    [[gnu::noinline]] void insert_to_freepool(pool_header* pool);
     void release_arena(arena_object* ao);
     void mark_arena_map(uint64_t vaddress);
 
-    void* raw_malloc(size_t nbytes, bool zero);
-    void raw_free(void* p);
+    [[gnu::noinline]] void* raw_malloc(size_t nbytes, bool zero);
+    [[gnu::noinline]] void raw_free(void* p);
     void* raw_realloc(void* p, size_t nbytes);
 
     const Profile& profile_;
@@ -119,7 +119,11 @@ private:
     // usedpools[szidx] is the sentinel of a ring of the used pools of that size class:
     // sentinel.nextpool == &sentinel iff no pool of the class is used.
     std::vector<pool_header> usedpools_;
-    std::vector<arena_object> arenas_;  // maxarenas == arenas_.size()
+    std::vector<arena_object> arenas_;
+    // The hot paths read these instead of the vectors: one load each, as CPython's globals.
+    pool_header* usedpools_base_ = nullptr;
+    arena_object* arenas_base_ = nullptr;
+    uint32_t maxarenas_ = 0;  // == arenas_.size()
     arena_object* unused_arena_objects_ = nullptr;
     arena_object* usable_arenas_ = nullptr;
     // nfp2lasta[nf] is the rightmost arena in usable_arenas with nf free pools, or nullptr.
