@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(
   build-essential cmake ninja-build g++ clang libclang-rt-14-dev
-  catch2 emscripten node-acorn binaryen nodejs npm
+  catch2 emscripten node-acorn binaryen
   chromium python3.11-dev gzip
 )
 
@@ -18,6 +18,10 @@ missing_packages() {
   for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
   done
+  # Node and npm may come from another build (NodeSource's nodejs bundles npm, and Debian's npm
+  # then conflicts with it): ask for Debian's only when there is none.
+  command -v node >/dev/null || echo nodejs
+  command -v npm >/dev/null || echo npm
 }
 
 npm_missing() {

@@ -1,0 +1,42 @@
+// loadPyMemLab(options): the one JS entry to the WebAssembly module, for a browser (main thread,
+// classic or module worker) and for Node. The build copies it beside pymemlab.js and
+// pymemlab.wasm in build/wasm/; wasm/README.md documents what the promised module exposes.
+
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+
+// Specifiers in variables: bundlers for the browser must neither resolve nor analyse them.
+const NODE_MODULE = 'node:module';
+const NODE_FS = 'node:fs/promises';
+const NODE_URL = 'node:url';
+
+/**
+ * Resolves to the Emscripten module: { Allocator, profiles, defaultProfile, ... }.
+ * options.scriptUrl: URL (or path under Node) of pymemlab.js; default: beside this file.
+ * options.wasmUrl:   URL (or path under Node) of pymemlab.wasm; default: beside this file.
+ * Any other option goes to Emscripten's factory (print, printErr, wasmBinary, ...).
+ */
+export async function loadPyMemLab(options = {}) {
+  const { scriptUrl = 'pymemlab.js', wasmUrl = 'pymemlab.wasm', ...moduleOptions } = options;
+  const script = new URL(scriptUrl, import.meta.url);
+  const wasm = new URL(wasmUrl, import.meta.url);
+
+  if (isNode) {
+    // Node 20's fetch cannot read file: URLs, so the binary is read here and handed over.
+    const { createRequire } = await import(/* @vite-ignore */ NODE_MODULE);
+    const { readFile } = await import(/* @vite-ignore */ NODE_FS);
+    const { fileURLToPath } = await import(/* @vite-ignore */ NODE_URL);
+    const factory = createRequire(import.meta.url)(fileURLToPath(script));
+    const wasmBinary = moduleOptions.wasmBinary ?? (await readFile(wasm));
+    return factory({ ...moduleOptions, wasmBinary });
+  }
+
+  // pymemlab.js is a classic script (see global_export.js): importing it runs it, which
+  // publishes the factory on globalThis. This works in module workers, unlike importScripts.
+  await import(/* @vite-ignore */ script.href);
+  const factory = globalThis.loadPyMemLabModule;
+  if (typeof factory !== 'function') throw new Error(`PyMemLab: no factory in ${script.href}`);
+  return factory({
+    locateFile: (path, prefix) => (path.endsWith('.wasm') ? wasm.href : prefix + path),
+    ...moduleOptions,
+  });
+}

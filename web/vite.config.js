@@ -1,0 +1,36 @@
+// Vite bundles the page into dist/: relative URLs (base './') so it works from any sub-path, no
+// inlined assets or scripts (the site runs under a strict CSP), and the worker as an ES module.
+// The worker imports the WebAssembly module from ../build/wasm, which `make wasm` produces.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const wasmDir = fileURLToPath(new URL('../build/wasm/', import.meta.url));
+
+// Fails early, in words, instead of with an unresolved import deep in the worker.
+const requireWasmBuild = {
+  name: 'pymemlab-require-wasm-build',
+  buildStart() {
+    for (const file of ['pymemlab.mjs', 'pymemlab.js', 'pymemlab.wasm']) {
+      if (!existsSync(wasmDir + file)) {
+        this.error(`${wasmDir}${file} is missing: run \`make wasm\` first.`);
+      }
+    }
+  },
+};
+
+export default defineConfig({
+  base: './',
+  plugins: [requireWasmBuild],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // Every asset stays a file: data: URLs for scripts or the module would need CSP exceptions.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+  worker: { format: 'es' },
+  // The dev server may read the wasm build beside web/.
+  server: { fs: { allow: ['..'] } },
+});
