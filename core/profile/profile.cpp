@@ -8,6 +8,9 @@ namespace {
 constexpr uint32_t KiB = 1024;
 constexpr uint32_t MiB = 1024 * KiB;
 constexpr uint32_t kPoolHeader = 48;  // sizeof(struct pool_header) on a 64-bit build
+constexpr int64_t kImmortal312 = 0xFFFFFFFF;         // _Py_IMMORTAL_REFCNT, 3.12 and 3.13
+constexpr int64_t kImmortal314 = int64_t{3} << 30;   // _Py_IMMORTAL_INITIAL_REFCNT, 3.14
+constexpr int64_t kStatic311 = 999999999;            // _PyObject_IMMORTAL_INIT, 3.11
 
 // Notes on the choice of release within a series:
 // - 2.7 is 2.7.18, the final release: bpo-27987 raised ALIGNMENT to 16 and the threshold to 512
@@ -16,15 +19,16 @@ constexpr uint32_t kPoolHeader = 48;  // sizeof(struct pool_header) on a 64-bit 
 //   bpo-27987 backport and so aligns to 16.
 // - 3.14 models 3.14.0-3.14.4, the releases that ship the incremental collector.
 constexpr Profile kProfiles[] = {
-    // name  maj min align shift thr  arena      pool      hdr           keep   map    threshold        gchead
-    {"2.7", 2, 7, 16, 4, 512, 256 * KiB, 4 * KiB, kPoolHeader, false, false, {700, 10, 10}, 32},
-    {"3.6", 3, 6, 8, 3, 512, 256 * KiB, 4 * KiB, kPoolHeader, false, false, {700, 10, 10}, 24},
-    {"3.8", 3, 8, 16, 4, 512, 256 * KiB, 4 * KiB, kPoolHeader, false, false, {700, 10, 10}, 16},
-    {"3.10", 3, 10, 16, 4, 512, 1 * MiB, 16 * KiB, kPoolHeader, true, true, {700, 10, 10}, 16},
-    {"3.11", 3, 11, 16, 4, 512, 1 * MiB, 16 * KiB, kPoolHeader, true, true, {700, 10, 10}, 16},
-    {"3.12", 3, 12, 16, 4, 512, 1 * MiB, 16 * KiB, kPoolHeader, true, true, {700, 10, 10}, 16},
-    {"3.13", 3, 13, 16, 4, 512, 1 * MiB, 16 * KiB, kPoolHeader, true, true, {2000, 10, 10}, 16},
-    {"3.14", 3, 14, 16, 4, 512, 1 * MiB, 16 * KiB, kPoolHeader, true, true, {2000, 10, 0}, 16},
+    // name maj min align shift thr arena pool hdr keep-last-arena arena-map immortal static-base
+    //     gc-threshold gc-head
+    {"2.7", 2, 7, 16, 4, 512, 256 * KiB, 4 * KiB, kPoolHeader, false, false, 0, 0, {700, 10, 10}, 32},
+    {"3.6", 3, 6, 8, 3, 512, 256 * KiB, 4 * KiB, kPoolHeader, false, false, 0, 0, {700, 10, 10}, 24},
+    {"3.8", 3, 8, 16, 4, 512, 256 * KiB, 4 * KiB, kPoolHeader, false, false, 0, 0, {700, 10, 10}, 16},
+    {"3.10", 3, 10, 16, 4, 512, 1 * MiB, 16 * KiB, kPoolHeader, true, true, 0, 0, {700, 10, 10}, 16},
+    {"3.11", 3, 11, 16, 4, 512, 1 * MiB, 16 * KiB, kPoolHeader, true, true, 0, kStatic311, {700, 10, 10}, 16},
+    {"3.12", 3, 12, 16, 4, 512, 1 * MiB, 16 * KiB, kPoolHeader, true, true, kImmortal312, 0, {700, 10, 10}, 16},
+    {"3.13", 3, 13, 16, 4, 512, 1 * MiB, 16 * KiB, kPoolHeader, true, true, kImmortal312, 0, {2000, 10, 10}, 16},
+    {"3.14", 3, 14, 16, 4, 512, 1 * MiB, 16 * KiB, kPoolHeader, true, true, kImmortal314, 0, {2000, 10, 0}, 16},
 };
 
 constexpr const Profile& row(std::string_view name) {
@@ -48,6 +52,9 @@ static_assert(row("2.7").gc_head_size == 32 && row("3.6").gc_head_size == 24 &&
 // A pool of 16-byte blocks: (4096 - 48) / 16 = 253 blocks; (16384 - 48) / 16 = 1021.
 static_assert(row("3.8").blocks_per_pool(0) == 253 && row("3.11").blocks_per_pool(0) == 1021);
 static_assert(row("3.13").index_to_size(31) == 512 && row("3.6").index_to_size(63) == 512);
+// getrefcount(1): 4294967295 in 3.12 and 3.13, 3221225472 in 3.14; 999999999 + real refs in 3.11.
+static_assert(row("3.12").immortal_refcnt == 4294967295 && row("3.14").immortal_refcnt == 3221225472);
+static_assert(row("3.11").static_refcnt_base == 999999999 && !row("3.11").has_immortal_objects());
 
 constexpr bool table_is_consistent() {
     for (const Profile& p : kProfiles) {

@@ -24,10 +24,19 @@ struct Profile {
     bool keeps_last_empty_arena;       // bpo-37257 (3.9): an empty arena at the tail survives
     bool has_arena_map;                // WITH_PYMALLOC_RADIX_TREE (3.10): address_in_range by radix tree
 
+    // ---- reference counts (Include/object.h) --------------------------------------------------
+    // 3.12+: immortal objects carry this count and Py_INCREF/Py_DECREF leave it alone
+    // (_Py_IMMORTAL_REFCNT: UINT32_MAX in 3.12 and 3.13; 3 << 30 in 3.14); 0 before 3.12.
+    int64_t immortal_refcnt;
+    // 3.11: statically allocated objects (small ints, (), '', one-character strings) start at
+    // this count and are counted normally from there (_PyObject_IMMORTAL_INIT); 0 elsewhere.
+    int64_t static_refcnt_base;
+
     // ---- cycle collector (Modules/gcmodule.c, Python/gc.c) -----------------------------------
     int gc_threshold[3];    // gc.get_threshold()
     uint32_t gc_head_size;  // sizeof(PyGC_Head): precedes every tracked container
 
+    constexpr bool has_immortal_objects() const { return immortal_refcnt != 0; }
     constexpr uint32_t nb_small_size_classes() const {
         return small_request_threshold >> alignment_shift;
     }

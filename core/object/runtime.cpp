@@ -1,0 +1,119 @@
+// Runtime: object allocation in the allocator's blocks, the data segment for static objects,
+// reference-count rules per profile, deallocation dispatch, and the GC list links.
+#include "object/runtime.h"
+
+#include <cstring>
+#include <new>
+
+namespace pymemlab {
+
+namespace {
+
+// The data segment of a statically linked python3 (as Debian's is): just above the binary's
+// text, below the brk heap that AddressSpace starts at 0x55d03e6b2000.
+constexpr uint64_t kStaticBase = 0x55d03c8a4000;
+constexpr size_t kStaticCapacity = 512 * 1024;
+
+void link_ring(PyGC_Head* head) {
+    head->_gc_next = reinterpret_cast<uintptr_t>(head);
+    head->_gc_prev = reinterpret_cast<uintptr_t>(head);
+}
+
+}  // namespace
+
+Runtime::Runtime(const Profile& profile, RuntimeOptions options)
+    : profile_(profile),
+      immortal_(profile.has_immortal_objects()),
+      allocator_(profile, options.allocator),
+      static_memory_(new (std::align_val_t{16}) unsigned char[kStaticCapacity]) {
+    for (PyGC_Head& g : generations_) link_ring(&g);
+}
+
+Runtime::~Runtime() = default;
+
+PyObject* Runtime::alloc_object(PyTypeObject* type, size_t request) {
+    auto* o = static_cast<PyObject*>(allocator_.malloc(request));
+    if (o == nullptr) return nullptr;
+    o->ob_refcnt = 1;
+    o->ob_type = type;
+    return o;
+}
+
+PyObject* Runtime::alloc_gc_object(PyTypeObject* type, size_t request) {
+    const uint32_t head = profile_.gc_head_size;
+    auto* block = static_cast<unsigned char*>(allocator_.malloc(head + request));
+    if (block == nullptr) return nullptr;
+    std::memset(block, 0, head);
+    auto* o = reinterpret_cast<PyObject*>(block + head);
+    o->ob_refcnt = 1;
+    o->ob_type = type;
+    ++gc_counts_[0];
+    return o;
+}
+
+void* Runtime::block_of(const PyObject* o) const {
+    if (Py_TYPE(o)->is_gc()) return as_gc(o);
+    return const_cast<PyObject*>(o);
+}
+
+void Runtime::free_object(PyObject* o) {
+    if (Py_TYPE(o)->is_gc() && gc_counts_[0] > 0) --gc_counts_[0];
+    allocator_.free(block_of(o));
+}
+
+PyObject* Runtime::static_object(PyTypeObject* type, size_t size, bool gc) {
+    const size_t head = gc ? profile_.gc_head_size : 0;
+    const size_t total = (head + size + 15) & ~size_t{15};
+    if (static_used_ + total > kStaticCapacity) throw std::bad_alloc();
+    unsigned char* block = static_memory_.get() + static_used_;
+    static_used_ += total;
+    std::memset(block, 0, total);
+    auto* o = reinterpret_cast<PyObject*>(block + head);
+    o->ob_refcnt = 1;
+    o->ob_type = type;
+    return o;
+}
+
+bool Runtime::is_static(const PyObject* o) const {
+    auto p = reinterpret_cast<uintptr_t>(o), base = reinterpret_cast<uintptr_t>(static_memory_.get());
+    return p - base < kStaticCapacity;
+}
+
+void Runtime::make_static_refcount(PyObject* o) {
+    if (immortal_)
+        o->ob_refcnt = profile_.immortal_refcnt;
+    else if (profile_.static_refcnt_base != 0)
+        o->ob_refcnt = profile_.static_refcnt_base;
+}
+
+void Runtime::dealloc(PyObject* o) { Py_TYPE(o)->tp_dealloc(*this, o); }
+
+uint64_t Runtime::id(const PyObject* o) const {
+    if (is_static(o))
+        return kStaticBase + (reinterpret_cast<uintptr_t>(o) - reinterpret_cast<uintptr_t>(static_memory_.get()));
+    const void* block = block_of(o);
+    return allocator_.address_of(block) + (reinterpret_cast<uintptr_t>(o) - reinterpret_cast<uintptr_t>(block));
+}
+
+void Runtime::gc_track(PyObject* o) {
+    PyGC_Head* g = as_gc(o);
+    PyGC_Head* head = &generations_[0];
+    auto* last = reinterpret_cast<PyGC_Head*>(head->_gc_prev);
+    g->_gc_prev = reinterpret_cast<uintptr_t>(last);
+    g->_gc_next = reinterpret_cast<uintptr_t>(head);
+    last->_gc_next = reinterpret_cast<uintptr_t>(g);
+    head->_gc_prev = reinterpret_cast<uintptr_t>(g);
+}
+
+void Runtime::gc_untrack(PyObject* o) {
+    PyGC_Head* g = as_gc(o);
+    if (g->_gc_next == 0) return;
+    auto* prev = reinterpret_cast<PyGC_Head*>(g->_gc_prev);
+    auto* next = reinterpret_cast<PyGC_Head*>(g->_gc_next);
+    prev->_gc_next = reinterpret_cast<uintptr_t>(next);
+    next->_gc_prev = reinterpret_cast<uintptr_t>(prev);
+    g->_gc_next = 0;
+    g->_gc_prev = 0;
+}
+
+}  // namespace pymemlab

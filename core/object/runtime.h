@@ -1,0 +1,107 @@
+// Runtime: one modelled CPython process — its allocator, its statically allocated objects (the
+// data segment: type objects, singletons), reference counting by the profile's rules, and the
+// GC-header bookkeeping every container needs. Object types build on it (core/object/*);
+// the collector (core/gc) walks the generation lists kept here.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "alloc/allocator.h"
+#include "object/gc_head.h"
+#include "object/object.h"
+#include "object/type.h"
+#include "profile/profile.h"
+
+namespace pymemlab {
+
+struct RuntimeOptions {
+    AllocatorOptions allocator;
+};
+
+class Runtime {
+public:
+    static constexpr int kGenerations = 3;
+
+    explicit Runtime(const Profile& profile, RuntimeOptions options = {});
+    ~Runtime();
+    Runtime(const Runtime&) = delete;
+    Runtime& operator=(const Runtime&) = delete;
+
+    const Profile& profile() const { return profile_; }
+    Allocator& allocator() { return allocator_; }
+    const Allocator& allocator() const { return allocator_; }
+
+    // ---- allocation (Objects/object.c, Python/gc.c) ----------------------------------------
+    // PyObject_Malloc(request) and PyObject_Init: refcount 1, type set. nullptr when the heap
+    // is exhausted (the caller raises MemoryError).
+    PyObject* alloc_object(PyTypeObject* type, size_t request);
+    // _PyObject_GC_Malloc: the profile's GC header, then the object; untracked; counts toward
+    // generation 0's allocation count, as CPython counts GC allocations.
+    PyObject* alloc_gc_object(PyTypeObject* type, size_t request);
+    // PyObject_Free / PyObject_GC_Del: gives the block back (a GC object must be untracked).
+    void free_object(PyObject* o);
+    // An object in the data segment (static types, singletons, and per profile the small ints
+    // or the empty tuple): never freed, never in an arena.
+    PyObject* static_object(PyTypeObject* type, size_t size, bool gc = false);
+    // The block an object occupies: where its GC header starts, or the object itself.
+    void* block_of(const PyObject* o) const;
+
+    // ---- reference counts (Include/object.h) ------------------------------------------------
+    // The profile decides: ordinary counts; 3.11's static objects (counted up from 999999999);
+    // 3.12+'s immortal objects, whose count neither rises nor falls.
+    void incref(PyObject* o) {
+        if (immortal_ && static_cast<int32_t>(o->ob_refcnt) < 0) return;
+        ++o->ob_refcnt;
+    }
+    void decref(PyObject* o) {
+        if (immortal_ && static_cast<int32_t>(o->ob_refcnt) < 0) return;
+        if (--o->ob_refcnt == 0) dealloc(o);
+    }
+    void xdecref(PyObject* o) {
+        if (o != nullptr) decref(o);
+    }
+    bool is_immortal(const PyObject* o) const {
+        return immortal_ && static_cast<int32_t>(o->ob_refcnt) < 0;
+    }
+    // Makes a static object immortal (3.12+), static-counted (3.11), or leaves it counted.
+    void make_static_refcount(PyObject* o);
+    // Called when a count reaches zero: the type's tp_dealloc.
+    void dealloc(PyObject* o);
+
+    // ---- identity ---------------------------------------------------------------------------
+    // id(o): the modelled address of the object (after its GC header, as in CPython).
+    uint64_t id(const PyObject* o) const;
+    bool is_static(const PyObject* o) const;
+
+    // ---- GC lists (the collector itself is core/gc) ------------------------------------------
+    static PyGC_Head* as_gc(const PyObject* o, uint32_t gc_head_size) {
+        return reinterpret_cast<PyGC_Head*>(reinterpret_cast<uintptr_t>(o) - gc_head_size);
+    }
+    PyGC_Head* as_gc(const PyObject* o) const { return as_gc(o, profile_.gc_head_size); }
+    PyObject* from_gc(const PyGC_Head* g) const {
+        return reinterpret_cast<PyObject*>(reinterpret_cast<uintptr_t>(g) + profile_.gc_head_size);
+    }
+    // PyObject_GC_Track / Untrack: links the object at the end of generation 0, or unlinks it.
+    void gc_track(PyObject* o);
+    void gc_untrack(PyObject* o);
+    bool gc_is_tracked(const PyObject* o) const { return as_gc(o)->_gc_next != 0; }
+    // The list head of generation `g` (a sentinel whose links form a ring).
+    PyGC_Head* generation(int g) { return &generations_[g]; }
+    // gc.get_count()[g]: allocations minus deallocations of GC objects for generation 0.
+    int64_t& gc_count(int g) { return gc_counts_[g]; }
+
+private:
+    const Profile& profile_;
+    const bool immortal_;
+    Allocator allocator_;
+    PyGC_Head generations_[kGenerations];
+    int64_t gc_counts_[kGenerations] = {0, 0, 0};
+
+    // The data segment: host memory for static objects, at modelled addresses from kStaticBase.
+    std::unique_ptr<unsigned char[]> static_memory_;
+    size_t static_used_ = 0;
+};
+
+}  // namespace pymemlab
