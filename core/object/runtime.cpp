@@ -27,6 +27,7 @@ Runtime::Runtime(const Profile& profile, RuntimeOptions options)
       allocator_(profile, options.allocator),
       static_memory_(new (std::align_val_t{16}) unsigned char[kStaticCapacity]) {
     for (PyGC_Head& g : generations_) link_ring(&g);
+    init_builtins(*this);
 }
 
 Runtime::~Runtime() = default;

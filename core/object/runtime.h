@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "alloc/allocator.h"
+#include "object/builtins.h"
 #include "object/gc_head.h"
 #include "object/object.h"
 #include "object/type.h"
@@ -30,6 +31,8 @@ public:
     Runtime& operator=(const Runtime&) = delete;
 
     const Profile& profile() const { return profile_; }
+    Builtins& builtins() { return builtins_; }
+    const Builtins& builtins() const { return builtins_; }
     Allocator& allocator() { return allocator_; }
     const Allocator& allocator() const { return allocator_; }
 
@@ -102,6 +105,7 @@ private:
     // The data segment: host memory for static objects, at modelled addresses from kStaticBase.
     std::unique_ptr<unsigned char[]> static_memory_;
     size_t static_used_ = 0;
+    Builtins builtins_;
 };
 
 }  // namespace pymemlab

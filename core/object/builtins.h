@@ -1,0 +1,23 @@
+// Builtins: the built-in type objects and singletons of one Runtime, created in its data
+// segment by init_builtins() (builtins.cpp), each by its own type's file.
+#pragma once
+
+#include "object/object.h"
+#include "object/type.h"
+
+namespace pymemlab {
+
+class Runtime;
+
+struct Builtins {
+    PyTypeObject* type_type = nullptr;
+    PyTypeObject* long_type = nullptr;  // int (3.x), long (2.7)
+    // int's small-int cache: small_ints[v + 5] for v in -5..256.
+    PyObject* small_ints[5 + 257] = {};
+};
+
+// Creates every built-in type and singleton in `rt`'s data segment (and, where the profile
+// allocated them at start-up, in its arenas), in the order CPython creates them.
+void init_builtins(Runtime& rt);
+
+}  // namespace pymemlab

@@ -1,0 +1,131 @@
+// int: representation per profile, construction through the small-int cache, sizes, dealloc.
+#include "object/long_object.h"
+
+#include <cstring>
+
+#include "object/builtins.h"
+#include "object/runtime.h"
+
+namespace pymemlab {
+
+namespace {
+
+constexpr int64_t kDigitBytes = 4;
+constexpr int64_t kLongHeader = offsetof(PyLongObject, ob_digit);  // 24
+
+bool uses_lv_tag(const Profile& p) { return p.at_least(3, 12); }
+// From 3.11 an int always has room for one digit, zero included (getsizeof(0) == 28).
+bool min_one_digit(const Profile& p) { return p.at_least(3, 11); }
+
+void set_digits(const Profile& p, PyObject* o, int64_t ndigits, int sign) {
+    auto* v = reinterpret_cast<PyVarObject*>(o);
+    if (uses_lv_tag(p))
+        v->ob_size = (ndigits << 3) | (sign < 0 ? 2 : sign == 0 ? 1 : 0);
+    else
+        v->ob_size = sign < 0 ? -ndigits : ndigits;
+}
+
+void long_dealloc(Runtime& rt, PyObject* o) { rt.free_object(o); }
+
+// Writes |value|'s digits into o and sets its size and sign.
+void fill(const Profile& p, PyObject* o, int64_t value) {
+    uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    int64_t n = 0;
+    auto* l = reinterpret_cast<PyLongObject*>(o);
+    for (uint64_t m = magnitude; m != 0; m >>= PyLong_SHIFT) l->ob_digit[n++] = static_cast<uint32_t>(m & PyLong_MASK);
+    if (n == 0) l->ob_digit[0] = 0;
+    set_digits(p, o, n, value < 0 ? -1 : value == 0 ? 0 : 1);
+}
+
+int64_t digits_for(uint64_t magnitude) {
+    int64_t n = 0;
+    for (; magnitude != 0; magnitude >>= PyLong_SHIFT) ++n;
+    return n;
+}
+
+// _PyLong_New(ndigits): the request is the header plus the digits (at least one from 3.11).
+PyObject* long_new(Runtime& rt, int64_t ndigits) {
+    const Profile& p = rt.profile();
+    int64_t room = min_one_digit(p) && ndigits == 0 ? 1 : ndigits;
+    return rt.alloc_object(rt.builtins().long_type, static_cast<size_t>(kLongHeader + kDigitBytes * room));
+}
+
+}  // namespace
+
+void init_long_type(Runtime& rt) {
+    const Profile& p = rt.profile();
+    Builtins& b = rt.builtins();
+    auto* type = reinterpret_cast<PyTypeObject*>(rt.static_object(b.type_type, sizeof(PyTypeObject)));
+    new (type) PyTypeObject{};
+    type->ob_base.ob_base.ob_type = b.type_type;
+    rt.make_static_refcount(&type->ob_base.ob_base);
+    type->tp_name = "int";
+    type->tp_basicsize = kLongHeader;
+    type->tp_itemsize = kDigitBytes;
+    type->tp_dealloc = long_dealloc;
+    b.long_type = type;
+
+    // The small ints: 3.9 and 3.10 allocate them at start-up, in the arenas; the others keep
+    // them in the data segment (a static array up to 3.8, _PyRuntime from 3.11).
+    const bool allocated = p.at_least(3, 9) && !p.at_least(3, 11);
+    for (int v = -kSmallNegInts; v < kSmallPosInts; ++v) {
+        int64_t n = v == 0 ? 0 : 1;
+        PyObject* o = allocated ? long_new(rt, n)
+                                : rt.static_object(type, static_cast<size_t>(kLongHeader + kDigitBytes));
+        fill(p, o, v);
+        if (!allocated) rt.make_static_refcount(o);
+        b.small_ints[v + kSmallNegInts] = o;
+    }
+}
+
+PyObject* long_from_int64(Runtime& rt, int64_t value) {
+    if (value >= -kSmallNegInts && value < kSmallPosInts) {
+        PyObject* o = rt.builtins().small_ints[value + kSmallNegInts];
+        rt.incref(o);
+        return o;
+    }
+    uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    PyObject* o = long_new(rt, digits_for(magnitude));
+    if (o != nullptr) fill(rt.profile(), o, value);
+    return o;
+}
+
+int64_t long_ndigits(const Runtime& rt, const PyObject* o) {
+    int64_t size = reinterpret_cast<const PyVarObject*>(o)->ob_size;
+    if (uses_lv_tag(rt.profile())) return size >> 3;
+    return size < 0 ? -size : size;
+}
+
+int long_sign(const Runtime& rt, const PyObject* o) {
+    int64_t size = reinterpret_cast<const PyVarObject*>(o)->ob_size;
+    if (uses_lv_tag(rt.profile())) return 1 - static_cast<int>(size & 3);
+    return size < 0 ? -1 : size > 0 ? 1 : 0;
+}
+
+int64_t long_as_int64(const Runtime& rt, const PyObject* o, bool* overflow) {
+    const auto* l = reinterpret_cast<const PyLongObject*>(o);
+    int64_t n = long_ndigits(rt, o);
+    *overflow = false;
+    uint64_t magnitude = 0;
+    for (int64_t i = n - 1; i >= 0; --i) {
+        if (magnitude >> (64 - PyLong_SHIFT)) {
+            *overflow = true;
+            return 0;
+        }
+        magnitude = (magnitude << PyLong_SHIFT) | l->ob_digit[i];
+    }
+    int sign = long_sign(rt, o);
+    if (magnitude > (sign < 0 ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1)) {
+        *overflow = true;
+        return 0;
+    }
+    return sign < 0 ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
+}
+
+int64_t long_sizeof(const Runtime& rt, const PyObject* o) {
+    int64_t n = long_ndigits(rt, o);
+    if (min_one_digit(rt.profile()) && n == 0) n = 1;
+    return kLongHeader + kDigitBytes * n;
+}
+
+}  // namespace pymemlab

@@ -1,0 +1,41 @@
+// int: PyLongObject (Objects/longobject.c), arbitrary precision in 30-bit digits, with the
+// small-int cache (-5..256) where the profile keeps it: the data segment (3.6-3.8, 3.11+) or
+// blocks allocated at start-up (3.9-3.10). Not yet modelled: 2.7's PyIntObject and its block
+// allocator, 3.14's compact-int free list, arithmetic (it arrives with the interpreter).
+#pragma once
+
+#include <cstdint>
+
+#include "object/object.h"
+
+namespace pymemlab {
+
+class Runtime;
+
+constexpr int PyLong_SHIFT = 30;
+constexpr uint32_t PyLong_MASK = (1u << PyLong_SHIFT) - 1;
+constexpr int kSmallNegInts = 5;    // _PY_NSMALLNEGINTS
+constexpr int kSmallPosInts = 257;  // _PY_NSMALLPOSINTS
+
+// The digits follow the header. Up to 3.11 ob_size is the signed digit count; from 3.12 that
+// word is lv_tag = ndigits << 3 | sign (0 positive, 1 zero, 2 negative).
+struct PyLongObject {
+    PyVarObject ob_base;
+    uint32_t ob_digit[1];
+};
+static_assert(offsetof(PyLongObject, ob_digit) == 24);
+
+void init_long_type(Runtime& rt);
+
+// PyLong_FromLongLong: the cached object for -5..256 (a new reference), else a new int.
+// nullptr when the heap is exhausted.
+PyObject* long_from_int64(Runtime& rt, int64_t value);
+// The value of an int that fits in 64 bits; *overflow set otherwise.
+int64_t long_as_int64(const Runtime& rt, const PyObject* o, bool* overflow);
+// Digits in use (0 for zero) and the sign (-1, 0, 1).
+int64_t long_ndigits(const Runtime& rt, const PyObject* o);
+int long_sign(const Runtime& rt, const PyObject* o);
+// sys.getsizeof(o) for an int.
+int64_t long_sizeof(const Runtime& rt, const PyObject* o);
+
+}  // namespace pymemlab

@@ -1,0 +1,103 @@
+// int: the small-int cache per profile, sizes and requests, digits and signs.
+#include <catch2/catch.hpp>
+
+#include "object/long_object.h"
+#include "object/runtime.h"
+
+using namespace pymemlab;
+
+namespace {
+
+int64_t request_of(Runtime& rt, PyObject* o) { return static_cast<int64_t>(rt.allocator().block_size(rt.block_of(o))); }
+
+}  // namespace
+
+TEST_CASE("ints from -5 to 256 are one cached object each; others are new objects") {
+    for (const char* name : {"3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"}) {
+        Runtime rt(*find_profile(name));
+        for (int64_t v : {-5, -1, 0, 1, 100, 256}) {
+            PyObject* a = long_from_int64(rt, v);
+            PyObject* b = long_from_int64(rt, v);
+            CHECK(a == b);
+            rt.decref(a);
+            rt.decref(b);
+        }
+        for (int64_t v : {int64_t{-6}, int64_t{257}, int64_t{1000}, int64_t{1} << 40}) {
+            PyObject* a = long_from_int64(rt, v);
+            PyObject* b = long_from_int64(rt, v);
+            CHECK(a != b);
+            CHECK(rt.id(a) != rt.id(b));
+            rt.decref(a);
+            rt.decref(b);
+        }
+    }
+}
+
+TEST_CASE("the small ints live in the data segment, except in 3.9-3.10 where they fill arena blocks") {
+    for (const char* name : {"3.6", "3.8", "3.11", "3.13"}) {
+        Runtime rt(*find_profile(name));
+        CHECK(rt.is_static(rt.builtins().small_ints[10]));
+        CHECK(rt.allocator().allocated_blocks() == 0);
+    }
+    Runtime rt(*find_profile("3.10"));
+    CHECK_FALSE(rt.is_static(rt.builtins().small_ints[10]));
+    CHECK(rt.allocator().allocated_blocks() == 262);
+    // One after another in 32-byte blocks: the first class-1 pool.
+    CHECK(rt.id(rt.builtins().small_ints[11]) == rt.id(rt.builtins().small_ints[10]) + 32);
+}
+
+TEST_CASE("getsizeof of an int is 24 bytes plus 4 per 30-bit digit, with room for one from 3.11") {
+    struct Row { int64_t value; int64_t upto310, from311; };
+    const Row rows[] = {{0, 24, 28}, {1, 28, 28}, {-1, 28, 28}, {(1 << 30) - 1, 28, 28},
+                        {1 << 30, 32, 32}, {-(int64_t{1} << 30), 32, 32}, {int64_t{1} << 60, 36, 36}};
+    for (const char* name : {"3.8", "3.10", "3.11", "3.12", "3.13", "3.14"}) {
+        Runtime rt(*find_profile(name));
+        bool late = rt.profile().at_least(3, 11);
+        for (const Row& r : rows) {
+            PyObject* o = long_from_int64(rt, r.value);
+            INFO(name << " " << r.value);
+            CHECK(long_sizeof(rt, o) == (late ? r.from311 : r.upto310));
+            rt.decref(o);
+        }
+    }
+}
+
+TEST_CASE("a new int requests its header and digits: 2**30 takes a 32-byte block, 2**60 a 48-byte one") {
+    Runtime rt(*find_profile("3.13"));
+    PyObject* a = long_from_int64(rt, 1 << 30);
+    PyObject* b = long_from_int64(rt, int64_t{1} << 60);
+    CHECK(request_of(rt, a) == 32);
+    CHECK(request_of(rt, b) == 48);
+    rt.decref(a);
+    rt.decref(b);
+    CHECK(rt.allocator().allocated_blocks() == 0);
+}
+
+TEST_CASE("an int's value, digits and sign read back in every layout") {
+    for (const char* name : {"3.8", "3.11", "3.12", "3.14"}) {
+        Runtime rt(*find_profile(name));
+        for (int64_t v : {int64_t{0}, int64_t{7}, int64_t{-300}, int64_t{1} << 45, -(int64_t{1} << 62),
+                          INT64_MAX, INT64_MIN}) {
+            PyObject* o = long_from_int64(rt, v);
+            bool overflow = true;
+            INFO(name << " " << v);
+            CHECK(long_as_int64(rt, o, &overflow) == v);
+            CHECK_FALSE(overflow);
+            CHECK(long_sign(rt, o) == (v < 0 ? -1 : v > 0 ? 1 : 0));
+            rt.decref(o);
+        }
+        PyObject* big = long_from_int64(rt, INT64_MIN);
+        CHECK(long_ndigits(rt, big) == 3);
+        rt.decref(big);
+    }
+}
+
+TEST_CASE("a cached int's count follows the profile: counted, 3.11-static, or immortal") {
+    Runtime r310(*find_profile("3.10")), r311(*find_profile("3.11")), r312(*find_profile("3.12"));
+    PyObject* a = long_from_int64(r310, 5);
+    PyObject* b = long_from_int64(r311, 5);
+    PyObject* c = long_from_int64(r312, 5);
+    CHECK(a->ob_refcnt == 2);
+    CHECK(b->ob_refcnt == 1000000000);
+    CHECK(c->ob_refcnt == 4294967295);
+}
