@@ -12,7 +12,7 @@ int64_t request_of(Runtime& rt, PyObject* o) { return static_cast<int64_t>(rt.al
 
 }  // namespace
 
-TEST_CASE("ints from -5 to 256 are one cached object each; others are new objects") {
+TEST_CASE("ints from -5 to 256 are one cached object each and others are new objects") {
     for (const char* name : {"3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"}) {
         Runtime rt(*find_profile(name));
         for (int64_t v : {-5, -1, 0, 1, 100, 256}) {

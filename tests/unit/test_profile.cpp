@@ -14,7 +14,7 @@ TEST_CASE("the profiles are 2.7, 3.6, 3.8, 3.10 to 3.14, and the default is 3.13
     CHECK(find_profile("3.12")->minor == 12);
 }
 
-TEST_CASE("3.10 and later use 1 MiB arenas of 16 KiB pools; earlier, 256 KiB of 4 KiB") {
+TEST_CASE("3.10 and later use 1 MiB arenas of 16 KiB pools, earlier ones 256 KiB of 4 KiB") {
     for (const Profile& p : all_profiles()) {
         INFO(p.name);
         bool large = p.at_least(3, 10);
@@ -26,7 +26,7 @@ TEST_CASE("3.10 and later use 1 MiB arenas of 16 KiB pools; earlier, 256 KiB of 
     }
 }
 
-TEST_CASE("only upstream 3.6 aligns to 8 bytes; every profile's threshold is 512") {
+TEST_CASE("only upstream 3.6 aligns to 8 bytes and every profile has a 512-byte threshold") {
     for (const Profile& p : all_profiles()) {
         INFO(p.name);
         CHECK(p.alignment == (p.name == "3.6" ? 8u : 16u));

@@ -69,7 +69,7 @@ TEST_CASE("GC allocations raise generation 0's count and deallocations lower it"
     CHECK(rt.gc_count(0) == 0);
 }
 
-TEST_CASE("tracking links an object at the end of generation 0; untracking unlinks it") {
+TEST_CASE("tracking links an object at the end of generation 0 and untracking unlinks it") {
     PyTypeObject type = make_type(true);
     Runtime rt(*find_profile("3.13"));
     PyObject* a = rt.alloc_gc_object(&type, 32);
@@ -118,7 +118,7 @@ TEST_CASE("from 3.12 an immortal object's count neither rises nor falls") {
     CHECK(find_profile("3.14")->immortal_refcnt == 3221225472);
 }
 
-TEST_CASE("3.11 counts static objects up from 999999999; earlier profiles count them from 1") {
+TEST_CASE("3.11 counts static objects up from 999999999 while earlier profiles count them from 1") {
     PyTypeObject type = make_type(false);
     Runtime r311(*find_profile("3.11"));
     PyObject* small = r311.static_object(&type, 28);
