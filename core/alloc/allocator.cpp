@@ -388,10 +388,8 @@ void* Allocator::raw_malloc(size_t nbytes, bool zero) {
     h->stand_in.arenaindex = kRawArenaIndex;
     h->vaddress = address_space_.malloc(nbytes);
     h->nbytes = nbytes;
-    h->prev = nullptr;
-    h->next = static_cast<RawHeader*>(raw_blocks_);
-    if (h->next != nullptr) h->next->prev = h;
-    raw_blocks_ = h;
+    h->capacity = nbytes;
+    link_raw_newest(h);
     footprint_ += reserved;
     ++counters_.raw_allocated_blocks;
     counters_.raw_allocated_bytes += nbytes;
@@ -402,16 +400,27 @@ void* Allocator::raw_malloc(size_t nbytes, bool zero) {
 
 void Allocator::raw_free(void* p) {
     RawHeader* h = raw_header(p);
-    if (h->prev != nullptr)
-        h->prev->next = h->next;
-    else
-        raw_blocks_ = h->next;
-    if (h->next != nullptr) h->next->prev = h->prev;
+    unlink_raw(h);
     address_space_.free(h->vaddress, h->nbytes);
     footprint_ -= AddressSpace::reserved_for(h->nbytes);
     --counters_.raw_allocated_blocks;
     counters_.raw_allocated_bytes -= h->nbytes;
     std::free(h);
+}
+
+void Allocator::link_raw_newest(raw_block_header* h) {
+    h->prev = nullptr;
+    h->next = static_cast<RawHeader*>(raw_blocks_);
+    if (h->next != nullptr) h->next->prev = h;
+    raw_blocks_ = h;
+}
+
+void Allocator::unlink_raw(raw_block_header* h) {
+    if (h->prev != nullptr)
+        h->prev->next = h->next;
+    else
+        raw_blocks_ = h->next;
+    if (h->next != nullptr) h->next->prev = h->prev;
 }
 
 void* Allocator::raw_realloc(void* p, size_t nbytes) {
@@ -424,11 +433,36 @@ void* Allocator::raw_realloc(void* p, size_t nbytes) {
         h->nbytes = nbytes;
         return p;
     }
-    void* q = raw_malloc(nbytes, false);
-    if (q == nullptr) return nullptr;
-    std::memcpy(q, p, std::min<uint64_t>(nbytes, h->nbytes));
-    raw_free(p);
-    return q;
+    if (nbytes > kPySsizeTMax) return nullptr;
+    const uint64_t old_reserved = AddressSpace::reserved_for(h->nbytes);
+    const uint64_t new_reserved = AddressSpace::reserved_for(nbytes);
+    if (options_.heap_limit != 0 && footprint_ - old_reserved + new_reserved > options_.heap_limit)
+        return nullptr;
+    unlink_raw(h);
+    if (nbytes > h->capacity) {
+        // Host memory grows geometrically, so a block grown step by step is copied O(log n)
+        // times; the model does not see it.
+        uint64_t capacity = std::max<uint64_t>(nbytes, 2 * h->capacity);
+        void* host = nullptr;
+        if (capacity > std::numeric_limits<size_t>::max() - kRawHeaderSize ||
+            posix_memalign(&host, pool_size_, kRawHeaderSize + capacity) != 0) {
+            link_raw_newest(h);
+            return nullptr;
+        }
+        std::memcpy(host, h, kRawHeaderSize + std::min<uint64_t>(h->nbytes, nbytes));
+        std::free(h);
+        h = static_cast<RawHeader*>(host);
+        h->capacity = capacity;
+    }
+    // The modelled realloc: a new chunk, then the old one freed; the block is now the newest.
+    uint64_t vaddress = address_space_.malloc(nbytes);
+    address_space_.free(h->vaddress, h->nbytes);
+    footprint_ = footprint_ - old_reserved + new_reserved;
+    counters_.raw_allocated_bytes = counters_.raw_allocated_bytes - h->nbytes + nbytes;
+    h->vaddress = vaddress;
+    h->nbytes = nbytes;
+    link_raw_newest(h);
+    return reinterpret_cast<block*>(h) + kRawHeaderSize;
 }
 
 // ==== observation =============================================================================
@@ -439,7 +473,10 @@ uint64_t Allocator::address_of(const void* p) const {
         const arena_object& ao = arenas_[pool->arenaindex];
         return ao.vaddress + (reinterpret_cast<uintptr_t>(p) - ao.address);
     }
-    return raw_header(p)->vaddress;
+    // A raw block's header is at POOL_ADDR of every address in its first POOL_SIZE bytes, so
+    // objects carved from a raw block (2.7's int and float blocks) have addresses too.
+    const auto* h = reinterpret_cast<const RawHeader*>(pool);
+    return h->vaddress + (reinterpret_cast<uintptr_t>(p) - (reinterpret_cast<uintptr_t>(h) + kRawHeaderSize));
 }
 
 void* Allocator::pointer_to(uint64_t address) const {

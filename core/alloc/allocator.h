@@ -59,7 +59,8 @@ public:
     void* realloc(void* p, size_t nbytes);
     void free(void* p);
 
-    // The modelled address of a block this allocator handed out (what id() returns).
+    // The modelled address of a block this allocator handed out (what id() returns), or of an
+    // address inside one (for a raw block, inside its first POOL_SIZE bytes).
     uint64_t address_of(const void* p) const;
     // The host pointer for a modelled address inside a live pymalloc arena, or nullptr.
     void* pointer_to(uint64_t address) const;
@@ -106,6 +107,8 @@ private:
     [[gnu::noinline]] void* raw_malloc(size_t nbytes, bool zero);
     [[gnu::noinline]] void raw_free(void* p);
     void* raw_realloc(void* p, size_t nbytes);
+    void link_raw_newest(raw_block_header* h);
+    void unlink_raw(raw_block_header* h);
 
     const Profile& profile_;
     const AllocatorOptions options_;

@@ -67,6 +67,7 @@ struct raw_block_header {
     pool_header stand_in;
     uint64_t vaddress;  // modelled address of the block
     uint64_t nbytes;    // the request
+    uint64_t capacity;  // host bytes after the header: nbytes, or more after a growing realloc
     raw_block_header* next;
     raw_block_header* prev;
 };

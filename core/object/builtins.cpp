@@ -3,6 +3,7 @@
 
 #include <new>
 
+#include "object/float_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
 
@@ -14,16 +15,25 @@ void type_dealloc(Runtime&, PyObject*) {}  // static types are never freed
 
 }  // namespace
 
+PyTypeObject* new_static_type(Runtime& rt, const char* name, int64_t basicsize, int64_t itemsize) {
+    PyTypeObject* metatype = rt.builtins().type_type;
+    auto* type = reinterpret_cast<PyTypeObject*>(rt.static_object(metatype, sizeof(PyTypeObject)));
+    new (type) PyTypeObject{};
+    // `type` is its own type: the first static type made is type itself.
+    type->ob_base.ob_base.ob_type = metatype != nullptr ? metatype : type;
+    type->ob_base.ob_base.ob_refcnt = 1;
+    rt.make_static_refcount(&type->ob_base.ob_base);
+    type->tp_name = name;
+    type->tp_basicsize = basicsize;
+    type->tp_itemsize = itemsize;
+    type->tp_dealloc = type_dealloc;
+    return type;
+}
+
 void init_builtins(Runtime& rt) {
-    Builtins& b = rt.builtins();
-    auto* type_type = reinterpret_cast<PyTypeObject*>(rt.static_object(nullptr, sizeof(PyTypeObject)));
-    new (type_type) PyTypeObject{};
-    type_type->ob_base.ob_base.ob_type = type_type;
-    rt.make_static_refcount(&type_type->ob_base.ob_base);
-    type_type->tp_name = "type";
-    type_type->tp_dealloc = type_dealloc;
-    b.type_type = type_type;
+    rt.builtins().type_type = new_static_type(rt, "type", sizeof(PyTypeObject), 0);
     init_long_type(rt);
+    init_float_type(rt);
 }
 
 }  // namespace pymemlab

@@ -2,6 +2,7 @@
 // segment by init_builtins() (builtins.cpp), each by its own type's file.
 #pragma once
 
+#include "object/float_object.h"
 #include "object/object.h"
 #include "object/type.h"
 
@@ -12,6 +13,8 @@ class Runtime;
 struct Builtins {
     PyTypeObject* type_type = nullptr;
     PyTypeObject* long_type = nullptr;  // int (3.x), long (2.7)
+    PyTypeObject* float_type = nullptr;
+    FloatState float_state;
     // int's small-int cache: small_ints[v + 5] for v in -5..256.
     PyObject* small_ints[5 + 257] = {};
 };
@@ -19,5 +22,8 @@ struct Builtins {
 // Creates every built-in type and singleton in `rt`'s data segment (and, where the profile
 // allocated them at start-up, in its arenas), in the order CPython creates them.
 void init_builtins(Runtime& rt);
+
+// A static type object named `name` in the data segment, of the given instance sizes.
+PyTypeObject* new_static_type(Runtime& rt, const char* name, int64_t basicsize, int64_t itemsize);
 
 }  // namespace pymemlab

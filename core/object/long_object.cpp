@@ -55,13 +55,7 @@ PyObject* long_new(Runtime& rt, int64_t ndigits) {
 void init_long_type(Runtime& rt) {
     const Profile& p = rt.profile();
     Builtins& b = rt.builtins();
-    auto* type = reinterpret_cast<PyTypeObject*>(rt.static_object(b.type_type, sizeof(PyTypeObject)));
-    new (type) PyTypeObject{};
-    type->ob_base.ob_base.ob_type = b.type_type;
-    rt.make_static_refcount(&type->ob_base.ob_base);
-    type->tp_name = "int";
-    type->tp_basicsize = kLongHeader;
-    type->tp_itemsize = kDigitBytes;
+    PyTypeObject* type = new_static_type(rt, "int", kLongHeader, kDigitBytes);
     type->tp_dealloc = long_dealloc;
     b.long_type = type;
 

@@ -343,3 +343,31 @@ TEST_CASE("check() reports a pool whose count disagrees with its blocks") {
     pool->ref.count -= 1;
     CHECK(a.check());
 }
+
+TEST_CASE("a raw block grown step by step by realloc keeps its bytes and gets a new address each time") {
+    Allocator a(*find_profile("3.11"));
+    auto* p = static_cast<unsigned char*>(a.malloc(600));
+    for (int i = 0; i < 600; ++i) p[i] = static_cast<unsigned char>(i * 7);
+    uint64_t last = a.address_of(p);
+    for (size_t n = 700; n <= 200000; n += 997) {
+        p = static_cast<unsigned char*>(a.realloc(p, n));
+        REQUIRE(p != nullptr);
+        CHECK(a.address_of(p) != last);
+        last = a.address_of(p);
+    }
+    bool intact = true;
+    for (int i = 0; i < 600; ++i) intact = intact && p[i] == static_cast<unsigned char>(i * 7);
+    CHECK(intact);
+    CHECK(a.counters().raw_allocated_blocks == 1);
+    REQUIRE(a.check());
+    a.free(p);
+    CHECK(a.footprint() == 0);
+}
+
+TEST_CASE("an address inside the first pool-size bytes of a raw block has a modelled address") {
+    Allocator a(*find_profile("2.7"));
+    auto* p = static_cast<unsigned char*>(a.malloc(992));
+    CHECK(a.address_of(p + 24) == a.address_of(p) + 24);
+    CHECK(a.address_of(p + 968) == a.address_of(p) + 968);
+    a.free(p);
+}

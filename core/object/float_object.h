@@ -1,0 +1,36 @@
+// float: PyFloatObject (Objects/floatobject.c) and its free list. 3.x keeps up to 100 freed
+// floats for reuse (PyFloat_MAXFREELIST), linked through ob_type; 2.7 carves floats 41 at a
+// time from 992-byte blocks got from malloc and keeps every freed float, without limit.
+#pragma once
+
+#include "object/object.h"
+
+namespace pymemlab {
+
+class Runtime;
+
+struct PyFloatObject {
+    PyObject ob_base;
+    double ob_fval;
+};
+static_assert(sizeof(PyFloatObject) == 24);
+
+constexpr int kFloatMaxFreeList = 100;  // PyFloat_MAXFREELIST
+constexpr int kFloatsPerBlock = 41;     // 2.7: (BLOCK_SIZE 1000 - BHEAD_SIZE 8) / 24
+constexpr int kFloatBlockBytes = 8 + kFloatsPerBlock * 24;
+static_assert(kFloatBlockBytes == 992);
+
+// The free list (3.x) or block free list (2.7).
+struct FloatState {
+    PyFloatObject* free_list = nullptr;
+    int numfree = 0;
+    void* blocks = nullptr;  // 2.7: the malloc'ed blocks, linked through their first word
+};
+
+void init_float_type(Runtime& rt);
+// PyFloat_FromDouble: from the free list when it has one, else a new block. nullptr on
+// MemoryError.
+PyObject* float_from_double(Runtime& rt, double value);
+double float_value(const PyObject* o);
+
+}  // namespace pymemlab
