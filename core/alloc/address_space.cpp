@@ -54,19 +54,13 @@ void AddressSpace::unmap(uint64_t address, uint64_t size) {
         holes_[address] = size;
 }
 
-uint64_t AddressSpace::reserved_for(uint64_t size) {
-    if (size >= kMmapThreshold) return round_up(size + kChunkHeader, kPageSize);
-    uint64_t chunk = round_up(size + 8, 16);
-    return chunk < kMinChunk ? kMinChunk : chunk;
-}
-
 uint64_t AddressSpace::malloc(uint64_t size) {
     uint64_t chunk = reserved_for(size);
     if (size >= kMmapThreshold) return map(chunk) + kChunkHeader;
-    auto bin = free_chunks_.find(chunk);
-    if (bin != free_chunks_.end() && !bin->second.empty()) {
-        uint64_t address = bin->second.back();
-        bin->second.pop_back();
+    const size_t bin = chunk / 16;
+    if (bin < free_chunks_.size() && !free_chunks_[bin].empty()) {
+        uint64_t address = free_chunks_[bin].back();
+        free_chunks_[bin].pop_back();
         return address;
     }
     uint64_t address = heap_top_ + kChunkHeader;
@@ -80,7 +74,9 @@ void AddressSpace::free(uint64_t address, uint64_t size) {
         unmap(address - kChunkHeader, chunk);
         return;
     }
-    free_chunks_[chunk].push_back(address);
+    const size_t bin = chunk / 16;
+    if (bin >= free_chunks_.size()) free_chunks_.resize(bin + 1);
+    free_chunks_[bin].push_back(address);
 }
 
 }  // namespace pymemlab

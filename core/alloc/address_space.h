@@ -30,8 +30,13 @@ public:
     // malloc/free of `size` bytes: returns the user address. free takes the size malloc was given.
     uint64_t malloc(uint64_t size);
     void free(uint64_t address, uint64_t size);
-    // Bytes a malloc(size) block occupies (its chunk, or its whole mapping).
-    static uint64_t reserved_for(uint64_t size);
+    // Bytes a malloc(size) block occupies: its chunk (header included, 16-byte multiple, at
+    // least 32), or from kMmapThreshold on its whole mapping.
+    static uint64_t reserved_for(uint64_t size) {
+        if (size >= kMmapThreshold) return (size + kChunkHeader + kPageSize - 1) & ~(kPageSize - 1);
+        uint64_t chunk = (size + 8 + 15) & ~uint64_t{15};
+        return chunk < kMinChunk ? kMinChunk : chunk;
+    }
 
     uint64_t mapped_bytes() const { return mapped_bytes_; }
 
@@ -40,7 +45,8 @@ private:
     uint64_t heap_top_;   // end of the brk heap
     uint64_t mapped_bytes_ = 0;
     std::map<uint64_t, uint64_t> holes_;                    // start -> size, below mmap_top
-    std::map<uint64_t, std::vector<uint64_t>> free_chunks_; // chunk size -> addresses, LIFO
+    // Freed heap chunks by size: free_chunks_[chunk / 16] holds addresses, most recent last.
+    std::vector<std::vector<uint64_t>> free_chunks_;
 };
 
 }  // namespace pymemlab

@@ -1,0 +1,162 @@
+// Turns benchmark JSON lines into bench/RESULTS.md: a machine section, then one section per
+// benchmark in the order its lines come. Usage: node bench/report.mjs FILE.jsonl... > RESULTS.md
+// A new benchmark adds its formatter to `sections`, keyed by the "bench" field of its lines.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+
+// What the benchmarks were asked to reach (see bench/README.md).
+const TARGET_MODEL_OVER_PYMALLOC = 1.0; // model ops/s ÷ CPython pymalloc ops/s, natively
+const TARGET_WASM_OVER_NATIVE = 2.0; // model wasm time ÷ model native time
+
+const lines = process.argv.slice(2).flatMap((file) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line)),
+);
+const benches = [...new Set(lines.map((l) => l.bench))];
+
+const fixed = (x, digits) => x.toFixed(digits);
+const millions = (opsPerSecond) => fixed(opsPerSecond / 1e6, 1);
+const times = (ratio) => `${fixed(ratio, 2)}×`;
+const table = (head, rows, align) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${align.map((a) => (a === 'r' ? '--:' : ':--')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+const git = (...args) => {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+};
+
+function machine() {
+  const cpus = os.cpus();
+  const commit = git('rev-parse', '--short', 'HEAD');
+  const dirty = git('status', '--porcelain') !== '' ? ' plus uncommitted changes' : '';
+  const toolchains = [
+    ...new Set(
+      lines.filter((l) => l.kind === 'meta').map((l) => `${l.target}: ${l.compiler}, \`${l.flags}\``),
+    ),
+  ];
+  const rows = [
+    ['CPU', `${cpus[0]?.model ?? 'unknown'}, ${cpus.length} logical CPUs`],
+    ['Memory', `${fixed(os.totalmem() / 2 ** 30, 1)} GiB`],
+    ['OS', `${os.type()} ${os.release()} ${os.machine()}`],
+    ['Date', `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+    ['Commit', commit ? `${commit}${dirty}` : 'unknown'],
+    ['Compilers', toolchains.join('; ') || 'unknown'],
+    ['Node (runs the wasm builds)', process.version],
+    // The benchmarks themselves keep one CPU busy; well above 1 means something else ran too.
+    ['Load average (1, 5, 15 min)', `${os.loadavg().map((l) => fixed(l, 2)).join(', ')}, when this report was written`],
+  ];
+  return `## Machine\n\n${table(['', ''], rows, ['l', 'l'])}\n`;
+}
+
+// ---- alloc: bench/alloc ----------------------------------------------------------------------
+
+function alloc(own) {
+  const of = (kind, target) => own.filter((l) => l.kind === kind && l.target === target);
+  const result = (target, contender, workload) =>
+    own.find(
+      (l) => l.kind === 'result' && l.target === target && l.contender === contender && l.workload === workload,
+    );
+  const [meta] = of('meta', 'native');
+  if (!meta) return `## Allocator\n\nNo native results: the native run failed.\n`;
+  const [wasmMeta] = of('meta', 'wasm');
+  const missing = own.filter((l) => l.kind === 'missing');
+  const workloads = of('workload', 'native');
+  const contenders = of('contender', 'native');
+  const version = (name) => contenders.find((c) => c.name === name)?.version ?? name;
+
+  const rows = [];
+  const ratios = [];
+  const wasmRatios = [];
+  for (const w of workloads) {
+    const [model, pymalloc, glibc] = ['model', 'pymalloc', 'glibc'].map((c) => result('native', c, w.name));
+    const wasm = result('wasm', 'model', w.name);
+    const ratio = model.ops_per_s / pymalloc.ops_per_s;
+    const wasmRatio = wasm ? wasm.best_s / model.best_s : undefined;
+    ratios.push([w.name, ratio]);
+    if (wasm) wasmRatios.push([w.name, wasmRatio]);
+    rows.push([
+      `\`${w.name}\``,
+      millions(model.ops_per_s),
+      millions(pymalloc.ops_per_s),
+      millions(glibc.ops_per_s),
+      `**${times(ratio)}**`,
+      wasm ? millions(wasm.ops_per_s) : '–',
+      wasm ? `**${times(wasmRatio)}**` : '–',
+    ]);
+  }
+  const verdict = (pairs, ok, what) => {
+    const met = pairs.filter(([, r]) => ok(r)).length;
+    const misses = pairs.filter(([, r]) => !ok(r)).map(([n, r]) => `\`${n}\` ${times(r)}`);
+    return `${what}: met on ${met} of ${pairs.length} workloads${misses.length ? ` (missed: ${misses.join(', ')})` : ''}.`;
+  };
+
+  const details = [];
+  for (const target of ['native', 'wasm'])
+    for (const c of of('contender', target))
+      for (const w of workloads) {
+        const r = result(target, c.name, w.name);
+        if (r)
+          details.push([target, c.name, `\`${w.name}\``, String(r.ops), fixed(r.best_s, 4), fixed(r.median_s, 4)]);
+      }
+
+  return [
+    `## Allocator: the pymalloc model against CPython 3.11's pymalloc and glibc malloc`,
+    '',
+    `\`pymemlab_bench_alloc\` replays the same call traces (generated before timing, one seed) through`,
+    `each allocator; see bench/README.md. Best of ${meta.reps} repetition${meta.reps === 1 ? '' : 's'} after one untimed warm-up;` +
+      ` ${meta.window.toLocaleString('en')} live blocks in the churn workloads.`,
+    '',
+    ...contenders.map((c) => `- **${c.name}**: ${c.version}`),
+    '',
+    ...workloads.map((w) => `- \`${w.name}\` (${w.ops.toLocaleString('en')} calls): ${w.description}`),
+    '',
+    'Millions of calls (malloc, realloc or free) per second; higher is faster.',
+    '',
+    table(
+      ['workload', 'model', 'CPython pymalloc', 'glibc', 'model ÷ pymalloc', 'model, wasm', 'wasm ÷ native time'],
+      rows,
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+    '',
+    `- ${verdict(ratios, (r) => r >= TARGET_MODEL_OVER_PYMALLOC, `Model at least ${times(TARGET_MODEL_OVER_PYMALLOC)} as fast as ${version('pymalloc')}`)}`,
+    wasmRatios.length
+      ? `- ${verdict(wasmRatios, (r) => r <= TARGET_WASM_OVER_NATIVE, `Model in WebAssembly (${wasmMeta?.compiler ?? 'wasm'}) within ${times(TARGET_WASM_OVER_NATIVE)} of its native time`)}`
+      : `- No WebAssembly figures: ${missing.map((m) => m.reason).join('; ') || 'the wasm run printed nothing'}.`,
+    '',
+    '<details><summary>Every measurement</summary>',
+    '',
+    table(['target', 'allocator', 'workload', 'calls', 'best s', 'median s'], details, ['l', 'l', 'l', 'r', 'r', 'r']),
+    '',
+    '</details>',
+    '',
+  ].join('\n');
+}
+
+// Benchmarks without a formatter of their own still get their result lines shown.
+function generic(own, bench) {
+  const results = own.filter((l) => l.kind === 'result');
+  const keys = [...new Set(results.flatMap((l) => Object.keys(l)))].filter((k) => k !== 'bench' && k !== 'kind');
+  return `## ${bench}\n\n${table(keys, results.map((l) => keys.map((k) => String(l[k] ?? ''))), keys.map(() => 'l'))}\n`;
+}
+
+const sections = { alloc };
+
+const out = [
+  '# Benchmark results',
+  '',
+  'Written by `bench/run.sh` (`make bench`) from the measurements of its last run; do not edit.',
+  'bench/README.md says what each benchmark measures and how to read it.',
+  '',
+  machine(),
+  ...benches.map((b) => (sections[b] ?? ((own) => generic(own, b)))(lines.filter((l) => l.bench === b))),
+];
+process.stdout.write(out.join('\n'));
