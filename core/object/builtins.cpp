@@ -6,6 +6,7 @@
 #include "object/float_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
+#include "object/tuple_object.h"
 
 namespace pymemlab {
 
@@ -34,6 +35,7 @@ void init_builtins(Runtime& rt) {
     rt.builtins().type_type = new_static_type(rt, "type", sizeof(PyTypeObject), 0);
     init_long_type(rt);
     init_float_type(rt);
+    init_tuple_type(rt);
 }
 
 }  // namespace pymemlab

@@ -4,6 +4,7 @@
 
 #include "object/float_object.h"
 #include "object/object.h"
+#include "object/tuple_object.h"
 #include "object/type.h"
 
 namespace pymemlab {
@@ -15,6 +16,9 @@ struct Builtins {
     PyTypeObject* long_type = nullptr;  // int (3.x), long (2.7)
     PyTypeObject* float_type = nullptr;
     FloatState float_state;
+    PyTypeObject* tuple_type = nullptr;
+    PyObject* empty_tuple = nullptr;
+    TupleState tuple_state;
     // int's small-int cache: small_ints[v + 5] for v in -5..256.
     PyObject* small_ints[5 + 257] = {};
 };

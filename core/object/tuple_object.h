@@ -1,0 +1,33 @@
+// tuple: PyTupleObject (Objects/tupleobject.c): a GC object with its items inline after the
+// header, the empty tuple singleton, and the free lists that keep freed tuples by length (up
+// to 2000 per length; lengths 1-19 up to 3.10, 1-20 from 3.11). 3.14 adds a cached hash to the
+// header (basicsize 32 instead of 24).
+#pragma once
+
+#include "object/object.h"
+
+namespace pymemlab {
+
+class Runtime;
+
+constexpr int kTupleMaxFreeList = 2000;  // PyTuple_MAXFREELIST
+
+// Freed tuples by length, linked through their first item.
+struct TupleState {
+    static constexpr int kLengths = 21;
+    PyObject* free_list[kLengths] = {};
+    int numfree[kLengths] = {};
+};
+
+void init_tuple_type(Runtime& rt);
+// PyTuple_New(n): the empty tuple for 0 (a new reference); otherwise a tuple from the free
+// list or a new GC block, tracked, its items null. nullptr on MemoryError.
+PyObject* tuple_new(Runtime& rt, int64_t n);
+// The items, which follow the header (tp_basicsize bytes in).
+PyObject** tuple_items(PyObject* t);
+// The longest length kept on a free list under this profile.
+int tuple_max_saved_length(const Runtime& rt);
+// sys.getsizeof: GC header, header and items.
+int64_t tuple_sizeof(const Runtime& rt, const PyObject* t);
+
+}  // namespace pymemlab
