@@ -58,6 +58,8 @@ public:
     void* calloc(size_t nelem, size_t elsize);
     void* realloc(void* p, size_t nbytes);
     void free(void* p);
+    // PyMem_RawMalloc: malloc, whatever the size (free and realloc keep such a block raw).
+    void* raw_alloc(size_t nbytes) { return raw_malloc(nbytes, false); }
 
     // The modelled address of a block this allocator handed out (what id() returns), or of an
     // address inside one (for a raw block, inside its first POOL_SIZE bytes).

@@ -4,6 +4,7 @@
 #include <new>
 
 #include "object/float_object.h"
+#include "object/list_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/tuple_object.h"
@@ -36,6 +37,7 @@ void init_builtins(Runtime& rt) {
     init_long_type(rt);
     init_float_type(rt);
     init_tuple_type(rt);
+    init_list_type(rt);
 }
 
 }  // namespace pymemlab

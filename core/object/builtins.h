@@ -3,6 +3,7 @@
 #pragma once
 
 #include "object/float_object.h"
+#include "object/list_object.h"
 #include "object/object.h"
 #include "object/tuple_object.h"
 #include "object/type.h"
@@ -19,6 +20,8 @@ struct Builtins {
     PyTypeObject* tuple_type = nullptr;
     PyObject* empty_tuple = nullptr;
     TupleState tuple_state;
+    PyTypeObject* list_type = nullptr;
+    ListState list_state;
     // int's small-int cache: small_ints[v + 5] for v in -5..256.
     PyObject* small_ints[5 + 257] = {};
 };

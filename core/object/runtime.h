@@ -45,6 +45,11 @@ public:
     PyObject* alloc_gc_object(PyTypeObject* type, size_t request);
     // PyObject_Free / PyObject_GC_Del: gives the block back (a GC object must be untracked).
     void free_object(PyObject* o);
+    // PyMem_Malloc / Realloc / Free, for buffers objects own (list items, dict tables): pymalloc
+    // from 3.x; plain malloc in 2.7, where PyMem_MALLOC was malloc.
+    void* mem_malloc(size_t n) { return profile_.major == 2 ? allocator_.raw_alloc(n) : allocator_.malloc(n); }
+    void* mem_realloc(void* p, size_t n) { return p == nullptr ? mem_malloc(n) : allocator_.realloc(p, n); }
+    void mem_free(void* p) { allocator_.free(p); }
     // An object in the data segment (static types, singletons, and per profile the small ints
     // or the empty tuple): never freed, never in an arena.
     PyObject* static_object(PyTypeObject* type, size_t size, bool gc = false);
