@@ -73,6 +73,8 @@ public:
 
     // Walks every arena, pool and block; verifies every invariant of obmalloc_types.h.
     CheckResult check() const;
+    // Every block handed out and not freed (host pointers), pymalloc and raw; for checkers.
+    std::vector<const void*> allocated_block_list() const;
     // The report of sys._debugmallocstats(), as the profile's CPython prints it.
     std::string debug_malloc_stats() const;
 

@@ -18,6 +18,31 @@ std::enable_if_t<std::is_integral_v<T>> append(std::string& out, T n) { out += s
 
 }  // namespace
 
+std::vector<const void*> Allocator::allocated_block_list() const {
+    std::vector<const void*> blocks;
+    const uint32_t classes = profile_.nb_small_size_classes();
+    for (const arena_object& ao : arenas_) {
+        if (ao.address == 0) continue;
+        uintptr_t first = (ao.address + pool_size_mask_) & ~pool_size_mask_;
+        for (uintptr_t p = first; p < reinterpret_cast<uintptr_t>(ao.pool_address); p += pool_size_) {
+            const auto* pool = reinterpret_cast<const pool_header*>(p);
+            if (pool->ref.count == 0 || pool->szidx >= classes) continue;
+            const uint32_t size = profile_.index_to_size(pool->szidx);
+            std::set<const block*> free_blocks;
+            for (const block* b = pool->freeblock; b != nullptr; b = *reinterpret_cast<block* const*>(b))
+                free_blocks.insert(b);
+            const block* base = reinterpret_cast<const block*>(pool) + pool_overhead_;
+            for (const block* b = base; b < reinterpret_cast<const block*>(pool) + pool->nextoffset &&
+                                        b + size <= reinterpret_cast<const block*>(pool) + pool_size_;
+                 b += size)
+                if (!free_blocks.count(b)) blocks.push_back(b);
+        }
+    }
+    for (auto* h = static_cast<const raw_block_header*>(raw_blocks_); h != nullptr; h = h->next)
+        blocks.push_back(reinterpret_cast<const block*>(h) + kRawHeaderSize);
+    return blocks;
+}
+
 CheckResult Allocator::check() const {
     CheckResult result;
     auto fail = [&](const auto&... parts) {

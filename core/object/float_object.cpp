@@ -46,12 +46,16 @@ void float_dealloc(Runtime& rt, PyObject* o) {
     s.free_list = f;
 }
 
+// 2.7's floats live inside the float blocks, which the float state owns: a float owns no block.
+void float_blocks_27(const Runtime&, PyObject*, blockproc, void*) {}
+
 }  // namespace
 
 void init_float_type(Runtime& rt) {
     Builtins& b = rt.builtins();
     PyTypeObject* type = new_static_type(rt, "float", sizeof(PyFloatObject), 0);
     type->tp_dealloc = float_dealloc;
+    if (rt.profile().major == 2) type->tp_blocks = float_blocks_27;
     b.float_type = type;
 }
 
@@ -69,6 +73,7 @@ PyObject* float_from_double(Runtime& rt, double value) {
     f->ob_base.ob_refcnt = 1;
     f->ob_base.ob_type = rt.builtins().float_type;
     f->ob_fval = value;
+    rt.note_alive(&f->ob_base);
     return &f->ob_base;
 }
 

@@ -45,6 +45,11 @@ int64_t over_allocate(const Profile& p, int64_t newsize, int64_t oldsize) {
     return allocated;
 }
 
+void list_blocks(const Runtime& rt, PyObject* o, blockproc visit, void* arg) {
+    visit(rt.block_of(o), arg);
+    if (as_list(o)->ob_item.p != nullptr) visit(as_list(o)->ob_item.p, arg);
+}
+
 }  // namespace
 
 void init_list_type(Runtime& rt) {
@@ -52,6 +57,7 @@ void init_list_type(Runtime& rt) {
     type->tp_flags |= Py_TPFLAGS_HAVE_GC;
     type->tp_dealloc = list_dealloc;
     type->tp_traverse = list_traverse;
+    type->tp_blocks = list_blocks;
     rt.builtins().list_type = type;
 }
 
@@ -62,6 +68,7 @@ PyObject* list_new(Runtime& rt, int64_t n) {
     if (s.numfree > 0) {
         o = &s.free_list[--s.numfree]->ob_base.ob_base;
         o->ob_refcnt = 1;
+        rt.note_alive(o);
     } else {
         o = rt.alloc_gc_object(b.list_type, sizeof(PyListObject));
         if (o == nullptr) return nullptr;

@@ -25,7 +25,8 @@ Runtime::Runtime(const Profile& profile, RuntimeOptions options)
     : profile_(profile),
       immortal_(profile.has_immortal_objects()),
       allocator_(profile, options.allocator),
-      static_memory_(new (std::align_val_t{16}) unsigned char[kStaticCapacity]) {
+      static_memory_(new (std::align_val_t{16}) unsigned char[kStaticCapacity]),
+      track_objects_(options.track_objects) {
     for (PyGC_Head& g : generations_) link_ring(&g);
     init_builtins(*this);
 }
@@ -37,6 +38,7 @@ PyObject* Runtime::alloc_object(PyTypeObject* type, size_t request) {
     if (o == nullptr) return nullptr;
     o->ob_refcnt = 1;
     o->ob_type = type;
+    note_alive(o);
     return o;
 }
 
@@ -49,6 +51,7 @@ PyObject* Runtime::alloc_gc_object(PyTypeObject* type, size_t request) {
     o->ob_refcnt = 1;
     o->ob_type = type;
     ++gc_counts_[0];
+    note_alive(o);
     return o;
 }
 
@@ -87,7 +90,10 @@ void Runtime::make_static_refcount(PyObject* o) {
         o->ob_refcnt = profile_.static_refcnt_base;
 }
 
-void Runtime::dealloc(PyObject* o) { Py_TYPE(o)->tp_dealloc(*this, o); }
+void Runtime::dealloc(PyObject* o) {
+    if (track_objects_) live_.erase(o);
+    Py_TYPE(o)->tp_dealloc(*this, o);
+}
 
 uint64_t Runtime::id(const PyObject* o) const {
     if (is_static(o))

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 #include "alloc/allocator.h"
@@ -19,6 +20,13 @@ namespace pymemlab {
 
 struct RuntimeOptions {
     AllocatorOptions allocator;
+    // Keep a registry of live objects (like CPython's Py_TRACE_REFS) for the heap checker.
+    // On by default in debug builds; it costs a hash-set update per allocation.
+#ifdef NDEBUG
+    bool track_objects = false;
+#else
+    bool track_objects = true;
+#endif
 };
 
 class Runtime {
@@ -78,6 +86,15 @@ public:
     // Called when a count reaches zero: the type's tp_dealloc.
     void dealloc(PyObject* o);
 
+    // ---- the live-object registry (RuntimeOptions::track_objects) ---------------------------
+    // alloc_object/alloc_gc_object register new objects and dealloc unregisters them; code that
+    // revives an object from a free list calls note_alive.
+    void note_alive(PyObject* o) {
+        if (track_objects_) live_.insert(o);
+    }
+    bool tracks_objects() const { return track_objects_; }
+    const std::unordered_set<PyObject*>& live_objects() const { return live_; }
+
     // ---- identity ---------------------------------------------------------------------------
     // id(o): the modelled address of the object (after its GC header, as in CPython).
     uint64_t id(const PyObject* o) const;
@@ -111,6 +128,8 @@ private:
     std::unique_ptr<unsigned char[]> static_memory_;
     size_t static_used_ = 0;
     Builtins builtins_;
+    const bool track_objects_;
+    std::unordered_set<PyObject*> live_;
 };
 
 }  // namespace pymemlab

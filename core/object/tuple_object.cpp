@@ -86,6 +86,7 @@ PyObject* tuple_new(Runtime& rt, int64_t n) {
         s.free_list[n] = tuple_items(t)[0];
         --s.numfree[n];
         t->ob_refcnt = 1;
+        rt.note_alive(t);
     } else {
         const int64_t bytes = b.tuple_type->tp_basicsize + kItemBytes * n;
         t = rt.alloc_gc_object(b.tuple_type, static_cast<size_t>(bytes));

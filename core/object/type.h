@@ -15,6 +15,10 @@ using visitproc = void (*)(PyObject* referent, void* arg);
 using traverseproc = void (*)(PyObject* self, visitproc visit, void* arg);
 // tp_dealloc: releases what the object holds and frees (or caches) its memory.
 using destructor = void (*)(Runtime& rt, PyObject* self);
+// Not CPython's: calls visit on each allocator block the object owns (its own block, an items
+// buffer, a keys table), for the heap checker. Null means: just the object's own block.
+using blockproc = void (*)(const void* block, void* arg);
+using blocksvisitor = void (*)(const Runtime& rt, PyObject* self, blockproc visit, void* arg);
 
 constexpr unsigned long Py_TPFLAGS_HAVE_GC = 1ul << 14;
 
@@ -27,6 +31,7 @@ struct PyTypeObject {
     traverseproc tp_traverse = nullptr;
     unsigned long tp_flags = 0;
     PyTypeObject* tp_base = nullptr;
+    blocksvisitor tp_blocks = nullptr;  // model-only, see blockproc
 
     bool is_gc() const { return (tp_flags & Py_TPFLAGS_HAVE_GC) != 0; }
 };

@@ -4,13 +4,14 @@
 #include <vector>
 
 #include "object/float_object.h"
+#include "checked_runtime.h"
 #include "object/runtime.h"
 
 using namespace pymemlab;
 
 TEST_CASE("a float is a 24-byte object in a 32-byte block (24 with 3.6's 8-byte alignment)") {
     for (const char* name : {"3.6", "3.8", "3.13"}) {
-        Runtime rt(*find_profile(name));
+        CheckedRuntime rt(*find_profile(name));
         PyObject* f = float_from_double(rt, 1.5);
         CHECK(float_value(f) == 1.5);
         CHECK(rt.allocator().block_size(f) == (rt.profile().alignment == 8 ? 24u : 32u));
@@ -19,7 +20,7 @@ TEST_CASE("a float is a 24-byte object in a 32-byte block (24 with 3.6's 8-byte 
 }
 
 TEST_CASE("a freed float goes to the free list and the next float reuses its address") {
-    Runtime rt(*find_profile("3.12"));
+    CheckedRuntime rt(*find_profile("3.12"));
     PyObject* a = float_from_double(rt, 3.0);
     uint64_t id = rt.id(a);
     rt.decref(a);
@@ -32,7 +33,7 @@ TEST_CASE("a freed float goes to the free list and the next float reuses its add
 }
 
 TEST_CASE("the float free list holds at most 100 floats and frees the rest") {
-    Runtime rt(*find_profile("3.13"));
+    CheckedRuntime rt(*find_profile("3.13"));
     std::vector<PyObject*> floats;
     for (int i = 0; i < 150; ++i) floats.push_back(float_from_double(rt, i));
     const uint64_t before = rt.allocator().allocated_blocks();
@@ -42,7 +43,7 @@ TEST_CASE("the float free list holds at most 100 floats and frees the rest") {
 }
 
 TEST_CASE("2.7 carves floats from 992-byte malloc blocks, highest address first, and keeps every freed one") {
-    Runtime rt(*find_profile("2.7"));
+    CheckedRuntime rt(*find_profile("2.7"));
     std::vector<PyObject*> floats;
     for (int i = 0; i < 42; ++i) floats.push_back(float_from_double(rt, i));
     CHECK(rt.allocator().counters().raw_allocated_blocks == 2);  // 41 floats a block

@@ -5,6 +5,7 @@
 
 #include "object/long_object.h"
 #include "object/list_object.h"
+#include "checked_runtime.h"
 #include "object/runtime.h"
 
 using namespace pymemlab;
@@ -13,7 +14,7 @@ TEST_CASE("appending to [] grows it as CPython does (getsizeof after each append
     const std::vector<int64_t> old_growth = {72, 104, 104, 104, 104, 136, 136, 136, 136, 200, 200, 200};
     const std::vector<int64_t> new_growth = {56, 88, 88, 88, 88, 120, 120, 120, 120, 184, 184, 184};
     for (const char* name : {"2.7", "3.8", "3.10", "3.11", "3.13", "3.14"}) {
-        Runtime rt(*find_profile(name));
+        CheckedRuntime rt(*find_profile(name));
         PyObject* l = list_new(rt, 0);
         PyObject* one = long_from_int64(rt, 1);
         std::vector<int64_t> sizes;
@@ -29,7 +30,7 @@ TEST_CASE("appending to [] grows it as CPython does (getsizeof after each append
 }
 
 TEST_CASE("3.9+ rounds a large jump up to a multiple of 4, not the over-allocated size") {
-    Runtime r313(*find_profile("3.13")), r38(*find_profile("3.8"));
+    CheckedRuntime r313(*find_profile("3.13")), r38(*find_profile("3.8"));
     PyObject* a = list_new(r313, 0);
     PyObject* b = list_new(r38, 0);
     REQUIRE(list_resize(r313, a, 100));
@@ -43,7 +44,7 @@ TEST_CASE("3.9+ rounds a large jump up to a multiple of 4, not the over-allocate
 }
 
 TEST_CASE("a list's items are a separate block: pymalloc in 3.x, malloc in 2.7") {
-    Runtime r3(*find_profile("3.12")), r2(*find_profile("2.7"));
+    CheckedRuntime r3(*find_profile("3.12")), r2(*find_profile("2.7"));
     PyObject* a = list_new(r3, 3);
     PyObject* b = list_new(r2, 3);
     CHECK(r3.allocator().owns(list_items(a)));
@@ -55,7 +56,7 @@ TEST_CASE("a list's items are a separate block: pymalloc in 3.x, malloc in 2.7")
 }
 
 TEST_CASE("a freed list object is reused by the next list, the last freed first") {
-    Runtime rt(*find_profile("3.13"));
+    CheckedRuntime rt(*find_profile("3.13"));
     PyObject* a = list_new(rt, 0);
     PyObject* b = list_new(rt, 2);
     uint64_t ida = rt.id(a), idb = rt.id(b);
@@ -73,7 +74,7 @@ TEST_CASE("a freed list object is reused by the next list, the last freed first"
 }
 
 TEST_CASE("a list releases its items from the last to the first, and traverses them so") {
-    Runtime rt(*find_profile("3.11"));
+    CheckedRuntime rt(*find_profile("3.11"));
     PyObject* l = list_new(rt, 0);
     std::vector<PyObject*> ints;
     for (int i = 0; i < 3; ++i) {

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "object/long_object.h"
+#include "checked_runtime.h"
 #include "object/runtime.h"
 
 using namespace pymemlab;
@@ -14,7 +15,7 @@ int64_t request_of(Runtime& rt, PyObject* o) { return static_cast<int64_t>(rt.al
 
 TEST_CASE("ints from -5 to 256 are one cached object each and others are new objects") {
     for (const char* name : {"3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"}) {
-        Runtime rt(*find_profile(name));
+        CheckedRuntime rt(*find_profile(name));
         for (int64_t v : {-5, -1, 0, 1, 100, 256}) {
             PyObject* a = long_from_int64(rt, v);
             PyObject* b = long_from_int64(rt, v);
@@ -35,10 +36,10 @@ TEST_CASE("ints from -5 to 256 are one cached object each and others are new obj
 
 TEST_CASE("the small ints live in the data segment, except in 3.9-3.10 where they fill arena blocks") {
     for (const char* name : {"3.6", "3.8", "3.11", "3.13"}) {
-        Runtime rt(*find_profile(name));
+        CheckedRuntime rt(*find_profile(name));
         for (PyObject* o : rt.builtins().small_ints) CHECK(rt.is_static(o));
     }
-    Runtime rt(*find_profile("3.10"));
+    CheckedRuntime rt(*find_profile("3.10"));
     for (PyObject* o : rt.builtins().small_ints) CHECK_FALSE(rt.is_static(o));
     // One after another in 32-byte blocks: the first class-1 pool.
     CHECK(rt.id(rt.builtins().small_ints[11]) == rt.id(rt.builtins().small_ints[10]) + 32);
@@ -49,7 +50,7 @@ TEST_CASE("getsizeof of an int is 24 bytes plus 4 per 30-bit digit, with room fo
     const Row rows[] = {{0, 24, 28}, {1, 28, 28}, {-1, 28, 28}, {(1 << 30) - 1, 28, 28},
                         {1 << 30, 32, 32}, {-(int64_t{1} << 30), 32, 32}, {int64_t{1} << 60, 36, 36}};
     for (const char* name : {"3.8", "3.10", "3.11", "3.12", "3.13", "3.14"}) {
-        Runtime rt(*find_profile(name));
+        CheckedRuntime rt(*find_profile(name));
         bool late = rt.profile().at_least(3, 11);
         for (const Row& r : rows) {
             PyObject* o = long_from_int64(rt, r.value);
@@ -61,7 +62,7 @@ TEST_CASE("getsizeof of an int is 24 bytes plus 4 per 30-bit digit, with room fo
 }
 
 TEST_CASE("a new int requests its header and digits: 2**30 takes a 32-byte block, 2**60 a 48-byte one") {
-    Runtime rt(*find_profile("3.13"));
+    CheckedRuntime rt(*find_profile("3.13"));
     PyObject* a = long_from_int64(rt, 1 << 30);
     PyObject* b = long_from_int64(rt, int64_t{1} << 60);
     CHECK(request_of(rt, a) == 32);
@@ -73,7 +74,7 @@ TEST_CASE("a new int requests its header and digits: 2**30 takes a 32-byte block
 
 TEST_CASE("an int's value, digits and sign read back in every layout") {
     for (const char* name : {"3.8", "3.11", "3.12", "3.14"}) {
-        Runtime rt(*find_profile(name));
+        CheckedRuntime rt(*find_profile(name));
         for (int64_t v : {int64_t{0}, int64_t{7}, int64_t{-300}, int64_t{1} << 45, -(int64_t{1} << 62),
                           INT64_MAX, INT64_MIN}) {
             PyObject* o = long_from_int64(rt, v);
@@ -91,7 +92,7 @@ TEST_CASE("an int's value, digits and sign read back in every layout") {
 }
 
 TEST_CASE("a cached int's count follows the profile: counted, 3.11-static, or immortal") {
-    Runtime r310(*find_profile("3.10")), r311(*find_profile("3.11")), r312(*find_profile("3.12"));
+    CheckedRuntime r310(*find_profile("3.10")), r311(*find_profile("3.11")), r312(*find_profile("3.12"));
     PyObject* a = long_from_int64(r310, 5);
     PyObject* b = long_from_int64(r311, 5);
     PyObject* c = long_from_int64(r312, 5);

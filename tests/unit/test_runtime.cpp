@@ -2,6 +2,7 @@
 // segment, reference counting per profile (ordinary, 3.11 static, 3.12+ immortal), GC links.
 #include <catch2/catch.hpp>
 
+#include "checked_runtime.h"
 #include "object/runtime.h"
 
 using namespace pymemlab;
@@ -28,7 +29,7 @@ PyTypeObject make_type(bool gc) {
 
 TEST_CASE("an object's count starts at 1 and its dealloc runs when the count reaches 0") {
     PyTypeObject type = make_type(false);
-    Runtime rt(*find_profile("3.13"));
+    CheckedRuntime rt(*find_profile("3.13"));
     PyObject* o = rt.alloc_object(&type, 32);
     CHECK(o->ob_refcnt == 1);
     rt.incref(o);
@@ -45,7 +46,7 @@ TEST_CASE("a GC object sits behind the profile's GC header, and id() points past
     PyTypeObject type = make_type(true);
     for (const char* name : {"2.7", "3.6", "3.8", "3.13"}) {
         const Profile& profile = *find_profile(name);
-        Runtime rt(profile);
+        CheckedRuntime rt(profile);
         PyObject* o = rt.alloc_gc_object(&type, 40);
         void* block = rt.block_of(o);
         CHECK(rt.allocator().block_size(block) >= profile.gc_head_size + 40);
@@ -57,7 +58,7 @@ TEST_CASE("a GC object sits behind the profile's GC header, and id() points past
 
 TEST_CASE("GC allocations raise generation 0's count and deallocations lower it") {
     PyTypeObject gc_type = make_type(true), plain = make_type(false);
-    Runtime rt(*find_profile("3.12"));
+    CheckedRuntime rt(*find_profile("3.12"));
     PyObject* a = rt.alloc_gc_object(&gc_type, 32);
     PyObject* b = rt.alloc_gc_object(&gc_type, 32);
     PyObject* c = rt.alloc_object(&plain, 32);
@@ -71,7 +72,7 @@ TEST_CASE("GC allocations raise generation 0's count and deallocations lower it"
 
 TEST_CASE("tracking links an object at the end of generation 0 and untracking unlinks it") {
     PyTypeObject type = make_type(true);
-    Runtime rt(*find_profile("3.13"));
+    CheckedRuntime rt(*find_profile("3.13"));
     PyObject* a = rt.alloc_gc_object(&type, 32);
     PyObject* b = rt.alloc_gc_object(&type, 32);
     rt.gc_track(a);
@@ -90,7 +91,7 @@ TEST_CASE("tracking links an object at the end of generation 0 and untracking un
 
 TEST_CASE("static objects live in the data segment, outside every arena") {
     PyTypeObject type = make_type(false);
-    Runtime rt(*find_profile("3.11"));
+    CheckedRuntime rt(*find_profile("3.11"));
     const uint64_t arenas = rt.allocator().counters().narenas_currently_allocated;
     PyObject* s1 = rt.static_object(&type, 24);
     PyObject* s2 = rt.static_object(&type, 24);
@@ -104,7 +105,7 @@ TEST_CASE("from 3.12 an immortal object's count neither rises nor falls") {
     PyTypeObject type = make_type(false);
     for (const char* name : {"3.12", "3.13", "3.14"}) {
         const Profile& profile = *find_profile(name);
-        Runtime rt(profile);
+        CheckedRuntime rt(profile);
         PyObject* none = rt.static_object(&type, 16);
         rt.make_static_refcount(none);
         deallocs = 0;
@@ -120,13 +121,13 @@ TEST_CASE("from 3.12 an immortal object's count neither rises nor falls") {
 
 TEST_CASE("3.11 counts static objects up from 999999999 while earlier profiles count them from 1") {
     PyTypeObject type = make_type(false);
-    Runtime r311(*find_profile("3.11"));
+    CheckedRuntime r311(*find_profile("3.11"));
     PyObject* small = r311.static_object(&type, 28);
     r311.make_static_refcount(small);
     r311.incref(small);
     CHECK(small->ob_refcnt == 1000000000);
     CHECK_FALSE(r311.is_immortal(small));
-    Runtime r310(*find_profile("3.10"));
+    CheckedRuntime r310(*find_profile("3.10"));
     PyObject* other = r310.static_object(&type, 28);
     r310.make_static_refcount(other);
     CHECK(other->ob_refcnt == 1);

@@ -5,6 +5,7 @@
 
 #include "object/float_object.h"
 #include "object/long_object.h"
+#include "checked_runtime.h"
 #include "object/runtime.h"
 #include "object/tuple_object.h"
 
@@ -13,7 +14,7 @@ using namespace pymemlab;
 TEST_CASE("getsizeof of () and (1,) is 40 and 48 from 3.8, 48 and 56 in 3.14, 56 and 64 in 2.7") {
     struct Row { const char* profile; int64_t empty, one; };
     for (Row r : {Row{"2.7", 56, 64}, Row{"3.8", 40, 48}, Row{"3.12", 40, 48}, Row{"3.13", 40, 48}, Row{"3.14", 48, 56}}) {
-        Runtime rt(*find_profile(r.profile));
+        CheckedRuntime rt(*find_profile(r.profile));
         PyObject* e = tuple_new(rt, 0);
         PyObject* t = tuple_new(rt, 1);
         INFO(r.profile);
@@ -27,7 +28,7 @@ TEST_CASE("getsizeof of () and (1,) is 40 and 48 from 3.8, 48 and 56 in 3.14, 56
 }
 
 TEST_CASE("() is one object: static from 3.11, a kept arena block before") {
-    Runtime r313(*find_profile("3.13")), r310(*find_profile("3.10"));
+    CheckedRuntime r313(*find_profile("3.13")), r310(*find_profile("3.10"));
     PyObject* a = tuple_new(r313, 0);
     CHECK(a == tuple_new(r313, 0));
     CHECK(r313.is_static(a));
@@ -41,7 +42,7 @@ TEST_CASE("() is one object: static from 3.11, a kept arena block before") {
 }
 
 TEST_CASE("a freed tuple is kept by length and the next tuple of that length reuses it") {
-    Runtime rt(*find_profile("3.11"));
+    CheckedRuntime rt(*find_profile("3.11"));
     PyObject* t = tuple_new(rt, 3);
     CHECK(rt.gc_is_tracked(t));
     const uint64_t id = rt.id(t);
@@ -59,7 +60,7 @@ TEST_CASE("a freed tuple is kept by length and the next tuple of that length reu
 }
 
 TEST_CASE("tuples of 20 items have a free list from 3.11 and none before") {
-    Runtime r310(*find_profile("3.10")), r311(*find_profile("3.11"));
+    CheckedRuntime r310(*find_profile("3.10")), r311(*find_profile("3.11"));
     r310.decref(tuple_new(r310, 20));
     r311.decref(tuple_new(r311, 20));
     CHECK(r310.builtins().tuple_state.numfree[20] == 0);
@@ -69,7 +70,7 @@ TEST_CASE("tuples of 20 items have a free list from 3.11 and none before") {
 }
 
 TEST_CASE("a tuple releases its items from the last to the first") {
-    Runtime rt(*find_profile("3.13"));
+    CheckedRuntime rt(*find_profile("3.13"));
     PyObject* t = tuple_new(rt, 3);
     PyObject** items = tuple_items(t);
     for (int i = 0; i < 3; ++i) items[i] = float_from_double(rt, i + 0.5);
@@ -85,7 +86,7 @@ TEST_CASE("a tuple releases its items from the last to the first") {
 }
 
 TEST_CASE("tuple traversal visits the items from the last to the first") {
-    Runtime rt(*find_profile("3.12"));
+    CheckedRuntime rt(*find_profile("3.12"));
     PyObject* t = tuple_new(rt, 3);
     for (int i = 0; i < 3; ++i) tuple_items(t)[i] = long_from_int64(rt, 1000 + i);
     std::vector<PyObject*> seen;
