@@ -25,7 +25,7 @@ Runtime::Runtime(const Profile& profile, RuntimeOptions options)
     : profile_(profile),
       immortal_(profile.has_immortal_objects()),
       allocator_(profile, options.allocator),
-      static_memory_(new (std::align_val_t{16}) unsigned char[kStaticCapacity]),
+      static_memory_(new StaticChunk[kStaticCapacity / sizeof(StaticChunk)]),
       track_objects_(options.track_objects) {
     for (PyGC_Head& g : generations_) link_ring(&g);
     init_builtins(*this);
@@ -69,7 +69,7 @@ PyObject* Runtime::static_object(PyTypeObject* type, size_t size, bool gc) {
     const size_t head = gc ? profile_.gc_head_size : 0;
     const size_t total = (head + size + 15) & ~size_t{15};
     if (static_used_ + total > kStaticCapacity) throw std::bad_alloc();
-    unsigned char* block = static_memory_.get() + static_used_;
+    unsigned char* block = static_memory_[0].bytes + static_used_;
     static_used_ += total;
     std::memset(block, 0, total);
     auto* o = reinterpret_cast<PyObject*>(block + head);

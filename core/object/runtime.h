@@ -125,7 +125,10 @@ private:
     int64_t gc_counts_[kGenerations] = {0, 0, 0};
 
     // The data segment: host memory for static objects, at modelled addresses from kStaticBase.
-    std::unique_ptr<unsigned char[]> static_memory_;
+    struct alignas(16) StaticChunk {
+        unsigned char bytes[16];
+    };
+    std::unique_ptr<StaticChunk[]> static_memory_;
     size_t static_used_ = 0;
     Builtins builtins_;
     const bool track_objects_;
