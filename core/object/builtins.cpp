@@ -7,6 +7,7 @@
 #include "object/list_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
+#include "object/singletons.h"
 #include "object/tuple_object.h"
 
 namespace pymemlab {
@@ -24,7 +25,7 @@ PyTypeObject* new_static_type(Runtime& rt, const char* name, int64_t basicsize, 
     // `type` is its own type: the first static type made is type itself.
     type->ob_base.ob_base.ob_type = metatype != nullptr ? metatype : type;
     type->ob_base.ob_base.ob_refcnt = 1;
-    rt.make_static_refcount(&type->ob_base.ob_base);
+    rt.make_static_refcount(&type->ob_base.ob_base, false);
     type->tp_name = name;
     type->tp_basicsize = basicsize;
     type->tp_itemsize = itemsize;
@@ -35,6 +36,7 @@ PyTypeObject* new_static_type(Runtime& rt, const char* name, int64_t basicsize, 
 void init_builtins(Runtime& rt) {
     rt.builtins().type_type = new_static_type(rt, "type", sizeof(PyTypeObject), 0);
     init_long_type(rt);
+    init_singletons(rt);
     init_float_type(rt);
     init_tuple_type(rt);
     init_list_type(rt);

@@ -5,6 +5,7 @@
 #include "object/float_object.h"
 #include "object/list_object.h"
 #include "object/object.h"
+#include "object/singletons.h"
 #include "object/tuple_object.h"
 #include "object/type.h"
 
@@ -22,6 +23,7 @@ struct Builtins {
     TupleState tuple_state;
     PyTypeObject* list_type = nullptr;
     ListState list_state;
+    Singletons singletons;
     // int's small-int cache: small_ints[v + 5] for v in -5..256.
     PyObject* small_ints[5 + 257] = {};
 };

@@ -67,7 +67,7 @@ void init_long_type(Runtime& rt) {
         PyObject* o = allocated ? long_new(rt, n)
                                 : rt.static_object(type, static_cast<size_t>(kLongHeader + kDigitBytes));
         fill(p, o, v);
-        if (!allocated) rt.make_static_refcount(o);
+        if (!allocated) rt.make_static_refcount(o, true);
         b.small_ints[v + kSmallNegInts] = o;
     }
 }

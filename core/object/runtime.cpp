@@ -83,10 +83,10 @@ bool Runtime::is_static(const PyObject* o) const {
     return p - base < kStaticCapacity;
 }
 
-void Runtime::make_static_refcount(PyObject* o) {
+void Runtime::make_static_refcount(PyObject* o, bool runtime_singleton) {
     if (immortal_)
         o->ob_refcnt = profile_.immortal_refcnt;
-    else if (profile_.static_refcnt_base != 0)
+    else if (runtime_singleton && profile_.static_refcnt_base != 0)
         o->ob_refcnt = profile_.static_refcnt_base;
 }
 

@@ -81,8 +81,10 @@ public:
     bool is_immortal(const PyObject* o) const {
         return immortal_ && static_cast<int32_t>(o->ob_refcnt) < 0;
     }
-    // Makes a static object immortal (3.12+), static-counted (3.11), or leaves it counted.
-    void make_static_refcount(PyObject* o);
+    // Sets a static object's count as the profile does: immortal from 3.12; in 3.11 the
+    // runtime singletons (_Py_SINGLETON: small ints, (), '', one-character strings and bytes)
+    // count up from 999999999 while other static objects (types, None, True) count from 1.
+    void make_static_refcount(PyObject* o, bool runtime_singleton);
     // Called when a count reaches zero: the type's tp_dealloc.
     void dealloc(PyObject* o);
 

@@ -63,7 +63,7 @@ void init_tuple_type(Runtime& rt) {
     PyObject* empty;
     if (p.at_least(3, 11)) {
         empty = rt.static_object(type, static_cast<size_t>(header_bytes(p)), true);
-        rt.make_static_refcount(empty);
+        rt.make_static_refcount(empty, true);
     } else {
         empty = rt.alloc_gc_object(type, static_cast<size_t>(header_bytes(p)));
         rt.incref(empty);

@@ -107,7 +107,7 @@ TEST_CASE("from 3.12 an immortal object's count neither rises nor falls") {
         const Profile& profile = *find_profile(name);
         CheckedRuntime rt(profile);
         PyObject* none = rt.static_object(&type, 16);
-        rt.make_static_refcount(none);
+        rt.make_static_refcount(none, false);
         deallocs = 0;
         for (int i = 0; i < 5; ++i) rt.decref(none);
         for (int i = 0; i < 3; ++i) rt.incref(none);
@@ -123,12 +123,12 @@ TEST_CASE("3.11 counts static objects up from 999999999 while earlier profiles c
     PyTypeObject type = make_type(false);
     CheckedRuntime r311(*find_profile("3.11"));
     PyObject* small = r311.static_object(&type, 28);
-    r311.make_static_refcount(small);
+    r311.make_static_refcount(small, true);
     r311.incref(small);
     CHECK(small->ob_refcnt == 1000000000);
     CHECK_FALSE(r311.is_immortal(small));
     CheckedRuntime r310(*find_profile("3.10"));
     PyObject* other = r310.static_object(&type, 28);
-    r310.make_static_refcount(other);
+    r310.make_static_refcount(other, true);
     CHECK(other->ob_refcnt == 1);
 }
