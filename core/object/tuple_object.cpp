@@ -44,6 +44,7 @@ PyObject** tuple_items(PyObject* t) {
 }
 
 int tuple_max_saved_length(const Runtime& rt) { return rt.profile().at_least(3, 11) ? 20 : 19; }
+int tuple_max_reused_length(const Runtime& rt) { return rt.profile().at_least(3, 13) ? 20 : 19; }
 
 int64_t tuple_sizeof(const Runtime& rt, const PyObject* t) {
     return rt.profile().gc_head_size + Py_TYPE(t)->tp_basicsize + kItemBytes * Py_SIZE(t);
@@ -80,7 +81,7 @@ PyObject* tuple_new(Runtime& rt, int64_t n) {
     }
     TupleState& s = b.tuple_state;
     PyObject* t = nullptr;
-    if (n <= tuple_max_saved_length(rt) && s.free_list[n] != nullptr) {
+    if (n <= tuple_max_reused_length(rt) && s.free_list[n] != nullptr) {
         // Reuse: no allocation, so the GC's allocation count does not move.
         t = s.free_list[n];
         s.free_list[n] = tuple_items(t)[0];

@@ -18,12 +18,12 @@ except ImportError:  # 2.7
     tracemalloc = None
 
 PY2 = sys.version_info[0] == 2
-VERSION = "%d.%d.%d" % sys.version_info[:3]
 NFRAMES = 40             # traceback depth kept by tracemalloc; the creating line must be in it
-REPS = 200               # per-case warm-up creations before the cold one (drains per-type free lists)
+REPS = 300               # per-case warm-up creations before the cold one (drains per-type free lists)
 TUPLE_DRAIN = 2100       # > 2000, the tuple free list's cap per length
 OTHER_DRAIN = 300        # > 100 / 80, the float / list / dict / dict-keys free lists' caps
 Py_TPFLAGS_HAVE_GC = 1 << 14
+GENERIC_DRAIN = POST_START_DRAIN = None   # made by make_drain() in main()
 NA = "NA"                # could not be measured on this interpreter
 NOT_APPLICABLE = "-"
 
@@ -168,15 +168,17 @@ def build_cases():
 
 # ---------------------------------------------------------------------------------------------
 # Running a case. The source is one function; the snippet is placed four times:
-#   first:   right after setup, in whatever state the free lists are in;
+#   first:   right after setup, in whatever state the free lists are in (run_case's gc.collect()
+#            has just emptied them, and setup may have put some entries back);
 #   cold:    after REPS creations kept alive and the generic drain, so the free lists are empty
 #            and every part of the object is a real allocator request;
-#   prewarm: untraced; its object is deleted at once, so a free list that exists holds an entry;
-#   warm:    traced from the line before; what comes off a free list makes no request.
-# Tracing starts right before `first` and again right before `warm`, so every block that exists
-# earlier is untraced. That matters: since 3.7/3.8 tracemalloc re-attributes a traced block taken
-# off a free list to the line that reuses it (_PyTraceMalloc_NewReference), which would make a
-# free-list hit look like a request; an untraced block is left alone.
+#   prewarm: its object is deleted at once, so a free list that exists holds an entry;
+#   warm:    the next one; what comes off a free list makes no request.
+# Tracing runs only around `first`, `cold` and `warm` (three tracing sessions, one snapshot
+# each), so every block that exists before the measured line is untraced. That matters: since
+# 3.7/3.8 tracemalloc re-attributes a traced block that is taken off a free list or a cache (a
+# code object's zombie frame, for one) to the line that reuses it (_PyTraceMalloc_NewReference),
+# which would make a reuse look like a request; an untraced block is left alone.
 # A traced block belongs to the placement whose line appears anywhere in its traceback, so the
 # blocks an __init__ body makes count for the line that called the class.
 # ---------------------------------------------------------------------------------------------
@@ -186,7 +188,7 @@ def indent(code, n):
 
 
 def build_source(c):
-    lines = ["def _case(_drain, _reps, _start, _stop_cold, _stop_warm):"]
+    lines = ["def _case(_drain, _post_drain, _reps, _keep, _start, _stop):"]
     ranges = {}
 
     def add(block, depth=4):
@@ -202,67 +204,75 @@ def build_source(c):
         add(c["setup"])
     add("_start()")
     place("first")
-    add("_first = _o\ndel _o\n_keep = []\nfor _rep_i in _reps:")
+    add("_stop('first', _o)\n_first = _o\ndel _o\nfor _rep_i in _reps:")
     place("reps", 8)
-    add("_keep.append(_o)\ndel _o", 8)
-    add("_drained = _drain()")
+    add("_keep[_rep_i] = _o\ndel _o", 8)
+    add("_drained = _drain()\n_start()\n_post = _post_drain()")
     place("cold")
-    add("_cold = _o\ndel _o, _keep, _drained\n_stop_cold(_cold)")
+    add("_stop('cold', _o)\n_cold = _o\ndel _o, _keep, _drained, _post")
     place("prewarm")
     add("del _o\n_start()")
     place("warm")
-    add("_stop_warm()\n_warm = _o\nreturn _first, _cold, _warm")
+    add("_stop('warm', _o)\n_warm = _o\nreturn _first, _cold, _warm")
     return "\n".join(lines) + "\n", ranges
 
 
 class Tracer(object):
-    """Starts and stops tracemalloc for one case and keeps what the case's checkpoints saw."""
+    """Stops tracemalloc after each measured placement and keeps its snapshot; after `cold`,
+    also reads the object's gc tracking before and after a full collection."""
 
     def __init__(self):
         self.tracing = tracemalloc is not None
-        self.snap_cold = self.snap_warm = None
+        self.snaps = {}
 
-    def stop_cold(self, cold):
-        self.tracked = int(gc.is_tracked(cold))
-        # A full collection empties the free lists, so the blocks the drain parked there are
-        # really freed and the snapshot stays small; the objects we measure are still referenced.
+    def stop(self, tag, obj):
+        if tag == "cold":
+            self.tracked = int(gc.is_tracked(obj))
+        # A full collection empties the free lists: a block that the measured line allocated and
+        # then parked on one (an argument tuple, say) is really freed and leaves the snapshot.
+        # It also frees cyclic garbage the line made. The measured object is still referenced.
         gc.collect()
-        self.tracked_after_gc = int(gc.is_tracked(cold))
+        if tag == "cold":
+            self.tracked_after_gc = int(gc.is_tracked(obj))
         if self.tracing:
-            self.snap_cold = tracemalloc.take_snapshot()
-            tracemalloc.stop()
-
-    def stop_warm(self):
-        if self.tracing:
-            self.snap_warm = tracemalloc.take_snapshot()
+            self.snaps[tag] = tracemalloc.take_snapshot()
             tracemalloc.stop()
 
 
-_drain_helpers = {}
-
-
-def generic_drain():
-    """Take every entry out of the float, tuple, list, dict, dict-keys and slice free lists and
-    keep the objects alive, so the next object of these kinds is a real request."""
-    keep = []
-    lists = _drain_helpers["lists"]
+def make_drain(n_other, n_tuple):
+    """A function that empties the float, list, dict, dict-keys, slice and tuple free lists
+    (n_other objects of each of the first kinds, n_tuple tuples of each length 1..21) and returns
+    the objects. It frees nothing on its way, or the free lists would end with an entry back:
+    objects go into a pre-built list by index (no list.append bound method, no int arithmetic),
+    tuples are built with BUILD_TUPLE (calling tuple() frees an argument tuple on 3.6), and
+    tuples come last because slice() frees its argument tuple there too."""
+    per = 6
+    total = per * n_other + 21 * n_tuple
+    g = {"TEMPLATE": [None] * total, "X": 1.0001,
+         "OTHER": [tuple(range(per * k, per * k + per)) for k in range(n_other)],
+         "TUPLES": [list(range(per * n_other + n_tuple * (n - 1), per * n_other + n_tuple * n))
+                    for n in range(1, 22)]}
+    src = ["def _drain():",
+           "    keep = TEMPLATE[:]",
+           "    x = X",
+           "    for i0, i1, i2, i3, i4, i5 in OTHER:",
+           "        keep[i0] = x * 1.5",
+           "        keep[i1] = []",
+           "        keep[i2] = slice(i0, x)",
+           "        d = {}",
+           "        d['k'] = None",          # str-keyed table of minimum size (3.11+ keys free list is str-only)
+           "        keep[i3] = d",
+           "        d = {}",
+           "        d[x] = None",            # general table of minimum size
+           "        keep[i4] = d",
+           "        keep[i5] = {}",
+           "    d = None"]
     for n in range(1, 22):
-        src = lists[n]
-        for _ in range(TUPLE_DRAIN):
-            keep.append(tuple(src))
-    x = _drain_helpers["x"]
-    for i in range(OTHER_DRAIN):
-        keep.append(x * i)
-        keep.append([])
-        keep.append(slice(i, x))
-        d = {}
-        d["k"] = None       # str-keyed table of minimum size (3.11+ keys free list is str-only)
-        keep.append(d)
-        d = {}
-        d[x] = None         # general table of minimum size
-        keep.append(d)
-        keep.append({})
-    return keep
+        src.append("    for i in TUPLES[%d]:" % (n - 1))
+        src.append("        keep[i] = (%s,)" % ", ".join(["x"] * n))
+    src.append("    return keep")
+    exec(compile("\n".join(src) + "\n", "<pymemlab-drain>", "exec"), g)
+    return g["_drain"]
 
 
 def base_namespace():
@@ -331,15 +341,20 @@ def run_case(idx, c):
     ns = base_namespace()
     exec(compile(src, filename, "exec"), ns)
     t = Tracer()
+    nothing = lambda: None  # noqa: E731
     if t.tracing:
         start = functools.partial(tracemalloc.start, NFRAMES)   # C callable: no frame, no garbage
-        drain, reps = generic_drain, range(c["reps"])
+        # Starting tracemalloc frees a 1-tuple on some versions; the small post-start drain
+        # takes it (and anything like it) back off the free list before the cold line.
+        drain, post_drain, reps = GENERIC_DRAIN, POST_START_DRAIN, list(range(c["reps"]))
     else:
-        start, drain, reps = (lambda: None), (lambda: None), range(0)
+        start, drain, post_drain, reps = nothing, nothing, nothing, []
+    keep = [None] * len(reps)
     gc.collect()
     gc.disable()
     try:
-        first, cold, warm = ns["_case"](drain, reps, start, t.stop_cold, t.stop_warm)
+        first, cold, warm = ns["_case"](drain, post_drain, reps, keep, start, t.stop)
+        del keep
     finally:
         if t.tracing and tracemalloc.is_tracing():
             tracemalloc.stop()
@@ -348,8 +363,9 @@ def run_case(idx, c):
     row["tracked"], row["tracked_after_gc"] = t.tracked, t.tracked_after_gc
     blocks = None
     if t.tracing:
-        blocks = traced_blocks(t.snap_cold, filename, {"first": ranges["first"], "cold": ranges["cold"]})
-        blocks.update(traced_blocks(t.snap_warm, filename, {"warm": ranges["warm"]}))
+        blocks = {}
+        for tag in ("first", "cold", "warm"):
+            blocks.update(traced_blocks(t.snaps[tag], filename, {tag: ranges[tag]}))
     row["capacity"] = capacity(cold, row["basicsize"])
     for tag, prefix in [("cold", "req"), ("warm", "warm"), ("first", "first")]:
         n, total, sizes = fmt_sizes(blocks[tag] if blocks else None)
@@ -401,7 +417,11 @@ def interning_facts():
     a = "".join(["hello", "_world2"])
     b = "".join(["hello", "_world2"])
     fact("intern runtime-built identifier-like string", a is b)
-    intern = getattr(sys, "intern", None) or globals()["__builtins__"].__dict__["intern"]
+    if PY2:
+        import __builtin__
+        intern = __builtin__.intern
+    else:
+        intern = sys.intern
     fact("runtime-built strings equal after sys.intern are one object", intern(a) is intern(b))
     hw = "hello_world"
     fact("identifier-like literal is the interned one", intern("".join(["hello", "_world"])) is hw)
@@ -412,7 +432,8 @@ def interning_facts():
     chr_ = unichr if PY2 else chr  # noqa: F821
     fact("latin-1 one-char str cached: chr(200) is chr(200)", chr_(200) is chr_(200))
     fact("one-char str cached: chr(0x20ac) is chr(0x20ac)", chr_(0x20ac) is chr_(0x20ac))
-    fact("one-char bytes cached: b'a'[:1]-style", bytes(bytearray(b"a")) is bytes(bytearray(b"a")))
+    bb = b"xa"
+    fact("one-char bytes cached: b'xa'[1:2] is b'xa'[1:2]", bb[1:2] is bb[1:2])
     fact("empty tuple singleton", tuple() is tuple([]))
     empty_s, empty_b = "", b""
     fact("empty str singleton", "".join([]) is empty_s)
@@ -430,26 +451,106 @@ def refcount_facts():
     fact("getrefcount(new object) bound to one local", sys.getrefcount(o))
 
 
-def freelist_reuse(make):
-    """Does the next object of a kind land where the previous one was freed?"""
+def same_size_int(size):
+    """A fresh int whose block request is `size` bytes (24 + 4 per 30-bit digit on 3.x and for
+    2.7's long), or 28 when `size` is smaller: same pymalloc size class once ALIGNMENT is 16."""
+    digits = max(1, (size - 24) // 4)
+    value = 1000 * 2 ** (30 * (digits - 1))
+    if PY2:
+        value = long(value)  # noqa: F821  (2.7's int is not a pymalloc object)
+    neg = -value
+    return lambda: -neg    # long_neg copies the digits into an exactly sized object
+
+
+def freelist_reuse(make, intruder=False):
+    """Is a freed object's block handed to the next object of its kind? pymalloc alone would say
+    yes too (a freed block goes to the front of its pool's free list), so with intruder=True an
+    int of the same request size is made in between: without a free list it takes the block,
+    with one the block waits for the next object of the kind."""
     x = make()
-    a = id(x)
+    a = id(x) - (sys.getsizeof(x) - type(x).__sizeof__(x))  # block start: GC header first
+    other = same_size_int(sys.getsizeof(x)) if intruder else None
     del x
+    filler = other() if other else None
     y = make()
-    return id(y) == a
+    same = id(y) - (sys.getsizeof(y) - type(y).__sizeof__(y)) == a
+    if filler is not None and id(filler) == a:
+        return "False (the int took the block)"
+    return same
+
+
+PUSH_POP_SRC = """
+def _probe(make, start, stop, blocks, r):
+    keep = [make() for _ in r]
+    t = make()
+    a0 = blocks()
+    a1 = blocks()
+    del t
+    a2 = blocks()
+    del keep
+    t = make()
+    del t
+    start()
+    u = make()
+    fresh = stop()
+    return a1 - a0 == a2 - a1, fresh, u
+"""
+
+
+def freelist_push_pop(make):
+    """Is a freed object of this kind kept on a free list, and is a kept one handed back?
+    Kept: after line 3 has emptied the free list, deleting a fresh object (line 7) leaves
+    sys.getallocatedblocks() where it was (a0 -> a1 measures the +1 of the int a0 itself).
+    Handed back: the object made on line 13, traced from just before it, makes no request of
+    its own size although line 11 has just freed one like it."""
+    if tracemalloc is None or not hasattr(sys, "getallocatedblocks"):
+        return NA, NA
+    ns = {}
+    exec(compile(PUSH_POP_SRC, "<pymemlab-freelist>", "exec"), ns)
+
+    def stop():
+        snap = tracemalloc.take_snapshot()
+        tracemalloc.stop()
+        return snap
+    gc.collect()    # empties the free lists
+    gc.disable()
+    try:
+        kept, fresh, u = ns["_probe"](make, functools.partial(tracemalloc.start, 5), stop,
+                                      sys.getallocatedblocks, range(TUPLE_DRAIN))
+    finally:
+        gc.enable()
+    t = type(u)
+    size = t.__basicsize__ + (t.__itemsize__ * len(u) if t is tuple else 0)
+    if t.__flags__ & Py_TPFLAGS_HAVE_GC:
+        size += sys.getsizeof([]) - [].__sizeof__()    # the GC header
+    requested = False
+    for trace in fresh.traces:
+        for frame in trace.traceback:
+            if frame.filename == "<pymemlab-freelist>" and frame.lineno == 13 and trace.size == size:
+                requested = True
+    gc.collect()
+    return kept, not requested
 
 
 def freelist_facts():
     v = [1.5, 2.5, 7, 8]
-    fact("freed float's address reused by next float", freelist_reuse(lambda: v[0] * v[1]))
-    fact("freed 1-tuple's address reused by next 1-tuple", freelist_reuse(lambda: (v[0],)))
-    fact("freed 3-tuple's address reused by next 3-tuple", freelist_reuse(lambda: (v[0], v[1], v[2])))
-    fact("freed list's address reused by next list", freelist_reuse(lambda: [v[0]]))
-    fact("freed dict's address reused by next dict", freelist_reuse(lambda: {v[0]: v[1]}))
-    fact("freed set's address reused by next set (no free list)", freelist_reuse(lambda: set(v)))
-    fact("freed object()'s address reused by next object() (no free list)", freelist_reuse(object))
-    nv = [-(2 ** 40)]
-    fact("freed int 2**40's address reused by next (3.14 adds an int free list)", freelist_reuse(lambda: -nv[0]))
+    nv = -(2 ** 40)
+    for label, make in [("float", lambda: v[0] * v[1]), ("1-tuple", lambda: (v[0],)),
+                        ("3-tuple", lambda: (v[0], v[1], v[2])), ("list", lambda: [v[0]]),
+                        ("dict", lambda: {v[0]: v[1]}), ("set", lambda: set(v)),
+                        ("int 2**40", lambda: -nv)]:
+        fact("freed %s: next one gets its block" % label, freelist_reuse(make))
+        fact("freed %s: next one gets its block though a same-size int is made in between" % label,
+             freelist_reuse(make, intruder=True))
+    lists = dict((n, list(range(n))) for n in (19, 20, 21))
+    for label, make in [("float", lambda: v[0] * v[1]), ("empty list", lambda: []),
+                        ("empty dict", lambda: {}), ("set", lambda: set()),
+                        ("1-tuple", lambda: (v[0],)),
+                        ("19-tuple", lambda: tuple(lists[19])), ("20-tuple", lambda: tuple(lists[20])),
+                        ("21-tuple", lambda: tuple(lists[21]))]:
+        kept, reused = freelist_push_pop(make)
+        fact("free list keeps a freed %s (getallocatedblocks)" % label, kept)
+        fact("free list hands a kept %s back (tracemalloc)" % label, reused)
 
 
 def id_spacing(make, n=20000, tail=4000):
@@ -486,8 +587,11 @@ def misc_facts():
     fact("python", sys.version.split()[0])
     fact("pointer size", struct.calcsize("P"))
     fact("tracemalloc", tracemalloc is not None)
-    if hasattr(sys, "int_info"):
-        fact("int bits_per_digit/sizeof_digit", "%d/%d" % (sys.int_info.bits_per_digit, sys.int_info.sizeof_digit))
+    if hasattr(sys, "long_info"):    # 2.7: the figures are for `long`
+        info = sys.long_info
+    else:
+        info = sys.int_info
+    fact("int bits_per_digit/sizeof_digit", "%d/%d" % (info.bits_per_digit, info.sizeof_digit))
     fact("gc.get_threshold()", gc.get_threshold())
     fact("GC header bytes (getsizeof([]) - [].__sizeof__())", sys.getsizeof([]) - [].__sizeof__())
 
@@ -527,13 +631,14 @@ def sequence_facts(rows):
 
 
 def main():
-    build_cases()
-    _drain_helpers["lists"] = [list(range(n)) for n in range(22)]
-    _drain_helpers["x"] = 1.0001
-    spacing_facts()      # first, while the heap has few holes
-    rows = [run_case(i, c) for i, c in enumerate(CASES)]
+    global GENERIC_DRAIN, POST_START_DRAIN
     misc_facts()
-    refcount_facts()
+    refcount_facts()     # early: ordinary counts are smallest in a fresh interpreter
+    spacing_facts()      # early, while the heap has few holes
+    build_cases()
+    GENERIC_DRAIN = make_drain(OTHER_DRAIN, TUPLE_DRAIN)
+    POST_START_DRAIN = make_drain(4, 4)
+    rows = [run_case(i, c) for i, c in enumerate(CASES)]
     interning_facts()
     freelist_facts()
     sequence_facts(rows)
