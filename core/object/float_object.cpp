@@ -19,7 +19,7 @@ void set_next_free(PyFloatObject* f, PyFloatObject* next) {
 // 2.7's fill_free_list: a new block, its floats linked from the last to the first, so the
 // first float handed out is the highest in the block.
 PyFloatObject* fill_free_list(Runtime& rt, FloatState& s) {
-    auto* block = static_cast<unsigned char*>(rt.allocator().malloc(kFloatBlockBytes));
+    auto* block = static_cast<unsigned char*>(rt.mem_malloc(kFloatBlockBytes));
     if (block == nullptr) return nullptr;
     *reinterpret_cast<void**>(block) = s.blocks;
     s.blocks = block;

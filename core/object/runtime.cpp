@@ -34,7 +34,7 @@ Runtime::Runtime(const Profile& profile, RuntimeOptions options)
 Runtime::~Runtime() = default;
 
 PyObject* Runtime::alloc_object(PyTypeObject* type, size_t request) {
-    auto* o = static_cast<PyObject*>(allocator_.malloc(request));
+    auto* o = static_cast<PyObject*>(obj_malloc(request));
     if (o == nullptr) return nullptr;
     o->ob_refcnt = 1;
     o->ob_type = type;
@@ -44,7 +44,7 @@ PyObject* Runtime::alloc_object(PyTypeObject* type, size_t request) {
 
 PyObject* Runtime::alloc_gc_object(PyTypeObject* type, size_t request) {
     const uint32_t head = profile_.gc_head_size;
-    auto* block = static_cast<unsigned char*>(allocator_.malloc(head + request));
+    auto* block = static_cast<unsigned char*>(obj_malloc(head + request));
     if (block == nullptr) return nullptr;
     std::memset(block, 0, head);
     auto* o = reinterpret_cast<PyObject*>(block + head);
@@ -62,7 +62,28 @@ void* Runtime::block_of(const PyObject* o) const {
 
 void Runtime::free_object(PyObject* o) {
     if (Py_TYPE(o)->is_gc() && gc_counts_[0] > 0) --gc_counts_[0];
-    allocator_.free(block_of(o));
+    obj_free(block_of(o));
+}
+
+void* Runtime::obj_malloc(size_t n) { return traced(allocator_.malloc(n), n); }
+
+void* Runtime::obj_realloc(void* p, size_t n) {
+    if (tracing_ && p != nullptr) traced_.erase(p);
+    return traced(allocator_.realloc(p, n), n);
+}
+
+void Runtime::obj_free(void* p) {
+    if (tracing_ && p != nullptr) traced_.erase(p);
+    allocator_.free(p);
+}
+
+void* Runtime::mem_malloc(size_t n) {
+    return traced(profile_.major == 2 ? allocator_.raw_alloc(n) : allocator_.malloc(n), n);
+}
+
+void* Runtime::mem_realloc(void* p, size_t n) {
+    if (p == nullptr) return mem_malloc(n);
+    return obj_realloc(p, n);
 }
 
 PyObject* Runtime::static_object(PyTypeObject* type, size_t size, bool gc) {

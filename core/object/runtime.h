@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -53,11 +54,29 @@ public:
     PyObject* alloc_gc_object(PyTypeObject* type, size_t request);
     // PyObject_Free / PyObject_GC_Del: gives the block back (a GC object must be untracked).
     void free_object(PyObject* o);
-    // PyMem_Malloc / Realloc / Free, for buffers objects own (list items, dict tables): pymalloc
-    // from 3.x; plain malloc in 2.7, where PyMem_MALLOC was malloc.
-    void* mem_malloc(size_t n) { return profile_.major == 2 ? allocator_.raw_alloc(n) : allocator_.malloc(n); }
-    void* mem_realloc(void* p, size_t n) { return p == nullptr ? mem_malloc(n) : allocator_.realloc(p, n); }
-    void mem_free(void* p) { allocator_.free(p); }
+    // PyObject_Malloc / Realloc / Free: objects, and buffers CPython takes from the object
+    // allocator (dict keys tables, 2.7's unicode buffers). Every object-layer allocation goes
+    // through these or the mem_ family, so tracing (below) sees it.
+    void* obj_malloc(size_t n);
+    void* obj_realloc(void* p, size_t n);
+    void obj_free(void* p);
+    // PyMem_Malloc / Realloc / Free, for buffers objects own (list items): pymalloc from 3.x;
+    // plain malloc in 2.7, where PyMem_MALLOC was malloc.
+    void* mem_malloc(size_t n);
+    void* mem_realloc(void* p, size_t n);
+    void mem_free(void* p) { obj_free(p); }
+
+    // ---- tracing (what tracemalloc sees) ----------------------------------------------------
+    // While on, every live block the object layer allocated is recorded with its request size.
+    void start_tracing() {
+        tracing_ = true;
+        traced_.clear();
+    }
+    void stop_tracing() {
+        tracing_ = false;
+        traced_.clear();
+    }
+    const std::unordered_map<const void*, size_t>& traced_blocks() const { return traced_; }
     // An object in the data segment (static types, singletons, and per profile the small ints
     // or the empty tuple): never freed, never in an arena.
     PyObject* static_object(PyTypeObject* type, size_t size, bool gc = false);
@@ -135,6 +154,13 @@ private:
     Builtins builtins_;
     const bool track_objects_;
     std::unordered_set<PyObject*> live_;
+    bool tracing_ = false;
+    std::unordered_map<const void*, size_t> traced_;
+
+    void* traced(void* block, size_t n) {
+        if (tracing_ && block != nullptr) traced_[block] = n;
+        return block;
+    }
 };
 
 }  // namespace pymemlab

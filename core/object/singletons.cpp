@@ -53,7 +53,8 @@ PyObject* bool_from(Runtime& rt, bool value) {
 
 int64_t singleton_sizeof(const Runtime& rt, const PyObject* o) {
     const Singletons& s = rt.builtins().singletons;
-    if (o == s.true_ || o == s.false_) return long_sizeof(rt, o);
+    // 2.7's bools are PyIntObjects: a header and a C long.
+    if (o == s.true_ || o == s.false_) return rt.profile().major == 2 ? 24 : long_sizeof(rt, o);
     return sizeof(PyObject);
 }
 
