@@ -3,11 +3,14 @@
 
 #include <new>
 
+#include "object/cell_object.h"
 #include "object/float_object.h"
 #include "object/list_object.h"
 #include "object/long_object.h"
+#include "object/range_object.h"
 #include "object/runtime.h"
 #include "object/singletons.h"
+#include "object/slice_object.h"
 #include "object/tuple_object.h"
 
 namespace pymemlab {
@@ -40,6 +43,9 @@ void init_builtins(Runtime& rt) {
     init_float_type(rt);
     init_tuple_type(rt);
     init_list_type(rt);
+    init_range_type(rt);
+    init_slice_type(rt);
+    init_cell_type(rt);
 }
 
 }  // namespace pymemlab

@@ -24,6 +24,10 @@ struct Builtins {
     PyTypeObject* list_type = nullptr;
     ListState list_state;
     Singletons singletons;
+    PyTypeObject* range_type = nullptr;
+    PyTypeObject* slice_type = nullptr;
+    PyObject* slice_cache = nullptr;  // the last freed slice (3.x)
+    PyTypeObject* cell_type = nullptr;
     // int's small-int cache: small_ints[v + 5] for v in -5..256.
     PyObject* small_ints[5 + 257] = {};
 };

@@ -51,6 +51,7 @@ void claim_free_lists(Claims& c) {
         for (PyObject* t = b.tuple_state.free_list[n]; t != nullptr;
              t = reinterpret_cast<PyObject**>(reinterpret_cast<unsigned char*>(t) + Py_TYPE(t)->tp_basicsize)[0])
             c.claim(c.rt.block_of(t), "the tuple free list");
+    if (b.slice_cache != nullptr) c.claim(c.rt.block_of(b.slice_cache), "the slice cache");
     for (int i = 0; i < b.list_state.numfree; ++i)
         c.claim(c.rt.block_of(&b.list_state.free_list[i]->ob_base.ob_base), "the list free list");
 }

@@ -14,10 +14,13 @@
 
 #include "checked_runtime.h"
 #include "object/builtins.h"
+#include "object/cell_object.h"
 #include "object/float_object.h"
 #include "object/list_object.h"
 #include "object/long_object.h"
+#include "object/range_object.h"
 #include "object/singletons.h"
+#include "object/slice_object.h"
 #include "object/tuple_object.h"
 
 using namespace pymemlab;
@@ -101,6 +104,17 @@ std::map<std::string, Case> cases() {
                        },
                        singleton_sizeof};
     };
+    c["range"] = Case{[](Runtime& rt) { return range_new(rt, 0, 10, 1); }, range_sizeof};
+    c["slice"] = Case{[](Runtime& rt) {
+                          PyObject* one = long_from_int64(rt, 1);
+                          PyObject* two = long_from_int64(rt, 2);
+                          PyObject* s = slice_new(rt, one, two, rt.builtins().singletons.none);
+                          rt.decref(one);
+                          rt.decref(two);
+                          return s;
+                      },
+                      slice_sizeof};
+    c["closure cell"] = Case{[](Runtime& rt) { return cell_new(rt, rt.builtins().singletons.none); }, cell_sizeof};
     singleton("None", &Singletons::none);
     singleton("True", &Singletons::true_);
     singleton("NotImplemented", &Singletons::not_implemented);

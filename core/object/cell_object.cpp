@@ -1,0 +1,55 @@
+// cell: creation, get/set, traversal and dealloc.
+#include "object/cell_object.h"
+
+#include "object/builtins.h"
+#include "object/runtime.h"
+
+namespace pymemlab {
+
+namespace {
+
+PyCellObject* as_cell(PyObject* o) { return reinterpret_cast<PyCellObject*>(o); }
+
+void cell_dealloc(Runtime& rt, PyObject* o) {
+    rt.gc_untrack(o);
+    rt.xdecref(as_cell(o)->ob_ref.p);
+    rt.free_object(o);
+}
+
+void cell_traverse(PyObject* o, visitproc visit, void* arg) {
+    if (as_cell(o)->ob_ref.p != nullptr) visit(as_cell(o)->ob_ref.p, arg);
+}
+
+}  // namespace
+
+void init_cell_type(Runtime& rt) {
+    PyTypeObject* type = new_static_type(rt, "cell", sizeof(PyCellObject), 0);
+    type->tp_flags |= Py_TPFLAGS_HAVE_GC;
+    type->tp_dealloc = cell_dealloc;
+    type->tp_traverse = cell_traverse;
+    rt.builtins().cell_type = type;
+}
+
+PyObject* cell_new(Runtime& rt, PyObject* value) {
+    PyObject* o = rt.alloc_gc_object(rt.builtins().cell_type, sizeof(PyCellObject));
+    if (o == nullptr) return nullptr;
+    if (value != nullptr) rt.incref(value);
+    as_cell(o)->ob_ref.p = value;
+    rt.gc_track(o);
+    return o;
+}
+
+PyObject* cell_get(const PyObject* cell) { return reinterpret_cast<const PyCellObject*>(cell)->ob_ref.p; }
+
+void cell_set(Runtime& rt, PyObject* cell, PyObject* value) {
+    PyObject* old = as_cell(cell)->ob_ref.p;
+    if (value != nullptr) rt.incref(value);
+    as_cell(cell)->ob_ref.p = value;
+    rt.xdecref(old);
+}
+
+int64_t cell_sizeof(const Runtime& rt, const PyObject* cell) {
+    return rt.profile().gc_head_size + static_cast<int64_t>(sizeof(PyCellObject));
+}
+
+}  // namespace pymemlab
