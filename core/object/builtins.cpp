@@ -3,14 +3,18 @@
 
 #include <new>
 
+#include "object/bytes_object.h"
 #include "object/cell_object.h"
+#include "object/dict_object.h"
 #include "object/float_object.h"
 #include "object/list_object.h"
 #include "object/long_object.h"
 #include "object/range_object.h"
 #include "object/runtime.h"
+#include "object/set_object.h"
 #include "object/singletons.h"
 #include "object/slice_object.h"
+#include "object/str_object.h"
 #include "object/tuple_object.h"
 
 namespace pymemlab {
@@ -46,6 +50,10 @@ void init_builtins(Runtime& rt) {
     init_range_type(rt);
     init_slice_type(rt);
     init_cell_type(rt);
+    init_bytes_type(rt);  // first: in 2.7 it is also the str type
+    init_str_type(rt);
+    init_dict_type(rt);
+    init_set_type(rt);
 }
 
 }  // namespace pymemlab

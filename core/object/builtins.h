@@ -2,8 +2,12 @@
 // segment by init_builtins() (builtins.cpp), each by its own type's file.
 #pragma once
 
+#include "object/bytes_object.h"
+#include "object/dict_object.h"
 #include "object/float_object.h"
 #include "object/list_object.h"
+#include "object/set_object.h"
+#include "object/str_object.h"
 #include "object/object.h"
 #include "object/singletons.h"
 #include "object/tuple_object.h"
@@ -28,6 +32,18 @@ struct Builtins {
     PyTypeObject* slice_type = nullptr;
     PyObject* slice_cache = nullptr;  // the last freed slice (3.x)
     PyTypeObject* cell_type = nullptr;
+    // Strings. 3.x: str is the PEP 393 unicode type, bytes its own type. 2.7: str is the
+    // bytes type (PyStringObject) and unicode a type of its own.
+    PyTypeObject* str_type = nullptr;
+    PyTypeObject* unicode_type = nullptr;
+    PyTypeObject* bytes_type = nullptr;
+    StrState str_state;
+    BytesState bytes_state;
+    PyTypeObject* dict_type = nullptr;
+    DictState dict_state;
+    PyTypeObject* set_type = nullptr;
+    PyTypeObject* frozenset_type = nullptr;
+    SetState set_state;
     // int's small-int cache: small_ints[v + 5] for v in -5..256.
     PyObject* small_ints[5 + 257] = {};
 };

@@ -6,7 +6,10 @@
 #include <unordered_map>
 
 #include "object/builtins.h"
+#include "object/dict_object.h"
 #include "object/runtime.h"
+#include "object/set_object.h"
+#include "object/str_object.h"
 
 namespace pymemlab {
 
@@ -54,6 +57,15 @@ void claim_free_lists(Claims& c) {
     if (b.slice_cache != nullptr) c.claim(c.rt.block_of(b.slice_cache), "the slice cache");
     for (int i = 0; i < b.list_state.numfree; ++i)
         c.claim(c.rt.block_of(&b.list_state.free_list[i]->ob_base.ob_base), "the list free list");
+    struct Ctx { Claims* c; const char* who; };
+    auto visit = [](const void* block, void* arg) {
+        auto* x = static_cast<Ctx*>(arg);
+        x->c->claim(block, x->who);
+    };
+    Ctx dicts{&c, "the dict free lists"}, sets{&c, "the set free list"}, unicode{&c, "the unicode free list"};
+    dict_free_list_blocks(c.rt, visit, &dicts);
+    set_free_list_blocks(c.rt, visit, &sets);
+    unicode_free_list_blocks(c.rt, visit, &unicode);
 }
 
 }  // namespace

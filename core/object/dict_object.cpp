@@ -1,0 +1,808 @@
+// dict: the 3.x compact dict (keys object, index table, insertdict, dictresize with each
+// version's growth rule) and 2.7's open table, then what both share: creation through the free
+// list, dealloc, traversal, tracking and sizes. Not modelled: split tables (they come with
+// instances), _PyDict_NewPresized, popitem, views and iterators, ma_version_tag.
+#include "object/dict_object.h"
+
+#include <cstring>
+
+#include "object/builtins.h"
+#include "object/bytes_object.h"
+#include "object/long_object.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+
+namespace pymemlab {
+
+namespace {
+
+constexpr int64_t DKIX_EMPTY = -1;
+constexpr int64_t DKIX_DUMMY = -2;
+constexpr int64_t kEmptyKeysIndexBytes = 8;  // Py_EMPTY_KEYS carries 8 empty indices
+
+bool is_compact311(const Profile& p) { return p.at_least(3, 11); }
+int64_t keys_header_bytes(const Profile& p) {
+    return is_compact311(p) ? sizeof(PyDictKeysObject311) : sizeof(PyDictKeysObject36);
+}
+// DK_IXSIZE: the narrowest signed index that holds dk_size (so 256 slots need 2 bytes).
+int64_t index_bytes(int64_t size) {
+    return size <= 0x80 ? 1 : size <= 0x8000 ? 2 : size <= 0x80000000LL ? 4 : 8;
+}
+static_assert(sizeof(PyDictKeysObject36) + 8 + 5 * sizeof(PyDictKeyEntry) == 168);   // {"a": 1}'s keys, 3.6-3.10
+static_assert(sizeof(PyDictKeysObject311) + 8 + 5 * sizeof(PyDictUnicodeEntry) == 120);  // 3.11+
+static_assert(sizeof(PyDictKeysObject311) + 8 + 5 * sizeof(PyDictKeyEntry) == 160);      // {1: 1}, 3.11+
+
+int64_t keys_bytes(const Profile& p, int64_t size, bool unicode) {
+    const int64_t entry = unicode ? sizeof(PyDictUnicodeEntry) : sizeof(PyDictKeyEntry);
+    return keys_header_bytes(p) + size * index_bytes(size) + usable_fraction(size) * entry;
+}
+
+int bit_length(uint64_t x) {
+    int n = 0;
+    for (; x != 0; x >>= 1) ++n;
+    return n;
+}
+
+// A view of a PyDictKeysObject block under the profile's layout.
+class Keys {
+public:
+    Keys(bool v311, unsigned char* base) : base_(base), v311_(v311) {}
+
+    unsigned char* base() const { return base_; }
+    int64_t& refcnt() const { return field<int64_t>(0); }
+    int64_t size() const {
+        return v311_ ? int64_t{1} << field<uint8_t>(offsetof(PyDictKeysObject311, dk_log2_size))
+                     : field<int64_t>(offsetof(PyDictKeysObject36, dk_size));
+    }
+    int64_t& usable() const {
+        return field<int64_t>(v311_ ? offsetof(PyDictKeysObject311, dk_usable) : offsetof(PyDictKeysObject36, dk_usable));
+    }
+    int64_t& nentries() const {
+        return field<int64_t>(v311_ ? offsetof(PyDictKeysObject311, dk_nentries) : offsetof(PyDictKeysObject36, dk_nentries));
+    }
+    uint64_t& lookup() const { return field<uint64_t>(offsetof(PyDictKeysObject36, dk_lookup)); }  // 3.6-3.10 only
+    bool unicode() const { return v311_ && field<uint8_t>(offsetof(PyDictKeysObject311, dk_kind)) == DICT_KEYS_UNICODE; }
+    // Whether the table holds only str keys: traversal then visits values only.
+    bool str_only() const { return v311_ ? unicode() : lookup() != lookdict; }
+
+    int64_t index(int64_t i) const {
+        switch (index_bytes(size())) {
+            case 1: return reinterpret_cast<int8_t*>(indices())[i];
+            case 2: return reinterpret_cast<int16_t*>(indices())[i];
+            case 4: return reinterpret_cast<int32_t*>(indices())[i];
+            default: return reinterpret_cast<int64_t*>(indices())[i];
+        }
+    }
+    void set_index(int64_t i, int64_t ix) const {
+        switch (index_bytes(size())) {
+            case 1: reinterpret_cast<int8_t*>(indices())[i] = static_cast<int8_t>(ix); break;
+            case 2: reinterpret_cast<int16_t*>(indices())[i] = static_cast<int16_t>(ix); break;
+            case 4: reinterpret_cast<int32_t*>(indices())[i] = static_cast<int32_t>(ix); break;
+            default: reinterpret_cast<int64_t*>(indices())[i] = ix;
+        }
+    }
+
+    PyObject*& key(int64_t ix) const {
+        return slot(ix, unicode() ? offsetof(PyDictUnicodeEntry, me_key) : offsetof(PyDictKeyEntry, me_key));
+    }
+    PyObject*& value(int64_t ix) const {
+        return slot(ix, unicode() ? offsetof(PyDictUnicodeEntry, me_value) : offsetof(PyDictKeyEntry, me_value));
+    }
+    // me_hash, or for a unicode table the hash the str caches.
+    Py_hash_t hash(Runtime& rt, int64_t ix) const {
+        return unicode() ? key_hash(rt, key(ix)) : *reinterpret_cast<Py_hash_t*>(entry(ix));
+    }
+    void set_entry(int64_t ix, PyObject* k, Py_hash_t h, PyObject* v) const {
+        if (!unicode()) *reinterpret_cast<Py_hash_t*>(entry(ix)) = h;
+        key(ix) = k;
+        value(ix) = v;
+    }
+
+    // The slot of `hash` in the index table that holds no entry (empty or dummy): where
+    // CPython's find_empty_slot (3.6: lookdict's freeslot) puts a new index.
+    int64_t find_empty_slot(Py_hash_t hash) const {
+        const uint64_t mask = static_cast<uint64_t>(size()) - 1;
+        uint64_t i = static_cast<uint64_t>(hash) & mask;
+        uint64_t perturb = static_cast<uint64_t>(hash);
+        for (int64_t ix = index(static_cast<int64_t>(i)); ix >= 0; ix = index(static_cast<int64_t>(i))) {
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+        return static_cast<int64_t>(i);
+    }
+
+private:
+    template <class T>
+    T& field(size_t off) const { return *reinterpret_cast<T*>(base_ + off); }
+    unsigned char* indices() const { return base_ + (v311_ ? sizeof(PyDictKeysObject311) : sizeof(PyDictKeysObject36)); }
+    unsigned char* entry(int64_t ix) const {
+        const int64_t entry_bytes = unicode() ? sizeof(PyDictUnicodeEntry) : sizeof(PyDictKeyEntry);
+        return indices() + size() * index_bytes(size()) + ix * entry_bytes;
+    }
+    PyObject*& slot(int64_t ix, size_t off) const { return reinterpret_cast<Slot<PyObject>*>(entry(ix) + off)->p; }
+
+    unsigned char* base_;
+    bool v311_;
+};
+
+PyDictObject* as_dict(PyObject* o) { return reinterpret_cast<PyDictObject*>(o); }
+const PyDictObject* as_dict(const PyObject* o) { return reinterpret_cast<const PyDictObject*>(o); }
+PyDictObject27* as_dict27(PyObject* o) { return reinterpret_cast<PyDictObject27*>(o); }
+const PyDictObject27* as_dict27(const PyObject* o) { return reinterpret_cast<const PyDictObject27*>(o); }
+Keys keys_of(const Runtime& rt, const PyObject* d) { return Keys(is_compact311(rt.profile()), as_dict(d)->ma_keys.p); }
+bool is_empty_keys(const Runtime& rt, const unsigned char* k) { return k == rt.builtins().dict_state.empty_keys; }
+
+// MAINTAIN_TRACKING: an untracked dict becomes tracked when it takes a key or value that may
+// be tracked. 3.14 tracks every dict from its creation instead.
+void maintain_tracking(Runtime& rt, PyObject* d, PyObject* key, PyObject* value) {
+    if (rt.profile().at_least(3, 14) || rt.gc_is_tracked(d)) return;
+    if (gc_may_be_tracked(rt, key) || gc_may_be_tracked(rt, value)) rt.gc_track(d);
+}
+
+// ================================ 3.x: the keys object ========================================
+
+// new_keys_object: an 8-slot request comes from the keys free list when it has one (3.11+:
+// str-keyed tables only); indices all DKIX_EMPTY, entries zero.
+unsigned char* new_keys_object(Runtime& rt, int64_t size, bool unicode) {
+    const Profile& p = rt.profile();
+    unicode = unicode && is_compact311(p);  // before 3.11 every table has 24-byte entries
+    DictState& s = rt.builtins().dict_state;
+    unsigned char* k;
+    if (size == PyDict_MINSIZE && s.keys_numfree > 0 && (!is_compact311(p) || unicode))
+        k = static_cast<unsigned char*>(s.keys_free_list[--s.keys_numfree]);
+    else if ((k = static_cast<unsigned char*>(rt.obj_malloc(static_cast<size_t>(keys_bytes(p, size, unicode))))) == nullptr)
+        return nullptr;
+    std::memset(k, 0, static_cast<size_t>(keys_header_bytes(p)));
+    if (is_compact311(p)) {
+        auto* h = reinterpret_cast<PyDictKeysObject311*>(k);
+        h->dk_log2_size = static_cast<uint8_t>(bit_length(static_cast<uint64_t>(size)) - 1);
+        h->dk_log2_index_bytes = static_cast<uint8_t>(h->dk_log2_size + bit_length(static_cast<uint64_t>(index_bytes(size))) - 1);
+        h->dk_kind = unicode ? DICT_KEYS_UNICODE : DICT_KEYS_GENERAL;
+    } else {
+        auto* h = reinterpret_cast<PyDictKeysObject36*>(k);
+        h->dk_size = size;
+        h->dk_lookup = lookdict_unicode_nodummy;
+    }
+    Keys keys(is_compact311(p), k);
+    keys.refcnt() = 1;
+    keys.usable() = usable_fraction(size);
+    std::memset(k + keys_header_bytes(p), 0xff, static_cast<size_t>(size * index_bytes(size)));
+    std::memset(k + keys_header_bytes(p) + size * index_bytes(size), 0,
+                static_cast<size_t>(keys_bytes(p, size, unicode) - keys_header_bytes(p) - size * index_bytes(size)));
+    return k;
+}
+
+// Gives a keys block back: to the keys free list if it has 8 slots (3.11+: and str keys),
+// else to the allocator. dictresize never feeds the free list in 3.6.
+void release_keys_block(Runtime& rt, Keys keys, bool from_resize) {
+    const Profile& p = rt.profile();
+    DictState& s = rt.builtins().dict_state;
+    const bool kept_kind = is_compact311(p) ? keys.unicode() : !(from_resize && !p.at_least(3, 7));
+    if (keys.size() == PyDict_MINSIZE && kept_kind && s.keys_numfree < kDictMaxFreeList) {
+        s.keys_free_list[s.keys_numfree++] = keys.base();
+        return;
+    }
+    rt.obj_free(keys.base());
+}
+
+// dictkeys_decref: the empty keys are only counted (not at all once immortal, 3.12+); a
+// combined table's keys die with their dict: free_keys_object releases each entry's key and
+// value, first to last.
+void dictkeys_decref(Runtime& rt, unsigned char* k) {
+    Keys keys(is_compact311(rt.profile()), k);
+    if (is_empty_keys(rt, k)) {
+        if (!rt.profile().has_immortal_objects()) --keys.refcnt();
+        return;
+    }
+    if (--keys.refcnt() != 0) return;
+    for (int64_t i = 0, n = keys.nentries(); i < n; ++i) {
+        rt.xdecref(keys.key(i));
+        rt.xdecref(keys.value(i));
+    }
+    release_keys_block(rt, keys, false);
+}
+
+// Points d at the empty keys (and, 3.6-3.10, the empty values): {} and a cleared dict.
+void set_empty_keys(Runtime& rt, PyObject* d) {
+    DictState& s = rt.builtins().dict_state;
+    if (!rt.profile().has_immortal_objects()) ++Keys(is_compact311(rt.profile()), s.empty_keys).refcnt();
+    as_dict(d)->ma_keys.p = s.empty_keys;
+    as_dict(d)->ma_values.p = rt.profile().at_least(3, 11) ? nullptr : s.empty_values;
+}
+
+// The table size dictresize picks for `minsize`: the smallest power of two >= minsize, at
+// least 8. From 3.10, calculate_keysize computes it as bit_length((minsize | 8) - 1 | 7),
+// which for a minsize below 8 other than 0 gives 16, not 8: a dict shrunk to one key
+// regrows to 16 slots.
+int64_t new_table_size(const Profile& p, int64_t minsize) {
+    if (p.at_least(3, 10)) {
+        const uint64_t m = (static_cast<uint64_t>(minsize) | PyDict_MINSIZE) - 1;
+        return int64_t{1} << bit_length(m | (PyDict_MINSIZE - 1));
+    }
+    int64_t size = PyDict_MINSIZE;
+    while (size < minsize) size <<= 1;
+    return size;
+}
+
+// GROWTH_RATE: used*2 + dk_size/2 in 3.6 (3.4-3.6), used*3 from 3.7 (bpo-33205).
+int64_t growth_rate(const Runtime& rt, const PyObject* d) {
+    const int64_t used = as_dict(d)->ma_used;
+    if (!rt.profile().at_least(3, 7)) return used * 2 + (keys_of(rt, d).size() >> 1);
+    return used * 3;
+}
+
+// dictresize: a new keys object (allocated before the old is released) holding the active
+// entries in order, indices rebuilt. The old keys go to the free list or the allocator.
+bool dictresize(Runtime& rt, PyObject* d, int64_t minsize, bool unicode) {
+    const Profile& p = rt.profile();
+    Keys old = keys_of(rt, d);
+    unicode = unicode && old.unicode();  // the empty keys are a unicode table (3.11+)
+    unsigned char* k = new_keys_object(rt, new_table_size(p, minsize), unicode);
+    if (k == nullptr) return false;
+    Keys keys(is_compact311(p), k);
+    if (!is_compact311(p) && !is_empty_keys(rt, old.base()) && old.lookup() == lookdict) keys.lookup() = lookdict;
+    int64_t n = 0;
+    if (!is_empty_keys(rt, old.base()))
+        for (int64_t i = 0; i < old.nentries(); ++i) {
+            if (old.value(i) == nullptr) continue;
+            const Py_hash_t h = old.hash(rt, i);
+            keys.set_entry(n, old.key(i), h, old.value(i));
+            keys.set_index(keys.find_empty_slot(h), n);
+            ++n;
+        }
+    keys.usable() -= n;
+    keys.nentries() = n;
+    as_dict(d)->ma_keys.p = k;
+    as_dict(d)->ma_values.p = nullptr;
+    if (is_empty_keys(rt, old.base()))
+        dictkeys_decref(rt, old.base());
+    else
+        release_keys_block(rt, old, true);  // the references moved to the new keys
+    return true;
+}
+
+// lookdict_unicode (2.7: lookdict_string) meeting a key that is not a str switches the table
+// to lookdict for good; tp_traverse then visits keys too. The static empty keys never switch.
+void switch_lookup(Runtime& rt, PyObject* d, PyObject* key) {
+    if (key_is_unicode(rt, key)) return;
+    if (rt.profile().major == 2)
+        as_dict27(d)->ma_lookup = lookdict;
+    else if (!is_compact311(rt.profile()) && !is_empty_keys(rt, as_dict(d)->ma_keys.p))
+        keys_of(rt, d).lookup() = lookdict;
+}
+
+// The entry index of key and its slot in the index table, or DKIX_EMPTY.
+int64_t lookup3(Runtime& rt, Keys keys, PyObject* key, Py_hash_t hash, int64_t* slot) {
+    const uint64_t mask = static_cast<uint64_t>(keys.size()) - 1;
+    uint64_t i = static_cast<uint64_t>(hash) & mask;
+    uint64_t perturb = static_cast<uint64_t>(hash);
+    for (;;) {
+        const int64_t ix = keys.index(static_cast<int64_t>(i));
+        if (ix == DKIX_EMPTY) return DKIX_EMPTY;
+        if (ix >= 0) {
+            PyObject* k = keys.key(ix);
+            if (k == key || (keys.hash(rt, ix) == hash && key_equal(rt, k, key))) {
+                *slot = static_cast<int64_t>(i);
+                return ix;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value) {
+    const bool unicode = key_is_unicode(rt, key);
+    rt.incref(key);
+    rt.incref(value);
+    auto fail = [&] {
+        rt.decref(value);
+        rt.decref(key);
+        return false;
+    };
+    // {} takes its first key (3.6-3.10: a split table of no values is made combined; 3.10+:
+    // insert_to_emptydict); 3.11+: a str-keyed table taking another key becomes general, at
+    // the size GROWTH_RATE asks.
+    if (is_empty_keys(rt, as_dict(d)->ma_keys.p)) {
+        if (!dictresize(rt, d, growth_rate(rt, d), unicode)) return fail();
+    } else if (keys_of(rt, d).unicode() && !unicode) {
+        if (!dictresize(rt, d, growth_rate(rt, d), false)) return fail();
+    }
+    switch_lookup(rt, d, key);
+    int64_t slot = 0;
+    const int64_t ix = lookup3(rt, keys_of(rt, d), key, hash, &slot);
+    maintain_tracking(rt, d, key, value);
+    if (ix >= 0) {
+        Keys keys = keys_of(rt, d);
+        PyObject* old = keys.value(ix);
+        keys.value(ix) = value;
+        rt.decref(old);
+        rt.decref(key);
+        return true;
+    }
+    if (keys_of(rt, d).usable() <= 0 && !dictresize(rt, d, growth_rate(rt, d), true)) return fail();
+    Keys keys = keys_of(rt, d);
+    const int64_t n = keys.nentries();
+    keys.set_index(keys.find_empty_slot(hash), n);
+    keys.set_entry(n, key, hash, value);
+    ++as_dict(d)->ma_used;
+    --keys.usable();
+    ++keys.nentries();
+    return true;
+}
+
+bool delitem3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash) {
+    switch_lookup(rt, d, key);
+    Keys keys = keys_of(rt, d);
+    int64_t slot = 0;
+    const int64_t ix = lookup3(rt, keys, key, hash, &slot);
+    if (ix < 0) return false;
+    PyObject* old_key = keys.key(ix);
+    PyObject* old_value = keys.value(ix);
+    keys.set_index(slot, DKIX_DUMMY);
+    keys.key(ix) = nullptr;
+    keys.value(ix) = nullptr;
+    --as_dict(d)->ma_used;
+    // ENSURE_ALLOWS_DELETIONS
+    if (!is_compact311(rt.profile()) && keys.lookup() == lookdict_unicode_nodummy) keys.lookup() = lookdict_unicode;
+    rt.decref(old_key);
+    rt.decref(old_value);
+    return true;
+}
+
+// ================================ 2.7: the open table =========================================
+
+PyDictKeyEntry* table27(const PyObject* d) { return as_dict27(d)->ma_table.p; }
+
+// EMPTY_TO_MINSIZE: the small table, zeroed.
+void empty_to_minsize(PyObject* d) {
+    PyDictObject27* m = as_dict27(d);
+    std::memset(static_cast<void*>(m->ma_smalltable), 0, sizeof(m->ma_smalltable));
+    m->ma_fill = m->ma_used = 0;
+    m->ma_table.p = m->ma_smalltable;
+    m->ma_mask = PyDict_MINSIZE - 1;
+}
+
+// lookdict: the slot holding key, else the first dummy on the probe path, else the empty
+// slot ending it. 2.7 probes with the whole hash first and shifts perturb afterwards.
+PyDictKeyEntry* lookdict27(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash) {
+    PyObject* dummy = rt.builtins().dict_state.dummy;
+    const uint64_t mask = static_cast<uint64_t>(as_dict27(d)->ma_mask);
+    PyDictKeyEntry* ep0 = table27(d);
+    uint64_t i = static_cast<uint64_t>(hash) & mask;
+    PyDictKeyEntry* ep = &ep0[i];
+    PyDictKeyEntry* freeslot = nullptr;
+    if (ep->me_key.p == nullptr || ep->me_key.p == key) return ep;
+    if (ep->me_key.p == dummy)
+        freeslot = ep;
+    else if (ep->me_hash == hash && key_equal(rt, ep->me_key.p, key))
+        return ep;
+    for (uint64_t perturb = static_cast<uint64_t>(hash);; perturb >>= PERTURB_SHIFT) {
+        i = (i << 2) + i + perturb + 1;
+        ep = &ep0[i & mask];
+        if (ep->me_key.p == nullptr) return freeslot != nullptr ? freeslot : ep;
+        if (ep->me_key.p == key) return ep;
+        if (ep->me_hash == hash && ep->me_key.p != dummy && key_equal(rt, ep->me_key.p, key)) return ep;
+        if (ep->me_key.p == dummy && freeslot == nullptr) freeslot = ep;
+    }
+}
+
+// insertdict_clean: into the first empty slot, during a resize (no dummies in the new table).
+void insertdict_clean27(PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value) {
+    PyDictObject27* m = as_dict27(d);
+    const uint64_t mask = static_cast<uint64_t>(m->ma_mask);
+    uint64_t i = static_cast<uint64_t>(hash) & mask;
+    PyDictKeyEntry* ep = &m->ma_table.p[i];
+    for (uint64_t perturb = static_cast<uint64_t>(hash); ep->me_key.p != nullptr; perturb >>= PERTURB_SHIFT) {
+        i = (i << 2) + i + perturb + 1;
+        ep = &m->ma_table.p[i & mask];
+    }
+    ++m->ma_fill;
+    ep->me_key.p = key;
+    ep->me_hash = hash;
+    ep->me_value.p = value;
+    ++m->ma_used;
+}
+
+// dictresize (2.7): the smallest power of two above minused; 8 slots means the small table
+// (rebuilt in place only if it holds dummies). Dummies are dropped; the old table is freed last.
+bool dictresize27(Runtime& rt, PyObject* d, int64_t minused) {
+    PyDictObject27* m = as_dict27(d);
+    int64_t newsize = PyDict_MINSIZE;
+    while (newsize <= minused) newsize <<= 1;
+    PyDictKeyEntry* oldtable = m->ma_table.p;
+    const bool malloced = oldtable != m->ma_smalltable;
+    PyDictKeyEntry small_copy[PyDict_MINSIZE];
+    PyDictKeyEntry* newtable;
+    if (newsize == PyDict_MINSIZE) {
+        newtable = m->ma_smalltable;
+        if (newtable == oldtable) {
+            if (m->ma_fill == m->ma_used) return true;
+            std::memcpy(small_copy, oldtable, sizeof(small_copy));
+            oldtable = small_copy;
+        }
+    } else {
+        newtable = static_cast<PyDictKeyEntry*>(rt.mem_malloc(static_cast<size_t>(newsize) * sizeof(PyDictKeyEntry)));
+        if (newtable == nullptr) return false;
+    }
+    m->ma_table.p = newtable;
+    m->ma_mask = newsize - 1;
+    std::memset(static_cast<void*>(newtable), 0, static_cast<size_t>(newsize) * sizeof(PyDictKeyEntry));
+    m->ma_used = 0;
+    int64_t i = m->ma_fill;
+    m->ma_fill = 0;
+    for (PyDictKeyEntry* ep = oldtable; i > 0; ++ep) {
+        if (ep->me_value.p != nullptr) {
+            --i;
+            insertdict_clean27(d, ep->me_key.p, ep->me_hash, ep->me_value.p);
+        } else if (ep->me_key.p != nullptr) {
+            --i;
+            rt.decref(ep->me_key.p);  // the dummy
+        }
+    }
+    if (malloced) rt.mem_free(oldtable);
+    return true;
+}
+
+bool insertdict27(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value) {
+    PyDictObject27* m = as_dict27(d);
+    const int64_t n_used = m->ma_used;
+    rt.incref(value);
+    rt.incref(key);
+    switch_lookup(rt, d, key);
+    PyDictKeyEntry* ep = lookdict27(rt, d, key, hash);
+    maintain_tracking(rt, d, key, value);
+    if (ep->me_value.p != nullptr) {
+        PyObject* old = ep->me_value.p;
+        ep->me_value.p = value;
+        rt.decref(old);
+        rt.decref(key);
+    } else {
+        if (ep->me_key.p == nullptr)
+            ++m->ma_fill;
+        else
+            rt.decref(ep->me_key.p);  // the dummy
+        ep->me_key.p = key;
+        ep->me_hash = hash;
+        ep->me_value.p = value;
+        ++m->ma_used;
+    }
+    // Grown (or purged of dummies) once an insertion fills 2/3 of the slots: to 4 times the
+    // used entries (2 times past 50000), rounded up to a power of two.
+    if (!(m->ma_used > n_used && m->ma_fill * 3 >= (m->ma_mask + 1) * 2)) return true;
+    return dictresize27(rt, d, (m->ma_used > 50000 ? 2 : 4) * m->ma_used);
+}
+
+bool delitem27(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash) {
+    switch_lookup(rt, d, key);
+    PyDictKeyEntry* ep = lookdict27(rt, d, key, hash);
+    if (ep->me_value.p == nullptr) return false;
+    PyObject* dummy = rt.builtins().dict_state.dummy;
+    PyObject* old_key = ep->me_key.p;
+    PyObject* old_value = ep->me_value.p;
+    rt.incref(dummy);
+    ep->me_key.p = dummy;
+    ep->me_value.p = nullptr;
+    --as_dict27(d)->ma_used;
+    rt.decref(old_value);
+    rt.decref(old_key);
+    return true;
+}
+
+// Releases the keys (dummies included) and values of a table's first `fill` used slots.
+void release_table27(Runtime& rt, PyDictKeyEntry* table, int64_t fill) {
+    for (PyDictKeyEntry* ep = table; fill > 0; ++ep) {
+        if (ep->me_key.p == nullptr) continue;
+        --fill;
+        rt.decref(ep->me_key.p);
+        rt.xdecref(ep->me_value.p);
+    }
+}
+
+// ================================ both: the type ==============================================
+
+void dict_dealloc(Runtime& rt, PyObject* d) {
+    rt.gc_untrack(d);
+    if (rt.profile().major == 2) {
+        PyDictObject27* m = as_dict27(d);
+        release_table27(rt, m->ma_table.p, m->ma_fill);
+        if (m->ma_table.p != m->ma_smalltable) rt.mem_free(m->ma_table.p);
+    } else {
+        dictkeys_decref(rt, as_dict(d)->ma_keys.p);
+    }
+    DictState& s = rt.builtins().dict_state;
+    if (s.numfree < kDictMaxFreeList) {
+        s.free_list[s.numfree++] = d;
+        return;
+    }
+    rt.free_object(d);
+}
+
+// dict_traverse. 2.7: key then value, in table order.
+void dict_traverse27(PyObject* d, visitproc visit, void* arg) {
+    const PyDictObject27* m = as_dict27(d);
+    for (int64_t i = 0; i <= m->ma_mask; ++i) {
+        const PyDictKeyEntry& e = m->ma_table.p[i];
+        if (e.me_value.p == nullptr) continue;
+        visit(e.me_key.p, arg);
+        visit(e.me_value.p, arg);
+    }
+}
+
+// dict_traverse, 3.x: value then key, in entry order; a table of str keys only visits the
+// values (a str holds no references). One instance per keys layout: tp_traverse gets no profile.
+template <bool V311>
+void dict_traverse3(PyObject* d, visitproc visit, void* arg) {
+    const Keys keys(V311, as_dict(d)->ma_keys.p);
+    for (int64_t i = 0, n = keys.nentries(); i < n; ++i) {
+        PyObject* value = keys.value(i);
+        if (value == nullptr) continue;
+        visit(value, arg);
+        if (!keys.str_only()) visit(keys.key(i), arg);
+    }
+}
+
+void dict_blocks(const Runtime& rt, PyObject* d, blockproc visit, void* arg) {
+    visit(rt.block_of(d), arg);
+    if (const void* table = dict_table_block(rt, d)) visit(table, arg);
+}
+
+void dict_dummy_dealloc(Runtime&, PyObject*) {}  // static: never freed
+
+}  // namespace
+
+void init_dict_type(Runtime& rt) {
+    const Profile& p = rt.profile();
+    Builtins& b = rt.builtins();
+    DictState& s = b.dict_state;
+    const int64_t basicsize = p.major == 2 ? sizeof(PyDictObject27) : sizeof(PyDictObject);
+    PyTypeObject* type = new_static_type(rt, "dict", basicsize, 0);
+    type->tp_flags |= Py_TPFLAGS_HAVE_GC;
+    type->tp_dealloc = dict_dealloc;
+    type->tp_traverse = p.major == 2 ? dict_traverse27 : is_compact311(p) ? dict_traverse3<true> : dict_traverse3<false>;
+    type->tp_blocks = dict_blocks;
+    b.dict_type = type;
+
+    if (p.major == 2) {
+        PyTypeObject* dummy_type = new_static_type(rt, "<dummy key>", sizeof(PyObject), 0);
+        dummy_type->tp_dealloc = dict_dummy_dealloc;
+        s.dummy = rt.static_object(dummy_type, sizeof(PyObject));
+        rt.make_static_refcount(s.dummy, false);
+        return;
+    }
+    // Py_EMPTY_KEYS: 3.6-3.10 {refcnt 1, dk_size 1, lookdict_split, usable 0, nentries 0};
+    // 3.11+ {refcnt 1 (immortal from 3.12), log2_size 0, log2_index_bytes 3, UNICODE, version 1}.
+    // Eight DKIX_EMPTY indices follow in both.
+    const size_t bytes = static_cast<size_t>(keys_header_bytes(p) + kEmptyKeysIndexBytes);
+    auto* k = reinterpret_cast<unsigned char*>(rt.static_object(nullptr, bytes));
+    std::memset(k, 0, bytes);
+    if (is_compact311(p)) {
+        auto* h = reinterpret_cast<PyDictKeysObject311*>(k);
+        h->dk_refcnt = p.has_immortal_objects() ? p.immortal_refcnt : 1;
+        h->dk_log2_index_bytes = 3;
+        h->dk_kind = DICT_KEYS_UNICODE;
+        h->dk_version = 1;
+    } else {
+        auto* h = reinterpret_cast<PyDictKeysObject36*>(k);
+        h->dk_refcnt = 1;
+        h->dk_size = 1;
+        h->dk_lookup = lookdict_split;
+        s.empty_values = rt.static_object(nullptr, sizeof(PyObject));
+        std::memset(s.empty_values, 0, sizeof(PyObject));
+    }
+    std::memset(k + keys_header_bytes(p), 0xff, kEmptyKeysIndexBytes);
+    s.empty_keys = k;
+}
+
+PyObject* dict_new(Runtime& rt) {
+    const Profile& p = rt.profile();
+    Builtins& b = rt.builtins();
+    DictState& s = b.dict_state;
+    unsigned char* keys = nullptr;
+    if (p.major == 3 && !p.at_least(3, 7) && (keys = new_keys_object(rt, PyDict_MINSIZE, true)) == nullptr) return nullptr;
+    PyObject* d;
+    if (s.numfree > 0) {
+        // Reuse: no allocation, so the GC's allocation count does not move.
+        d = s.free_list[--s.numfree];
+        d->ob_refcnt = 1;
+        rt.note_alive(d);
+    } else if ((d = rt.alloc_gc_object(b.dict_type, static_cast<size_t>(b.dict_type->tp_basicsize))) == nullptr) {
+        if (keys != nullptr) release_keys_block(rt, Keys(is_compact311(p), keys), false);
+        return nullptr;
+    }
+    if (p.major == 2) {
+        empty_to_minsize(d);
+        as_dict27(d)->ma_lookup = lookdict_unicode;
+    } else {
+        as_dict(d)->ma_used = 0;
+        as_dict(d)->ma_version_tag = 0;
+        if (keys != nullptr) {
+            as_dict(d)->ma_keys.p = keys;
+            as_dict(d)->ma_values.p = nullptr;
+        } else {
+            set_empty_keys(rt, d);
+        }
+    }
+    if (p.at_least(3, 14)) rt.gc_track(d);
+    return d;
+}
+
+PyObject* dict_new_from_type(Runtime& rt) {
+    const Profile& p = rt.profile();
+    Builtins& b = rt.builtins();
+    PyObject* d = rt.alloc_gc_object(b.dict_type, static_cast<size_t>(b.dict_type->tp_basicsize));
+    if (d == nullptr) return nullptr;
+    std::memset(reinterpret_cast<unsigned char*>(d) + sizeof(PyObject), 0,
+                static_cast<size_t>(b.dict_type->tp_basicsize) - sizeof(PyObject));  // tp_alloc zeroes
+    if (p.major == 2) {
+        empty_to_minsize(d);
+        as_dict27(d)->ma_lookup = lookdict_unicode;
+    } else if (!p.at_least(3, 10)) {
+        // 3.6-3.9: dict_new gives the object (made first) 8-slot keys of its own.
+        unsigned char* keys = new_keys_object(rt, PyDict_MINSIZE, true);
+        if (keys == nullptr) {
+            set_empty_keys(rt, d);
+            rt.decref(d);
+            return nullptr;
+        }
+        as_dict(d)->ma_keys.p = keys;
+    } else {
+        set_empty_keys(rt, d);
+    }
+    // tp_alloc tracks; dict_new untracks an exact dict again (3.14: keeps it tracked).
+    if (p.at_least(3, 14)) rt.gc_track(d);
+    return d;
+}
+
+bool dict_setitem(Runtime& rt, PyObject* d, PyObject* key, PyObject* value) {
+    const Py_hash_t hash = key_hash(rt, key);
+    return rt.profile().major == 2 ? insertdict27(rt, d, key, hash, value) : insertdict3(rt, d, key, hash, value);
+}
+
+PyObject* dict_getitem(Runtime& rt, PyObject* d, PyObject* key) {
+    const Py_hash_t hash = key_hash(rt, key);
+    switch_lookup(rt, d, key);
+    if (rt.profile().major == 2) return lookdict27(rt, d, key, hash)->me_value.p;
+    int64_t slot = 0;
+    const Keys keys = keys_of(rt, d);
+    const int64_t ix = lookup3(rt, keys, key, hash, &slot);
+    return ix >= 0 ? keys.value(ix) : nullptr;
+}
+
+bool dict_delitem(Runtime& rt, PyObject* d, PyObject* key) {
+    const Py_hash_t hash = key_hash(rt, key);
+    return rt.profile().major == 2 ? delitem27(rt, d, key, hash) : delitem3(rt, d, key, hash);
+}
+
+void dict_clear(Runtime& rt, PyObject* d) {
+    if (rt.profile().major == 2) {
+        // The dict is emptied before anything is released: a release may reach the dict.
+        PyDictObject27* m = as_dict27(d);
+        PyDictKeyEntry* table = m->ma_table.p;
+        const bool malloced = table != m->ma_smalltable;
+        const int64_t fill = m->ma_fill;
+        PyDictKeyEntry small_copy[PyDict_MINSIZE];
+        if (!malloced && fill > 0) {
+            std::memcpy(small_copy, table, sizeof(small_copy));
+            table = small_copy;
+        }
+        if (malloced || fill > 0) empty_to_minsize(d);
+        release_table27(rt, table, fill);
+        if (malloced) rt.mem_free(table);
+        return;
+    }
+    unsigned char* old = as_dict(d)->ma_keys.p;
+    if (is_empty_keys(rt, old)) return;
+    set_empty_keys(rt, d);
+    as_dict(d)->ma_used = 0;
+    dictkeys_decref(rt, old);
+}
+
+int64_t dict_len(const Runtime& rt, const PyObject* d) {
+    return rt.profile().major == 2 ? as_dict27(d)->ma_used : as_dict(d)->ma_used;
+}
+
+std::vector<PyObject*> dict_keys(const Runtime& rt, const PyObject* d) {
+    std::vector<PyObject*> out;
+    if (rt.profile().major == 2) {
+        for (int64_t i = 0; i <= as_dict27(d)->ma_mask; ++i)
+            if (table27(d)[i].me_value.p != nullptr) out.push_back(table27(d)[i].me_key.p);
+        return out;
+    }
+    const Keys keys = keys_of(rt, d);
+    if (is_empty_keys(rt, keys.base())) return out;
+    for (int64_t i = 0; i < keys.nentries(); ++i)
+        if (keys.value(i) != nullptr) out.push_back(keys.key(i));
+    return out;
+}
+
+int64_t dict_sizeof(const Runtime& rt, const PyObject* d) {
+    const Profile& p = rt.profile();
+    int64_t size = p.gc_head_size + Py_TYPE(d)->tp_basicsize;
+    if (p.major == 2) {
+        if (table27(d) != as_dict27(d)->ma_smalltable) size += (as_dict27(d)->ma_mask + 1) * static_cast<int64_t>(sizeof(PyDictKeyEntry));
+        return size;
+    }
+    // _PyDict_SizeOf: the keys count only when this dict owns them (dk_refcnt == 1); the
+    // empty values of 3.6-3.10 add USABLE_FRACTION(1) == 0 pointers.
+    const Keys keys = keys_of(rt, d);
+    if (!is_empty_keys(rt, keys.base())) size += keys_bytes(p, keys.size(), keys.unicode());
+    return size;
+}
+
+const void* dict_table_block(const Runtime& rt, const PyObject* d) {
+    if (rt.profile().major == 2) return table27(d) != as_dict27(d)->ma_smalltable ? table27(d) : nullptr;
+    const unsigned char* k = as_dict(d)->ma_keys.p;
+    return is_empty_keys(rt, k) ? nullptr : k;
+}
+
+int64_t dict_table_slots(const Runtime& rt, const PyObject* d) {
+    if (rt.profile().major == 2) return as_dict27(d)->ma_mask + 1;
+    return keys_of(rt, d).size();
+}
+
+void dict_maybe_untrack(Runtime& rt, PyObject* d) {
+    if (rt.profile().at_least(3, 14) || !rt.gc_is_tracked(d)) return;
+    bool keep = false;
+    struct Ctx { Runtime* rt; bool* keep; } ctx{&rt, &keep};
+    Py_TYPE(d)->tp_traverse(d, [](PyObject* o, void* arg) {
+        auto* c = static_cast<Ctx*>(arg);
+        if (gc_may_be_tracked(*c->rt, o)) *c->keep = true;
+    }, &ctx);
+    // A str-only table visits no keys, and str keys are never tracked: the same answer.
+    if (!keep) rt.gc_untrack(d);
+}
+
+int dict_clear_free_list(Runtime& rt) {
+    DictState& s = rt.builtins().dict_state;
+    const int freed = s.numfree + s.keys_numfree;
+    while (s.numfree > 0) rt.free_object(s.free_list[--s.numfree]);
+    while (s.keys_numfree > 0) rt.obj_free(s.keys_free_list[--s.keys_numfree]);
+    return freed;
+}
+
+void dict_free_list_blocks(const Runtime& rt, blockproc visit, void* arg) {
+    const DictState& s = rt.builtins().dict_state;
+    for (int i = 0; i < s.numfree; ++i) visit(rt.block_of(s.free_list[i]), arg);
+    for (int i = 0; i < s.keys_numfree; ++i) visit(s.keys_free_list[i], arg);
+}
+
+// ================================ keys ========================================================
+
+Py_hash_t key_hash(Runtime& rt, PyObject* key) {
+    Py_hash_t h;
+    if (object_hash(rt, key, &h)) return h;
+    return hash_pointer(rt.id(key));
+}
+
+bool key_equal(Runtime& rt, PyObject* a, PyObject* b) {
+    if (a == b) return true;
+    const Builtins& bt = rt.builtins();
+    PyTypeObject* type = Py_TYPE(a);
+    // TODO(str, float): equality across types (2.7's 'a' == u'a', 1 == 1.0) once hash() and
+    // comparison of those pairs are modelled; until then such keys stay distinct.
+    if (type != Py_TYPE(b)) return false;
+    if (type == bt.long_type) {
+        const int64_t n = long_ndigits(rt, a);
+        if (n != long_ndigits(rt, b) || long_sign(rt, a) != long_sign(rt, b)) return false;
+        const auto* la = reinterpret_cast<const PyLongObject*>(a);
+        const auto* lb = reinterpret_cast<const PyLongObject*>(b);
+        return std::memcmp(la->ob_digit, lb->ob_digit, static_cast<size_t>(n) * sizeof(uint32_t)) == 0;
+    }
+    if (type == bt.unicode_type) return unicode_equal(rt, a, b);
+    if (type == bt.bytes_type) return bytes_equal(rt, a, b);
+    return false;
+}
+
+bool key_is_unicode(const Runtime& rt, const PyObject* key) {
+    const Builtins& b = rt.builtins();
+    return Py_TYPE(key) == (rt.profile().major == 2 ? b.str_type : b.unicode_type);
+}
+
+bool gc_may_be_tracked(const Runtime& rt, const PyObject* o) {
+    if (!Py_TYPE(o)->is_gc()) return false;
+    if (Py_TYPE(o) == rt.builtins().tuple_type) return rt.gc_is_tracked(o);
+    return true;
+}
+
+}  // namespace pymemlab

@@ -1,0 +1,152 @@
+// Hashing: SipHash as Python/pyhash.c writes it, 2.7's multiplicative string loop, the int
+// hash of both lines, the pointer hash, and hash() dispatch for the modelled hashable types.
+#include "object/hash.h"
+
+#include "object/builtins.h"
+#include "object/bytes_object.h"
+#include "object/long_object.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+
+namespace pymemlab {
+
+namespace {
+
+// The key with randomization off: _Py_HashSecret is all zeros (PYTHONHASHSEED=0).
+constexpr uint64_t kSipKey0 = 0, kSipKey1 = 0;
+// 2.7's _Py_HashSecret.prefix and .suffix, both 0 unless -R or PYTHONHASHSEED asks otherwise.
+constexpr uint64_t kPrefix27 = 0, kSuffix27 = 0;
+constexpr uint64_t kFnvMultiplier27 = 1000003;
+
+constexpr uint64_t rotl(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
+
+struct SipState {
+    uint64_t v0, v1, v2, v3;
+
+    void round() {
+        v0 += v1; v1 = rotl(v1, 13); v1 ^= v0; v0 = rotl(v0, 32);
+        v2 += v3; v3 = rotl(v3, 16); v3 ^= v2;
+        v0 += v3; v3 = rotl(v3, 21); v3 ^= v0;
+        v2 += v1; v1 = rotl(v1, 17); v1 ^= v2; v2 = rotl(v2, 32);
+    }
+};
+
+// SipHash-c-d: c rounds per 8-byte word, d rounds of finalization; the message is read as
+// little-endian words whatever the host, and its length mod 256 tops the last word.
+template <int C, int D>
+uint64_t siphash(uint64_t k0, uint64_t k1, const void* src, size_t n) {
+    SipState s{k0 ^ 0x736f6d6570736575ull, k1 ^ 0x646f72616e646f6dull, k0 ^ 0x6c7967656e657261ull,
+               k1 ^ 0x7465646279746573ull};
+    const auto* in = static_cast<const unsigned char*>(src);
+    const uint64_t b = static_cast<uint64_t>(n) << 56;
+    for (; n >= 8; n -= 8, in += 8) {
+        uint64_t m = 0;
+        for (int i = 7; i >= 0; --i) m = (m << 8) | in[i];
+        s.v3 ^= m;
+        for (int r = 0; r < C; ++r) s.round();
+        s.v0 ^= m;
+    }
+    uint64_t t = 0;
+    for (size_t i = n; i > 0; --i) t = (t << 8) | in[i - 1];
+    const uint64_t last = b | t;
+    s.v3 ^= last;
+    for (int r = 0; r < C; ++r) s.round();
+    s.v0 ^= last;
+    s.v2 ^= 0xff;
+    for (int r = 0; r < D; ++r) s.round();
+    return (s.v0 ^ s.v1) ^ (s.v2 ^ s.v3);
+}
+
+// 2.7's string_hash and unicode_hash share this loop; only the unit type differs. The C code
+// multiplies signed longs; unsigned arithmetic gives the same bits without the overflow.
+template <class Unit>
+Py_hash_t fnv27(const Unit* p, size_t n) {
+    if (n == 0) return 0;  // not prefix ^ suffix: that would leak the secret
+    uint64_t x = kPrefix27;
+    x ^= static_cast<uint64_t>(p[0]) << 7;
+    for (size_t i = 0; i < n; ++i) x = (kFnvMultiplier27 * x) ^ static_cast<uint64_t>(p[i]);
+    x ^= static_cast<uint64_t>(n);
+    x ^= kSuffix27;
+    auto h = static_cast<Py_hash_t>(x);
+    return h == -1 ? -2 : h;
+}
+
+}  // namespace
+
+StringHash string_hash_of(const Profile& p) {
+    if (p.major == 2) return StringHash::kFnv27;
+    return p.at_least(3, 11) ? StringHash::kSipHash13 : StringHash::kSipHash24;
+}
+
+uint64_t siphash24(uint64_t k0, uint64_t k1, const void* src, size_t n) { return siphash<2, 4>(k0, k1, src, n); }
+uint64_t siphash13(uint64_t k0, uint64_t k1, const void* src, size_t n) { return siphash<1, 3>(k0, k1, src, n); }
+
+Py_hash_t hash_bytes(const Profile& p, const void* data, size_t n) {
+    const StringHash algorithm = string_hash_of(p);
+    if (algorithm == StringHash::kFnv27) return fnv27(static_cast<const unsigned char*>(data), n);
+    if (n == 0) return 0;
+    // Py_HASH_CUTOFF is 0 in every release build: no small-string shortcut.
+    const uint64_t x = algorithm == StringHash::kSipHash13 ? siphash13(kSipKey0, kSipKey1, data, n)
+                                                           : siphash24(kSipKey0, kSipKey1, data, n);
+    auto h = static_cast<Py_hash_t>(x);
+    return h == -1 ? -2 : h;
+}
+
+Py_hash_t hash_units_27(const uint32_t* units, size_t n) { return fnv27(units, n); }
+
+Py_hash_t hash_long_digits(const Profile& p, const uint32_t* digits, int64_t ndigits, int sign) {
+    uint64_t x = 0;
+    if (p.major == 2) {
+        // A 64-bit circular shift keeps x congruent to the value modulo ULONG_MAX; a carry out
+        // of the addition is folded back in for the same reason.
+        for (int64_t i = ndigits - 1; i >= 0; --i) {
+            x = (x << PyLong_SHIFT) | (x >> (64 - PyLong_SHIFT));
+            x += digits[i];
+            if (x < digits[i]) ++x;
+        }
+    } else {
+        // Multiplying by 2**30 modulo 2**61 - 1 is a 61-bit rotation.
+        for (int64_t i = ndigits - 1; i >= 0; --i) {
+            x = ((x << PyLong_SHIFT) & kPyHashModulus) | (x >> (kPyHashBits - PyLong_SHIFT));
+            x += digits[i];
+            if (x >= kPyHashModulus) x -= kPyHashModulus;
+        }
+    }
+    if (sign < 0) x = 0 - x;
+    auto h = static_cast<Py_hash_t>(x);
+    return h == -1 ? -2 : h;
+}
+
+Py_hash_t hash_int64(const Profile& p, int64_t value) {
+    uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    uint32_t digits[3];
+    int64_t n = 0;
+    for (; magnitude != 0; magnitude >>= PyLong_SHIFT) digits[n++] = static_cast<uint32_t>(magnitude & PyLong_MASK);
+    return hash_long_digits(p, digits, n, value < 0 ? -1 : value > 0 ? 1 : 0);
+}
+
+Py_hash_t long_hash(const Runtime& rt, const PyObject* o) {
+    const auto* l = reinterpret_cast<const PyLongObject*>(o);
+    return hash_long_digits(rt.profile(), l->ob_digit, long_ndigits(rt, o), long_sign(rt, o));
+}
+
+Py_hash_t hash_pointer(uint64_t address) {
+    auto h = static_cast<Py_hash_t>(rotl(address, 60));  // rotate right by 4
+    return h == -1 ? -2 : h;
+}
+
+bool object_hash(Runtime& rt, PyObject* o, Py_hash_t* out) {
+    const Builtins& b = rt.builtins();
+    PyTypeObject* type = Py_TYPE(o);
+    if (type == b.long_type)
+        *out = long_hash(rt, o);
+    else if (type == b.unicode_type)
+        *out = unicode_hash(rt, o);
+    else if (type == b.bytes_type)
+        *out = bytes_hash(rt, o);
+    else
+        return false;
+    return true;
+}
+
+}  // namespace pymemlab
