@@ -25,7 +25,7 @@ void type_dealloc(Runtime&, PyObject*) {}  // static types are never freed
 
 }  // namespace
 
-PyTypeObject* new_static_type(Runtime& rt, const char* name, int64_t basicsize, int64_t itemsize) {
+PyTypeObject* new_static_type(Runtime& rt, const char* name, int64_t basicsize, int64_t itemsize, TypeSlots slots) {
     PyTypeObject* metatype = rt.builtins().type_type;
     auto* type = reinterpret_cast<PyTypeObject*>(rt.static_object(metatype, sizeof(PyTypeObject)));
     new (type) PyTypeObject{};
@@ -36,7 +36,10 @@ PyTypeObject* new_static_type(Runtime& rt, const char* name, int64_t basicsize, 
     type->tp_name = name;
     type->tp_basicsize = basicsize;
     type->tp_itemsize = itemsize;
-    type->tp_dealloc = type_dealloc;
+    type->tp_dealloc = slots.dealloc != nullptr ? slots.dealloc : type_dealloc;
+    type->tp_traverse = slots.traverse;
+    type->tp_blocks = slots.blocks;
+    if (slots.traverse != nullptr) type->tp_flags |= Py_TPFLAGS_HAVE_GC;
     return type;
 }
 

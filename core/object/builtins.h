@@ -52,7 +52,15 @@ struct Builtins {
 // allocated them at start-up, in its arenas), in the order CPython creates them.
 void init_builtins(Runtime& rt);
 
+// The slots a built-in type sets. A type with tp_traverse is a GC type (Py_TPFLAGS_HAVE_GC).
+struct TypeSlots {
+    destructor dealloc = nullptr;
+    traverseproc traverse = nullptr;
+    blocksvisitor blocks = nullptr;
+};
+
 // A static type object named `name` in the data segment, of the given instance sizes.
-PyTypeObject* new_static_type(Runtime& rt, const char* name, int64_t basicsize, int64_t itemsize);
+PyTypeObject* new_static_type(Runtime& rt, const char* name, int64_t basicsize, int64_t itemsize,
+                              TypeSlots slots = {});
 
 }  // namespace pymemlab

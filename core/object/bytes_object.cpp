@@ -88,8 +88,8 @@ void init_bytes_type(Runtime& rt) {
     const Profile& p = rt.profile();
     Builtins& b = rt.builtins();
     // In 2.7 this type is `str`, and `bytes` is another name for it.
-    PyTypeObject* type = new_static_type(rt, is_27(rt) ? "str" : "bytes", object_size(rt), 1);
-    type->tp_dealloc = bytes_dealloc;
+    PyTypeObject* type =
+        new_static_type(rt, is_27(rt) ? "str" : "bytes", object_size(rt), 1, {.dealloc = bytes_dealloc});
     b.bytes_type = type;
     if (is_27(rt)) b.str_type = type;
 

@@ -23,11 +23,8 @@ void cell_traverse(PyObject* o, visitproc visit, void* arg) {
 }  // namespace
 
 void init_cell_type(Runtime& rt) {
-    PyTypeObject* type = new_static_type(rt, "cell", sizeof(PyCellObject), 0);
-    type->tp_flags |= Py_TPFLAGS_HAVE_GC;
-    type->tp_dealloc = cell_dealloc;
-    type->tp_traverse = cell_traverse;
-    rt.builtins().cell_type = type;
+    rt.builtins().cell_type = new_static_type(rt, "cell", sizeof(PyCellObject), 0,
+                                              {.dealloc = cell_dealloc, .traverse = cell_traverse});
 }
 
 PyObject* cell_new(Runtime& rt, PyObject* value) {

@@ -556,16 +556,13 @@ void init_dict_type(Runtime& rt) {
     Builtins& b = rt.builtins();
     DictState& s = b.dict_state;
     const int64_t basicsize = p.major == 2 ? sizeof(PyDictObject27) : sizeof(PyDictObject);
-    PyTypeObject* type = new_static_type(rt, "dict", basicsize, 0);
-    type->tp_flags |= Py_TPFLAGS_HAVE_GC;
-    type->tp_dealloc = dict_dealloc;
-    type->tp_traverse = p.major == 2 ? dict_traverse27 : is_compact311(p) ? dict_traverse3<true> : dict_traverse3<false>;
-    type->tp_blocks = dict_blocks;
-    b.dict_type = type;
+    traverseproc traverse = p.major == 2 ? dict_traverse27 : is_compact311(p) ? dict_traverse3<true> : dict_traverse3<false>;
+    b.dict_type = new_static_type(rt, "dict", basicsize, 0,
+                                  {.dealloc = dict_dealloc, .traverse = traverse, .blocks = dict_blocks});
 
     if (p.major == 2) {
-        PyTypeObject* dummy_type = new_static_type(rt, "<dummy key>", sizeof(PyObject), 0);
-        dummy_type->tp_dealloc = dict_dummy_dealloc;
+        PyTypeObject* dummy_type =
+            new_static_type(rt, "<dummy key>", sizeof(PyObject), 0, {.dealloc = dict_dummy_dealloc});
         s.dummy = rt.static_object(dummy_type, sizeof(PyObject));
         rt.make_static_refcount(s.dummy, false);
         return;

@@ -53,10 +53,9 @@ void float_blocks_27(const Runtime&, PyObject*, blockproc, void*) {}
 
 void init_float_type(Runtime& rt) {
     Builtins& b = rt.builtins();
-    PyTypeObject* type = new_static_type(rt, "float", sizeof(PyFloatObject), 0);
-    type->tp_dealloc = float_dealloc;
-    if (rt.profile().major == 2) type->tp_blocks = float_blocks_27;
-    b.float_type = type;
+    b.float_type = new_static_type(rt, "float", sizeof(PyFloatObject), 0,
+                                   {.dealloc = float_dealloc,
+                                    .blocks = rt.profile().major == 2 ? float_blocks_27 : nullptr});
 }
 
 PyObject* float_from_double(Runtime& rt, double value) {

@@ -53,12 +53,9 @@ void list_blocks(const Runtime& rt, PyObject* o, blockproc visit, void* arg) {
 }  // namespace
 
 void init_list_type(Runtime& rt) {
-    PyTypeObject* type = new_static_type(rt, "list", sizeof(PyListObject), 0);
-    type->tp_flags |= Py_TPFLAGS_HAVE_GC;
-    type->tp_dealloc = list_dealloc;
-    type->tp_traverse = list_traverse;
-    type->tp_blocks = list_blocks;
-    rt.builtins().list_type = type;
+    rt.builtins().list_type =
+        new_static_type(rt, "list", sizeof(PyListObject), 0,
+                        {.dealloc = list_dealloc, .traverse = list_traverse, .blocks = list_blocks});
 }
 
 PyObject* list_new(Runtime& rt, int64_t n) {

@@ -58,8 +58,7 @@ PyObject* long_new(Runtime& rt, int64_t ndigits) {
 void init_long_type(Runtime& rt) {
     const Profile& p = rt.profile();
     Builtins& b = rt.builtins();
-    PyTypeObject* type = new_static_type(rt, "int", kLongHeader, kDigitBytes);
-    type->tp_dealloc = long_dealloc;
+    PyTypeObject* type = new_static_type(rt, "int", kLongHeader, kDigitBytes, {.dealloc = long_dealloc});
     b.long_type = type;
 
     // The small ints: 3.9 and 3.10 allocate them at start-up, in the arenas; the others keep

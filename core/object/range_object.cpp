@@ -26,9 +26,9 @@ void range_dealloc(Runtime& rt, PyObject* o) {
 
 void init_range_type(Runtime& rt) {
     const bool py2 = rt.profile().major == 2;
-    PyTypeObject* type = new_static_type(rt, py2 ? "xrange" : "range", py2 ? kXrangeBytes : sizeof(PyRangeObject), 0);
-    type->tp_dealloc = range_dealloc;
-    rt.builtins().range_type = type;
+    rt.builtins().range_type = new_static_type(rt, py2 ? "xrange" : "range",
+                                               py2 ? kXrangeBytes : sizeof(PyRangeObject), 0,
+                                               {.dealloc = range_dealloc});
 }
 
 PyObject* range_new(Runtime& rt, int64_t start, int64_t stop, int64_t step) {

@@ -337,15 +337,13 @@ void init_set_type(Runtime& rt) {
     Builtins& b = rt.builtins();
     const bool py2 = p.major == 2;
     for (PyTypeObject** slot : {&b.set_type, &b.frozenset_type}) {
-        PyTypeObject* type = new_static_type(rt, slot == &b.set_type ? "set" : "frozenset", sizeof(PySetObject), 0);
-        type->tp_flags |= Py_TPFLAGS_HAVE_GC;
-        type->tp_dealloc = set_dealloc;
-        type->tp_traverse = py2 ? set_traverse<true> : set_traverse<false>;
-        type->tp_blocks = set_blocks;
-        *slot = type;
+        *slot = new_static_type(rt, slot == &b.set_type ? "set" : "frozenset", sizeof(PySetObject), 0,
+                                {.dealloc = set_dealloc,
+                                 .traverse = py2 ? set_traverse<true> : set_traverse<false>,
+                                 .blocks = set_blocks});
     }
-    PyTypeObject* dummy_type = new_static_type(rt, "<dummy key> type", sizeof(PyObject), 0);
-    dummy_type->tp_dealloc = dummy_dealloc;
+    PyTypeObject* dummy_type =
+        new_static_type(rt, "<dummy key> type", sizeof(PyObject), 0, {.dealloc = dummy_dealloc});
     b.set_state.dummy = rt.static_object(dummy_type, sizeof(PyObject));
     rt.make_static_refcount(b.set_state.dummy, false);
 }

@@ -34,11 +34,8 @@ void slice_traverse(PyObject* o, visitproc visit, void* arg) {
 }  // namespace
 
 void init_slice_type(Runtime& rt) {
-    PyTypeObject* type = new_static_type(rt, "slice", sizeof(PySliceObject), 0);
-    type->tp_flags |= Py_TPFLAGS_HAVE_GC;
-    type->tp_dealloc = slice_dealloc;
-    type->tp_traverse = slice_traverse;
-    rt.builtins().slice_type = type;
+    rt.builtins().slice_type = new_static_type(rt, "slice", sizeof(PySliceObject), 0,
+                                               {.dealloc = slice_dealloc, .traverse = slice_traverse});
 }
 
 PyObject* slice_new(Runtime& rt, PyObject* start, PyObject* stop, PyObject* step) {

@@ -358,15 +358,13 @@ void init_str_type(Runtime& rt) {
     StrState& s = b.str_state;
     if (is_27(rt)) {
         // 2.7's str is the bytes type (init_bytes_type); here is `unicode`.
-        PyTypeObject* type = new_static_type(rt, "unicode", sizeof(PyUnicodeObject27), 0);
-        type->tp_dealloc = unicode_dealloc27;
-        type->tp_blocks = unicode_blocks27;
-        b.unicode_type = type;
+        b.unicode_type = new_static_type(rt, "unicode", sizeof(PyUnicodeObject27), 0,
+                                         {.dealloc = unicode_dealloc27, .blocks = unicode_blocks27});
         s.empty = unicode_new27(rt, 0);  // _PyUnicode_Init; the reference is the cache's
         return;
     }
-    PyTypeObject* type = new_static_type(rt, "str", compact_header(p) + 8, 0);  // sizeof(PyUnicodeObject)
-    type->tp_dealloc = unicode_dealloc3;
+    // basicsize is sizeof(PyUnicodeObject): the compact header and the data pointer.
+    PyTypeObject* type = new_static_type(rt, "str", compact_header(p) + 8, 0, {.dealloc = unicode_dealloc3});
     b.unicode_type = type;
     b.str_type = type;
     if (static_singletons(p)) {

@@ -53,10 +53,8 @@ int64_t tuple_sizeof(const Runtime& rt, const PyObject* t) {
 void init_tuple_type(Runtime& rt) {
     Builtins& b = rt.builtins();
     const Profile& p = rt.profile();
-    PyTypeObject* type = new_static_type(rt, "tuple", header_bytes(p), kItemBytes);
-    type->tp_flags |= Py_TPFLAGS_HAVE_GC;
-    type->tp_dealloc = tuple_dealloc;
-    type->tp_traverse = tuple_traverse;
+    PyTypeObject* type = new_static_type(rt, "tuple", header_bytes(p), kItemBytes,
+                                         {.dealloc = tuple_dealloc, .traverse = tuple_traverse});
     b.tuple_type = type;
 
     // (): a static singleton from 3.11; before, a GC block allocated at start-up and kept
