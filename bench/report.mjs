@@ -8,6 +8,7 @@ import os from 'node:os';
 // What the benchmarks were asked to reach (see bench/README.md).
 const TARGET_MODEL_OVER_PYMALLOC = 1.0; // model ops/s ÷ CPython pymalloc ops/s, natively
 const TARGET_WASM_OVER_NATIVE = 2.0; // model wasm time ÷ model native time
+const TARGET_MODEL_OVER_CPYTHON = 1.5; // objects: model ns per object ÷ CPython's, natively
 
 const lines = process.argv.slice(2).flatMap((file) =>
   readFileSync(file, 'utf8')
@@ -141,6 +142,99 @@ function alloc(own) {
   ].join('\n');
 }
 
+// ---- objects: bench/objects ------------------------------------------------------------------
+
+function objects(own) {
+  const of = (kind, target) => own.filter((l) => l.kind === kind && l.target === target);
+  const result = (target, contender, workload) =>
+    own.find(
+      (l) => l.kind === 'result' && l.target === target && l.contender === contender && l.workload === workload,
+    );
+  const [meta] = of('meta', 'native');
+  if (!meta) return `## Objects\n\nNo native results: the native run failed.\n`;
+  const [wasmMeta] = of('meta', 'wasm');
+  const [checked] = of('checked', 'native');
+  const [wasmChecked] = of('checked', 'wasm');
+  const missing = own.filter((l) => l.kind === 'missing');
+  const workloads = of('workload', 'native');
+  const contenders = of('contender', 'native');
+  const version = (name) => contenders.find((c) => c.name === name)?.version ?? name;
+  const ns = (r) => (r ? fixed(r.ns_per_object, 1) : '–');
+
+  const rows = [];
+  const ratios = [];
+  for (const w of workloads) {
+    const [model, cpython] = ['model', 'cpython'].map((c) => result('native', c, w.name));
+    const wasm = result('wasm', 'model', w.name);
+    const ratio = model && cpython ? model.ns_per_object / cpython.ns_per_object : undefined;
+    if (ratio !== undefined) ratios.push([w.name, ratio]);
+    rows.push([
+      `\`${w.name}\``,
+      ns(model),
+      ns(cpython),
+      ratio !== undefined ? `**${times(ratio)}**` : '–',
+      ns(wasm),
+      wasm && model ? times(wasm.best_s / model.best_s) : '–',
+    ]);
+  }
+  const met = ratios.filter(([, r]) => r <= TARGET_MODEL_OVER_CPYTHON);
+  const misses = ratios.filter(([, r]) => r > TARGET_MODEL_OVER_CPYTHON).map(([n, r]) => `\`${n}\` ${times(r)}`);
+
+  const details = [];
+  for (const target of ['native', 'wasm'])
+    for (const c of of('contender', target))
+      for (const w of workloads) {
+        const r = result(target, c.name, w.name);
+        if (r)
+          details.push([
+            target,
+            c.name,
+            `\`${w.name}\``,
+            String(r.objects),
+            fixed(r.best_s, 4),
+            fixed(r.median_s, 4),
+            r.page_faults ?? '–',
+          ]);
+      }
+
+  return [
+    `## Objects: creating and destroying small objects, the object layer against CPython 3.11's C API`,
+    '',
+    `\`pymemlab_bench_objects\` creates and destroys the same objects through the lab's object layer`,
+    `(profile ${meta.profile}) and through CPython's own C API; see bench/README.md. Best of ${meta.reps} repetition${meta.reps === 1 ? '' : 's'}` +
+      ` after an untimed checked run and warm-up.` +
+      (checked ? ` The checked run (each workload shortened to ${checked.short_windows} windows, objects tracked) called check_heap ${checked.heap_checks} times natively${wasmChecked ? ` and ${wasmChecked.heap_checks} times in WebAssembly` : ''}; every check passed.` : ''),
+    '',
+    ...contenders.map((c) => `- **${c.name}**: ${c.version}`),
+    '',
+    ...workloads.map((w) => `- \`${w.name}\` (${w.objects.toLocaleString('en')} objects): ${w.description}`),
+    '',
+    'Nanoseconds per object, creation and destruction together; lower is faster.',
+    '',
+    table(
+      ['workload', 'model', 'CPython', 'model ÷ CPython', 'model, wasm', 'wasm ÷ native time'],
+      rows,
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+    ),
+    '',
+    `- Model within ${times(TARGET_MODEL_OVER_CPYTHON)} of the time of ${version('cpython')}: met on ${met.length} of ${ratios.length} workloads${misses.length ? ` (missed: ${misses.join(', ')})` : ''}.`,
+    wasmMeta
+      ? `- The wasm column is the model built with ${wasmMeta.compiler}, run under Node; it has no CPython to compare with.`
+      : `- No WebAssembly figures: ${missing.map((m) => m.reason).join('; ') || 'the wasm run printed nothing'}.`,
+    '',
+    '<details><summary>Every measurement</summary>',
+    '',
+    table(
+      ['target', 'contender', 'workload', 'objects', 'best s', 'median s', 'page faults per run'],
+      details,
+      ['l', 'l', 'l', 'r', 'r', 'r', 'r'],
+    ),
+    '',
+    '</details>',
+    '',
+  ].join('\n');
+}
+
 // Benchmarks without a formatter of their own still get their result lines shown.
 function generic(own, bench) {
   const results = own.filter((l) => l.kind === 'result');
@@ -148,7 +242,7 @@ function generic(own, bench) {
   return `## ${bench}\n\n${table(keys, results.map((l) => keys.map((k) => String(l[k] ?? ''))), keys.map(() => 'l'))}\n`;
 }
 
-const sections = { alloc };
+const sections = { alloc, objects };
 
 const out = [
   '# Benchmark results',

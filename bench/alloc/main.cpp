@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "alloc/allocator.h"
+#include "common/json_lines.h"
 #include "contender.h"
 #include "profile/profile.h"
 #include "workload.h"
@@ -56,40 +57,6 @@ struct CheckedModelAllocator {
 };
 // How many times the checked replay checks the heap, spread evenly over each workload.
 constexpr uint64_t kChecksPerWorkload = 8;
-
-#define PYMEMLAB_STR2(x) #x
-#define PYMEMLAB_STR(x) PYMEMLAB_STR2(x)
-#if defined(__EMSCRIPTEN__)
-constexpr const char* kTarget = "wasm";
-constexpr const char* kCompiler = "Emscripten " PYMEMLAB_STR(__EMSCRIPTEN_major__) "." PYMEMLAB_STR(
-    __EMSCRIPTEN_minor__) "." PYMEMLAB_STR(__EMSCRIPTEN_tiny__) " (" __VERSION__ ")";
-#elif defined(__clang__)
-constexpr const char* kTarget = "native";
-constexpr const char* kCompiler = "Clang " __clang_version__;
-#else
-constexpr const char* kTarget = "native";
-constexpr const char* kCompiler = "GCC " __VERSION__;
-#endif
-#ifndef PYMEMLAB_BENCH_FLAGS
-#define PYMEMLAB_BENCH_FLAGS "unknown"
-#endif
-
-// s as a JSON string literal.
-std::string json(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-        out += c;
-    }
-    return out + '"';
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 [[noreturn]] void usage(const char* problem) {
     std::fprintf(stderr,
