@@ -4,6 +4,7 @@
 // instances), _PyDict_NewPresized, popitem, views and iterators, ma_version_tag.
 #include "object/dict_object.h"
 
+#include <bit>
 #include <cstring>
 
 #include "object/builtins.h"
@@ -37,23 +38,28 @@ int64_t keys_bytes(const Profile& p, int64_t size, bool unicode) {
     return keys_header_bytes(p) + size * index_bytes(size) + usable_fraction(size) * entry;
 }
 
-int bit_length(uint64_t x) {
-    int n = 0;
-    for (; x != 0; x >>= 1) ++n;
-    return n;
-}
+int bit_length(uint64_t x) { return static_cast<int>(std::bit_width(x)); }
 
-// A view of a PyDictKeysObject block under the profile's layout.
+// A view of a PyDictKeysObject block under the profile's layout. A block's size and kind never
+// change (a resize makes a new block), so the view works its layout out once, as CPython's
+// macros read the header once: the hot paths (probing, inserting, teardown) only index.
 class Keys {
 public:
-    Keys(bool v311, unsigned char* base) : base_(base), v311_(v311) {}
+    Keys(bool v311, unsigned char* base) : base_(base), v311_(v311) {
+        size_ = v311 ? int64_t{1} << field<uint8_t>(offsetof(PyDictKeysObject311, dk_log2_size))
+                     : field<int64_t>(offsetof(PyDictKeysObject36, dk_size));
+        unicode_ = v311 && field<uint8_t>(offsetof(PyDictKeysObject311, dk_kind)) == DICT_KEYS_UNICODE;
+        index_bytes_ = static_cast<uint8_t>(index_bytes(size_));
+        indices_ = base_ + (v311 ? sizeof(PyDictKeysObject311) : sizeof(PyDictKeysObject36));
+        entries_ = indices_ + size_ * index_bytes_;
+        entry_bytes_ = unicode_ ? sizeof(PyDictUnicodeEntry) : sizeof(PyDictKeyEntry);
+        key_offset_ = unicode_ ? offsetof(PyDictUnicodeEntry, me_key) : offsetof(PyDictKeyEntry, me_key);
+        value_offset_ = unicode_ ? offsetof(PyDictUnicodeEntry, me_value) : offsetof(PyDictKeyEntry, me_value);
+    }
 
     unsigned char* base() const { return base_; }
     int64_t& refcnt() const { return field<int64_t>(0); }
-    int64_t size() const {
-        return v311_ ? int64_t{1} << field<uint8_t>(offsetof(PyDictKeysObject311, dk_log2_size))
-                     : field<int64_t>(offsetof(PyDictKeysObject36, dk_size));
-    }
+    int64_t size() const { return size_; }
     int64_t& usable() const {
         return field<int64_t>(v311_ ? offsetof(PyDictKeysObject311, dk_usable) : offsetof(PyDictKeysObject36, dk_usable));
     }
@@ -61,39 +67,35 @@ public:
         return field<int64_t>(v311_ ? offsetof(PyDictKeysObject311, dk_nentries) : offsetof(PyDictKeysObject36, dk_nentries));
     }
     uint64_t& lookup() const { return field<uint64_t>(offsetof(PyDictKeysObject36, dk_lookup)); }  // 3.6-3.10 only
-    bool unicode() const { return v311_ && field<uint8_t>(offsetof(PyDictKeysObject311, dk_kind)) == DICT_KEYS_UNICODE; }
+    bool unicode() const { return unicode_; }
     // Whether the table holds only str keys: traversal then visits values only.
-    bool str_only() const { return v311_ ? unicode() : lookup() != lookdict; }
+    bool str_only() const { return v311_ ? unicode_ : lookup() != lookdict; }
 
     int64_t index(int64_t i) const {
-        switch (index_bytes(size())) {
-            case 1: return reinterpret_cast<int8_t*>(indices())[i];
-            case 2: return reinterpret_cast<int16_t*>(indices())[i];
-            case 4: return reinterpret_cast<int32_t*>(indices())[i];
-            default: return reinterpret_cast<int64_t*>(indices())[i];
+        switch (index_bytes_) {
+            case 1: return reinterpret_cast<int8_t*>(indices_)[i];
+            case 2: return reinterpret_cast<int16_t*>(indices_)[i];
+            case 4: return reinterpret_cast<int32_t*>(indices_)[i];
+            default: return reinterpret_cast<int64_t*>(indices_)[i];
         }
     }
     void set_index(int64_t i, int64_t ix) const {
-        switch (index_bytes(size())) {
-            case 1: reinterpret_cast<int8_t*>(indices())[i] = static_cast<int8_t>(ix); break;
-            case 2: reinterpret_cast<int16_t*>(indices())[i] = static_cast<int16_t>(ix); break;
-            case 4: reinterpret_cast<int32_t*>(indices())[i] = static_cast<int32_t>(ix); break;
-            default: reinterpret_cast<int64_t*>(indices())[i] = ix;
+        switch (index_bytes_) {
+            case 1: reinterpret_cast<int8_t*>(indices_)[i] = static_cast<int8_t>(ix); break;
+            case 2: reinterpret_cast<int16_t*>(indices_)[i] = static_cast<int16_t>(ix); break;
+            case 4: reinterpret_cast<int32_t*>(indices_)[i] = static_cast<int32_t>(ix); break;
+            default: reinterpret_cast<int64_t*>(indices_)[i] = ix;
         }
     }
 
-    PyObject*& key(int64_t ix) const {
-        return slot(ix, unicode() ? offsetof(PyDictUnicodeEntry, me_key) : offsetof(PyDictKeyEntry, me_key));
-    }
-    PyObject*& value(int64_t ix) const {
-        return slot(ix, unicode() ? offsetof(PyDictUnicodeEntry, me_value) : offsetof(PyDictKeyEntry, me_value));
-    }
+    PyObject*& key(int64_t ix) const { return slot(ix, key_offset_); }
+    PyObject*& value(int64_t ix) const { return slot(ix, value_offset_); }
     // me_hash, or for a unicode table the hash the str caches.
     Py_hash_t hash(Runtime& rt, int64_t ix) const {
-        return unicode() ? key_hash(rt, key(ix)) : *reinterpret_cast<Py_hash_t*>(entry(ix));
+        return unicode_ ? key_hash(rt, key(ix)) : *reinterpret_cast<Py_hash_t*>(entry(ix));
     }
     void set_entry(int64_t ix, PyObject* k, Py_hash_t h, PyObject* v) const {
-        if (!unicode()) *reinterpret_cast<Py_hash_t*>(entry(ix)) = h;
+        if (!unicode_) *reinterpret_cast<Py_hash_t*>(entry(ix)) = h;
         key(ix) = k;
         value(ix) = v;
     }
@@ -101,7 +103,7 @@ public:
     // The slot of `hash` in the index table that holds no entry (empty or dummy): where
     // CPython's find_empty_slot (3.6: lookdict's freeslot) puts a new index.
     int64_t find_empty_slot(Py_hash_t hash) const {
-        const uint64_t mask = static_cast<uint64_t>(size()) - 1;
+        const uint64_t mask = static_cast<uint64_t>(size_) - 1;
         uint64_t i = static_cast<uint64_t>(hash) & mask;
         uint64_t perturb = static_cast<uint64_t>(hash);
         for (int64_t ix = index(static_cast<int64_t>(i)); ix >= 0; ix = index(static_cast<int64_t>(i))) {
@@ -114,15 +116,18 @@ public:
 private:
     template <class T>
     T& field(size_t off) const { return *reinterpret_cast<T*>(base_ + off); }
-    unsigned char* indices() const { return base_ + (v311_ ? sizeof(PyDictKeysObject311) : sizeof(PyDictKeysObject36)); }
-    unsigned char* entry(int64_t ix) const {
-        const int64_t entry_bytes = unicode() ? sizeof(PyDictUnicodeEntry) : sizeof(PyDictKeyEntry);
-        return indices() + size() * index_bytes(size()) + ix * entry_bytes;
-    }
+    unsigned char* entry(int64_t ix) const { return entries_ + ix * entry_bytes_; }
     PyObject*& slot(int64_t ix, size_t off) const { return reinterpret_cast<Slot<PyObject>*>(entry(ix) + off)->p; }
 
     unsigned char* base_;
     bool v311_;
+    bool unicode_;
+    uint8_t index_bytes_;
+    int64_t size_;
+    unsigned char* indices_;
+    unsigned char* entries_;
+    int64_t entry_bytes_;
+    size_t key_offset_, value_offset_;
 };
 
 PyDictObject* as_dict(PyObject* o) { return reinterpret_cast<PyDictObject*>(o); }

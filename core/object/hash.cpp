@@ -126,8 +126,16 @@ Py_hash_t hash_int64(const Profile& p, int64_t value) {
 }
 
 Py_hash_t long_hash(const Runtime& rt, const PyObject* o) {
+    const Profile& p = rt.profile();
     const auto* l = reinterpret_cast<const PyLongObject*>(o);
-    return hash_long_digits(rt.profile(), l->ob_digit, long_ndigits(rt, o), long_sign(rt, o));
+    const int64_t ndigits = long_ndigits(p, o);
+    const int sign = long_sign(p, o);
+    if (ndigits <= 1) {
+        // One digit is below both moduli: the hash is the value (as CPython's fast path).
+        const int64_t v = sign * static_cast<int64_t>(l->ob_digit[0]);
+        return v == -1 ? -2 : v;
+    }
+    return hash_long_digits(p, l->ob_digit, ndigits, sign);
 }
 
 Py_hash_t hash_pointer(uint64_t address) {

@@ -81,22 +81,21 @@ PyObject* long_from_int64(Runtime& rt, int64_t value) {
         return o;
     }
     uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
-    PyObject* o = long_new(rt, digits_for(magnitude));
-    if (o != nullptr) fill(rt.profile(), o, value);
+    const int64_t ndigits = digits_for(magnitude);
+    PyObject* o = long_new(rt, ndigits);
+    if (o == nullptr) return nullptr;
+    if (ndigits == 1) {
+        // The common case, written directly (CPython's medium-int path).
+        reinterpret_cast<PyLongObject*>(o)->ob_digit[0] = static_cast<uint32_t>(magnitude);
+        set_digits(rt.profile(), o, 1, value < 0 ? -1 : 1);
+    } else {
+        fill(rt.profile(), o, value);
+    }
     return o;
 }
 
-int64_t long_ndigits(const Runtime& rt, const PyObject* o) {
-    int64_t size = reinterpret_cast<const PyVarObject*>(o)->ob_size;
-    if (uses_lv_tag(rt.profile())) return size >> 3;
-    return size < 0 ? -size : size;
-}
-
-int long_sign(const Runtime& rt, const PyObject* o) {
-    int64_t size = reinterpret_cast<const PyVarObject*>(o)->ob_size;
-    if (uses_lv_tag(rt.profile())) return 1 - static_cast<int>(size & 3);
-    return size < 0 ? -1 : size > 0 ? 1 : 0;
-}
+int64_t long_ndigits(const Runtime& rt, const PyObject* o) { return long_ndigits(rt.profile(), o); }
+int long_sign(const Runtime& rt, const PyObject* o) { return long_sign(rt.profile(), o); }
 
 int64_t long_as_int64(const Runtime& rt, const PyObject* o, bool* overflow) {
     const auto* l = reinterpret_cast<const PyLongObject*>(o);

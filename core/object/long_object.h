@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "object/object.h"
+#include "profile/profile.h"
 
 namespace pymemlab {
 
@@ -32,7 +33,18 @@ void init_long_type(Runtime& rt);
 PyObject* long_from_int64(Runtime& rt, int64_t value);
 // The value of an int that fits in 64 bits; *overflow set otherwise.
 int64_t long_as_int64(const Runtime& rt, const PyObject* o, bool* overflow);
-// Digits in use (0 for zero) and the sign (-1, 0, 1).
+// Digits in use (0 for zero) and the sign (-1, 0, 1), read from ob_size (up to 3.11) or
+// lv_tag (3.12+). Inline: hashing and comparisons read them on every call.
+inline int64_t long_ndigits(const Profile& p, const PyObject* o) {
+    int64_t size = reinterpret_cast<const PyVarObject*>(o)->ob_size;
+    if (p.at_least(3, 12)) return size >> 3;
+    return size < 0 ? -size : size;
+}
+inline int long_sign(const Profile& p, const PyObject* o) {
+    int64_t size = reinterpret_cast<const PyVarObject*>(o)->ob_size;
+    if (p.at_least(3, 12)) return 1 - static_cast<int>(size & 3);
+    return size < 0 ? -1 : size > 0 ? 1 : 0;
+}
 int64_t long_ndigits(const Runtime& rt, const PyObject* o);
 int long_sign(const Runtime& rt, const PyObject* o);
 // sys.getsizeof(o) for an int.
