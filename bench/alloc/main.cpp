@@ -14,6 +14,7 @@
 
 #include "alloc/allocator.h"
 #include "common/json_lines.h"
+#include "common/options.h"
 #include "contender.h"
 #include "profile/profile.h"
 #include "workload.h"
@@ -71,27 +72,19 @@ constexpr uint64_t kChecksPerWorkload = 8;
 int main(int argc, char** argv) {
     WorkloadOptions options;
     unsigned reps = 5;
-    std::string only_contender, only_workload;  // empty: all of them
-    for (int i = 1; i < argc; i += 2) {
-        if (i + 1 == argc) usage("every option takes a value");
-        std::string_view option = argv[i];
-        const char* text = argv[i + 1];
-        if (option == "--contender") {
-            only_contender = text;
-            continue;
-        }
-        if (option == "--workload") {
-            only_workload = text;
-            continue;
-        }
-        char* end = nullptr;
-        unsigned long value = std::strtoul(text, &end, 10);
-        if (*end != '\0' || value == 0 || value > UINT32_MAX) usage("not a positive number");
-        if (option == "--ops") options.ops = static_cast<uint32_t>(value);
-        else if (option == "--window") options.window = static_cast<uint32_t>(value);
-        else if (option == "--reps") reps = static_cast<unsigned>(value);
-        else usage("unknown option");
-    }
+    const Selection selection = parse_options(
+        argc, argv,
+        [&](std::string_view option, unsigned long long value) {
+            if (value > UINT32_MAX) return false;
+            if (option == "--ops") options.ops = static_cast<uint32_t>(value);
+            else if (option == "--window") options.window = static_cast<uint32_t>(value);
+            else if (option == "--reps") reps = static_cast<unsigned>(value);
+            else return false;
+            return true;
+        },
+        usage);
+    const std::string& only_contender = selection.only_contender;
+    const std::string& only_workload = selection.only_workload;
     std::vector<Workload> workloads;
     try {
         workloads = make_workloads(options);

@@ -17,6 +17,7 @@
 
 #include "contender.h"
 #include "common/json_lines.h"
+#include "common/options.h"
 #include "model_objects.h"
 #include "profile/profile.h"
 #include "workload.h"
@@ -56,27 +57,18 @@ int64_t page_faults() {
 int main(int argc, char** argv) {
     WorkloadOptions options;
     unsigned reps = 3;
-    std::string only_contender, only_workload;  // empty: all of them
-    for (int i = 1; i < argc; i += 2) {
-        if (i + 1 == argc) usage("every option takes a value");
-        std::string_view option = argv[i];
-        const char* text = argv[i + 1];
-        if (option == "--contender") {
-            only_contender = text;
-            continue;
-        }
-        if (option == "--workload") {
-            only_workload = text;
-            continue;
-        }
-        char* end = nullptr;
-        unsigned long long value = std::strtoull(text, &end, 10);
-        if (*end != '\0' || value == 0) usage("not a positive number");
-        if (option == "--objects") options.objects = value;
-        else if (option == "--window" && value <= UINT32_MAX) options.window = static_cast<uint32_t>(value);
-        else if (option == "--reps" && value <= 1000) reps = static_cast<unsigned>(value);
-        else usage("unknown option or too large a value");
-    }
+    const Selection selection = parse_options(
+        argc, argv,
+        [&](std::string_view option, unsigned long long value) {
+            if (option == "--objects") options.objects = value;
+            else if (option == "--window" && value <= UINT32_MAX) options.window = static_cast<uint32_t>(value);
+            else if (option == "--reps" && value <= 1000) reps = static_cast<unsigned>(value);
+            else return false;
+            return true;
+        },
+        usage);
+    const std::string& only_contender = selection.only_contender;
+    const std::string& only_workload = selection.only_workload;
     std::vector<Workload> workloads;
     try {
         workloads = make_workloads(options);

@@ -1,0 +1,37 @@
+// The command line every benchmark takes: --contender NAME and --workload NAME (to run one case,
+// e.g. under a profiler) and numeric options, each a positive whole number, handed to the
+// benchmark's own `numeric(option, value)`, which returns false for an option it does not know.
+#pragma once
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace pymemlab::bench {
+
+struct Selection {
+    std::string only_contender, only_workload;  // empty: all of them
+};
+
+template <class Numeric>
+Selection parse_options(int argc, char** argv, Numeric numeric, [[noreturn]] void (*usage)(const char*)) {
+    Selection selection;
+    for (int i = 1; i < argc; i += 2) {
+        if (i + 1 == argc) usage("every option takes a value");
+        std::string_view option = argv[i];
+        const char* text = argv[i + 1];
+        if (option == "--contender") {
+            selection.only_contender = text;
+        } else if (option == "--workload") {
+            selection.only_workload = text;
+        } else {
+            char* end = nullptr;
+            unsigned long long value = std::strtoull(text, &end, 10);
+            if (*end != '\0' || value == 0) usage("not a positive number");
+            if (!numeric(option, value)) usage("unknown option or too large a value");
+        }
+    }
+    return selection;
+}
+
+}  // namespace pymemlab::bench
