@@ -1,6 +1,7 @@
 // The command line every benchmark takes: --contender NAME and --workload NAME (to run one case,
 // e.g. under a profiler) and numeric options, each a positive whole number, handed to the
-// benchmark's own `numeric(option, value)`, which returns false for an option it does not know.
+// benchmark's own `numeric(option, value)`, which returns false for an option it does not know;
+// `usage` reports a problem and exits.
 #pragma once
 
 #include <cstdlib>
@@ -14,10 +15,13 @@ struct Selection {
 };
 
 template <class Numeric>
-Selection parse_options(int argc, char** argv, Numeric numeric, [[noreturn]] void (*usage)(const char*)) {
+Selection parse_options(int argc, char** argv, Numeric numeric, void (*usage)(const char*)) {
     Selection selection;
     for (int i = 1; i < argc; i += 2) {
-        if (i + 1 == argc) usage("every option takes a value");
+        if (i + 1 == argc) {
+            usage("every option takes a value");
+            break;
+        }
         std::string_view option = argv[i];
         const char* text = argv[i + 1];
         if (option == "--contender") {
@@ -27,8 +31,10 @@ Selection parse_options(int argc, char** argv, Numeric numeric, [[noreturn]] voi
         } else {
             char* end = nullptr;
             unsigned long long value = std::strtoull(text, &end, 10);
-            if (*end != '\0' || value == 0) usage("not a positive number");
-            if (!numeric(option, value)) usage("unknown option or too large a value");
+            if (*end != '\0' || value == 0)
+                usage("not a positive number");
+            else if (!numeric(option, value))
+                usage("unknown option or too large a value");
         }
     }
     return selection;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checked_runtime.h"
+#include "measured.h"
 #include "object/dict_object.h"
 #include "object/float_object.h"
 #include "object/list_object.h"
@@ -24,16 +25,7 @@ namespace {
 
 using DictRuntime = CheckedRuntime;
 
-// pyenv's 3.6.15 carries the bpo-27987 backport: its PyGC_Head is 32 bytes (getsizeof([]) is
-// 72), where upstream 3.6, which the lab's 3.6 profile models, has 24. Every figure of a GC
-// object measured on it is 8 bytes above the profile's.
-constexpr int64_t kPyenv36GcExtra = 8;
 
-std::vector<int64_t> runs(std::initializer_list<std::pair<int64_t, int>> values, int64_t minus = 0) {
-    std::vector<int64_t> out;
-    for (auto [value, count] : values) out.insert(out.end(), count, value - minus);
-    return out;
-}
 
 PyObject* none(Runtime& rt) { return rt.builtins().singletons.none; }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "checked_runtime.h"
+#include "measured.h"
 #include "object/builtins.h"
 #include "object/cell_object.h"
 #include "object/float_object.h"
@@ -139,9 +140,7 @@ TEST_CASE("getsizeof and request sizes match the measured CPython builds for eve
         const auto rows = load(build);
         REQUIRE(rows.size() > 200);  // the file is there and whole
         const Profile& profile = *find_profile(profile_name);
-        // pyenv's 3.6.15 carries the bpo-27987 backport (a 32-byte GC header); the 3.6 profile
-        // models upstream 3.6, whose header is 24 bytes: GC objects are 8 bytes smaller.
-        const int64_t gc_delta = profile_name == "3.6" ? 8 : 0;
+        const int64_t gc_delta = profile_name == "3.6" ? kPyenv36GcExtra : 0;
         int compared = 0;
         for (const auto& [name, c] : all) {
             if (c.py3_only && profile.major == 2) continue;

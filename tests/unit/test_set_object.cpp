@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checked_runtime.h"
+#include "measured.h"
 #include "object/dict_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
@@ -20,15 +21,7 @@ namespace {
 
 using SetRuntime = CheckedRuntime;
 
-// pyenv's 3.6.15 has a 32-byte PyGC_Head (the bpo-27987 backport); the 3.6 profile models
-// upstream 3.6's 24 bytes: measured figures of GC objects are 8 bytes above the profile's.
-constexpr int64_t kPyenv36GcExtra = 8;
 
-std::vector<int64_t> runs(std::initializer_list<std::pair<int64_t, int>> values, int64_t minus = 0) {
-    std::vector<int64_t> out;
-    for (auto [value, count] : values) out.insert(out.end(), count, value - minus);
-    return out;
-}
 
 void add(Runtime& rt, PyObject* s, int64_t k) {
     PyObject* key = long_from_int64(rt, k);
