@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "checked_runtime.h"
-#include "measured.h"
+#include "object_support.h"
 #include "object/dict_object.h"
 #include "object/float_object.h"
 #include "object/list_object.h"
@@ -25,8 +25,6 @@ namespace {
 
 using DictRuntime = CheckedRuntime;
 
-
-
 PyObject* none(Runtime& rt) { return rt.builtins().singletons.none; }
 
 void put(Runtime& rt, PyObject* d, int64_t k) {
@@ -39,13 +37,6 @@ void del(Runtime& rt, PyObject* d, int64_t k) {
     PyObject* key = long_from_int64(rt, k);
     REQUIRE(dict_delitem(rt, d, key));
     rt.decref(key);
-}
-
-std::vector<int64_t> values_of(Runtime& rt, const std::vector<PyObject*>& objs) {
-    std::vector<int64_t> out;
-    bool overflow = false;
-    for (PyObject* o : objs) out.push_back(long_as_int64(rt, o, &overflow));
-    return out;
 }
 
 // What tracemalloc shows for one step: request sizes of the blocks it allocated and freed.

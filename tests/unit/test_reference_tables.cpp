@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "checked_runtime.h"
-#include "measured.h"
+#include "object_support.h"
 #include "object/builtins.h"
 #include "object/cell_object.h"
 #include "object/float_object.h"

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "checked_runtime.h"
-#include "measured.h"
+#include "object_support.h"
 #include "object/dict_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
@@ -21,8 +21,6 @@ namespace {
 
 using SetRuntime = CheckedRuntime;
 
-
-
 void add(Runtime& rt, PyObject* s, int64_t k) {
     PyObject* key = long_from_int64(rt, k);
     REQUIRE(set_add(rt, s, key));
@@ -33,13 +31,6 @@ void discard(Runtime& rt, PyObject* s, int64_t k) {
     PyObject* key = long_from_int64(rt, k);
     REQUIRE(set_discard(rt, s, key));
     rt.decref(key);
-}
-
-std::vector<int64_t> values_of(Runtime& rt, const std::vector<PyObject*>& objs) {
-    std::vector<int64_t> out;
-    bool overflow = false;
-    for (PyObject* o : objs) out.push_back(long_as_int64(rt, o, &overflow));
-    return out;
 }
 
 }  // namespace
