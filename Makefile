@@ -49,8 +49,10 @@ test-asan: deps
 	@cmake --build --preset asan -j$(JOBS)
 	@ctest --preset asan -j$(JOBS)
 
-test-wasm: wasm
+# The unit suite and the module's JS API under Node, then native/WebAssembly CLI parity.
+test-wasm: wasm cli
 	@ctest --preset wasm
+	@node --test tests/cli/
 
 test-web: web
 	@node --test tests/web/
