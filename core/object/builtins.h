@@ -19,7 +19,8 @@ class Runtime;
 
 struct Builtins {
     PyTypeObject* type_type = nullptr;
-    PyTypeObject* long_type = nullptr;  // int (3.x), long (2.7)
+    PyTypeObject* long_type = nullptr;  // int: PyLongObject in 3.x, PyIntObject in 2.7
+    ObjectBlocks int_blocks27;          // 2.7's int block allocator
     PyTypeObject* float_type = nullptr;
     FloatState float_state;
     PyTypeObject* tuple_type = nullptr;

@@ -784,13 +784,7 @@ bool key_equal(Runtime& rt, PyObject* a, PyObject* b) {
     // TODO(str, float): equality across types (2.7's 'a' == u'a', 1 == 1.0) once hash() and
     // comparison of those pairs are modelled; until then such keys stay distinct.
     if (type != Py_TYPE(b)) return false;
-    if (type == bt.long_type) {
-        const int64_t n = long_ndigits(rt, a);
-        if (n != long_ndigits(rt, b) || long_sign(rt, a) != long_sign(rt, b)) return false;
-        const auto* la = reinterpret_cast<const PyLongObject*>(a);
-        const auto* lb = reinterpret_cast<const PyLongObject*>(b);
-        return std::memcmp(la->ob_digit, lb->ob_digit, static_cast<size_t>(n) * sizeof(uint32_t)) == 0;
-    }
+    if (type == bt.long_type) return long_equal(rt, a, b);
     if (type == bt.unicode_type) return unicode_equal(rt, a, b);
     if (type == bt.bytes_type) return bytes_equal(rt, a, b);
     return false;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "object/object.h"
+#include "object/object_blocks.h"
 
 namespace pymemlab {
 
@@ -16,15 +17,12 @@ struct PyFloatObject {
 static_assert(sizeof(PyFloatObject) == 24);
 
 constexpr int kFloatMaxFreeList = 100;  // PyFloat_MAXFREELIST
-constexpr int kFloatsPerBlock = 41;     // 2.7: (BLOCK_SIZE 1000 - BHEAD_SIZE 8) / 24
-constexpr int kFloatBlockBytes = 8 + kFloatsPerBlock * 24;
-static_assert(kFloatBlockBytes == 992);
 
-// The free list (3.x) or block free list (2.7).
+// The free list (3.x) or the block allocator (2.7).
 struct FloatState {
-    PyFloatObject* free_list = nullptr;
+    PyFloatObject* free_list = nullptr;  // 3.x, linked through ob_type
     int numfree = 0;
-    void* blocks = nullptr;  // 2.7: the malloc'ed blocks, linked through their first word
+    ObjectBlocks blocks27;
 };
 
 void init_float_type(Runtime& rt);

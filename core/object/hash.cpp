@@ -127,6 +127,10 @@ Py_hash_t hash_int64(const Profile& p, int64_t value) {
 
 Py_hash_t long_hash(const Runtime& rt, const PyObject* o) {
     const Profile& p = rt.profile();
+    if (p.major == 2) {  // PyIntObject: int_hash is the value
+        const int64_t v = reinterpret_cast<const PyIntObject*>(o)->ob_ival;
+        return v == -1 ? -2 : v;
+    }
     const auto* l = reinterpret_cast<const PyLongObject*>(o);
     const int64_t ndigits = long_ndigits(p, o);
     const int sign = long_sign(p, o);

@@ -44,8 +44,14 @@ void claim_object(Claims& c, PyObject* o, const std::string& who) {
 void claim_free_lists(Claims& c) {
     const Builtins& b = c.rt.builtins();
     const bool py2 = c.rt.profile().major == 2;
-    for (const void* blk = b.float_state.blocks; blk != nullptr; blk = *static_cast<void* const*>(blk))
-        c.claim(blk, "the float block list");
+    struct Ctx { Claims* c; const char* who; };
+    auto visit = [](const void* block, void* arg) {
+        auto* x = static_cast<Ctx*>(arg);
+        x->c->claim(block, x->who);
+    };
+    Ctx float_blocks{&c, "the float blocks"}, int_blocks{&c, "the int blocks"};
+    object_blocks_visit(b.float_state.blocks27, visit, &float_blocks);
+    object_blocks_visit(b.int_blocks27, visit, &int_blocks);
     if (!py2)
         for (const PyFloatObject* f = b.float_state.free_list; f != nullptr;
              f = reinterpret_cast<const PyFloatObject*>(f->ob_base.ob_type))
@@ -57,11 +63,6 @@ void claim_free_lists(Claims& c) {
     if (b.slice_cache != nullptr) c.claim(c.rt.block_of(b.slice_cache), "the slice cache");
     for (int i = 0; i < b.list_state.numfree; ++i)
         c.claim(c.rt.block_of(&b.list_state.free_list[i]->ob_base.ob_base), "the list free list");
-    struct Ctx { Claims* c; const char* who; };
-    auto visit = [](const void* block, void* arg) {
-        auto* x = static_cast<Ctx*>(arg);
-        x->c->claim(block, x->who);
-    };
     Ctx dicts{&c, "the dict free lists"}, sets{&c, "the set free list"}, unicode{&c, "the unicode free list"};
     dict_free_list_blocks(c.rt, visit, &dicts);
     set_free_list_blocks(c.rt, visit, &sets);

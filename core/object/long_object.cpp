@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "object/builtins.h"
+#include "object/object_blocks.h"
 #include "object/runtime.h"
 
 namespace pymemlab {
@@ -26,6 +27,20 @@ void set_digits(const Profile& p, PyObject* o, int64_t ndigits, int sign) {
 }
 
 void long_dealloc(Runtime& rt, PyObject* o) { rt.free_object(o); }
+
+// 2.7: a freed int goes back to the block allocator's free list, kept forever.
+void int_dealloc27(Runtime& rt, PyObject* o) { object_blocks_give(rt.builtins().int_blocks27, o); }
+
+PyObject* int_new27(Runtime& rt, int64_t value) {
+    PyObject* o = object_blocks_take(rt, rt.builtins().int_blocks27);
+    if (o == nullptr) return nullptr;
+    o->ob_refcnt = 1;
+    o->ob_type = rt.builtins().long_type;
+    reinterpret_cast<PyIntObject*>(o)->ob_ival = value;
+    return o;
+}
+
+bool is_int27(const Runtime& rt) { return rt.profile().major == 2; }
 
 // Writes |value|'s digits into o and sets its size and sign.
 void fill(const Profile& p, PyObject* o, int64_t value) {
@@ -58,6 +73,13 @@ PyObject* long_new(Runtime& rt, int64_t ndigits) {
 void init_long_type(Runtime& rt) {
     const Profile& p = rt.profile();
     Builtins& b = rt.builtins();
+    if (is_int27(rt)) {
+        // _PyInt_Init: the small ints come first out of the int blocks.
+        b.long_type = new_static_type(rt, "int", sizeof(PyIntObject), 0,
+                                      {.dealloc = int_dealloc27, .blocks = objects_own_no_block});
+        for (int v = -kSmallNegInts; v < kSmallPosInts; ++v) b.small_ints[v + kSmallNegInts] = int_new27(rt, v);
+        return;
+    }
     PyTypeObject* type = new_static_type(rt, "int", kLongHeader, kDigitBytes, {.dealloc = long_dealloc});
     b.long_type = type;
 
@@ -80,6 +102,11 @@ PyObject* long_from_int64(Runtime& rt, int64_t value) {
         rt.incref(o);
         return o;
     }
+    if (is_int27(rt)) {
+        PyObject* o = int_new27(rt, value);
+        if (o != nullptr) rt.note_alive(o);
+        return o;
+    }
     uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
     const int64_t ndigits = digits_for(magnitude);
     PyObject* o = long_new(rt, ndigits);
@@ -98,6 +125,10 @@ int64_t long_ndigits(const Runtime& rt, const PyObject* o) { return long_ndigits
 int long_sign(const Runtime& rt, const PyObject* o) { return long_sign(rt.profile(), o); }
 
 int64_t long_as_int64(const Runtime& rt, const PyObject* o, bool* overflow) {
+    if (is_int27(rt)) {
+        *overflow = false;
+        return reinterpret_cast<const PyIntObject*>(o)->ob_ival;
+    }
     const auto* l = reinterpret_cast<const PyLongObject*>(o);
     int64_t n = long_ndigits(rt, o);
     *overflow = false;
@@ -118,9 +149,23 @@ int64_t long_as_int64(const Runtime& rt, const PyObject* o, bool* overflow) {
 }
 
 int64_t long_sizeof(const Runtime& rt, const PyObject* o) {
+    if (is_int27(rt)) return sizeof(PyIntObject);
     int64_t n = long_ndigits(rt, o);
     if (min_one_digit(rt.profile()) && n == 0) n = 1;
     return kLongHeader + kDigitBytes * n;
+}
+
+}  // namespace pymemlab
+
+namespace pymemlab {
+
+bool long_equal(const Runtime& rt, const PyObject* a, const PyObject* b) {
+    if (is_int27(rt)) return reinterpret_cast<const PyIntObject*>(a)->ob_ival == reinterpret_cast<const PyIntObject*>(b)->ob_ival;
+    const int64_t n = long_ndigits(rt, a);
+    if (n != long_ndigits(rt, b) || long_sign(rt, a) != long_sign(rt, b)) return false;
+    const auto* la = reinterpret_cast<const PyLongObject*>(a);
+    const auto* lb = reinterpret_cast<const PyLongObject*>(b);
+    return std::memcmp(la->ob_digit, lb->ob_digit, static_cast<size_t>(n) * sizeof(uint32_t)) == 0;
 }
 
 }  // namespace pymemlab

@@ -1,7 +1,8 @@
 // int: PyLongObject (Objects/longobject.c), arbitrary precision in 30-bit digits, with the
 // small-int cache (-5..256) where the profile keeps it: the data segment (3.6-3.8, 3.11+) or
-// blocks allocated at start-up (3.9-3.10). Not yet modelled: 2.7's PyIntObject and its block
-// allocator, 3.14's compact-int free list, arithmetic (it arrives with the interpreter).
+// blocks allocated at start-up (3.9-3.10). In 2.7, int is PyIntObject (a C long, from the
+// block allocator of object_blocks.h, small ints included). Not yet modelled: 2.7's separate
+// long type for values beyond 64 bits, 3.14's compact-int free list, arithmetic.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +27,13 @@ struct PyLongObject {
 };
 static_assert(offsetof(PyLongObject, ob_digit) == 24);
 
+// 2.7's int.
+struct PyIntObject {
+    PyObject ob_base;
+    int64_t ob_ival;
+};
+static_assert(sizeof(PyIntObject) == 24);
+
 void init_long_type(Runtime& rt);
 
 // PyLong_FromLongLong: the cached object for -5..256 (a new reference), else a new int.
@@ -35,6 +43,7 @@ PyObject* long_from_int64(Runtime& rt, int64_t value);
 int64_t long_as_int64(const Runtime& rt, const PyObject* o, bool* overflow);
 // Digits in use (0 for zero) and the sign (-1, 0, 1), read from ob_size (up to 3.11) or
 // lv_tag (3.12+). Inline: hashing and comparisons read them on every call.
+// (For 3.x ints: 2.7's PyIntObject has no digits.)
 inline int64_t long_ndigits(const Profile& p, const PyObject* o) {
     int64_t size = reinterpret_cast<const PyVarObject*>(o)->ob_size;
     if (p.at_least(3, 12)) return size >> 3;
@@ -49,5 +58,7 @@ int64_t long_ndigits(const Runtime& rt, const PyObject* o);
 int long_sign(const Runtime& rt, const PyObject* o);
 // sys.getsizeof(o) for an int.
 int64_t long_sizeof(const Runtime& rt, const PyObject* o);
+// a == b for two ints.
+bool long_equal(const Runtime& rt, const PyObject* a, const PyObject* b);
 
 }  // namespace pymemlab

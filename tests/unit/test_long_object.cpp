@@ -100,3 +100,21 @@ TEST_CASE("a cached int's count follows the profile: counted, 3.11-static, or im
     CHECK(b->ob_refcnt == 1000000000);
     CHECK(c->ob_refcnt == 4294967295);
 }
+
+TEST_CASE("2.7's ints are 24-byte PyIntObjects carved from malloc blocks, small ints first") {
+    CheckedRuntime rt("2.7");
+    // The 262 small ints fill 7 blocks of 41 (the first handed out is the highest in its block).
+    CHECK(rt.allocator().counters().raw_allocated_blocks == 7);
+    CHECK(rt.id(rt.builtins().small_ints[1]) == rt.id(rt.builtins().small_ints[0]) - 24);
+    PyObject* big = long_from_int64(rt, int64_t{1} << 60);
+    CHECK(long_sizeof(rt, big) == 24);
+    bool overflow = true;
+    CHECK(long_as_int64(rt, big, &overflow) == int64_t{1} << 60);
+    CHECK_FALSE(overflow);
+    const uint64_t id = rt.id(big);
+    rt.decref(big);
+    PyObject* next = long_from_int64(rt, 1000);  // a freed int is the next one handed out
+    CHECK(rt.id(next) == id);
+    CHECK(rt.allocator().counters().raw_allocated_blocks == 7);
+    rt.decref(next);
+}

@@ -58,13 +58,12 @@ std::map<std::string, Row> load(const std::string& build) {
 struct Case {
     std::function<PyObject*(Runtime&)> build;
     std::function<int64_t(const Runtime&, const PyObject*)> getsizeof;
-    bool py3_only = false;  // 2.7's int is PyIntObject, not modelled yet
 };
 
 std::map<std::string, Case> cases() {
     std::map<std::string, Case> c;
     auto int_case = [&](const char* name, int64_t v) {
-        c[name] = Case{[v](Runtime& rt) { return long_from_int64(rt, v); }, long_sizeof, true};
+        c[name] = Case{[v](Runtime& rt) { return long_from_int64(rt, v); }, long_sizeof};
     };
     int_case("int 0", 0);
     int_case("int 1", 1);
@@ -143,7 +142,6 @@ TEST_CASE("getsizeof and request sizes match the measured CPython builds for eve
         const int64_t gc_delta = profile_name == "3.6" ? kPyenv36GcExtra : 0;
         int compared = 0;
         for (const auto& [name, c] : all) {
-            if (c.py3_only && profile.major == 2) continue;
             auto it = rows.find(name);
             REQUIRE(it != rows.end());
             const Row& row = it->second;
