@@ -60,19 +60,30 @@ function machine() {
 
 // ---- alloc: bench/alloc ----------------------------------------------------------------------
 
-function alloc(own) {
+// What every benchmark's section looks up in its own lines: lines of one kind and target, one
+// result, the native and wasm meta lines, the missing-build notes, workloads and contenders.
+function lookups(own) {
   const of = (kind, target) => own.filter((l) => l.kind === kind && l.target === target);
   const result = (target, contender, workload) =>
     own.find(
       (l) => l.kind === 'result' && l.target === target && l.contender === contender && l.workload === workload,
     );
-  const [meta] = of('meta', 'native');
-  if (!meta) return `## Allocator\n\nNo native results: the native run failed.\n`;
-  const [wasmMeta] = of('meta', 'wasm');
-  const missing = own.filter((l) => l.kind === 'missing');
-  const workloads = of('workload', 'native');
   const contenders = of('contender', 'native');
-  const version = (name) => contenders.find((c) => c.name === name)?.version ?? name;
+  return {
+    of,
+    result,
+    meta: of('meta', 'native')[0],
+    wasmMeta: of('meta', 'wasm')[0],
+    missing: own.filter((l) => l.kind === 'missing'),
+    workloads: of('workload', 'native'),
+    contenders,
+    version: (name) => contenders.find((c) => c.name === name)?.version ?? name,
+  };
+}
+
+function alloc(own) {
+  const { of, result, meta, wasmMeta, missing, workloads, contenders, version } = lookups(own);
+  if (!meta) return `## Allocator\n\nNo native results: the native run failed.\n`;
 
   const rows = [];
   const ratios = [];
@@ -145,20 +156,10 @@ function alloc(own) {
 // ---- objects: bench/objects ------------------------------------------------------------------
 
 function objects(own) {
-  const of = (kind, target) => own.filter((l) => l.kind === kind && l.target === target);
-  const result = (target, contender, workload) =>
-    own.find(
-      (l) => l.kind === 'result' && l.target === target && l.contender === contender && l.workload === workload,
-    );
-  const [meta] = of('meta', 'native');
+  const { of, result, meta, wasmMeta, missing, workloads, contenders, version } = lookups(own);
   if (!meta) return `## Objects\n\nNo native results: the native run failed.\n`;
-  const [wasmMeta] = of('meta', 'wasm');
   const [checked] = of('checked', 'native');
   const [wasmChecked] = of('checked', 'wasm');
-  const missing = own.filter((l) => l.kind === 'missing');
-  const workloads = of('workload', 'native');
-  const contenders = of('contender', 'native');
-  const version = (name) => contenders.find((c) => c.name === name)?.version ?? name;
   const ns = (r) => (r ? fixed(r.ns_per_object, 1) : '–');
 
   const rows = [];

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pymemlab::bench {
 
@@ -38,6 +39,12 @@ Selection parse_options(int argc, char** argv, Numeric numeric, void (*usage)(co
         }
     }
     return selection;
+}
+
+// Keeps the items called `name` (workloads or contenders), or all of them when it is empty.
+template <class T>
+void keep_named(std::vector<T>& items, const std::string& name) {
+    if (!name.empty()) std::erase_if(items, [&](const T& item) { return item.name != name; });
 }
 
 }  // namespace pymemlab::bench

@@ -67,16 +67,13 @@ int main(int argc, char** argv) {
             return true;
         },
         usage);
-    const std::string& only_contender = selection.only_contender;
-    const std::string& only_workload = selection.only_workload;
     std::vector<Workload> workloads;
     try {
         workloads = make_workloads(options);
     } catch (const std::invalid_argument& e) {
         usage(e.what());
     }
-    if (!only_workload.empty())
-        std::erase_if(workloads, [&](const Workload& w) { return w.name != only_workload; });
+    keep_named(workloads, selection.only_workload);
     const pymemlab::Profile& profile = *pymemlab::find_profile(kProfile);
     const uint64_t short_objects = kShortWindows * options.window;
 
@@ -93,8 +90,7 @@ int main(int argc, char** argv) {
 #ifdef PYMEMLAB_BENCH_HOST_OBJECTS
     for (Contender& c : host_contenders()) contenders.push_back(std::move(c));
 #endif
-    if (!only_contender.empty())
-        std::erase_if(contenders, [&](const Contender& c) { return c.name != only_contender; });
+    keep_named(contenders, selection.only_contender);
     if (workloads.empty() || contenders.empty()) usage("no such workload or contender");
 
     // Untimed: the checked run, then a warm-up of every workload through every contender, which
