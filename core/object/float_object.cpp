@@ -1,10 +1,11 @@
 // float: allocation through the free list (3.x) or 2.7's block allocator (object_blocks.h),
-// and dealloc.
+// dealloc, and the type's slots (float_arith.h).
 #include "object/float_object.h"
 
 #include <new>
 
 #include "object/builtins.h"
+#include "object/float_arith.h"
 #include "object/runtime.h"
 
 namespace pymemlab {
@@ -37,9 +38,33 @@ void float_dealloc(Runtime& rt, PyObject* o) {
 
 void init_float_type(Runtime& rt) {
     Builtins& b = rt.builtins();
-    b.float_type = new_static_type(rt, "float", sizeof(PyFloatObject), 0,
-                                   {.dealloc = float_dealloc,
-                                    .blocks = rt.profile().major == 2 ? objects_own_no_block : nullptr});
+    PyTypeObject* t =
+        new_static_type(rt, "float", sizeof(PyFloatObject), 0,
+                        {.dealloc = float_dealloc, .blocks = rt.profile().major == 2 ? objects_own_no_block : nullptr});
+    b.float_type = t;
+    // PyFloat_Type's slots (float_arith.h). str() is the repr from 3.1 (2.7: 12 digits).
+    PyNumberMethods& nb = t->tp_as_number;
+    nb.nb_add = float_add;
+    nb.nb_subtract = float_sub;
+    nb.nb_multiply = float_mul;
+    nb.nb_remainder = float_rem;
+    nb.nb_divmod = float_divmod;
+    nb.nb_power = float_pow;
+    nb.nb_negative = float_neg;
+    nb.nb_positive = float_float;
+    nb.nb_absolute = float_abs;
+    nb.nb_bool = float_bool;
+    nb.nb_int = float_trunc;
+    nb.nb_float = float_float;
+    nb.nb_floor_divide = float_floor_div;
+    nb.nb_true_divide = float_div;
+    t->tp_richcompare = float_richcompare;
+    t->tp_hash = float_tp_hash;
+    t->tp_repr = float_repr;
+    t->tp_str = rt.profile().major == 2 ? float_str27 : nullptr;
+    t->tp_new = float_tp_new;
+    t->tp_methods = kFloatMethods;
+    t->tp_flags |= Py_TPFLAGS_BASETYPE;
 }
 
 PyObject* float_from_double(Runtime& rt, double value) {
