@@ -6,6 +6,11 @@
 #include "object/bytes_object.h"
 #include "object/cell_object.h"
 #include "object/dict_object.h"
+#include "object/descr_object.h"
+#include "object/exceptions.h"
+#include "object/func_object.h"
+#include "object/module_object.h"
+#include "object/type_object.h"
 #include "object/float_object.h"
 #include "object/list_object.h"
 #include "object/long_object.h"
@@ -40,6 +45,7 @@ PyTypeObject* new_static_type(Runtime& rt, const char* name, int64_t basicsize, 
     type->tp_traverse = slots.traverse;
     type->tp_blocks = slots.blocks;
     if (slots.traverse != nullptr) type->tp_flags |= Py_TPFLAGS_HAVE_GC;
+    rt.builtins().static_types.push_back(type);
     return type;
 }
 
@@ -57,6 +63,12 @@ void init_builtins(Runtime& rt) {
     init_str_type(rt);
     init_dict_type(rt);
     init_set_type(rt);
+    init_exception_types(rt);
+    init_descr_types(rt);  // first: type_ready(object) makes descriptors
+    init_type_system(rt);
+    init_func_types(rt);
+    init_module_type(rt);
+    for (PyTypeObject* t : rt.builtins().static_types) type_ready(rt, t);
 }
 
 }  // namespace pymemlab

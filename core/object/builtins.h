@@ -2,8 +2,11 @@
 // segment by init_builtins() (builtins.cpp), each by its own type's file.
 #pragma once
 
+#include <vector>
+
 #include "object/bytes_object.h"
 #include "object/dict_object.h"
+#include "object/exceptions.h"
 #include "object/float_object.h"
 #include "object/list_object.h"
 #include "object/set_object.h"
@@ -20,6 +23,7 @@ class Runtime;
 struct Builtins {
     PyTypeObject* type_type = nullptr;
     PyTypeObject* long_type = nullptr;  // int: PyLongObject in 3.x, PyIntObject in 2.7
+    PyTypeObject* long27_type = nullptr;  // 2.7's long (PyLongObject); null in 3.x
     ObjectBlocks int_blocks27;          // 2.7's int block allocator
     PyTypeObject* float_type = nullptr;
     FloatState float_state;
@@ -45,6 +49,28 @@ struct Builtins {
     PyTypeObject* set_type = nullptr;
     PyTypeObject* frozenset_type = nullptr;
     SetState set_state;
+    // Types of the interpreter layer (core/interp), registered here when it starts.
+    PyTypeObject* code_type = nullptr;
+    PyTypeObject* traceback_type = nullptr;
+    PyTypeObject* object_type = nullptr;  // `object`, the root of every class
+    PyTypeObject* module_type = nullptr;
+    PyTypeObject* function_type = nullptr;
+    PyTypeObject* method_type = nullptr;  // bound methods
+    PyTypeObject* builtin_function_type = nullptr;
+    PyTypeObject* method_descriptor_type = nullptr;
+    PyTypeObject* classmethod_descriptor_type = nullptr;
+    PyTypeObject* getset_descriptor_type = nullptr;
+    PyTypeObject* member_descriptor_type = nullptr;
+    PyTypeObject* classmethod_type = nullptr;
+    PyTypeObject* staticmethod_type = nullptr;
+    PyTypeObject* property_type = nullptr;
+    std::vector<PyTypeObject*> static_types;  // every new_static_type, in creation order
+    // Calling a Python function: the evaluation loop (core/interp) registers it.
+    vectorcallfunc function_call = nullptr;  // descr_object.cpp's own table
+    // method(func, self): a bound method (func_object.cpp), for classmethod.__get__.
+    PyObject* (*method_new)(Runtime& rt, PyObject* func, PyObject* self) = nullptr;
+    ExceptionTypes exc;
+    PyObject* memory_error_instance = nullptr;  // static: raised when even MemoryError cannot be made
     // int's small-int cache: small_ints[v + 5] for v in -5..256.
     PyObject* small_ints[5 + 257] = {};
 };

@@ -27,6 +27,13 @@ struct PyVarObject {
 };
 static_assert(sizeof(PyVarObject) == 24);
 
+// The request an object type makes: CPython's measured tp_basicsize for the profile
+// (profile/type_sizes.h), but never less than the model's host struct, which follows the
+// newest layout and can outgrow an older version's (the difference is the host struct's).
+inline int64_t model_basicsize(int64_t measured, size_t host) {
+    return measured > static_cast<int64_t>(host) ? measured : static_cast<int64_t>(host);
+}
+
 inline PyTypeObject* Py_TYPE(const PyObject* o) { return o->ob_type; }
 inline Py_ssize_t Py_SIZE(const PyObject* o) { return reinterpret_cast<const PyVarObject*>(o)->ob_size; }
 inline void Py_SET_SIZE(PyObject* o, Py_ssize_t n) { reinterpret_cast<PyVarObject*>(o)->ob_size = n; }

@@ -31,7 +31,9 @@ Runtime::Runtime(const Profile& profile, RuntimeOptions options)
     init_builtins(*this);
 }
 
-Runtime::~Runtime() = default;
+Runtime::~Runtime() {
+    for (auto [o, release] : host_owners_) release(*this, o);
+}
 
 PyObject* Runtime::alloc_object(PyTypeObject* type, size_t request) {
     auto* o = static_cast<PyObject*>(obj_malloc(request));

@@ -30,6 +30,17 @@ struct RuntimeOptions {
 #endif
 };
 
+// The interpreter state CPython keeps per thread (PyThreadState): the error indicator and the
+// recursion guard. The model runs one thread.
+struct ThreadState {
+    PyObject* curexc = nullptr;  // the exception being raised (errors.h), owned
+    int recursion_depth = 0;     // Python frames (and C calls that count) now active
+    int recursion_limit = 1000;  // sys.getrecursionlimit()
+    int c_depth = 0;             // native nesting of the evaluation loop
+    void* interp = nullptr;      // the core/interp state running on this runtime, if any
+    std::string stderr_text;     // what the runtime wrote to stderr (unraisable exceptions), for the CLI to flush
+};
+
 class Runtime {
 public:
     static constexpr int kGenerations = 3;
@@ -44,6 +55,8 @@ public:
     const Builtins& builtins() const { return builtins_; }
     Allocator& allocator() { return allocator_; }
     const Allocator& allocator() const { return allocator_; }
+    ThreadState& tstate() { return tstate_; }
+    const ThreadState& tstate() const { return tstate_; }
 
     // ---- allocation (Objects/object.c, Python/gc.c) ----------------------------------------
     // PyObject_Malloc(request) and PyObject_Init: refcount 1, type set. nullptr when the heap
@@ -116,6 +129,19 @@ public:
     bool tracks_objects() const { return track_objects_; }
     const std::unordered_set<PyObject*>& live_objects() const { return live_; }
 
+    // ---- host storage ------------------------------------------------------------------------
+    // Some objects own host memory (a code object's instructions, a class's name). The owner
+    // registers its release function; its dealloc calls release_host_storage, and the runtime
+    // releases what is left when it ends (objects in cycles outlive a run without a collection).
+    void own_host_storage(PyObject* o, destructor release) { host_owners_[o] = release; }
+    void release_host_storage(PyObject* o) {
+        auto it = host_owners_.find(o);
+        if (it == host_owners_.end()) return;
+        destructor release = it->second;
+        host_owners_.erase(it);
+        release(*this, o);
+    }
+
     // ---- identity ---------------------------------------------------------------------------
     // id(o): the modelled address of the object (after its GC header, as in CPython).
     uint64_t id(const PyObject* o) const;
@@ -152,8 +178,10 @@ private:
     std::unique_ptr<StaticChunk[]> static_memory_;
     size_t static_used_ = 0;
     Builtins builtins_;
+    ThreadState tstate_;
     const bool track_objects_;
     std::unordered_set<PyObject*> live_;
+    std::unordered_map<PyObject*, destructor> host_owners_;
     bool tracing_ = false;
     std::unordered_map<const void*, size_t> traced_;
 

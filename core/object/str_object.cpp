@@ -525,6 +525,12 @@ PyObject* str_from_utf8(Runtime& rt, std::string_view utf8) {
     return is_27(rt) ? bytes_from_string(rt, utf8) : unicode_from_utf8(rt, utf8);
 }
 
+std::string str_as_utf8(const Runtime& rt, const PyObject* s) {
+    if (s == nullptr) return {};
+    if (Py_TYPE(s) == rt.builtins().unicode_type) return unicode_as_utf8(rt, s);
+    return std::string(bytes_view(rt, s));
+}
+
 bool str_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().str_type; }
 
 Py_hash_t str_hash(Runtime& rt, PyObject* o) { return is_27(rt) ? bytes_hash(rt, o) : unicode_hash(rt, o); }

@@ -145,6 +145,8 @@ void unicode_free_list_blocks(const Runtime& rt, blockproc visit, void* arg);
 // A str literal of the source text: 3.x decodes it; 2.7 keeps its bytes (a 2.7 "é" in a UTF-8
 // file is the two-byte str '\xc3\xa9').
 PyObject* str_from_utf8(Runtime& rt, std::string_view utf8);
+// The text of a str of the profile (3.x unicode, 2.7 bytes) as host UTF-8; "" for nullptr.
+std::string str_as_utf8(const Runtime& rt, const PyObject* s);
 bool str_check(const Runtime& rt, const PyObject* o);
 Py_hash_t str_hash(Runtime& rt, PyObject* o);
 bool str_equal(const Runtime& rt, const PyObject* a, const PyObject* b);

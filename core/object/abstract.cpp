@@ -1,0 +1,607 @@
+// The abstract object protocol: attribute access, calls, comparisons, truth, hashing, text,
+// iteration and containers, dispatched on type slots as Objects/object.c and abstract.c do.
+// Arithmetic dispatch is number_protocol.cpp.
+#include "object/abstract.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <vector>
+
+#include "object/builtins.h"
+#include "object/dict_object.h"
+#include "object/errors.h"
+#include "object/list_object.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+
+namespace pymemlab {
+
+namespace {
+
+// The native nesting allowed for repr/str/compare/call chains that recurse through C (the
+// model's stand-in for CPython's C recursion limit). The evaluation loop counts its own frames.
+constexpr int kMaxNativeDepth = 1200;
+
+struct NativeDepth {
+    Runtime& rt;
+    bool ok;
+    NativeDepth(Runtime& r, const char* where) : rt(r), ok(++r.tstate().c_depth <= kMaxNativeDepth) {
+        if (!ok) {
+            std::string message = "maximum recursion depth exceeded";
+            message += where;
+            err_set_string(rt, rt.builtins().exc.RecursionError, message);
+        }
+    }
+    ~NativeDepth() { --rt.tstate().c_depth; }
+};
+
+PyObject* new_ref(Runtime& rt, PyObject* o) {
+    rt.incref(o);
+    return o;
+}
+
+}  // namespace
+
+// ---- identity and types ------------------------------------------------------------------------
+
+bool type_is_subtype(const PyTypeObject* a, const PyTypeObject* b) {
+    if (a == b) return true;
+    if (a->tp_mro != nullptr) {
+        PyObject* mro = a->tp_mro;
+        PyObject** items = tuple_items(mro);
+        for (int64_t i = 0; i < Py_SIZE(mro); ++i)
+            if (reinterpret_cast<PyTypeObject*>(items[i]) == b) return true;
+        return false;
+    }
+    for (const PyTypeObject* t = a->tp_base; t != nullptr; t = t->tp_base)
+        if (t == b) return true;
+    return false;
+}
+
+static bool is_type(const Runtime& rt, const PyObject* o) {
+    return object_type_check(o, rt.builtins().type_type);
+}
+
+int object_isinstance(Runtime& rt, PyObject* o, PyObject* cls) {
+    if (Py_TYPE(cls) == rt.builtins().tuple_type) {
+        for (int64_t i = 0; i < Py_SIZE(cls); ++i) {
+            int r = object_isinstance(rt, o, tuple_items(cls)[i]);
+            if (r != 0) return r;
+        }
+        return 0;
+    }
+    if (!is_type(rt, cls)) {
+        err_set_string(rt, rt.builtins().exc.TypeError,
+                       rt.profile().at_least(3, 10)
+                           ? "isinstance() arg 2 must be a type, a tuple of types, or a union"
+                           : "isinstance() arg 2 must be a type or tuple of types");
+        return -1;
+    }
+    return object_type_check(o, reinterpret_cast<PyTypeObject*>(cls)) ? 1 : 0;
+}
+
+int object_issubclass(Runtime& rt, PyObject* derived, PyObject* cls) {
+    if (!is_type(rt, derived)) {
+        err_set_string(rt, rt.builtins().exc.TypeError, "issubclass() arg 1 must be a class");
+        return -1;
+    }
+    if (Py_TYPE(cls) == rt.builtins().tuple_type) {
+        for (int64_t i = 0; i < Py_SIZE(cls); ++i) {
+            int r = object_issubclass(rt, derived, tuple_items(cls)[i]);
+            if (r != 0) return r;
+        }
+        return 0;
+    }
+    if (!is_type(rt, cls)) {
+        err_set_string(rt, rt.builtins().exc.TypeError,
+                       rt.profile().at_least(3, 10)
+                           ? "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+                           : "issubclass() arg 2 must be a class or tuple of classes");
+        return -1;
+    }
+    return type_is_subtype(reinterpret_cast<PyTypeObject*>(derived), reinterpret_cast<PyTypeObject*>(cls)) ? 1 : 0;
+}
+
+PyObject* type_lookup(Runtime& rt, PyTypeObject* type, PyObject* name) {
+    auto lookup_in = [&](PyTypeObject* t) -> PyObject* {
+        return t->tp_dict != nullptr ? dict_getitem(rt, t->tp_dict, name) : nullptr;
+    };
+    if (type->tp_mro != nullptr) {
+        PyObject* mro = type->tp_mro;
+        for (int64_t i = 0; i < Py_SIZE(mro); ++i)
+            if (PyObject* v = lookup_in(reinterpret_cast<PyTypeObject*>(tuple_items(mro)[i]))) return v;
+        return nullptr;
+    }
+    for (PyTypeObject* t = type; t != nullptr; t = t->tp_base)
+        if (PyObject* v = lookup_in(t)) return v;
+    return nullptr;
+}
+
+std::string type_name(const PyTypeObject* t) {
+    std::string_view full = t->tp_name;
+    if (!t->has_flag(Py_TPFLAGS_HEAPTYPE)) {
+        size_t dot = full.rfind('.');
+        if (dot != std::string_view::npos) full.remove_prefix(dot + 1);
+    }
+    return std::string(full);
+}
+
+// ---- text ---------------------------------------------------------------------------------------
+
+PyObject* object_repr(Runtime& rt, PyObject* o) {
+    NativeDepth depth(rt, " while getting the repr of an object");
+    if (!depth.ok) return nullptr;
+    PyTypeObject* t = Py_TYPE(o);
+    if (t->tp_repr != nullptr) return t->tp_repr(rt, o);
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer, "<%s object at 0x%012" PRIx64 ">", t->tp_name, rt.id(o));
+    return str_from_utf8(rt, buffer);
+}
+
+PyObject* object_str(Runtime& rt, PyObject* o) {
+    PyTypeObject* t = Py_TYPE(o);
+    if (t == rt.builtins().str_type) return new_ref(rt, o);
+    if (t->tp_str == nullptr) return object_repr(rt, o);
+    NativeDepth depth(rt, " while getting the str of an object");
+    if (!depth.ok) return nullptr;
+    return t->tp_str(rt, o);
+}
+
+PyObject* object_ascii(Runtime& rt, PyObject* o) {
+    PyObject* r = object_repr(rt, o);
+    if (r == nullptr || rt.profile().major == 2 || unicode_is_ascii(rt, r)) return r;
+    std::string out;
+    for (int64_t i = 0; i < unicode_length(r); ++i) {
+        uint32_t c = unicode_read(rt, r, i);
+        char buf[16];
+        if (c < 0x80) out += static_cast<char>(c);
+        else if (c <= 0xff) std::snprintf(buf, sizeof buf, "\\x%02x", c), out += buf;
+        else if (c <= 0xffff) std::snprintf(buf, sizeof buf, "\\u%04x", c), out += buf;
+        else std::snprintf(buf, sizeof buf, "\\U%08x", c), out += buf;
+    }
+    rt.decref(r);
+    return str_from_utf8(rt, out);
+}
+
+PyObject* object_format(Runtime& rt, PyObject* o, PyObject* spec) {
+    PyObject* name = str_from_utf8(rt, "__format__");
+    if (name == nullptr) return err_no_memory(rt);
+    PyObject* meth = type_lookup(rt, Py_TYPE(o), name);
+    rt.decref(name);
+    PyObject* empty = nullptr;
+    if (spec == nullptr) spec = empty = str_from_utf8(rt, "");
+    PyObject* result;
+    if (meth == nullptr) {
+        result = unicode_length(spec) == 0 || rt.profile().major == 2 ? object_str(rt, o) : nullptr;
+        if (result == nullptr && !err_occurred(rt))
+            err_format(rt, rt.builtins().exc.TypeError, "unsupported format string passed to %s.__format__",
+                       type_name(Py_TYPE(o)).c_str());
+    } else {
+        PyObject* args[] = {o, spec};
+        // The __format__ found on the type is unbound: pass the object first.
+        result = object_vectorcall(rt, meth, args, 2, nullptr);
+        if (result != nullptr && !str_check(rt, result)) {
+            err_format(rt, rt.builtins().exc.TypeError, "__format__ must return a str, not %s",
+                       type_name(Py_TYPE(result)).c_str());
+            rt.decref(result);
+            result = nullptr;
+        }
+    }
+    rt.xdecref(empty);
+    return result;
+}
+
+static bool text_of(Runtime& rt, PyObject* text, std::string* out) {
+    if (text == nullptr) return false;
+    *out = str_check(rt, text) && rt.profile().major == 2 ? std::string(bytes_view(rt, text))
+                                                          : unicode_as_utf8(rt, text);
+    rt.decref(text);
+    return true;
+}
+
+bool object_repr_utf8(Runtime& rt, PyObject* o, std::string* out) { return text_of(rt, object_repr(rt, o), out); }
+bool object_str_utf8(Runtime& rt, PyObject* o, std::string* out) { return text_of(rt, object_str(rt, o), out); }
+
+// ---- truth, hashing, comparison -------------------------------------------------------------------
+
+int object_is_true(Runtime& rt, PyObject* o) {
+    const Singletons& s = rt.builtins().singletons;
+    if (o == s.true_) return 1;
+    if (o == s.false_ || o == s.none) return 0;
+    PyTypeObject* t = Py_TYPE(o);
+    if (t->tp_as_number.nb_bool != nullptr) return t->tp_as_number.nb_bool(rt, o);
+    lenfunc len = t->tp_as_mapping.mp_length != nullptr ? t->tp_as_mapping.mp_length : t->tp_as_sequence.sq_length;
+    if (len != nullptr) {
+        Py_ssize_t n = len(rt, o);
+        return n < 0 ? -1 : n > 0;
+    }
+    return 1;
+}
+
+Py_hash_t object_hash_value(Runtime& rt, PyObject* o) {
+    PyTypeObject* t = Py_TYPE(o);
+    if (t->tp_hash != nullptr) return t->tp_hash(rt, o);
+    err_format(rt, rt.builtins().exc.TypeError, "unhashable type: '%s'", type_name(t).c_str());
+    return -1;
+}
+
+static const char* const kOpSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
+static const int kSwapped[] = {Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE};
+
+PyObject* object_richcompare(Runtime& rt, PyObject* a, PyObject* b, int op) {
+    NativeDepth depth(rt, " in comparison");
+    if (!depth.ok) return nullptr;
+    PyObject* not_implemented = rt.builtins().singletons.not_implemented;
+    PyTypeObject* ta = Py_TYPE(a);
+    PyTypeObject* tb = Py_TYPE(b);
+    bool checked_reverse = false;
+    if (ta != tb && type_is_subtype(tb, ta) && tb->tp_richcompare != nullptr) {
+        checked_reverse = true;
+        PyObject* r = tb->tp_richcompare(rt, b, a, kSwapped[op]);
+        if (r != not_implemented) return r;
+        rt.decref(r);
+    }
+    if (ta->tp_richcompare != nullptr) {
+        PyObject* r = ta->tp_richcompare(rt, a, b, op);
+        if (r != not_implemented) return r;
+        rt.decref(r);
+    }
+    if (!checked_reverse && tb->tp_richcompare != nullptr) {
+        PyObject* r = tb->tp_richcompare(rt, b, a, kSwapped[op]);
+        if (r != not_implemented) return r;
+        rt.decref(r);
+    }
+    if (op == Py_EQ) return bool_from(rt, a == b);
+    if (op == Py_NE) return bool_from(rt, a != b);
+    if (rt.profile().major == 2) {
+        // 2.7's default order: None first, numbers before other types, then by type name, then
+        // by address (Objects/object.c default_3way_compare).
+        auto rank = [&](PyObject* x) { return x == rt.builtins().singletons.none ? 0 : 1; };
+        int c = rank(a) - rank(b);
+        if (c == 0) {
+            std::string na = type_name(ta), nb = type_name(tb);
+            c = na < nb ? -1 : na > nb ? 1 : (rt.id(a) < rt.id(b) ? -1 : rt.id(a) > rt.id(b) ? 1 : 0);
+        }
+        bool result = op == Py_LT ? c < 0 : op == Py_LE ? c <= 0 : op == Py_GT ? c > 0 : c >= 0;
+        return bool_from(rt, result);
+    }
+    return err_format(rt, rt.builtins().exc.TypeError, "'%s' not supported between instances of '%s' and '%s'",
+                      kOpSymbols[op], type_name(ta).c_str(), type_name(tb).c_str());
+}
+
+int object_richcompare_bool(Runtime& rt, PyObject* a, PyObject* b, int op) {
+    if (a == b) {
+        if (op == Py_EQ) return 1;
+        if (op == Py_NE) return 0;
+    }
+    PyObject* r = object_richcompare(rt, a, b, op);
+    if (r == nullptr) return -1;
+    int truth = object_is_true(rt, r);
+    rt.decref(r);
+    return truth;
+}
+
+// ---- attributes ---------------------------------------------------------------------------------
+
+static bool check_name(Runtime& rt, PyObject* name) {
+    if (str_check(rt, name)) return true;
+    err_format(rt, rt.builtins().exc.TypeError, "attribute name must be string, not '%s'",
+               type_name(Py_TYPE(name)).c_str());
+    return false;
+}
+
+PyObject* object_getattr(Runtime& rt, PyObject* o, PyObject* name) {
+    if (!check_name(rt, name)) return nullptr;
+    PyTypeObject* t = Py_TYPE(o);
+    return t->tp_getattro != nullptr ? t->tp_getattro(rt, o, name) : object_generic_getattr(rt, o, name);
+}
+
+PyObject* object_getattr_string(Runtime& rt, PyObject* o, std::string_view name) {
+    PyObject* n = str_from_utf8(rt, name);
+    if (n == nullptr) return err_no_memory(rt);
+    str_intern_in_place(rt, &n);
+    PyObject* r = object_getattr(rt, o, n);
+    rt.decref(n);
+    return r;
+}
+
+PyObject* object_lookup_attr(Runtime& rt, PyObject* o, PyObject* name) {
+    PyObject* r = object_getattr(rt, o, name);
+    if (r == nullptr && err_matches(rt, rt.builtins().exc.AttributeError)) err_clear(rt);
+    return r;
+}
+
+PyObject** object_dict_ptr(PyObject* o) {
+    Py_ssize_t offset = Py_TYPE(o)->tp_dictoffset;
+    if (offset <= 0) return nullptr;
+    return &reinterpret_cast<Slot<PyObject>*>(reinterpret_cast<char*>(o) + offset)->p;
+}
+
+static PyObject* no_attribute(Runtime& rt, PyObject* o, PyObject* name) {
+    std::string n;
+    object_str_utf8(rt, name, &n);
+    if (is_type(rt, o))
+        return err_format(rt, rt.builtins().exc.AttributeError, "type object '%s' has no attribute '%s'",
+                          type_name(reinterpret_cast<PyTypeObject*>(o)).c_str(), n.c_str());
+    return err_format(rt, rt.builtins().exc.AttributeError, "'%s' object has no attribute '%s'",
+                      type_name(Py_TYPE(o)).c_str(), n.c_str());
+}
+
+PyObject* object_generic_getattr(Runtime& rt, PyObject* o, PyObject* name) {
+    PyTypeObject* t = Py_TYPE(o);
+    PyObject* descr = type_lookup(rt, t, name);
+    descrgetfunc get = nullptr;
+    if (descr != nullptr) {
+        rt.incref(descr);
+        get = Py_TYPE(descr)->tp_descr_get;
+        if (get != nullptr && Py_TYPE(descr)->tp_descr_set != nullptr) {
+            PyObject* r = get(rt, descr, o, reinterpret_cast<PyObject*>(t));
+            rt.decref(descr);
+            return r;
+        }
+    }
+    if (PyObject** dictptr = object_dict_ptr(o); dictptr != nullptr && *dictptr != nullptr) {
+        if (PyObject* v = dict_getitem(rt, *dictptr, name)) {
+            rt.incref(v);
+            rt.xdecref(descr);
+            return v;
+        }
+        if (err_occurred(rt)) {
+            rt.xdecref(descr);
+            return nullptr;
+        }
+    }
+    if (get != nullptr) {
+        PyObject* r = get(rt, descr, o, reinterpret_cast<PyObject*>(t));
+        rt.decref(descr);
+        return r;
+    }
+    if (descr != nullptr) return descr;
+    return no_attribute(rt, o, name);
+}
+
+int object_generic_setattr(Runtime& rt, PyObject* o, PyObject* name, PyObject* value) {
+    PyTypeObject* t = Py_TYPE(o);
+    PyObject* descr = type_lookup(rt, t, name);
+    if (descr != nullptr && Py_TYPE(descr)->tp_descr_set != nullptr) {
+        rt.incref(descr);
+        int r = Py_TYPE(descr)->tp_descr_set(rt, descr, o, value);
+        rt.decref(descr);
+        return r;
+    }
+    PyObject** dictptr = object_dict_ptr(o);
+    if (dictptr == nullptr) {
+        std::string n;
+        object_str_utf8(rt, name, &n);
+        if (descr == nullptr)
+            err_format(rt, rt.builtins().exc.AttributeError, "'%s' object has no attribute '%s'",
+                       type_name(t).c_str(), n.c_str());
+        else
+            err_format(rt, rt.builtins().exc.AttributeError, "'%s' object attribute '%s' is read-only",
+                       type_name(t).c_str(), n.c_str());
+        return -1;
+    }
+    if (*dictptr == nullptr) {
+        if (value == nullptr) {
+            no_attribute(rt, o, name);
+            return -1;
+        }
+        if ((*dictptr = dict_new(rt)) == nullptr) {
+            err_no_memory(rt);
+            return -1;
+        }
+    }
+    if (value == nullptr) {
+        if (dict_getitem(rt, *dictptr, name) == nullptr) {
+            if (!err_occurred(rt)) no_attribute(rt, o, name);
+            return -1;
+        }
+        return dict_delitem(rt, *dictptr, name) ? 0 : -1;
+    }
+    if (!dict_setitem(rt, *dictptr, name, value)) {
+        if (!err_occurred(rt)) err_no_memory(rt);
+        return -1;
+    }
+    return 0;
+}
+
+int object_setattr(Runtime& rt, PyObject* o, PyObject* name, PyObject* value) {
+    if (!check_name(rt, name)) return -1;
+    PyTypeObject* t = Py_TYPE(o);
+    if (t->tp_setattro != nullptr) return t->tp_setattro(rt, o, name, value);
+    return object_generic_setattr(rt, o, name, value);
+}
+
+// ---- calls ----------------------------------------------------------------------------------------
+
+bool object_callable(const PyObject* o) { return Py_TYPE(o)->tp_call != nullptr; }
+
+PyObject* object_vectorcall(Runtime& rt, PyObject* callable, PyObject* const* args, Py_ssize_t nargs,
+                            PyObject* kwnames) {
+    vectorcallfunc call = Py_TYPE(callable)->tp_call;
+    if (call == nullptr)
+        return err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not callable",
+                          type_name(Py_TYPE(callable)).c_str());
+    NativeDepth depth(rt, " while calling a Python object");
+    if (!depth.ok) return nullptr;
+    PyObject* r = call(rt, callable, args, nargs, kwnames);
+    if (r == nullptr && !err_occurred(rt))
+        err_set_string(rt, rt.builtins().exc.SystemError, "error return without exception set");
+    return r;
+}
+
+PyObject* object_call_noargs(Runtime& rt, PyObject* callable) {
+    return object_vectorcall(rt, callable, nullptr, 0, nullptr);
+}
+
+PyObject* object_call_one(Runtime& rt, PyObject* callable, PyObject* arg) {
+    return object_vectorcall(rt, callable, &arg, 1, nullptr);
+}
+
+PyObject* object_call(Runtime& rt, PyObject* callable, PyObject* args, PyObject* kwargs) {
+    std::vector<PyObject*> flat;
+    const int64_t nargs = args != nullptr ? Py_SIZE(args) : 0;
+    for (int64_t i = 0; i < nargs; ++i) flat.push_back(tuple_items(args)[i]);
+    PyObject* kwnames = nullptr;
+    if (kwargs != nullptr && dict_len(rt, kwargs) > 0) {
+        std::vector<PyObject*> keys = dict_keys(rt, kwargs);
+        kwnames = tuple_new(rt, static_cast<int64_t>(keys.size()));
+        if (kwnames == nullptr) return err_no_memory(rt);
+        for (size_t i = 0; i < keys.size(); ++i) {
+            rt.incref(keys[i]);
+            tuple_items(kwnames)[i] = keys[i];
+            flat.push_back(dict_getitem(rt, kwargs, keys[i]));
+        }
+    }
+    PyObject* r = object_vectorcall(rt, callable, flat.data(), nargs, kwnames);
+    rt.xdecref(kwnames);
+    return r;
+}
+
+PyObject* object_call_method(Runtime& rt, PyObject* o, std::string_view name, PyObject* const* args,
+                             Py_ssize_t nargs) {
+    PyObject* meth = object_getattr_string(rt, o, name);
+    if (meth == nullptr) return nullptr;
+    PyObject* r = object_vectorcall(rt, meth, args, nargs, nullptr);
+    rt.decref(meth);
+    return r;
+}
+
+// ---- iteration -------------------------------------------------------------------------------------
+
+PyObject* object_get_iter(Runtime& rt, PyObject* o) {
+    PyTypeObject* t = Py_TYPE(o);
+    if (t->tp_iter != nullptr) {
+        PyObject* it = t->tp_iter(rt, o);
+        if (it != nullptr && Py_TYPE(it)->tp_iternext == nullptr) {
+            err_format(rt, rt.builtins().exc.TypeError, "iter() returned non-iterator of type '%s'",
+                       type_name(Py_TYPE(it)).c_str());
+            rt.decref(it);
+            return nullptr;
+        }
+        return it;
+    }
+    return err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not iterable", type_name(t).c_str());
+}
+
+PyObject* iter_next(Runtime& rt, PyObject* it) {
+    iternextfunc next = Py_TYPE(it)->tp_iternext;
+    if (next == nullptr)
+        return err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not an iterator",
+                          type_name(Py_TYPE(it)).c_str());
+    PyObject* r = next(rt, it);
+    if (r == nullptr) err_clear_stop_iteration(rt);
+    return r;
+}
+
+// ---- containers ----------------------------------------------------------------------------------
+
+Py_ssize_t object_length(Runtime& rt, PyObject* o) {
+    PyTypeObject* t = Py_TYPE(o);
+    lenfunc len = t->tp_as_sequence.sq_length != nullptr ? t->tp_as_sequence.sq_length : t->tp_as_mapping.mp_length;
+    if (len != nullptr) return len(rt, o);
+    err_format(rt, rt.builtins().exc.TypeError, "object of type '%s' has no len()", type_name(t).c_str());
+    return -1;
+}
+
+PyObject* object_getitem(Runtime& rt, PyObject* o, PyObject* key) {
+    PyTypeObject* t = Py_TYPE(o);
+    if (t->tp_as_mapping.mp_subscript != nullptr) return t->tp_as_mapping.mp_subscript(rt, o, key);
+    if (is_type(rt, o) && rt.profile().at_least(3, 7)) {
+        // type[...]: __class_getitem__ (PEP 560).
+        PyObject* cg = object_getattr_string(rt, o, "__class_getitem__");
+        if (cg != nullptr) {
+            PyObject* r = object_call_one(rt, cg, key);
+            rt.decref(cg);
+            return r;
+        }
+        err_clear(rt);
+        return err_format(rt, rt.builtins().exc.TypeError, "type '%s' is not subscriptable",
+                          type_name(reinterpret_cast<PyTypeObject*>(o)).c_str());
+    }
+    return err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not subscriptable", type_name(t).c_str());
+}
+
+int object_setitem(Runtime& rt, PyObject* o, PyObject* key, PyObject* value) {
+    PyTypeObject* t = Py_TYPE(o);
+    if (t->tp_as_mapping.mp_ass_subscript != nullptr) return t->tp_as_mapping.mp_ass_subscript(rt, o, key, value);
+    err_format(rt, rt.builtins().exc.TypeError, "'%s' object does not support item assignment", type_name(t).c_str());
+    return -1;
+}
+
+int object_delitem(Runtime& rt, PyObject* o, PyObject* key) {
+    PyTypeObject* t = Py_TYPE(o);
+    if (t->tp_as_mapping.mp_ass_subscript != nullptr) return t->tp_as_mapping.mp_ass_subscript(rt, o, key, nullptr);
+    err_format(rt, rt.builtins().exc.TypeError, "'%s' object doesn't support item deletion", type_name(t).c_str());
+    return -1;
+}
+
+int sequence_contains(Runtime& rt, PyObject* container, PyObject* item) {
+    PyTypeObject* t = Py_TYPE(container);
+    if (t->tp_as_sequence.sq_contains != nullptr) return t->tp_as_sequence.sq_contains(rt, container, item);
+    PyObject* it = object_get_iter(rt, container);
+    if (it == nullptr) {
+        if (err_matches(rt, rt.builtins().exc.TypeError)) {
+            err_clear(rt);
+            err_format(rt, rt.builtins().exc.TypeError, "argument of type '%s' is not iterable", type_name(t).c_str());
+        }
+        return -1;
+    }
+    int found = 0;
+    while (PyObject* x = iter_next(rt, it)) {
+        int eq = object_richcompare_bool(rt, x, item, Py_EQ);
+        rt.decref(x);
+        if (eq != 0) {
+            found = eq;
+            break;
+        }
+    }
+    rt.decref(it);
+    if (found == 0 && err_occurred(rt)) return -1;
+    return found;
+}
+
+PyObject* sequence_list(Runtime& rt, PyObject* iterable) {
+    PyObject* it = object_get_iter(rt, iterable);
+    if (it == nullptr) return nullptr;
+    PyObject* list = list_new(rt, 0);
+    if (list == nullptr) {
+        rt.decref(it);
+        return err_no_memory(rt);
+    }
+    while (PyObject* x = iter_next(rt, it)) {
+        bool ok = list_append(rt, list, x);
+        rt.decref(x);
+        if (!ok) {
+            err_no_memory(rt);
+            break;
+        }
+    }
+    rt.decref(it);
+    if (err_occurred(rt)) {
+        rt.decref(list);
+        return nullptr;
+    }
+    return list;
+}
+
+PyObject* sequence_tuple(Runtime& rt, PyObject* iterable) {
+    if (Py_TYPE(iterable) == rt.builtins().tuple_type) return new_ref(rt, iterable);
+    PyObject* list = sequence_list(rt, iterable);
+    if (list == nullptr) return nullptr;
+    const int64_t n = Py_SIZE(list);
+    PyObject* t = tuple_new(rt, n);
+    if (t == nullptr) {
+        rt.decref(list);
+        return err_no_memory(rt);
+    }
+    for (int64_t i = 0; i < n; ++i) {
+        tuple_items(t)[i] = list_items(list)[i];
+        rt.incref(list_items(list)[i]);
+    }
+    rt.decref(list);
+    return t;
+}
+
+}  // namespace pymemlab

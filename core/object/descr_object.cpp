@@ -1,0 +1,432 @@
+// Descriptors and built-in callables: method_descriptor, builtin_function_or_method,
+// getset_descriptor, member_descriptor, classmethod, staticmethod, property.
+#include "object/descr_object.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <vector>
+
+#include "object/abstract.h"
+#include "object/builtins.h"
+#include "object/errors.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+#include "object/type_object.h"
+#include "profile/type_sizes.h"
+
+namespace pymemlab {
+
+namespace {
+
+// PyMethodDescrObject / PyGetSetDescrObject / PyMemberDescrObject: PyDescrObject's head and
+// one word naming what the descriptor wraps, so each fits CPython's 48-byte request (method
+// descriptors request 56, with 3.x's vectorcall slot).
+struct PyDescrObject {
+    PyObject ob_base;
+    Slot<PyTypeObject> d_type;  // a strong reference
+    Slot<PyObject> d_name;
+    Slot<PyObject> d_qualname;
+    union {
+        Slot<const PyMethodDef> d_method;  // method descriptors
+        Slot<const PyGetSetDef> d_getset;  // getset descriptors (a static table)
+        Py_ssize_t d_offset;               // member descriptors
+    };
+};
+static_assert(sizeof(PyDescrObject) == 48);
+
+// PyCFunctionObject: m_ml, m_self, m_module (+ vectorcall, weakreflist in 3.x).
+struct PyCFunctionObject {
+    PyObject ob_base;
+    Slot<const PyMethodDef> m_ml;
+    Slot<PyObject> m_self;
+    Slot<PyObject> m_module;
+    Slot<PyObject> m_weakreflist;
+    Slot<void> vectorcall;
+};
+static_assert(sizeof(PyCFunctionObject) == 56);
+
+// classmethod / staticmethod: cm_callable, cm_dict.
+struct PyClassMethod {
+    PyObject ob_base;
+    Slot<PyObject> cm_callable;
+    Slot<PyObject> cm_dict;
+};
+
+struct PyPropertyObject {
+    PyObject ob_base;
+    Slot<PyObject> prop_get, prop_set, prop_del, prop_doc;
+    Slot<PyObject> prop_name;  // 3.10+
+    int getter_doc;
+};
+
+PyDescrObject* as_descr(PyObject* o) { return reinterpret_cast<PyDescrObject*>(o); }
+PyCFunctionObject* as_cfunc(PyObject* o) { return reinterpret_cast<PyCFunctionObject*>(o); }
+PyClassMethod* as_cm(PyObject* o) { return reinterpret_cast<PyClassMethod*>(o); }
+PyPropertyObject* as_prop(PyObject* o) { return reinterpret_cast<PyPropertyObject*>(o); }
+
+// ---- descriptors ------------------------------------------------------------------------------
+
+void descr_dealloc(Runtime& rt, PyObject* self) {
+    rt.gc_untrack(self);
+    PyDescrObject* d = as_descr(self);
+    rt.xdecref(reinterpret_cast<PyObject*>(d->d_type.p));
+    rt.xdecref(d->d_name.p);
+    rt.xdecref(d->d_qualname.p);
+    rt.free_object(self);
+}
+
+void descr_traverse(PyObject* self, visitproc visit, void* arg) {
+    if (PyTypeObject* t = as_descr(self)->d_type.p) visit(reinterpret_cast<PyObject*>(t), arg);
+}
+
+PyObject* descr_new(Runtime& rt, PyTypeObject* descrtype, PyTypeObject* type, PyObject* name) {
+    PyObject* o = rt.alloc_gc_object(descrtype, static_cast<size_t>(descrtype->tp_basicsize));
+    if (o == nullptr) {
+        rt.xdecref(name);
+        return err_no_memory(rt);
+    }
+    PyDescrObject* d = as_descr(o);
+    d->d_type.p = type;
+    rt.incref(reinterpret_cast<PyObject*>(type));
+    d->d_name.p = name;
+    d->d_qualname.p = nullptr;
+    d->d_offset = 0;
+    rt.gc_track(o);
+    return o;
+}
+
+bool descr_check(Runtime& rt, PyObject* descr, PyObject* obj) {
+    PyDescrObject* d = as_descr(descr);
+    if (object_type_check(obj, d->d_type.p)) return true;
+    err_format(rt, rt.builtins().exc.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+               str_as_utf8(rt, d->d_name.p).c_str(), d->d_type.p->tp_name, type_name(Py_TYPE(obj)).c_str());
+    return false;
+}
+
+PyObject* method_get(Runtime& rt, PyObject* descr, PyObject* obj, PyObject*) {
+    if (obj == nullptr) {
+        rt.incref(descr);
+        return descr;
+    }
+    if (!descr_check(rt, descr, obj)) return nullptr;
+    return cfunction_new(rt, as_descr(descr)->d_method.p, obj);
+}
+
+PyObject* method_descr_call(Runtime& rt, PyObject* descr, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    if (nargs < 1)
+        return err_format(rt, rt.builtins().exc.TypeError, "unbound method %s.%s() needs an argument",
+                          as_descr(descr)->d_type.p->tp_name, as_descr(descr)->d_method.p->ml_name);
+    if (!descr_check(rt, descr, args[0])) return nullptr;
+    return method_descriptor_call_unbound(rt, descr, args[0], args + 1, nargs - 1, kwnames);
+}
+
+PyObject* method_repr(Runtime& rt, PyObject* descr) {
+    return str_from_utf8(rt, std::string("<method '") + as_descr(descr)->d_method.p->ml_name + "' of '" +
+                                 as_descr(descr)->d_type.p->tp_name + "' objects>");
+}
+
+PyObject* getset_get(Runtime& rt, PyObject* descr, PyObject* obj, PyObject*) {
+    if (obj == nullptr) {
+        rt.incref(descr);
+        return descr;
+    }
+    if (!descr_check(rt, descr, obj)) return nullptr;
+    return as_descr(descr)->d_getset.p->get(rt, obj);
+}
+
+int getset_set(Runtime& rt, PyObject* descr, PyObject* obj, PyObject* value) {
+    if (!descr_check(rt, descr, obj)) return -1;
+    setter set = as_descr(descr)->d_getset.p->set;
+    if (set == nullptr) {
+        err_format(rt, rt.builtins().exc.AttributeError, "attribute '%s' of '%s' objects is not writable",
+                   str_as_utf8(rt, as_descr(descr)->d_name.p).c_str(), as_descr(descr)->d_type.p->tp_name);
+        return -1;
+    }
+    return set(rt, obj, value);
+}
+
+PyObject** member_slot(PyObject* descr, PyObject* obj) {
+    return &reinterpret_cast<Slot<PyObject>*>(reinterpret_cast<char*>(obj) + as_descr(descr)->d_offset)->p;
+}
+
+PyObject* member_get(Runtime& rt, PyObject* descr, PyObject* obj, PyObject*) {
+    if (obj == nullptr) {
+        rt.incref(descr);
+        return descr;
+    }
+    if (!descr_check(rt, descr, obj)) return nullptr;
+    PyObject* v = *member_slot(descr, obj);
+    if (v == nullptr) {
+        std::string n = str_as_utf8(rt, as_descr(descr)->d_name.p);
+        return err_format(rt, rt.builtins().exc.AttributeError,
+                          rt.profile().at_least(3, 10) ? "'%s' object has no attribute '%s'" : "%s",
+                          rt.profile().at_least(3, 10) ? type_name(Py_TYPE(obj)).c_str() : n.c_str(), n.c_str());
+    }
+    rt.incref(v);
+    return v;
+}
+
+int member_set(Runtime& rt, PyObject* descr, PyObject* obj, PyObject* value) {
+    if (!descr_check(rt, descr, obj)) return -1;
+    PyObject** slot = member_slot(descr, obj);
+    PyObject* old = *slot;
+    if (value == nullptr && old == nullptr) {
+        std::string n = str_as_utf8(rt, as_descr(descr)->d_name.p);
+        err_format(rt, rt.builtins().exc.AttributeError, rt.profile().at_least(3, 10) ? "'%s' object has no attribute '%s'" : "%s",
+                   rt.profile().at_least(3, 10) ? type_name(Py_TYPE(obj)).c_str() : n.c_str(), n.c_str());
+        return -1;
+    }
+    if (value != nullptr) rt.incref(value);
+    *slot = value;
+    rt.xdecref(old);
+    return 0;
+}
+
+// ---- builtin_function_or_method ---------------------------------------------------------------
+
+void cfunction_dealloc(Runtime& rt, PyObject* self) {
+    rt.gc_untrack(self);
+    rt.xdecref(as_cfunc(self)->m_self.p);
+    rt.xdecref(as_cfunc(self)->m_module.p);
+    rt.free_object(self);
+}
+
+void cfunction_traverse(PyObject* self, visitproc visit, void* arg) {
+    if (PyObject* s = as_cfunc(self)->m_self.p) visit(s, arg);
+    if (PyObject* m = as_cfunc(self)->m_module.p) visit(m, arg);
+}
+
+PyObject* cfunction_call(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    PyCFunctionObject* f = as_cfunc(self);
+    return f->m_ml.p->ml_meth(rt, f->m_self.p, args, nargs, kwnames);
+}
+
+PyObject* cfunction_repr(Runtime& rt, PyObject* self) {
+    PyCFunctionObject* f = as_cfunc(self);
+    PyObject* s = f->m_self.p;
+    if (s == nullptr || Py_TYPE(s) == rt.builtins().module_type)
+        return str_from_utf8(rt, std::string("<built-in function ") + f->m_ml.p->ml_name + ">");
+    char address[32];
+    std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(s));
+    return str_from_utf8(rt, std::string("<built-in method ") + f->m_ml.p->ml_name + " of " +
+                                 type_name(Py_TYPE(s)) + " object at " + address + ">");
+}
+
+// ---- classmethod / staticmethod -----------------------------------------------------------------
+
+void cm_dealloc(Runtime& rt, PyObject* self) {
+    rt.gc_untrack(self);
+    rt.xdecref(as_cm(self)->cm_callable.p);
+    rt.xdecref(as_cm(self)->cm_dict.p);
+    rt.free_object(self);
+}
+
+void cm_traverse(PyObject* self, visitproc visit, void* arg) {
+    if (PyObject* c = as_cm(self)->cm_callable.p) visit(c, arg);
+    if (PyObject* d = as_cm(self)->cm_dict.p) visit(d, arg);
+}
+
+PyObject* cm_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py_ssize_t nargs, PyObject*) {
+    if (nargs != 1)
+        return err_format(rt, rt.builtins().exc.TypeError, "%s expected 1 argument, got %d", type->tp_name,
+                          static_cast<int>(nargs));
+    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
+    if (o == nullptr) return err_no_memory(rt);
+    as_cm(o)->cm_callable.p = args[0];
+    rt.incref(args[0]);
+    as_cm(o)->cm_dict.p = nullptr;
+    rt.gc_track(o);
+    return o;
+}
+
+PyObject* cm_get(Runtime& rt, PyObject* self, PyObject* obj, PyObject* type) {
+    if (type == nullptr) type = reinterpret_cast<PyObject*>(Py_TYPE(obj));
+    return rt.builtins().method_new(rt, as_cm(self)->cm_callable.p, type);
+}
+
+PyObject* sm_get(Runtime& rt, PyObject* self, PyObject*, PyObject*) {
+    PyObject* f = as_cm(self)->cm_callable.p;
+    rt.incref(f);
+    return f;
+}
+
+PyObject* sm_call(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    return object_vectorcall(rt, as_cm(self)->cm_callable.p, args, nargs, kwnames);
+}
+
+// ---- property -------------------------------------------------------------------------------------
+
+void prop_dealloc(Runtime& rt, PyObject* self) {
+    rt.gc_untrack(self);
+    PyPropertyObject* p = as_prop(self);
+    for (Slot<PyObject>* s : {&p->prop_get, &p->prop_set, &p->prop_del, &p->prop_doc, &p->prop_name}) rt.xdecref(s->p);
+    rt.free_object(self);
+}
+
+void prop_traverse(PyObject* self, visitproc visit, void* arg) {
+    PyPropertyObject* p = as_prop(self);
+    for (PyObject* o : {p->prop_get.p, p->prop_set.p, p->prop_del.p, p->prop_doc.p, p->prop_name.p})
+        if (o != nullptr) visit(o, arg);
+}
+
+PyObject* prop_make(Runtime& rt, PyTypeObject* type, PyObject* get, PyObject* set, PyObject* del) {
+    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
+    if (o == nullptr) return err_no_memory(rt);
+    PyPropertyObject* p = as_prop(o);
+    PyObject* none = rt.builtins().singletons.none;
+    auto keep = [&](PyObject* v) -> PyObject* {
+        if (v == nullptr || v == none) return nullptr;
+        rt.incref(v);
+        return v;
+    };
+    p->prop_get.p = keep(get);
+    p->prop_set.p = keep(set);
+    p->prop_del.p = keep(del);
+    p->prop_doc.p = nullptr;
+    p->prop_name.p = nullptr;
+    p->getter_doc = 0;
+    rt.gc_track(o);
+    return o;
+}
+
+PyObject* prop_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py_ssize_t nargs, PyObject*) {
+    return prop_make(rt, type, nargs > 0 ? args[0] : nullptr, nargs > 1 ? args[1] : nullptr,
+                     nargs > 2 ? args[2] : nullptr);
+}
+
+PyObject* prop_get(Runtime& rt, PyObject* self, PyObject* obj, PyObject*) {
+    if (obj == nullptr) {
+        rt.incref(self);
+        return self;
+    }
+    PyObject* g = as_prop(self)->prop_get.p;
+    if (g == nullptr) return err_set_string(rt, rt.builtins().exc.AttributeError, "unreadable attribute");
+    return object_call_one(rt, g, obj);
+}
+
+int prop_set(Runtime& rt, PyObject* self, PyObject* obj, PyObject* value) {
+    PyObject* f = value == nullptr ? as_prop(self)->prop_del.p : as_prop(self)->prop_set.p;
+    if (f == nullptr) {
+        err_set_string(rt, rt.builtins().exc.AttributeError, value == nullptr ? "can't delete attribute" : "can't set attribute");
+        return -1;
+    }
+    PyObject* args[] = {obj, value};
+    PyObject* r = object_vectorcall(rt, f, args, value == nullptr ? 1 : 2, nullptr);
+    if (r == nullptr) return -1;
+    rt.decref(r);
+    return 0;
+}
+
+PyObject* prop_with(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, int which) {
+    if (nargs != 1) return err_set_string(rt, rt.builtins().exc.TypeError, "expected 1 argument");
+    PyPropertyObject* p = as_prop(self);
+    return prop_make(rt, Py_TYPE(self), which == 0 ? args[0] : p->prop_get.p, which == 1 ? args[0] : p->prop_set.p,
+                     which == 2 ? args[0] : p->prop_del.p);
+}
+PyObject* prop_getter(Runtime& rt, PyObject* s, PyObject* const* a, Py_ssize_t n, PyObject*) { return prop_with(rt, s, a, n, 0); }
+PyObject* prop_setter(Runtime& rt, PyObject* s, PyObject* const* a, Py_ssize_t n, PyObject*) { return prop_with(rt, s, a, n, 1); }
+PyObject* prop_deleter(Runtime& rt, PyObject* s, PyObject* const* a, Py_ssize_t n, PyObject*) { return prop_with(rt, s, a, n, 2); }
+
+const PyMethodDef kPropertyMethods[] = {
+    {"getter", prop_getter, 0}, {"setter", prop_setter, 0}, {"deleter", prop_deleter, 0}, {nullptr, nullptr, 0}};
+
+}  // namespace
+
+void init_descr_types(Runtime& rt) {
+    Builtins& b = rt.builtins();
+    const TypeSizes& sizes = type_sizes(rt.profile());
+    const int64_t descr_size = model_basicsize(sizes.getset_descriptor, sizeof(PyDescrObject));
+    b.method_descriptor_type = new_static_type(rt, "method_descriptor",
+                                           model_basicsize(sizes.method_descriptor, sizeof(PyDescrObject)), 0,
+                                           {.dealloc = descr_dealloc, .traverse = descr_traverse});
+    b.method_descriptor_type->tp_descr_get = method_get;
+    b.method_descriptor_type->tp_call = method_descr_call;
+    b.method_descriptor_type->tp_repr = method_repr;
+    b.getset_descriptor_type = new_static_type(rt, "getset_descriptor", descr_size, 0,
+                                           {.dealloc = descr_dealloc, .traverse = descr_traverse});
+    b.getset_descriptor_type->tp_descr_get = getset_get;
+    b.getset_descriptor_type->tp_descr_set = getset_set;
+    b.member_descriptor_type = new_static_type(rt, "member_descriptor", descr_size, 0,
+                                           {.dealloc = descr_dealloc, .traverse = descr_traverse});
+    b.member_descriptor_type->tp_descr_get = member_get;
+    b.member_descriptor_type->tp_descr_set = member_set;
+    b.builtin_function_type = new_static_type(rt, "builtin_function_or_method",
+                                          model_basicsize(sizes.builtin_function, sizeof(PyCFunctionObject)), 0, {.dealloc = cfunction_dealloc, .traverse = cfunction_traverse});
+    b.builtin_function_type->tp_call = cfunction_call;
+    b.builtin_function_type->tp_repr = cfunction_repr;
+    const int64_t cm_size = model_basicsize(sizes.classmethod, sizeof(PyClassMethod));
+    b.classmethod_type = new_static_type(rt, "classmethod", cm_size, 0,
+                                     {.dealloc = cm_dealloc, .traverse = cm_traverse});
+    b.classmethod_type->tp_new = cm_new;
+    b.classmethod_type->tp_descr_get = cm_get;
+    b.classmethod_type->tp_flags |= Py_TPFLAGS_BASETYPE;
+    b.staticmethod_type = new_static_type(rt, "staticmethod", cm_size, 0,
+                                      {.dealloc = cm_dealloc, .traverse = cm_traverse});
+    b.staticmethod_type->tp_new = cm_new;
+    b.staticmethod_type->tp_descr_get = sm_get;
+    if (rt.profile().at_least(3, 10)) b.staticmethod_type->tp_call = sm_call;
+    b.staticmethod_type->tp_flags |= Py_TPFLAGS_BASETYPE;
+    b.property_type = new_static_type(rt, "property", model_basicsize(sizes.property, sizeof(PyPropertyObject)), 0,
+                                  {.dealloc = prop_dealloc, .traverse = prop_traverse});
+    b.property_type->tp_new = prop_new;
+    b.property_type->tp_descr_get = prop_get;
+    b.property_type->tp_descr_set = prop_set;
+    b.property_type->tp_methods = kPropertyMethods;
+    b.property_type->tp_flags |= Py_TPFLAGS_BASETYPE;
+}
+
+
+PyObject* method_descriptor_new(Runtime& rt, PyTypeObject* type, const PyMethodDef* def) {
+    PyObject* name = str_from_utf8(rt, def->ml_name);
+    if (name == nullptr) return err_no_memory(rt);
+    str_intern_in_place(rt, &name);
+    PyObject* d = descr_new(rt, rt.builtins().method_descriptor_type, type, name);
+    if (d != nullptr) as_descr(d)->d_method.p = def;
+    return d;
+}
+
+PyObject* getset_descriptor_new(Runtime& rt, PyTypeObject* type, const PyGetSetDef* def) {
+    PyObject* n = str_from_utf8(rt, def->name);
+    if (n == nullptr) return err_no_memory(rt);
+    str_intern_in_place(rt, &n);
+    PyObject* d = descr_new(rt, rt.builtins().getset_descriptor_type, type, n);
+    if (d != nullptr) {
+        as_descr(d)->d_getset.p = def;
+    }
+    return d;
+}
+
+PyObject* member_descriptor_new(Runtime& rt, PyTypeObject* type, PyObject* name, Py_ssize_t offset) {
+    rt.incref(name);
+    PyObject* d = descr_new(rt, rt.builtins().member_descriptor_type, type, name);
+    if (d != nullptr) as_descr(d)->d_offset = offset;
+    return d;
+}
+
+PyObject* cfunction_new(Runtime& rt, const PyMethodDef* def, PyObject* self) {
+    PyTypeObject* type = rt.builtins().builtin_function_type;
+    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
+    if (o == nullptr) return err_no_memory(rt);
+    PyCFunctionObject* f = as_cfunc(o);
+    f->m_ml.p = def;
+    f->m_self.p = self;
+    if (self != nullptr) rt.incref(self);
+    f->m_module.p = nullptr;
+    if (rt.profile().major >= 3) {
+        f->m_weakreflist.p = nullptr;
+        f->vectorcall.p = nullptr;
+    }
+    rt.gc_track(o);
+    return o;
+}
+
+bool cfunction_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().builtin_function_type; }
+bool method_descriptor_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().method_descriptor_type; }
+
+PyObject* method_descriptor_call_unbound(Runtime& rt, PyObject* descr, PyObject* self, PyObject* const* args,
+                                         Py_ssize_t nargs, PyObject* kwnames) {
+    return as_descr(descr)->d_method.p->ml_meth(rt, self, args, nargs, kwnames);
+}
+
+}  // namespace pymemlab

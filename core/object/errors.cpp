@@ -1,0 +1,83 @@
+// The error indicator: one current exception per Runtime, created when it is raised.
+#include "object/errors.h"
+
+#include <cstdarg>
+#include <cstdio>
+
+#include "object/abstract.h"
+#include "object/exceptions.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+
+namespace pymemlab {
+
+void err_set_instance(Runtime& rt, PyObject* exc) {
+    PyObject* old = rt.tstate().curexc;
+    rt.tstate().curexc = exc;
+    rt.xdecref(old);
+}
+
+PyObject* err_set_string(Runtime& rt, PyTypeObject* type, std::string_view message) {
+    PyObject* text = str_from_utf8(rt, message);
+    if (text == nullptr) return err_no_memory(rt);
+    PyObject* args = tuple_new(rt, 1);
+    if (args == nullptr) {
+        rt.decref(text);
+        return err_no_memory(rt);
+    }
+    tuple_items(args)[0] = text;
+    PyObject* exc = exception_new(rt, type, args);
+    rt.decref(args);
+    if (exc == nullptr) return err_no_memory(rt);
+    err_set_instance(rt, exc);
+    return nullptr;
+}
+
+PyObject* err_format(Runtime& rt, PyTypeObject* type, const char* format, ...) {
+    char buffer[1024];
+    va_list ap;
+    va_start(ap, format);
+    int n = std::vsnprintf(buffer, sizeof buffer, format, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    if (static_cast<size_t>(n) >= sizeof buffer) n = sizeof buffer - 1;
+    return err_set_string(rt, type, std::string_view(buffer, static_cast<size_t>(n)));
+}
+
+PyObject* err_no_memory(Runtime& rt) {
+    // MemoryError() with no arguments: CPython keeps a few preallocated; the model makes one
+    // from whatever the heap still has, and otherwise reuses the static instance.
+    PyObject* exc = exception_new(rt, rt.builtins().exc.MemoryError, rt.builtins().empty_tuple);
+    if (exc == nullptr) {
+        exc = rt.builtins().memory_error_instance;
+        rt.incref(exc);
+    }
+    err_set_instance(rt, exc);
+    return nullptr;
+}
+
+bool err_occurred(const Runtime& rt) { return rt.tstate().curexc != nullptr; }
+
+PyObject* err_current(const Runtime& rt) { return rt.tstate().curexc; }
+
+bool err_matches(const Runtime& rt, PyTypeObject* type) {
+    const PyObject* exc = rt.tstate().curexc;
+    return exc != nullptr && object_type_check(exc, type);
+}
+
+PyObject* err_fetch(Runtime& rt) {
+    PyObject* exc = rt.tstate().curexc;
+    rt.tstate().curexc = nullptr;
+    return exc;
+}
+
+void err_clear(Runtime& rt) { err_set_instance(rt, nullptr); }
+
+bool err_clear_stop_iteration(Runtime& rt) {
+    if (!err_matches(rt, rt.builtins().exc.StopIteration)) return false;
+    err_clear(rt);
+    return true;
+}
+
+}  // namespace pymemlab

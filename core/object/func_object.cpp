@@ -1,0 +1,206 @@
+// Functions and bound methods: creation, attributes, binding, release.
+#include "object/func_object.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <vector>
+
+#include "object/abstract.h"
+#include "object/builtins.h"
+#include "object/descr_object.h"
+#include "object/dict_object.h"
+#include "object/errors.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+#include "object/type_object.h"
+#include "profile/type_sizes.h"
+
+namespace pymemlab {
+
+namespace {
+
+void function_dealloc(Runtime& rt, PyObject* self) {
+    rt.gc_untrack(self);
+    PyFunctionObject* f = as_function(self);
+    for (Slot<PyObject>* s : {&f->func_globals, &f->func_builtins, &f->func_name, &f->func_qualname, &f->func_code,
+                              &f->func_defaults, &f->func_kwdefaults, &f->func_closure, &f->func_doc, &f->func_dict,
+                              &f->func_module, &f->func_annotations})
+        rt.xdecref(s->p);
+    rt.free_object(self);
+}
+
+// func_traverse's order: code, globals, module, defaults, kwdefaults, doc, name, dict,
+// closure, annotations, qualname.
+void function_traverse(PyObject* self, visitproc visit, void* arg) {
+    PyFunctionObject* f = as_function(self);
+    for (PyObject* o : {f->func_code.p, f->func_globals.p, f->func_builtins.p, f->func_module.p, f->func_defaults.p,
+                        f->func_kwdefaults.p, f->func_doc.p, f->func_name.p, f->func_dict.p, f->func_closure.p,
+                        f->func_annotations.p, f->func_qualname.p})
+        if (o != nullptr) visit(o, arg);
+}
+
+PyObject* function_call(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    return rt.builtins().function_call(rt, self, args, nargs, kwnames);
+}
+
+PyObject* function_get(Runtime& rt, PyObject* self, PyObject* obj, PyObject*) {
+    if (obj == nullptr || obj == rt.builtins().singletons.none) {
+        if (obj == nullptr || rt.profile().major >= 3) {
+            rt.incref(self);
+            return self;
+        }
+    }
+    return method_new(rt, self, obj);
+}
+
+PyObject* function_repr(Runtime& rt, PyObject* self) {
+    std::string name;
+    object_str_utf8(rt, as_function(self)->func_qualname.p, &name);
+    char address[32];
+    std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(self));
+    return str_from_utf8(rt, "<function " + name + " at " + address + ">");
+}
+
+PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {
+    std::string n;
+    object_str_utf8(rt, name, &n);
+    PyFunctionObject* f = as_function(self);
+    PyObject* v = nullptr;
+    bool known = true;
+    if (n == "__name__" || n == "func_name") v = f->func_name.p;
+    else if (n == "__qualname__") v = f->func_qualname.p;
+    else if (n == "__code__" || n == "func_code") v = f->func_code.p;
+    else if (n == "__defaults__" || n == "func_defaults") v = f->func_defaults.p;
+    else if (n == "__kwdefaults__") v = f->func_kwdefaults.p;
+    else if (n == "__closure__" || n == "func_closure") v = f->func_closure.p;
+    else if (n == "__globals__" || n == "func_globals") v = f->func_globals.p;
+    else if (n == "__doc__") v = f->func_doc.p;
+    else if (n == "__module__") v = f->func_module.p;
+    else if (n == "__dict__") {
+        if (f->func_dict.p == nullptr && (f->func_dict.p = dict_new(rt)) == nullptr)
+            return err_no_memory(rt);
+        v = f->func_dict.p;
+    } else known = false;
+    if (known) {
+        if (v == nullptr) v = rt.builtins().singletons.none;
+        rt.incref(v);
+        return v;
+    }
+    return object_generic_getattr(rt, self, name);
+}
+
+void method_dealloc(Runtime& rt, PyObject* self) {
+    rt.gc_untrack(self);
+    rt.xdecref(as_method(self)->im_func.p);
+    rt.xdecref(as_method(self)->im_self.p);
+    rt.free_object(self);
+}
+
+void method_traverse(PyObject* self, visitproc visit, void* arg) {
+    if (PyObject* f = as_method(self)->im_func.p) visit(f, arg);
+    if (PyObject* s = as_method(self)->im_self.p) visit(s, arg);
+}
+
+PyObject* method_call(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    const Py_ssize_t total = nargs + (kwnames != nullptr ? Py_SIZE(kwnames) : 0);
+    std::vector<PyObject*> all(static_cast<size_t>(total) + 1);
+    all[0] = as_method(self)->im_self.p;
+    for (Py_ssize_t i = 0; i < total; ++i) all[static_cast<size_t>(i) + 1] = args[i];
+    return object_vectorcall(rt, as_method(self)->im_func.p, all.data(), nargs + 1, kwnames);
+}
+
+PyObject* method_repr(Runtime& rt, PyObject* self) {
+    std::string fname, sname;
+    PyObject* func = as_method(self)->im_func.p;
+    PyObject* name = object_getattr_string(rt, func, rt.profile().major >= 3 ? "__qualname__" : "__name__");
+    if (name == nullptr) return nullptr;
+    object_str_utf8(rt, name, &fname);
+    rt.decref(name);
+    if (!object_repr_utf8(rt, as_method(self)->im_self.p, &sname)) return nullptr;
+    return str_from_utf8(rt, "<bound method " + fname + " of " + sname + ">");
+}
+
+PyObject* method_richcompare(Runtime& rt, PyObject* a, PyObject* b, int op) {
+    if ((op != Py_EQ && op != Py_NE) || !method_check(rt, b)) {
+        rt.incref(rt.builtins().singletons.not_implemented);
+        return rt.builtins().singletons.not_implemented;
+    }
+    bool eq = as_method(a)->im_func.p == as_method(b)->im_func.p &&
+              as_method(a)->im_self.p == as_method(b)->im_self.p;
+    return bool_from(rt, op == Py_EQ ? eq : !eq);
+}
+
+PyObject* method_getattro(Runtime& rt, PyObject* self, PyObject* name) {
+    std::string n;
+    object_str_utf8(rt, name, &n);
+    PyObject* v = nullptr;
+    if (n == "__self__" || n == "im_self") v = as_method(self)->im_self.p;
+    else if (n == "__func__" || n == "im_func") v = as_method(self)->im_func.p;
+    if (v != nullptr) {
+        rt.incref(v);
+        return v;
+    }
+    return object_getattr(rt, as_method(self)->im_func.p, name);
+}
+
+}  // namespace
+
+void init_func_types(Runtime& rt) {
+    Builtins& b = rt.builtins();
+    const TypeSizes& sizes = type_sizes(rt.profile());
+    b.function_type = new_static_type(rt, "function", model_basicsize(sizes.function, sizeof(PyFunctionObject)), 0,
+                                      {.dealloc = function_dealloc, .traverse = function_traverse});
+    b.function_type->tp_call = function_call;
+    b.function_type->tp_descr_get = function_get;
+    b.function_type->tp_repr = function_repr;
+    b.function_type->tp_getattro = function_getattro;
+    b.function_type->tp_dictoffset = offsetof(PyFunctionObject, func_dict);
+    b.method_type = new_static_type(rt, rt.profile().major == 2 ? "instancemethod" : "method",
+                                    model_basicsize(sizes.method, sizeof(PyMethodObject)), 0,
+                                    {.dealloc = method_dealloc, .traverse = method_traverse});
+    b.method_type->tp_call = method_call;
+    b.method_type->tp_repr = method_repr;
+    b.method_type->tp_richcompare = method_richcompare;
+    b.method_type->tp_getattro = method_getattro;
+    b.method_new = method_new;
+}
+
+PyObject* function_new(Runtime& rt, PyObject* code, PyObject* globals, PyObject* name, PyObject* qualname) {
+    PyTypeObject* type = rt.builtins().function_type;
+    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
+    if (o == nullptr) return err_no_memory(rt);
+    PyFunctionObject* f = as_function(o);
+    auto keep = [&](PyObject* v) {
+        if (v != nullptr) rt.incref(v);
+        return v;
+    };
+    f->func_globals.p = keep(globals);
+    f->func_builtins.p = nullptr;
+    f->func_name.p = keep(name);
+    f->func_qualname.p = keep(qualname);
+    f->func_code.p = keep(code);
+    f->func_defaults.p = f->func_kwdefaults.p = f->func_closure.p = nullptr;
+    f->func_doc.p = f->func_dict.p = f->func_weakreflist.p = f->func_annotations.p = nullptr;
+    f->func_module.p = nullptr;
+    rt.gc_track(o);
+    return o;
+}
+
+bool function_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().function_type; }
+bool method_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().method_type; }
+
+PyObject* method_new(Runtime& rt, PyObject* func, PyObject* self) {
+    PyTypeObject* type = rt.builtins().method_type;
+    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
+    if (o == nullptr) return err_no_memory(rt);
+    as_method(o)->im_func.p = func;
+    rt.incref(func);
+    as_method(o)->im_self.p = self;
+    rt.incref(self);
+    as_method(o)->im_weakreflist.p = nullptr;
+    as_method(o)->vectorcall.p = nullptr;
+    rt.gc_track(o);
+    return o;
+}
+
+}  // namespace pymemlab

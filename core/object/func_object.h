@@ -1,0 +1,54 @@
+// Function objects and bound methods (Objects/funcobject.c, classobject.c). Calling a function
+// runs its code in the evaluation loop, which core/interp registers (Builtins::function_call);
+// this file only knows the objects and the references they hold.
+#pragma once
+
+#include "object/object.h"
+#include "object/type.h"
+
+namespace pymemlab {
+
+class Runtime;
+
+// PyFunctionObject: the fields the model uses, at 8-byte slots. Invariant: func_code is a code
+// object; func_defaults a tuple or null; func_kwdefaults a dict or null; func_closure a tuple
+// of cells or null; func_name/func_qualname str.
+struct PyFunctionObject {
+    PyObject ob_base;
+    Slot<PyObject> func_globals;
+    Slot<PyObject> func_builtins;
+    Slot<PyObject> func_name;
+    Slot<PyObject> func_qualname;
+    Slot<PyObject> func_code;
+    Slot<PyObject> func_defaults;
+    Slot<PyObject> func_kwdefaults;
+    Slot<PyObject> func_closure;
+    Slot<PyObject> func_doc;
+    Slot<PyObject> func_dict;
+    Slot<PyObject> func_weakreflist;
+    Slot<PyObject> func_module;
+    Slot<PyObject> func_annotations;
+};
+static_assert(sizeof(PyFunctionObject) == 120);
+
+// PyMethodObject: a function bound to an object.
+struct PyMethodObject {
+    PyObject ob_base;
+    Slot<PyObject> im_func;
+    Slot<PyObject> im_self;
+    Slot<PyObject> im_weakreflist;
+    Slot<void> vectorcall;
+};
+static_assert(sizeof(PyMethodObject) == 48);
+
+void init_func_types(Runtime& rt);
+// A function over `code` with globals (both borrowed; references taken), qualname from the code.
+PyObject* function_new(Runtime& rt, PyObject* code, PyObject* globals, PyObject* name, PyObject* qualname);
+inline PyFunctionObject* as_function(PyObject* o) { return reinterpret_cast<PyFunctionObject*>(o); }
+bool function_check(const Runtime& rt, const PyObject* o);
+// A bound method (references to func and self taken).
+PyObject* method_new(Runtime& rt, PyObject* func, PyObject* self);
+bool method_check(const Runtime& rt, const PyObject* o);
+inline PyMethodObject* as_method(PyObject* o) { return reinterpret_cast<PyMethodObject*>(o); }
+
+}  // namespace pymemlab

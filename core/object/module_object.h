@@ -1,0 +1,29 @@
+// Module objects (Objects/moduleobject.c): a name and a dict of globals. Built-in modules
+// (sys, gc, weakref, copy, builtins) are made by core/interp; __main__ by the Lab.
+#pragma once
+
+#include <string_view>
+
+#include "object/object.h"
+
+namespace pymemlab {
+
+class Runtime;
+
+struct PyModuleObject {
+    PyObject ob_base;
+    Slot<PyObject> md_dict;
+    Slot<void> md_def;
+    Slot<void> md_state;
+    Slot<PyObject> md_weaklist;
+    Slot<PyObject> md_name;
+};
+static_assert(sizeof(PyModuleObject) == 56);
+
+void init_module_type(Runtime& rt);
+// A module named `name` with a fresh dict holding __name__ (and __doc__ None).
+PyObject* module_new(Runtime& rt, std::string_view name);
+PyObject* module_dict(PyObject* module);  // borrowed
+bool module_check(const Runtime& rt, const PyObject* o);
+
+}  // namespace pymemlab

@@ -1,0 +1,111 @@
+// What the type files share and nothing else needs: the heap type's layout, its __slots__ member
+// table, the slot update that follows a change to a class's dunder methods, and the deallocation of
+// classes and their instances. type_new.cpp builds classes, type_slots.cpp points their slots at
+// the dunders, type_dealloc.cpp releases them.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "object/object.h"
+#include "object/type.h"
+
+namespace pymemlab {
+
+class Runtime;
+
+// PyHeapTypeObject: the type object of a class, then the names CPython keeps beside it. Invariant:
+// ht_name and ht_qualname are str; ht_slots is the sorted, mangled __slots__ tuple or null;
+// name_storage owns tp_name's text. The last three fields are host bookkeeping inside the room of
+// CPython's PyHeapTypeObject (its as_async ... ht_cached_keys fields, which the model does not
+// keep); heap_type_release_host deletes them (Runtime::own_host_storage).
+struct HeapTypeObject {
+    PyTypeObject type;
+    Slot<PyObject> ht_name;
+    Slot<PyObject> ht_qualname;
+    Slot<PyObject> ht_module;  // the value of __module__ (also in the dict, as in CPython)
+    Slot<PyObject> ht_slots;
+    Slot<std::string> name_storage;
+    // The classes that list this one among their bases: CPython's tp_subclasses (a dict of weak
+    // references there, plain pointers here), so that setting a dunder on a class also updates the
+    // slots of its subclasses. A class removes itself when it is freed.
+    Slot<std::vector<PyTypeObject*>> subclasses;
+    // The instances of this class whose __del__ has run and that are still alive (resurrected).
+    // CPython marks them with bit 0 of _gc_prev (_PyGC_PREV_MASK_FINALIZED, 3.8+; a gc_refs bit in
+    // 3.4-3.7); the model's gc_track/gc_untrack rewrite _gc_prev whole, so the mark lives here
+    // instead, behind object_is_finalized / object_set_finalized.
+    Slot<std::unordered_set<const PyObject*>> finalized;
+};
+
+inline HeapTypeObject* heap_type(PyTypeObject* t) { return reinterpret_cast<HeapTypeObject*>(t); }
+
+// PyMemberDef (Include/structmember.h): a class's items, one per __slots__ entry plus a zeroed
+// sentinel, follow its PyHeapTypeObject (PyHeapType_GET_MEMBERS, at the profile's
+// TypeSizes::heap_type), since type's tp_itemsize is sizeof(PyMemberDef). Py_SIZE(class) is the
+// number of slots. Member i of class T sits at T->tp_base->tp_basicsize + 8 * i.
+struct PyMemberDef {
+    Slot<const char> name;  // model: null, the names are ht_slots' strings
+    int32_t type;
+    int32_t padding;
+    Py_ssize_t offset;
+    int32_t flags;
+    int32_t padding2;
+    Slot<const char> doc;
+};
+static_assert(sizeof(PyMemberDef) == 40 && offsetof(PyMemberDef, offset) == 16);
+constexpr int32_t T_OBJECT_EX = 16;  // a PyObject* that raises AttributeError when null
+PyMemberDef* heap_type_members(const Runtime& rt, PyTypeObject* type);
+
+// The instance __dict__ and weakref-list offsets of a type as CPython states them (0: none). The
+// model's static types record only what the model reads, so two are filled in here: BaseException's
+// instances keep their dict at offsetof(PyBaseExceptionObject, dict), and a class (an instance of
+// `type` or of a metaclass) keeps its dict and weakref list in type's tp_dict and tp_weaklist
+// fields, at these offsets of a 64-bit 3.x PyTypeObject (type.__dictoffset__ and
+// type.__weakrefoffset__).
+constexpr int64_t kTypeDictOffset = 264;
+constexpr int64_t kTypeWeaklistOffset = 368;
+int64_t type_dictoffset(const PyTypeObject* t);
+int64_t type_weaklistoffset(const PyTypeObject* t);
+
+// Points every slot of a class at the dunder-dispatching function when the class or a class along
+// its MRO defines that dunder, and otherwise at the nearest built-in base's slot; then does the
+// same for the classes that derive from it.
+void type_update_slots(Runtime& rt, PyTypeObject* type);
+// The value of `name` (a host string) in a dict whose keys are str, borrowed; nullptr if absent.
+// Compares the keys' text, so that a dunder lookup allocates no name object.
+PyObject* dict_get_ascii(const Runtime& rt, PyObject* dict, std::string_view name);
+// The attribute `name` along type's MRO (every dict, built-in types' included), borrowed.
+PyObject* type_lookup_ascii(const Runtime& rt, PyTypeObject* type, std::string_view name);
+// Calls `attr`, found on type(self), as a method of self (CPython's call_unbound): functions and
+// method descriptors get self as their first argument, other descriptors are bound first.
+PyObject* call_method_found(Runtime& rt, PyObject* attr, PyObject* self, PyObject* const* args, Py_ssize_t nargs,
+                            PyObject* kwnames = nullptr);
+
+// tp_dealloc / tp_traverse / tp_clear of class instances (type_dealloc.cpp).
+void subtype_dealloc(Runtime& rt, PyObject* self);
+void subtype_traverse(PyObject* self, visitproc visit, void* arg);
+int subtype_clear(Runtime& rt, PyObject* self);
+// `type`'s tp_dealloc and tp_traverse (init_type_system installs them) and its type_clear, for
+// the collector to call: they act on classes (heap types) and leave static types alone, as
+// CPython's type_is_gc keeps the collector away from those.
+void heap_type_dealloc(Runtime& rt, PyObject* self);
+void heap_type_release_host(Runtime& rt, PyObject* self);
+void heap_type_traverse(PyObject* self, visitproc visit, void* arg);
+int heap_type_clear(Runtime& rt, PyObject* self);
+PyObject* object_dict_getter(Runtime& rt, PyObject* self);
+// tp_finalize (3.4+) / tp_del (2.7) of a class that defines __del__: calls it, and reports an
+// exception it raises as CPython's PyErr_WriteUnraisable does (into ThreadState::stderr_text).
+void slot_tp_finalize(Runtime& rt, PyObject* self);
+// Whether the object's finalizer has run (PEP 442: it runs once per object from 3.4; 2.7 runs
+// __del__ at every death). The collector uses these too.
+bool object_is_finalized(const PyObject* self);
+void object_set_finalized(PyObject* self);
+// Hook: clears the weak references to an object that is being freed (PyObject_ClearWeakRefs). The
+// model has no weak references yet, so this does nothing.
+void weakref_clear_for_dealloc(Runtime& rt, PyObject* self);
+
+}  // namespace pymemlab

@@ -1,0 +1,436 @@
+// `object`, `type`, type_ready and classes (heap types): Objects/typeobject.c's model.
+// Slot dispatch to dunder methods lives in type_slots.cpp; instance deallocation in
+// type_dealloc.cpp.
+#include "object/type_object.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "object/abstract.h"
+#include "object/builtins.h"
+#include "object/descr_object.h"
+#include "object/dict_object.h"
+#include "object/errors.h"
+#include "object/hash.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+#include "object/type_internal.h"
+
+namespace pymemlab {
+
+namespace {
+
+PyObject* intern(Runtime& rt, const char* s) {
+    PyObject* o = str_from_utf8(rt, s);
+    if (o != nullptr) str_intern_in_place(rt, &o);
+    return o;
+}
+
+// ---- object ----------------------------------------------------------------------------------
+
+Py_hash_t object_hash_default(Runtime& rt, PyObject* o) { return hash_pointer(rt.id(o)); }
+
+PyObject* object_richcompare_default(Runtime& rt, PyObject* a, PyObject* b, int op) {
+    if (op == Py_EQ) {
+        PyObject* r = a == b ? rt.builtins().singletons.true_ : rt.builtins().singletons.not_implemented;
+        rt.incref(r);
+        return r;
+    }
+    if (op == Py_NE && rt.profile().major >= 3) {
+        // object.__ne__ inverts __eq__ unless that is NotImplemented (3.x).
+        richcmpfunc eq = Py_TYPE(a)->tp_richcompare;
+        if (eq == nullptr) eq = object_richcompare_default;
+        PyObject* r = eq(rt, a, b, Py_EQ);
+        if (r == nullptr || r == rt.builtins().singletons.not_implemented) return r;
+        int t = object_is_true(rt, r);
+        rt.decref(r);
+        return t < 0 ? nullptr : bool_from(rt, t == 0);
+    }
+    rt.incref(rt.builtins().singletons.not_implemented);
+    return rt.builtins().singletons.not_implemented;
+}
+
+bool excess_args(Py_ssize_t nargs, PyObject* kwnames) {
+    return nargs > 0 || (kwnames != nullptr && Py_SIZE(kwnames) > 0);
+}
+
+PyObject* object_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const*, Py_ssize_t nargs, PyObject* kwnames) {
+    if (excess_args(nargs, kwnames) && (type->tp_new != object_tp_new || type->tp_init == nullptr ||
+                                        type->tp_init == rt.builtins().object_type->tp_init)) {
+        if (rt.profile().at_least(3, 7))
+            return err_format(rt, rt.builtins().exc.TypeError, "%s() takes no arguments", type_name(type).c_str());
+        return err_set_string(rt, rt.builtins().exc.TypeError, "object() takes no parameters");
+    }
+    return object_new_instance(rt, type);
+}
+
+int object_tp_init(Runtime& rt, PyObject* self, PyObject* const*, Py_ssize_t nargs, PyObject* kwnames) {
+    PyTypeObject* type = Py_TYPE(self);
+    if (excess_args(nargs, kwnames) && (type->tp_init != object_tp_init || type->tp_new == nullptr)) {
+        err_format(rt, rt.builtins().exc.TypeError,
+                   rt.profile().at_least(3, 7) ? "%s.__init__() takes exactly one argument (the instance to initialize)"
+                                                : "object.__init__() takes no parameters",
+                   type_name(type).c_str());
+        return -1;
+    }
+    return 0;
+}
+
+PyObject* object_get_class(Runtime& rt, PyObject* self) {
+    rt.incref(reinterpret_cast<PyObject*>(Py_TYPE(self)));
+    return reinterpret_cast<PyObject*>(Py_TYPE(self));
+}
+
+const PyGetSetDef kObjectClassGetSet = {"__class__", object_get_class, nullptr};
+
+PyObject* object_get_dict(Runtime& rt, PyObject* self) {
+    PyObject** dictptr = object_dict_ptr(self);
+    if (dictptr == nullptr) return err_set_string(rt, rt.builtins().exc.AttributeError, "This object has no __dict__");
+    if (*dictptr == nullptr && (*dictptr = dict_new(rt)) == nullptr) return err_no_memory(rt);
+    rt.incref(*dictptr);
+    return *dictptr;
+}
+
+// ---- type --------------------------------------------------------------------------------------
+
+PyObject* type_repr(Runtime& rt, PyObject* self) {
+    auto* t = reinterpret_cast<PyTypeObject*>(self);
+    std::string text;
+    const bool py2_builtin = rt.profile().major == 2 && !is_heap_type(t);
+    if (is_heap_type(t)) {
+        std::string module, qualname;
+        PyObject* m = heap_type(t)->ht_module.p;
+        if (m != nullptr && str_check(rt, m)) object_str_utf8(rt, m, &module);
+        object_str_utf8(rt, heap_type(t)->ht_qualname.p, &qualname);
+        text = "<class '" + (module.empty() || module == "builtins" ? "" : module + ".") + qualname + "'>";
+    } else {
+        text = std::string(py2_builtin ? "<type '" : "<class '") + t->tp_name + "'>";
+    }
+    return str_from_utf8(rt, text);
+}
+
+PyObject* type_call(Runtime& rt, PyObject* callable, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    auto* type = reinterpret_cast<PyTypeObject*>(callable);
+    const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
+    if (type == rt.builtins().type_type && nargs == 1 && nkw == 0) {
+        PyObject* t = reinterpret_cast<PyObject*>(Py_TYPE(args[0]));
+        rt.incref(t);
+        return t;
+    }
+    if (type->tp_new == nullptr)
+        return err_format(rt, rt.builtins().exc.TypeError, "cannot create '%s' instances", type_name(type).c_str());
+    PyObject* obj = type->tp_new(rt, type, args, nargs, kwnames);
+    if (obj == nullptr) return nullptr;
+    // Only an instance of `type` gets __init__ (type(x) with one argument never does).
+    if (!object_type_check(obj, type)) return obj;
+    PyTypeObject* t = Py_TYPE(obj);
+    if (t->tp_init != nullptr) {
+        if (t->tp_init(rt, obj, args, nargs, kwnames) < 0) {
+            rt.decref(obj);
+            return nullptr;
+        }
+    }
+    return obj;
+}
+
+PyObject* type_tp_new(Runtime& rt, PyTypeObject* metatype, PyObject* const* args, Py_ssize_t nargs,
+                      PyObject* kwnames) {
+    if (nargs != 3)
+        return err_set_string(rt, rt.builtins().exc.TypeError, "type() takes 1 or 3 arguments");
+    (void)kwnames;
+    if (!str_check(rt, args[0]) || Py_TYPE(args[1]) != rt.builtins().tuple_type ||
+        !object_type_check(args[2], rt.builtins().dict_type))
+        return err_set_string(rt, rt.builtins().exc.TypeError, "type.__new__() argument types: (str, tuple, dict)");
+    return type_new_class(rt, metatype, args[0], args[1], args[2]);
+}
+
+int type_tp_init(Runtime&, PyObject*, PyObject* const*, Py_ssize_t, PyObject*) { return 0; }
+
+PyObject* special_attribute(Runtime& rt, PyTypeObject* t, const std::string& name) {
+    auto ref = [&](PyObject* o) -> PyObject* {
+        if (o == nullptr) o = rt.builtins().singletons.none;
+        rt.incref(o);
+        return o;
+    };
+    if (name == "__name__")
+        return is_heap_type(t) ? ref(heap_type(t)->ht_name.p) : str_from_utf8(rt, type_name(t));
+    if (name == "__qualname__" && rt.profile().major >= 3)
+        return is_heap_type(t) ? ref(heap_type(t)->ht_qualname.p) : str_from_utf8(rt, type_name(t));
+    if (name == "__module__") {
+        if (is_heap_type(t)) {
+            PyObject* m = heap_type(t)->ht_module.p;
+            return ref(m);
+        }
+        return str_from_utf8(rt, rt.profile().major == 2 ? "__builtin__" : "builtins");
+    }
+    if (name == "__mro__") return ref(t->tp_mro);
+    if (name == "__bases__") return ref(t->tp_bases);
+    if (name == "__base__") return ref(reinterpret_cast<PyObject*>(t->tp_base));
+    if (name == "__dict__") return ref(t->tp_dict);
+    if (name == "__doc__" && !is_heap_type(t)) return ref(nullptr);
+    return nullptr;
+}
+
+PyObject* type_getattro(Runtime& rt, PyObject* self, PyObject* name) {
+    auto* type = reinterpret_cast<PyTypeObject*>(self);
+    PyTypeObject* meta = Py_TYPE(self);
+    PyObject* meta_attr = type_lookup(rt, meta, name);
+    if (meta_attr != nullptr) {
+        PyTypeObject* mt = Py_TYPE(meta_attr);
+        if (mt->tp_descr_get != nullptr && mt->tp_descr_set != nullptr)
+            return mt->tp_descr_get(rt, meta_attr, self, reinterpret_cast<PyObject*>(meta));
+    }
+    PyObject* attr = type_lookup(rt, type, name);
+    if (attr != nullptr) {
+        if (descrgetfunc get = Py_TYPE(attr)->tp_descr_get; get != nullptr) return get(rt, attr, nullptr, self);
+        rt.incref(attr);
+        return attr;
+    }
+    if (err_occurred(rt)) return nullptr;
+    std::string n;
+    object_str_utf8(rt, name, &n);
+    if (PyObject* special = special_attribute(rt, type, n)) return special;
+    if (meta_attr != nullptr) {
+        if (descrgetfunc get = Py_TYPE(meta_attr)->tp_descr_get; get != nullptr)
+            return get(rt, meta_attr, self, reinterpret_cast<PyObject*>(meta));
+        rt.incref(meta_attr);
+        return meta_attr;
+    }
+    return err_format(rt, rt.builtins().exc.AttributeError, "type object '%s' has no attribute '%s'",
+                      type_name(type).c_str(), n.c_str());
+}
+
+int type_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* value) {
+    auto* type = reinterpret_cast<PyTypeObject*>(self);
+    if (!is_heap_type(type)) {
+        std::string n;
+        object_str_utf8(rt, name, &n);
+        err_format(rt, rt.builtins().exc.TypeError,
+                   rt.profile().at_least(3, 10) ? "cannot set '%s' attribute of immutable type '%s'"
+                                                 : "can't set attributes of built-in/extension type '%s'",
+                   rt.profile().at_least(3, 10) ? n.c_str() : type->tp_name, type->tp_name);
+        return -1;
+    }
+    if (value == nullptr) {
+        if (dict_getitem(rt, type->tp_dict, name) == nullptr) {
+            std::string n;
+            object_str_utf8(rt, name, &n);
+            err_format(rt, rt.builtins().exc.AttributeError, "type object '%s' has no attribute '%s'",
+                       type_name(type).c_str(), n.c_str());
+            return -1;
+        }
+        if (!dict_delitem(rt, type->tp_dict, name)) return -1;
+    } else if (!dict_setitem(rt, type->tp_dict, name, value)) {
+        if (!err_occurred(rt)) err_no_memory(rt);
+        return -1;
+    }
+    type_update_slots(rt, type);
+    return 0;
+}
+
+// ---- MRO ------------------------------------------------------------------------------------
+
+// C3 linearization (Objects/typeobject.c mro_implementation).
+bool compute_mro(Runtime& rt, PyTypeObject* type, std::vector<PyTypeObject*>* out) {
+    std::vector<std::vector<PyTypeObject*>> seqs;
+    PyObject* bases = type->tp_bases;
+    for (int64_t i = 0; i < Py_SIZE(bases); ++i) {
+        auto* b = reinterpret_cast<PyTypeObject*>(tuple_items(bases)[i]);
+        std::vector<PyTypeObject*> seq;
+        if (b->tp_mro != nullptr)
+            for (int64_t j = 0; j < Py_SIZE(b->tp_mro); ++j)
+                seq.push_back(reinterpret_cast<PyTypeObject*>(tuple_items(b->tp_mro)[j]));
+        else
+            seq.push_back(b);
+        seqs.push_back(seq);
+    }
+    std::vector<PyTypeObject*> direct;
+    for (int64_t i = 0; i < Py_SIZE(bases); ++i) direct.push_back(reinterpret_cast<PyTypeObject*>(tuple_items(bases)[i]));
+    seqs.push_back(direct);
+    out->push_back(type);
+    for (;;) {
+        bool empty = true;
+        for (auto& s : seqs) empty = empty && s.empty();
+        if (empty) return true;
+        PyTypeObject* candidate = nullptr;
+        for (auto& s : seqs) {
+            if (s.empty()) continue;
+            PyTypeObject* head = s.front();
+            bool in_tail = false;
+            for (auto& other : seqs)
+                for (size_t k = 1; k < other.size(); ++k) in_tail = in_tail || other[k] == head;
+            if (!in_tail) {
+                candidate = head;
+                break;
+            }
+        }
+        if (candidate == nullptr) {
+            err_set_string(rt, rt.builtins().exc.TypeError,
+                           "Cannot create a consistent method resolution order (MRO) for bases");
+            return false;
+        }
+        out->push_back(candidate);
+        for (auto& s : seqs)
+            if (!s.empty() && s.front() == candidate) s.erase(s.begin());
+    }
+}
+
+PyObject* tuple_of_types(Runtime& rt, const std::vector<PyTypeObject*>& types) {
+    PyObject* t = tuple_new(rt, static_cast<int64_t>(types.size()));
+    if (t == nullptr) return nullptr;
+    for (size_t i = 0; i < types.size(); ++i) {
+        tuple_items(t)[i] = reinterpret_cast<PyObject*>(types[i]);
+        rt.incref(tuple_items(t)[i]);
+    }
+    return t;
+}
+
+void inherit_slots(PyTypeObject* type, const PyTypeObject* base) {
+#define INHERIT(slot) \
+    if (type->slot == nullptr) type->slot = base->slot
+    INHERIT(tp_repr);
+    INHERIT(tp_str);
+    INHERIT(tp_getattro);
+    INHERIT(tp_setattro);
+    INHERIT(tp_richcompare);
+    INHERIT(tp_iter);
+    INHERIT(tp_iternext);
+    INHERIT(tp_call);
+    INHERIT(tp_descr_get);
+    INHERIT(tp_descr_set);
+    INHERIT(tp_init);
+    INHERIT(tp_new);
+    INHERIT(tp_as_sequence.sq_length);
+    INHERIT(tp_as_sequence.sq_concat);
+    INHERIT(tp_as_sequence.sq_repeat);
+    INHERIT(tp_as_sequence.sq_contains);
+    INHERIT(tp_as_sequence.sq_inplace_concat);
+    INHERIT(tp_as_sequence.sq_inplace_repeat);
+    INHERIT(tp_as_mapping.mp_length);
+    INHERIT(tp_as_mapping.mp_subscript);
+    INHERIT(tp_as_mapping.mp_ass_subscript);
+#undef INHERIT
+    // tp_hash is inherited together with tp_richcompare only (inherit_slots): a type that
+    // defines comparison but not hashing is unhashable.
+    if (type->tp_hash == nullptr && (type->tp_richcompare == base->tp_richcompare)) type->tp_hash = base->tp_hash;
+    auto* dst = reinterpret_cast<binaryfunc*>(&type->tp_as_number);
+    auto* src = reinterpret_cast<const binaryfunc*>(&base->tp_as_number);
+    for (size_t i = 0; i < sizeof(PyNumberMethods) / sizeof(binaryfunc); ++i)
+        if (dst[i] == nullptr) dst[i] = src[i];
+    if (type->tp_dictoffset == 0) type->tp_dictoffset = base->tp_dictoffset;
+    if (type->tp_weaklistoffset == 0) type->tp_weaklistoffset = base->tp_weaklistoffset;
+    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) return;
+    type->tp_flags |= base->tp_flags & (Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_BASE_EXC_SUBCLASS);
+}
+
+}  // namespace
+
+static_assert(sizeof(HeapTypeObject) <= 864, "a class's host struct must fit in the smallest PyHeapTypeObject");
+
+PyObject* heap_type_name(PyTypeObject* t) { return heap_type(t)->ht_name.p; }
+PyObject* heap_type_qualname(PyTypeObject* t) { return heap_type(t)->ht_qualname.p; }
+
+bool type_add_to_dict(Runtime& rt, PyTypeObject* type, const char* name, PyObject* value) {
+    if (value == nullptr) return false;
+    if (type->tp_dict == nullptr && (type->tp_dict = dict_new(rt)) == nullptr) {
+        rt.decref(value);
+        return false;
+    }
+    PyObject* key = intern(rt, name);
+    bool ok = key != nullptr && dict_setitem(rt, type->tp_dict, key, value);
+    rt.xdecref(key);
+    rt.decref(value);
+    return ok;
+}
+
+bool type_ready(Runtime& rt, PyTypeObject* type) {
+    if (type->tp_mro != nullptr) return true;
+    PyTypeObject* object = rt.builtins().object_type;
+    if (type->tp_base == nullptr && type != object) type->tp_base = object;
+    if (type->tp_base != nullptr && type->tp_base->tp_mro == nullptr && !type_ready(rt, type->tp_base)) return false;
+    if (type->tp_bases == nullptr) {
+        std::vector<PyTypeObject*> bases;
+        if (type->tp_base != nullptr) bases.push_back(type->tp_base);
+        if ((type->tp_bases = tuple_of_types(rt, bases)) == nullptr) return false;
+    }
+    std::vector<PyTypeObject*> mro;
+    if (!compute_mro(rt, type, &mro)) return false;
+    if ((type->tp_mro = tuple_of_types(rt, mro)) == nullptr) return false;
+    for (size_t i = 1; i < mro.size(); ++i) inherit_slots(type, mro[i]);
+    if (type->tp_dict == nullptr && (type->tp_dict = dict_new(rt)) == nullptr) return false;
+    if (type->tp_methods != nullptr)
+        for (const PyMethodDef* m = type->tp_methods; m->ml_name != nullptr; ++m)
+            if (!type_add_to_dict(rt, type, m->ml_name, method_descriptor_new(rt, type, m))) return false;
+    return true;
+}
+
+void init_type_system(Runtime& rt) {
+    Builtins& b = rt.builtins();
+    PyTypeObject* type = b.type_type;
+    type->tp_repr = type_repr;
+    type->tp_call = type_call;
+    type->tp_getattro = type_getattro;
+    type->tp_setattro = type_setattro;
+    type->tp_new = type_tp_new;
+    type->tp_init = type_tp_init;
+    type->tp_flags |= Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC;
+    type->tp_dealloc = heap_type_dealloc;  // classes are GC objects; static types are left alone
+    type->tp_traverse = heap_type_traverse;
+    PyTypeObject* object = new_static_type(rt, "object", sizeof(PyObject), 0);
+    object->tp_hash = object_hash_default;
+    object->tp_richcompare = object_richcompare_default;
+    object->tp_getattro = object_generic_getattr;
+    object->tp_setattro = object_generic_setattr;
+    object->tp_new = object_tp_new;
+    object->tp_init = object_tp_init;
+    object->tp_flags |= Py_TPFLAGS_BASETYPE;
+    b.object_type = object;
+    type->tp_base = object;
+    type_ready(rt, object);
+    type_add_to_dict(rt, object, "__class__", getset_descriptor_new(rt, object, &kObjectClassGetSet));
+    type_ready(rt, type);
+}
+
+PyObject* lookup_special(Runtime& rt, PyObject* o, const char* name) {
+    PyObject* key = intern(rt, name);
+    if (key == nullptr) return nullptr;
+    PyObject* r = type_lookup(rt, Py_TYPE(o), key);
+    rt.decref(key);
+    return r;
+}
+
+PyObject* object_default_repr(Runtime& rt, PyObject* o) {
+    PyTypeObject* t = Py_TYPE(o);
+    std::string module, qualname;
+    if (is_heap_type(t)) {
+        PyObject* m = heap_type(t)->ht_module.p;
+        if (m != nullptr && str_check(rt, m)) object_str_utf8(rt, m, &module);
+        object_str_utf8(rt, heap_type(t)->ht_qualname.p, &qualname);
+    } else {
+        qualname = t->tp_name;
+    }
+    char address[32];
+    std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(o));
+    std::string text = "<" + (module.empty() || module == "builtins" ? "" : module + ".") + qualname + " object at " +
+                       address + ">";
+    return str_from_utf8(rt, text);
+}
+
+PyObject* object_new_instance(Runtime& rt, PyTypeObject* type) {
+    const size_t size = static_cast<size_t>(type->tp_basicsize);
+    PyObject* o = type->is_gc() ? rt.alloc_gc_object(type, size) : rt.alloc_object(type, size);
+    if (o == nullptr) return err_no_memory(rt);
+    std::memset(reinterpret_cast<char*>(o) + sizeof(PyObject), 0, size - sizeof(PyObject));
+    if (is_heap_type(type)) rt.incref(reinterpret_cast<PyObject*>(type));
+    if (type->is_gc()) rt.gc_track(o);
+    return o;
+}
+
+PyObject* object_dict_getter(Runtime& rt, PyObject* self) { return object_get_dict(rt, self); }
+
+}  // namespace pymemlab
