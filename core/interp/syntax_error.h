@@ -1,0 +1,19 @@
+// SyntaxErrorInfo: a compile-time error as CPython reports it — the exception type (SyntaxError,
+// IndentationError, or MemoryError when the heap ran out while compiling), the message and the
+// location. The parser (parser.h) and the compiler (compiler.h) both fill it.
+#pragma once
+
+#include <string>
+
+namespace pymemlab {
+
+struct SyntaxErrorInfo {
+    std::string type = "SyntaxError";
+    std::string msg;
+    int line = 0;
+    int offset = 0;
+    int end_line = 0, end_offset = 0;
+    std::string text;
+};
+
+}  // namespace pymemlab
