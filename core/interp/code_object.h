@@ -1,0 +1,61 @@
+// Code objects (Objects/codeobject.c): what the compiler makes of a module, function, class
+// body, lambda or comprehension. The modelled object holds CPython's references — co_consts,
+// co_names, co_varnames, co_freevars, co_cellvars, the name strings — in its block; the
+// instructions themselves live in a host-side CodeBody it owns (CPython keeps them in a bytes
+// object or, from 3.11, inline). Read opcode.h for the instructions and ceval.h for their use.
+#pragma once
+
+#include <vector>
+
+#include "interp/opcode.h"
+#include "object/object.h"
+
+namespace pymemlab {
+
+class Runtime;
+struct PyTypeObject;
+
+// The part of a code object the model keeps outside the heap.
+struct CodeBody {
+    std::vector<Instr> instrs;
+    int argcount = 0;         // positional parameters, positional-only ones included
+    int posonlyargcount = 0;
+    int kwonlyargcount = 0;
+    int flags = 0;            // CO_* (opcode.h)
+    int firstlineno = 1;
+    int stacksize = 0;        // the deepest the value stack gets
+    // For each cell variable, the index of the parameter it is (its value is moved into the
+    // cell when the frame starts), or -1.
+    std::vector<int> cell2arg;
+};
+
+// Invariants: the tuples hold str objects (interned names), co_consts any constants, nested
+// code objects included. nlocals == len(co_varnames); parameters come first in co_varnames:
+// positional, keyword-only, *args, **kwargs.
+struct PyCodeObject {
+    PyObject ob_base;
+    Slot<PyObject> co_consts;
+    Slot<PyObject> co_names;
+    Slot<PyObject> co_varnames;
+    Slot<PyObject> co_freevars;
+    Slot<PyObject> co_cellvars;
+    Slot<PyObject> co_filename;
+    Slot<PyObject> co_name;
+    Slot<PyObject> co_qualname;
+    Slot<CodeBody> body;
+};
+
+void init_code_type(Runtime& rt);
+PyTypeObject* code_type(const Runtime& rt);
+// A code object taking ownership of `body` (allocated with new) and of the references passed.
+PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* names, PyObject* varnames,
+                   PyObject* freevars, PyObject* cellvars, PyObject* filename, PyObject* name,
+                   PyObject* qualname);
+inline PyCodeObject* as_code(PyObject* o) { return reinterpret_cast<PyCodeObject*>(o); }
+inline const PyCodeObject* as_code(const PyObject* o) { return reinterpret_cast<const PyCodeObject*>(o); }
+inline const CodeBody& code_body(const PyObject* o) { return *as_code(o)->body.p; }
+int64_t code_nlocals(const PyObject* code);
+int64_t code_ncells(const PyObject* code);
+int64_t code_nfrees(const PyObject* code);
+
+}  // namespace pymemlab

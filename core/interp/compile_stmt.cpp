@@ -1,0 +1,618 @@
+// Code generation for simple statements, def and class (compiler_function, compiler_class,
+// compiler_make_closure), imports, assert, return and the module/class body prologue
+// (compiler_body: SETUP_ANNOTATIONS, the docstring). Loops, try and with are compile_flow.cpp.
+#include <algorithm>
+
+#include "interp/code_object.h"
+#include "interp/compiler_internal.h"
+#include "object/builtins.h"
+#include "object/long_object.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+
+namespace pymemlab {
+
+namespace {
+
+// find_ann: does a body (not counting nested defs and classes) hold an annotated assignment?
+bool find_ann(const std::vector<ast::Stmt*>& body) {
+    for (const ast::Stmt* s : body) {
+        switch (s->kind) {
+            case ast::StmtKind::AnnAssign: return true;
+            case ast::StmtKind::For:
+            case ast::StmtKind::While:
+            case ast::StmtKind::If:
+                if (find_ann(s->body) || find_ann(s->orelse)) return true;
+                break;
+            case ast::StmtKind::With:
+                if (find_ann(s->body)) return true;
+                break;
+            case ast::StmtKind::Try:
+                for (const ast::ExceptHandler& h : s->handlers)
+                    if (find_ann(h.body)) return true;
+                if (find_ann(s->body) || find_ann(s->finalbody) || find_ann(s->orelse)) return true;
+                break;
+            default: break;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+// _PyAST_GetDocString: a first statement that is a string literal (in the source, not one the
+// optimizer folded: astfold_body keeps those from becoming docstrings).
+const ast::Constant* Compiler::docstring(const std::vector<ast::Stmt*>& body) const {
+    if (body.empty() || body[0]->kind != ast::StmtKind::Expr) return nullptr;
+    const ast::Expr* e = body[0]->value;
+    if (e->kind != ast::ExprKind::Constant) return nullptr;
+    // 3.x: a str; 2.7: a str (Bytes in the AST) or a unicode literal.
+    if (e->constant.kind != ast::ConstKind::Str && !(is27() && e->constant.kind == ast::ConstKind::Bytes))
+        return nullptr;
+    return &e->constant;
+}
+
+void Compiler::visit_body(const std::vector<ast::Stmt*>& body, bool module_or_class) {
+    if (!body.empty()) loc_ = body[0]->pos;
+    if (!is27() && module_or_class && find_ann(body)) emit(Opcode::SETUP_ANNOTATIONS);
+    size_t i = 0;
+    if (docstring(body) != nullptr) {
+        loc_ = body[0]->pos;
+        visit_expr(body[0]->value);
+        name_op("__doc__", ast::ExprContext::Store);
+        i = 1;
+    }
+    for (; i < body.size() && !failed_; ++i) visit_stmt(body[i]);
+}
+
+void Compiler::visit_stmts(const std::vector<ast::Stmt*>& body) {
+    for (const ast::Stmt* s : body) {
+        if (failed_) return;
+        visit_stmt(s);
+    }
+}
+
+void Compiler::unsupported(const std::string& message) {
+    PyObject* msg = new_str(message);
+    if (msg == nullptr) return;
+    const int i = add_const(msg);
+    if (i >= 0) emit(Opcode::UNSUPPORTED, i);
+}
+
+void Compiler::visit_stmt(const ast::Stmt* s) {
+    if (failed_ || !enter_recursion(s->pos)) return;
+    ++depth_;
+    loc_ = s->pos;
+    last_stmt_pos_ = s->pos;
+    using K = ast::StmtKind;
+    switch (s->kind) {
+        case K::FunctionDef: function_def(s); break;
+        case K::ClassDef: class_def(s); break;
+        case K::Return: return_stmt(s); break;
+        case K::Delete: visit_exprs(s->targets); break;
+        case K::Assign: assign(s); break;
+        case K::AugAssign: aug_assign(s); break;
+        case K::AnnAssign: ann_assign(s); break;
+        case K::For: for_stmt(s); break;
+        case K::While: while_stmt(s); break;
+        case K::If: if_stmt(s); break;
+        case K::With: with_stmt(s, 0); break;
+        case K::Raise: {
+            int n = 0;
+            if (s->value != nullptr) {
+                visit_expr(s->value);
+                ++n;
+                if (s->test != nullptr) {
+                    visit_expr(s->test);
+                    ++n;
+                }
+            }
+            loc_ = s->pos;
+            emit(Opcode::RAISE_VARARGS, n);
+            break;
+        }
+        case K::Try: try_stmt(s); break;
+        case K::Assert: assert_stmt(s); break;
+        case K::Import: import(s); break;
+        case K::ImportFrom: import_from(s); break;
+        case K::Global:
+        case K::Nonlocal: break;
+        case K::Expr: expr_stmt(s); break;
+        case K::Pass:
+            if (at_least(3, 10)) emit(Opcode::NOP);  // a line event for `pass`
+            break;
+        case K::Break: break_stmt(s); break;
+        case K::Continue: continue_stmt(s); break;
+        case K::Print27: print27(s); break;
+    }
+    --depth_;
+}
+
+// ==== expression statements, assignments ======================================================
+
+void Compiler::expr_stmt(const ast::Stmt* s) {
+    const ast::Expr* v = s->value;
+    if (interactive_ && stack_.empty()) {
+        visit_expr(v);
+        loc_ = s->pos;
+        emit(Opcode::PRINT_EXPR);
+        return;
+    }
+    // A constant statement (a string in the middle of a body, `...`) compiles to nothing: in
+    // 3.8+ anything the optimizer folded; before, literals only (2.7: numbers and strings).
+    bool constant = false;
+    if (at_least(3, 8)) {
+        constant = pool_.value_of(v) != nullptr;
+    } else if (v->kind == ast::ExprKind::Constant) {
+        const ast::ConstKind k = v->constant.kind;
+        constant = !is27() || (k != ast::ConstKind::None && k != ast::ConstKind::True && k != ast::ConstKind::False &&
+                               k != ast::ConstKind::Ellipsis);
+    }
+    if (constant) {
+        if (at_least(3, 10)) emit(Opcode::NOP);
+        return;
+    }
+    visit_expr(v);
+    loc_ = s->pos;
+    emit(Opcode::POP_TOP);
+}
+
+void Compiler::assign(const ast::Stmt* s) {
+    visit_expr(s->value);
+    for (size_t i = 0; i < s->targets.size(); ++i) {
+        if (i + 1 < s->targets.size()) emit(Opcode::COPY, 1);
+        visit_expr(s->targets[i]);
+    }
+}
+
+void Compiler::aug_assign(const ast::Stmt* s) {
+    const ast::Expr* t = s->targets[0];
+    const ast::Pos saved = loc_;
+    switch (t->kind) {
+        case ast::ExprKind::Attribute:
+            visit_expr(t->left);
+            loc_ = t->pos;
+            emit(Opcode::COPY, 1);
+            emit_name(Opcode::LOAD_ATTR, t->id);
+            break;
+        case ast::ExprKind::Subscript:
+            visit_expr(t->left);
+            if (t->right->kind == ast::ExprKind::Slice)
+                slice(t->right);
+            else
+                visit_expr(t->right);
+            loc_ = t->pos;
+            emit(Opcode::COPY, 2);
+            emit(Opcode::COPY, 2);
+            emit(Opcode::BINARY_SUBSCR);
+            break;
+        case ast::ExprKind::Name: name_op(t->id, ast::ExprContext::Load); break;
+        default: error(t->pos, "illegal expression for augmented assignment"); return;
+    }
+    visit_expr(s->value);
+    loc_ = saved;
+    emit(Opcode::BINARY_OP, static_cast<int>(s->op) + kBinaryOpInplaceOffset);
+    loc_ = t->pos;
+    switch (t->kind) {
+        case ast::ExprKind::Attribute:
+            emit(Opcode::SWAP, 2);
+            emit_name(Opcode::STORE_ATTR, t->id);
+            break;
+        case ast::ExprKind::Subscript:
+            emit(Opcode::SWAP, 3);
+            emit(Opcode::SWAP, 2);
+            emit(Opcode::STORE_SUBSCR);
+            break;
+        default: name_op(t->id, ast::ExprContext::Store); break;
+    }
+}
+
+// compiler_annassign: the value is assigned first; in a module or class a simple name's
+// annotation then goes into __annotations__, other targets only have their parts evaluated.
+void Compiler::ann_assign(const ast::Stmt* s) {
+    const ast::Expr* t = s->targets[0];
+    if (s->value != nullptr) {
+        visit_expr(s->value);
+        visit_expr(t);
+    }
+    const bool module_or_class = u_->kind == UnitKind::Module || u_->kind == UnitKind::Class;
+    auto evaluate_and_pop = [&](const ast::Expr* e) {
+        visit_expr(e);
+        emit(Opcode::POP_TOP);
+    };
+    switch (t->kind) {
+        case ast::ExprKind::Name:
+            if (s->simple && module_or_class) {
+                visit_expr(s->test);
+                loc_ = s->pos;
+                emit(Opcode::LOAD_NAME, add_name("__annotations__"));
+                PyObject* key = new_str(mangled(t->id));
+                if (key == nullptr) return;
+                str_intern_code_name(rt_, &key);
+                const int i = add_const(key);
+                if (i >= 0) emit(Opcode::LOAD_CONST, i);
+                emit(Opcode::STORE_SUBSCR);
+            }
+            break;
+        case ast::ExprKind::Attribute:
+            if (s->value == nullptr) evaluate_and_pop(t->left);
+            break;
+        case ast::ExprKind::Subscript:
+            if (s->value == nullptr) {
+                evaluate_and_pop(t->left);
+                if (t->right->kind == ast::ExprKind::Slice) {
+                    for (const ast::Expr* part : {t->right->left, t->right->right, t->right->test})
+                        if (part != nullptr) evaluate_and_pop(part);
+                } else {
+                    evaluate_and_pop(t->right);
+                }
+            }
+            break;
+        default: break;
+    }
+    if (!s->simple && module_or_class) evaluate_and_pop(s->test);
+}
+
+void Compiler::print27(const ast::Stmt* s) {
+    if (s->value != nullptr) {
+        unsupported("the lab does not support 'print >>file' yet");
+        return;
+    }
+    for (const ast::Expr* v : s->targets) {
+        visit_expr(v);
+        loc_ = s->pos;
+        emit(Opcode::PRINT_ITEM);
+    }
+    if (s->simple || s->targets.empty()) emit(Opcode::PRINT_NEWLINE);
+}
+
+// ==== return, assert ============================================================================
+
+void Compiler::return_stmt(const ast::Stmt* s) {
+    if (u_->ste->type != BlockType::Function) {
+        error(s->pos, "'return' outside function");
+        return;
+    }
+    // A constant return value is loaded after the finally blocks ran; anything else is
+    // evaluated first and kept on the stack through them.
+    // (Up to 3.7 the value is always evaluated first: the block stack ran finally bodies.)
+    PyObject* constant = s->value != nullptr && at_least(3, 8) ? pool_.value_of(s->value) : nullptr;
+    const bool preserve_tos = s->value != nullptr && constant == nullptr;
+    if (preserve_tos) visit_expr(s->value);
+    loc_ = s->pos;
+    unwind_fblock_stack(preserve_tos, nullptr);
+    // 3.10+: a finally body that returned itself leaves nothing more to compile (the value's
+    // constant never reaches co_consts; 3.8 ran one shared finally body and kept it).
+    if (at_least(3, 10) && !u_->fblocks.empty() && ends_with_return()) return;
+    loc_ = s->pos;
+    if (s->value == nullptr)
+        load_none();
+    else if (!preserve_tos)
+        load_const(constant);
+    emit(Opcode::RETURN_VALUE);
+}
+
+void Compiler::assert_stmt(const ast::Stmt* s) {
+    const int end = new_label();
+    jump_if(s->test, end, true);
+    loc_ = s->pos;
+    const bool call_msg = s->value != nullptr;
+    if (at_least(3, 9)) {
+        emit(Opcode::LOAD_ASSERTION_ERROR);
+        if (call_msg) {
+            visit_expr(s->value);
+            loc_ = s->pos;
+            emit(Opcode::CALL, 0);  // AssertionError sits where a callable's self would
+        }
+    } else {
+        // Up to 3.8 the name is looked up as a global (rebinding it changes what is raised).
+        emit(Opcode::LOAD_GLOBAL, add_name("AssertionError"));
+        if (call_msg) {
+            emit(Opcode::PUSH_NULL);
+            visit_expr(s->value);
+            loc_ = s->pos;
+            emit(Opcode::CALL, 1);
+        }
+    }
+    emit(Opcode::RAISE_VARARGS, 1);
+    bind(end);
+}
+
+// ==== imports ===================================================================================
+
+void Compiler::import(const ast::Stmt* s) {
+    for (const ast::Alias& a : s->names) {
+        loc_ = s->pos;
+        // 2.7 tries a relative import first unless absolute_import is in force (level -1).
+        PyObject* level = long_from_int64(rt_, is27() && !future_absolute_import_ ? -1 : 0);
+        if (level == nullptr) return memory_error();
+        load_const(level);
+        rt_.decref(level);
+        load_none();
+        emit_name(Opcode::IMPORT_NAME, a.name);
+        if (a.asname.empty()) {
+            name_op(a.name.substr(0, a.name.find('.')), ast::ExprContext::Store);
+            continue;
+        }
+        // `import a.b.c as d` binds the submodule: attribute by attribute up to 3.6, by
+        // IMPORT_FROM (which falls back to sys.modules) from 3.7.
+        size_t dot = a.name.find('.');
+        if (dot == std::string::npos) {
+            name_op(a.asname, ast::ExprContext::Store);
+            continue;
+        }
+        if (!at_least(3, 7)) {
+            while (dot != std::string::npos) {
+                const size_t next = a.name.find('.', dot + 1);
+                emit_name(Opcode::LOAD_ATTR, a.name.substr(dot + 1, next == std::string::npos ? next : next - dot - 1));
+                dot = next;
+            }
+            name_op(a.asname, ast::ExprContext::Store);
+            continue;
+        }
+        while (true) {
+            const size_t next = a.name.find('.', dot + 1);
+            emit_name(Opcode::IMPORT_FROM, a.name.substr(dot + 1, next == std::string::npos ? next : next - dot - 1));
+            if (next == std::string::npos) break;
+            emit(Opcode::SWAP, 2);
+            emit(Opcode::POP_TOP);
+            dot = next;
+        }
+        name_op(a.asname, ast::ExprContext::Store);
+        emit(Opcode::POP_TOP);
+    }
+}
+
+void Compiler::import_from(const ast::Stmt* s) {
+    const int level_value = is27() && s->level == 0 && !future_absolute_import_ ? -1 : s->level;
+    PyObject* level = long_from_int64(rt_, level_value);
+    if (level == nullptr) return memory_error();
+    load_const(level);
+    rt_.decref(level);
+    std::vector<std::string> fromlist;
+    for (const ast::Alias& a : s->names) fromlist.push_back(a.name);
+    PyObject* names = str_tuple(fromlist);
+    if (names == nullptr) return;
+    const int i = add_const(names);
+    if (i >= 0) emit(Opcode::LOAD_CONST, i);
+    emit_name(Opcode::IMPORT_NAME, s->name);
+    for (const ast::Alias& a : s->names) {
+        if (a.name == "*") {
+            if (u_->ste->type != BlockType::Module) {
+                emit(Opcode::POP_TOP);
+                unsupported("the lab does not support 'import *' inside a function");
+                return;
+            }
+            emit(Opcode::IMPORT_STAR);
+            return;
+        }
+        emit_name(Opcode::IMPORT_FROM, a.name);
+        name_op(a.asname.empty() ? a.name : a.asname, ast::ExprContext::Store);
+    }
+    emit(Opcode::POP_TOP);
+}
+
+// ==== functions and classes =====================================================================
+
+// compiler_default_arguments: the defaults tuple (flag 1) and the keyword-only defaults dict
+// (flag 2, BUILD_CONST_KEY_MAP from 3.6).
+int Compiler::make_defaults(const ast::Arguments* a) {
+    if (a == nullptr) return 0;
+    int flags = 0;
+    if (!a->defaults.empty()) {
+        visit_exprs(a->defaults);
+        // 2.7 passes defaults one by one: the tuple the lab needs is not a constant there.
+        emit_flagged(Opcode::BUILD_TUPLE, static_cast<int>(a->defaults.size()), is27() ? kInstrNoFold : 0);
+        flags |= 1;
+    }
+    std::vector<std::string> keys;
+    for (size_t i = 0; i < a->kwonlyargs.size() && i < a->kw_defaults.size(); ++i) {
+        if (a->kw_defaults[i] == nullptr) continue;
+        keys.push_back(mangled(a->kwonlyargs[i].arg));
+        visit_expr(a->kw_defaults[i]);
+    }
+    if (!keys.empty()) {
+        PyObject* t = str_tuple(keys);
+        if (t == nullptr) return flags;
+        const int i = add_const(t);
+        if (i >= 0) emit(Opcode::LOAD_CONST, i);
+        emit(Opcode::BUILD_CONST_KEY_MAP, static_cast<int>(keys.size()));
+        flags |= 2;
+    }
+    return flags;
+}
+
+// compiler_visit_annotations: a dict of the parameters' annotations and 'return'. 3.10+
+// loads each name as a constant beside its value; before, the names are one constant tuple.
+bool Compiler::make_annotations(const ast::Arguments* a, const ast::Expr* returns) {
+    std::vector<std::string> names;
+    auto one = [&](const std::string& name, const ast::Expr* annotation) {
+        if (annotation == nullptr) return;
+        const std::string m = mangled(name);
+        if (at_least(3, 10)) {
+            PyObject* key = new_str(m);
+            if (key == nullptr) return;
+            str_intern_code_name(rt_, &key);
+            const int i = add_const(key);
+            if (i >= 0) emit(Opcode::LOAD_CONST, i);
+        }
+        visit_expr(annotation);
+        names.push_back(m);
+    };
+    if (a != nullptr) {
+        for (const ast::Arg& p : a->args) one(p.arg, p.annotation);
+        for (const ast::Arg& p : a->posonlyargs) one(p.arg, p.annotation);
+        if (a->vararg != nullptr) one(a->vararg->arg, a->vararg->annotation);
+        for (const ast::Arg& p : a->kwonlyargs) one(p.arg, p.annotation);
+        if (a->kwarg != nullptr) one(a->kwarg->arg, a->kwarg->annotation);
+    }
+    one("return", returns);
+    if (names.empty()) return false;
+    if (at_least(3, 10)) {
+        emit(Opcode::BUILD_MAP, static_cast<int>(names.size()));
+    } else {
+        PyObject* t = str_tuple(names);
+        if (t == nullptr) return false;
+        const int i = add_const(t);
+        if (i >= 0) emit(Opcode::LOAD_CONST, i);
+        emit(Opcode::BUILD_CONST_KEY_MAP, static_cast<int>(names.size()));
+    }
+    return true;
+}
+
+// compiler_make_closure: the closure tuple of the cells the new code needs (flag 8), the code
+// object, and up to 3.10 the qualified name as a constant beside it.
+void Compiler::make_closure(PyObject* code, int flags, const std::string* qualname_const) {
+    if (code == nullptr) return;
+    const std::vector<std::string> free = std::move(last_freevars_);
+    const int nfree = static_cast<int>(free.size());
+    if (nfree > 0) {
+        for (const std::string& name : free) {
+            int arg = -1;
+            const bool cell =
+                (u_->kind == UnitKind::Class && name == "__class__") || u_->ste->scope_of(name) == Scope::Cell;
+            if (cell) {
+                arg = u_->cellvars.find(name);
+            } else if (u_->freevars.find(name) >= 0) {
+                arg = static_cast<int>(u_->cellvars.list.size()) + u_->freevars.find(name);
+            }
+            if (arg < 0) {
+                error(loc_, "internal compiler error: no cell for free variable '" + name + "'");
+                rt_.decref(code);
+                return;
+            }
+            emit(Opcode::LOAD_CLOSURE, arg);
+        }
+        emit(Opcode::BUILD_TUPLE, nfree);
+        flags |= 8;
+    }
+    PyObject* qualname = nullptr;
+    if (!is27() && !at_least(3, 11)) {
+        if (qualname_const != nullptr) {
+            qualname = new_str(*qualname_const);
+            if (qualname == nullptr) {
+                rt_.decref(code);
+                return;
+            }
+            str_intern_code_name(rt_, &qualname);
+        } else {
+            qualname = as_code(code)->co_qualname.p;
+            rt_.incref(qualname);
+        }
+    }
+    const int i = add_const(code);
+    if (i >= 0) emit(Opcode::LOAD_CONST, i);
+    if (qualname != nullptr) add_const(qualname);
+    emit(Opcode::MAKE_FUNCTION, flags);
+}
+
+void Compiler::apply_decorators(const std::vector<ast::Expr*>& decorators) {
+    // Each decorator sits below the function, where CALL expects a callable and its self.
+    for (size_t i = decorators.size(); i-- > 0;) emit(Opcode::CALL, 0);
+}
+
+void Compiler::function_def(const ast::Stmt* s) {
+    visit_exprs(s->decorator_list);
+    loc_ = s->pos;
+    const int firstlineno = s->decorator_list.empty() ? s->pos.line : s->decorator_list[0]->pos.line;
+    int flags = make_defaults(s->args);
+    if (!is27() && make_annotations(s->args, s->value)) flags |= 4;
+    loc_ = s->pos;
+    enter_scope(UnitKind::Function, s->name, s, firstlineno);
+    const ast::Constant* doc = docstring(s->body);
+    PyObject* first = doc != nullptr ? pool_.value_of(s->body[0]->value) : rt_.builtins().singletons.none;
+    rt_.incref(first);
+    add_const(first);
+    if (s->args != nullptr) {
+        u_->argcount = static_cast<int>(s->args->posonlyargs.size() + s->args->args.size());
+        u_->posonlyargcount = static_cast<int>(s->args->posonlyargs.size());
+        u_->kwonlyargcount = static_cast<int>(s->args->kwonlyargs.size());
+        u_->varargs = s->args->vararg != nullptr;
+        u_->varkeywords = s->args->kwarg != nullptr;
+    }
+    for (size_t i = doc != nullptr ? 1 : 0; i < s->body.size() && !failed_; ++i) visit_stmt(s->body[i]);
+    if (!ends_with_return()) {
+        load_none();
+        emit(Opcode::RETURN_VALUE);
+    }
+    PyObject* code = exit_scope();
+    loc_ = s->pos;
+    make_closure(code, flags);
+    apply_decorators(s->decorator_list);
+    name_op(s->name, ast::ExprContext::Store);
+}
+
+void Compiler::class_body(const ast::Stmt* s) {
+    loc_ = s->pos;
+    name_op("__name__", ast::ExprContext::Load);
+    name_op("__module__", ast::ExprContext::Store);
+    if (!is27()) {
+        PyObject* q = new_str(u_->qualname);
+        if (q == nullptr) return;
+        load_const(q);
+        rt_.decref(q);
+        name_op("__qualname__", ast::ExprContext::Store);
+    }
+    if (at_least(3, 13)) {
+        PyObject* line = long_from_int64(rt_, u_->firstlineno);
+        if (line == nullptr) return memory_error();
+        load_const(line);
+        rt_.decref(line);
+        name_op("__firstlineno__", ast::ExprContext::Store);
+    }
+    visit_body(s->body, true);
+    loc_ = s->pos;
+    if (at_least(3, 13)) {
+        std::vector<std::string> attrs(u_->static_attributes.begin(), u_->static_attributes.end());
+        PyObject* t = str_tuple(attrs);
+        if (t == nullptr) return;
+        const int i = add_const(t);
+        if (i >= 0) emit(Opcode::LOAD_CONST, i);
+        name_op("__static_attributes__", ast::ExprContext::Store);
+    }
+    if (u_->ste->needs_class_closure) {
+        // The __class__ cell goes into the namespace as __classcell__ and is the body's
+        // result: type.__new__ fills it with the new class.
+        emit(Opcode::LOAD_CLOSURE, u_->cellvars.find("__class__"));
+        emit(Opcode::COPY, 1);
+        name_op("__classcell__", ast::ExprContext::Store);
+    } else if (is27()) {
+        // 2.7's body returns its locals (LOAD_LOCALS), adding no constant; the lab's class
+        // body returns a value __build_class__ ignores, also without one.
+        name_op("__module__", ast::ExprContext::Load);
+    } else {
+        load_none();
+    }
+    emit(Opcode::RETURN_VALUE);
+}
+
+void Compiler::class_def(const ast::Stmt* s) {
+    visit_exprs(s->decorator_list);
+    loc_ = s->pos;
+    const int firstlineno = s->decorator_list.empty() ? s->pos.line : s->decorator_list[0]->pos.line;
+    PyObject* name = new_str(s->name);
+    if (name == nullptr) return;
+    str_intern_code_name(rt_, &name);
+    if (is27()) {
+        // 2.7 loads the class name before compiling the body: it is the earlier constant.
+        rt_.incref(name);
+        add_const(name);
+    }
+    enter_scope(UnitKind::Class, s->name, s, firstlineno);
+    u_->private_name = s->name;
+    class_body(s);
+    PyObject* code = exit_scope();
+    loc_ = s->pos;
+    emit(Opcode::LOAD_BUILD_CLASS);
+    emit(Opcode::PUSH_NULL);
+    make_closure(code, 0, &s->name);
+    load_const(name);
+    rt_.decref(name);
+    call_helper(2, s->targets, s->keywords, s->pos);
+    loc_ = s->pos;
+    apply_decorators(s->decorator_list);
+    name_op(s->name, ast::ExprContext::Store);
+}
+
+}  // namespace pymemlab

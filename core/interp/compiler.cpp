@@ -1,0 +1,447 @@
+// The compiler's driver and shared machinery (Python/compile.c): the passes in CPython's order
+// (the parser's literal objects, the AST optimizer, the symbol table, code generation), compiler
+// units with their qualified names, constants and name tables, name resolution (compiler_nameop),
+// frame blocks and how break/continue/return unwind them, and error reporting.
+#include "interp/compiler.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "interp/code_object.h"
+#include "interp/compiler_internal.h"
+#include "object/builtins.h"
+#include "object/errors.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+
+namespace pymemlab {
+
+bool is_jump(Opcode op) {
+    switch (op) {
+        case Opcode::JUMP:
+        case Opcode::POP_JUMP_IF_FALSE:
+        case Opcode::POP_JUMP_IF_TRUE:
+        case Opcode::JUMP_IF_FALSE_OR_POP:
+        case Opcode::JUMP_IF_TRUE_OR_POP:
+        case Opcode::FOR_ITER:
+        case Opcode::SETUP_FINALLY:
+        case Opcode::SETUP_WITH: return true;
+        default: return false;
+    }
+}
+
+Compiler::Compiler(Runtime& rt, const CompileOptions& options, SyntaxErrorInfo* err)
+    : rt_(rt), p_(*options.profile), options_(options), err_(err), pool_(rt), symtable_(*options.profile) {}
+
+Compiler::~Compiler() {
+    auto release = [&](Unit& u) {
+        for (PyObject* o : u.consts) rt_.decref(o);
+        u.consts.clear();
+    };
+    if (u_) release(*u_);
+    for (auto& u : stack_) release(*u);
+    rt_.xdecref(filename_);
+}
+
+// ==== errors ===================================================================================
+
+void Compiler::error(const ast::Pos& pos, std::string msg) {
+    if (failed_) return;
+    failed_ = true;
+    syntax_error_at(p_, err_, pos, std::move(msg));
+}
+
+void Compiler::memory_error() {
+    if (!failed_ && err_ != nullptr) {
+        err_->type = "MemoryError";
+        err_->msg.clear();
+        err_->line = 0;
+    }
+    failed_ = true;
+    if (!err_occurred(rt_)) err_no_memory(rt_);
+}
+
+bool Compiler::enter_recursion(const ast::Pos& pos) {
+    if (depth_ < kMaxCompileDepth) return true;
+    if (!failed_ && err_ != nullptr) {
+        err_->type = "RecursionError";
+        err_->msg = "maximum recursion depth exceeded during compilation";
+        err_->line = pos.line;
+    }
+    failed_ = true;
+    return false;
+}
+
+// ==== the driver ===============================================================================
+
+PyObject* Compiler::run(const std::vector<ast::Stmt*>& body, bool interactive) {
+    interactive_ = interactive;
+    // The parser's objects come first, then the AST optimizer (3.7+), then the symbol table.
+    if (!pool_.make_literals(body, err_)) {
+        failed_ = true;
+        return nullptr;
+    }
+    if (at_least(3, 7)) pool_.fold_ast(body);
+    if (!symtable_.build(body, err_)) {
+        failed_ = true;
+        return nullptr;
+    }
+    for (const ast::Stmt* s : body) {
+        if (s->kind != ast::StmtKind::ImportFrom || s->name != "__future__") continue;
+        for (const ast::Alias& a : s->names) {
+            if (a.name == "division") future_division_ = true;
+            if (a.name == "absolute_import") future_absolute_import_ = true;
+        }
+    }
+    filename_ = new_str(options_.filename);
+    if (filename_ == nullptr) return nullptr;
+    enter_scope(UnitKind::Module, "<module>", nullptr, 1);
+    if (interactive)
+        visit_stmts(body);
+    else
+        visit_body(body, true);
+    load_none();
+    emit(Opcode::RETURN_VALUE);
+    PyObject* code = exit_scope();
+    if (failed_) {
+        rt_.xdecref(code);
+        return nullptr;
+    }
+    return code;
+}
+
+PyObject* Compiler::compile_module(const ast::Module& module) { return run(module.body, options_.interactive); }
+
+PyObject* Compiler::compile_interactive(const ast::Stmt& stmt) {
+    std::vector<ast::Stmt*> body{const_cast<ast::Stmt*>(&stmt)};
+    return run(body, true);
+}
+
+// ==== units ====================================================================================
+
+void Compiler::enter_scope(UnitKind kind, std::string name, const void* key, int firstlineno) {
+    auto u = std::make_unique<Unit>();
+    u->kind = kind;
+    u->name = std::move(name);
+    u->ste = key == nullptr ? symtable_.top() : symtable_.lookup(key);
+    u->firstlineno = firstlineno;
+    for (const std::string& v : u->ste->varnames) u->varnames.add(v);
+    std::vector<std::string> cells, frees;
+    for (const auto& [n, sym] : u->ste->symbols) {
+        if (sym.scope == Scope::Cell) cells.push_back(n);
+        if (sym.scope == Scope::Free || (sym.flags & DEF_FREE_CLASS)) frees.push_back(n);
+    }
+    if (u->ste->needs_class_closure) cells.push_back("__class__");
+    std::sort(cells.begin(), cells.end());
+    std::sort(frees.begin(), frees.end());
+    for (const std::string& c : cells) u->cellvars.add(c);
+    for (const std::string& f : frees) u->freevars.add(f);
+    if (u_) {
+        u->private_name = u_->private_name;
+        stack_.push_back(std::move(u_));
+    }
+    u_ = std::move(u);
+    set_qualname();
+}
+
+// compiler_set_qualname: `f.<locals>.g` below a function, `C.m` below a class, the bare name
+// at the top level or when the name is declared global in the enclosing scope.
+void Compiler::set_qualname() {
+    Unit& u = *u_;
+    if (stack_.size() <= 1) {
+        u.qualname = u.name;
+        return;
+    }
+    const Unit& parent = *stack_.back();
+    if (u.kind == UnitKind::Function || u.kind == UnitKind::Class) {
+        if (parent.ste->scope_of(mangle(parent.private_name, u.name)) == Scope::GlobalExplicit) {
+            u.qualname = u.name;
+            return;
+        }
+    }
+    std::string base = parent.qualname;
+    if (parent.kind == UnitKind::Function || parent.kind == UnitKind::Lambda) base += ".<locals>";
+    u.qualname = base + "." + u.name;
+}
+
+PyObject* Compiler::exit_scope() {
+    PyObject* code = failed_ ? nullptr : assemble(*u_);
+    last_freevars_ = u_->freevars.list;
+    for (PyObject* o : u_->consts) rt_.decref(o);
+    u_->consts.clear();
+    if (stack_.empty()) {
+        u_.reset();
+    } else {
+        u_ = std::move(stack_.back());
+        stack_.pop_back();
+    }
+    return code;
+}
+
+// ==== emission =================================================================================
+
+void Compiler::emit(Opcode op, int arg) { emit_flagged(op, arg, 0); }
+
+void Compiler::emit_flagged(Opcode op, int arg, uint8_t flags) {
+    if (failed_ || u_->no_emit > 0) return;
+    u_->instrs.push_back(Instr{op, arg, loc_.line});
+    u_->iflags.push_back(flags);
+}
+
+int Compiler::new_label() {
+    u_->labels.push_back(-1);
+    return static_cast<int>(u_->labels.size()) - 1;
+}
+
+void Compiler::bind(int label) {
+    u_->labels[static_cast<size_t>(label)] = static_cast<int>(u_->instrs.size());
+    u_->block_start = static_cast<int>(u_->instrs.size());
+}
+
+bool Compiler::ends_with_return() const {
+    return !u_->instrs.empty() && u_->instrs.back().op == Opcode::RETURN_VALUE &&
+           u_->block_start < static_cast<int>(u_->instrs.size());
+}
+
+// compiler_add_const: one entry per constant key in each code object; from 3.8 every constant
+// first goes through the compilation-wide cache, so equal constants are one object everywhere.
+int Compiler::add_const(PyObject* o) {
+    if (u_->no_emit > 0) {
+        rt_.decref(o);
+        return -1;
+    }
+    if (at_least(3, 8)) {
+        o = pool_.merge(o);
+        if (o == nullptr) {
+            memory_error();
+            return -1;
+        }
+    }
+    std::string key = pool_.key(o);
+    auto it = u_->const_index.find(key);
+    if (it != u_->const_index.end()) {
+        rt_.decref(o);
+        return it->second;
+    }
+    const int i = static_cast<int>(u_->consts.size());
+    u_->consts.push_back(o);
+    u_->const_index.emplace(std::move(key), i);
+    return i;
+}
+
+void Compiler::load_const(PyObject* o) {
+    if (failed_ || u_->no_emit > 0) return;
+    rt_.incref(o);
+    const int i = add_const(o);
+    if (i >= 0) emit(Opcode::LOAD_CONST, i);
+}
+
+void Compiler::load_none() { load_const(rt_.builtins().singletons.none); }
+
+int Compiler::add_name(const std::string& name) { return u_->names.add(name); }
+
+void Compiler::emit_name(Opcode op, const std::string& name) {
+    if (failed_ || u_->no_emit > 0) return;  // 3.8's dead code adds no attribute names
+    emit(op, add_name(mangled(name)));
+}
+
+PyObject* Compiler::new_str(const std::string& text) {
+    PyObject* s = str_from_utf8(rt_, text);
+    if (s == nullptr) memory_error();
+    return s;
+}
+
+PyObject* Compiler::str_tuple(const std::vector<std::string>& items) {
+    PyObject* t = tuple_new(rt_, static_cast<int64_t>(items.size()));
+    if (t == nullptr) {
+        memory_error();
+        return nullptr;
+    }
+    for (size_t i = 0; i < items.size(); ++i) {
+        PyObject* s = new_str(items[i]);
+        if (s == nullptr) {
+            rt_.decref(t);
+            return nullptr;
+        }
+        str_intern_code_name(rt_, &s);  // the parser's identifiers are interned
+        tuple_items(t)[i] = s;
+    }
+    return t;
+}
+
+// compiler_nameop: fast locals in functions, cells and free variables by LOAD_DEREF (class
+// bodies: LOAD_CLASSDEREF), globals by LOAD_GLOBAL, everything else by name.
+void Compiler::name_op(const std::string& name, ast::ExprContext ctx) {
+    if (failed_) return;
+    const std::string m = mangled(name);
+    const Scope scope = u_->ste->scope_of(m);
+    const bool function = u_->ste->type == BlockType::Function;
+    enum class Kind { Fast, Global, Deref, Name } kind = Kind::Name;
+    int deref_index = 0;
+    switch (scope) {
+        case Scope::Free:
+            kind = Kind::Deref;
+            deref_index = static_cast<int>(u_->cellvars.list.size()) + u_->freevars.find(m);
+            break;
+        case Scope::Cell:
+            kind = Kind::Deref;
+            deref_index = u_->cellvars.find(m);
+            break;
+        case Scope::Local:
+            if (function) kind = Kind::Fast;
+            break;
+        case Scope::GlobalImplicit:
+            if (function) kind = Kind::Global;
+            break;
+        case Scope::GlobalExplicit: kind = Kind::Global; break;
+        default: break;
+    }
+    using C = ast::ExprContext;
+    switch (kind) {
+        case Kind::Deref:
+            if (ctx == C::Del && is27()) {
+                error(loc_, "can not delete variable '" + name + "' referenced in nested scope");
+                return;
+            }
+            emit(ctx == C::Load
+                     ? (u_->ste->type == BlockType::Class && !is27() ? Opcode::LOAD_CLASSDEREF : Opcode::LOAD_DEREF)
+                 : ctx == C::Store ? Opcode::STORE_DEREF
+                                   : Opcode::DELETE_DEREF,
+                 deref_index);
+            return;
+        case Kind::Fast:
+            if (u_->no_emit > 0) return;  // 3.8's dead code adds names, but not fast locals
+            emit(ctx == C::Load    ? Opcode::LOAD_FAST
+                 : ctx == C::Store ? Opcode::STORE_FAST
+                                   : Opcode::DELETE_FAST,
+                 u_->varnames.add(m));
+            return;
+        case Kind::Global:
+            emit(ctx == C::Load    ? Opcode::LOAD_GLOBAL
+                 : ctx == C::Store ? Opcode::STORE_GLOBAL
+                                   : Opcode::DELETE_GLOBAL,
+                 add_name(m));
+            return;
+        case Kind::Name:
+            emit(ctx == C::Load    ? Opcode::LOAD_NAME
+                 : ctx == C::Store ? Opcode::STORE_NAME
+                                   : Opcode::DELETE_NAME,
+                 add_name(m));
+            return;
+    }
+}
+
+// ==== frame blocks =============================================================================
+
+bool Compiler::push_fblock(FBlockKind kind, const ast::Pos& pos, int start, int exit,
+                           const std::vector<ast::Stmt*>* finalbody, std::string name) {
+    const size_t limit = at_least(3, 13) ? kMaxBlocks313 : kMaxBlocks;
+    if (u_->fblocks.size() >= limit) {
+        // Before 3.10 the error carries no location (PyErr_SetString).
+        error(at_least(3, 10) ? pos : ast::Pos{}, "too many statically nested blocks");
+        return false;
+    }
+    u_->fblocks.push_back(FBlock{kind, start, exit, finalbody, std::move(name)});
+    return true;
+}
+
+// compiler_unwind_fblock: what leaving one block early takes. With preserve_tos a return
+// value sits on top and is kept there (SWAP) while the block's own items are dropped.
+void Compiler::unwind_fblock(const FBlock& b, bool preserve_tos) {
+    switch (b.kind) {
+        case FBlockKind::WhileLoop:
+        case FBlockKind::ExceptionHandler:
+        case FBlockKind::FinallyNormal: return;
+        case FBlockKind::ForLoop:
+            if (preserve_tos) emit(Opcode::SWAP, 2);
+            emit(Opcode::POP_TOP);  // the iterator
+            return;
+        case FBlockKind::TryExcept: emit(Opcode::POP_BLOCK); return;
+        case FBlockKind::FinallyTry:
+            emit(Opcode::POP_BLOCK);
+            if (preserve_tos && !push_fblock(FBlockKind::PopValue, loc_)) return;
+            visit_stmts(*b.finalbody);
+            if (preserve_tos) pop_fblock();
+            return;
+        case FBlockKind::FinallyEnd:
+            // stack: prev exc [value]
+            if (preserve_tos) emit(Opcode::SWAP, 2);
+            emit(Opcode::POP_TOP);
+            if (preserve_tos) emit(Opcode::SWAP, 2);
+            emit(Opcode::POP_EXCEPT);
+            return;
+        case FBlockKind::With:
+            emit(Opcode::POP_BLOCK);
+            if (preserve_tos) emit(Opcode::SWAP, 2);
+            emit(Opcode::WITH_EXIT);
+            return;
+        case FBlockKind::HandlerCleanup: {
+            const bool named = !b.name.empty();
+            if (named) emit(Opcode::POP_BLOCK);
+            if (preserve_tos) emit(Opcode::SWAP, 2);
+            emit(Opcode::POP_EXCEPT);
+            if (named && !is27()) {
+                load_none();
+                name_op(b.name, ast::ExprContext::Store);
+                name_op(b.name, ast::ExprContext::Del);
+            }
+            return;
+        }
+        case FBlockKind::PopValue:
+            if (preserve_tos) emit(Opcode::SWAP, 2);
+            emit(Opcode::POP_TOP);
+            return;
+    }
+}
+
+// compiler_unwind_fblock_stack: unwinds every block up to the innermost loop (when `loop` is
+// given, which receives it) or all of them (return). The blocks are put back afterwards: the
+// statement only leaves them at run time.
+bool Compiler::unwind_fblock_stack(bool preserve_tos, FBlock* loop) {
+    if (u_->fblocks.empty() || failed_) return false;
+    FBlock top = u_->fblocks.back();
+    if (loop != nullptr && (top.kind == FBlockKind::WhileLoop || top.kind == FBlockKind::ForLoop)) {
+        *loop = top;
+        return true;
+    }
+    u_->fblocks.pop_back();
+    unwind_fblock(top, preserve_tos);
+    const bool found = unwind_fblock_stack(preserve_tos, loop);
+    u_->fblocks.push_back(std::move(top));
+    return found;
+}
+
+// ==== entry points =============================================================================
+
+namespace {
+
+void fill_text(const CompileOptions& options, SyntaxErrorInfo* err) {
+    if (err == nullptr || options.source.empty() || err->line <= 0 || err->type == "MemoryError") return;
+    size_t start = 0;
+    for (int line = 1; line < err->line; ++line) {
+        start = options.source.find('\n', start);
+        if (start == std::string_view::npos) return;
+        ++start;
+    }
+    size_t end = options.source.find('\n', start);
+    err->text = std::string(options.source.substr(start, end == std::string_view::npos ? end : end - start));
+}
+
+}  // namespace
+
+PyObject* compile_module(Runtime& rt, const ast::Module& module, const CompileOptions& options, SyntaxErrorInfo* err) {
+    Compiler c(rt, options, err);
+    PyObject* code = c.compile_module(module);
+    if (code == nullptr) fill_text(options, err);
+    return code;
+}
+
+PyObject* compile_interactive(Runtime& rt, const ast::Stmt& stmt, const CompileOptions& options, SyntaxErrorInfo* err) {
+    Compiler c(rt, options, err);
+    PyObject* code = c.compile_interactive(stmt);
+    if (code == nullptr) fill_text(options, err);
+    return code;
+}
+
+}  // namespace pymemlab

@@ -1,0 +1,38 @@
+// The compiler (Python/compile.c): turns a parsed module, or one statement typed at the
+// interactive prompt, into code objects (code_object.h) holding the instructions of opcode.h,
+// with CPython's constants, names, scopes and folding for the chosen profile, so that `is`,
+// id() and sys.getrefcount see what they see in CPython. Read compiler_internal.h next.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "interp/ast.h"
+#include "interp/syntax_error.h"
+#include "object/object.h"
+#include "profile/profile.h"
+
+namespace pymemlab {
+
+class Runtime;
+
+struct CompileOptions {
+    const Profile* profile;  // profile/profile.h: major/minor decide per-version behaviour
+    std::string filename = "<snippet>";
+    bool interactive = false;  // REPL 'single' mode: expression statements end in PRINT_EXPR
+    // The source text, when the caller has it: a SyntaxError found here then carries the
+    // offending line in SyntaxErrorInfo::text, as CPython's does.
+    std::string_view source = {};
+};
+
+// A new reference to the module's code object, or nullptr with *err filled for a compile-time
+// SyntaxError. On an allocation failure (MemoryError) it returns nullptr with err->type ==
+// "MemoryError" and the runtime's error indicator set.
+PyObject* compile_module(Runtime& rt, const ast::Module& module, const CompileOptions& options, SyntaxErrorInfo* err);
+// Compiles one top-level statement on its own, as CPython's interactive prompt does ('single').
+PyObject* compile_interactive(Runtime& rt, const ast::Stmt& stmt, const CompileOptions& options, SyntaxErrorInfo* err);
+// A disassembly like dis.dis (for tests and the CLI's --dis): one line per instruction, nested
+// code objects after their parent.
+std::string disassemble(const Runtime& rt, const PyObject* code);
+
+}  // namespace pymemlab

@@ -1,0 +1,248 @@
+// The Compiler behind compiler.h, shared by its phase files: compiler.cpp (units, names,
+// constants, emission, errors), compile_stmt.cpp (simple statements, def, class, import),
+// compile_flow.cpp (if/while/for/try/with, break/continue/return through blocks),
+// compile_expr.cpp and compile_call.cpp (expressions, calls, comprehensions) and assemble.cpp
+// (peephole passes, stack depth, the code object). CPython's names throughout: units, fblocks.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "interp/ast.h"
+#include "interp/compiler.h"
+#include "interp/const_pool.h"
+#include "interp/opcode.h"
+#include "interp/symtable.h"
+
+namespace pymemlab {
+
+struct CodeBody;
+
+// CO_MAXBLOCKS: how deeply loops, try, with and handlers may nest in one code object; the
+// next one is "too many statically nested blocks". 3.13 allows one more.
+constexpr int kMaxBlocks = 20;
+constexpr int kMaxBlocks313 = 21;
+// STACK_USE_GUIDELINE (3.10+): displays and calls with more items than this are built
+// incrementally (and calls go through CALL_FUNCTION_EX) so the stack stays small.
+constexpr int kStackUseGuideline = 30;
+// The compiler's own recursion guard (statements and expressions nested this deep).
+constexpr int kMaxCompileDepth = 1000;
+
+// compiler_scope: what kind of code object a unit becomes.
+enum class UnitKind : uint8_t { Module, Class, Function, Lambda, Comprehension };
+
+// fblocktype: the frame blocks the compiler tracks to unwind break, continue and return.
+enum class FBlockKind : uint8_t {
+    WhileLoop,
+    ForLoop,           // the iterator is on the stack
+    TryExcept,         // a SETUP_FINALLY block to pop
+    FinallyTry,        // a finally body to run on the way out
+    FinallyEnd,        // in the exceptional copy of a finally body: prev exc on the stack
+    FinallyNormal,     // up to 3.7, the normal-path finally body also forbids `continue`
+    With,              // an exit function on the stack, a SETUP_WITH block to pop
+    HandlerCleanup,    // in an except body: prev on the stack (and a cleanup block if named)
+    PopValue,          // a return value parked under a finally body
+    ExceptionHandler,  // between PUSH_EXC_INFO and the handler body
+};
+
+struct FBlock {
+    FBlockKind kind = FBlockKind::WhileLoop;
+    int start = -1;  // loops: the label `continue` jumps to
+    int exit = -1;   // loops: the label `break` jumps to
+    const std::vector<ast::Stmt*>* finalbody = nullptr;
+    std::string name;  // HandlerCleanup: the `as` name ("" without one)
+};
+
+// An ordered name table (co_names, co_varnames, ...): index of each name.
+struct NameTable {
+    std::vector<std::string> list;
+    std::unordered_map<std::string, int> index;
+    int add(const std::string& name) {
+        auto it = index.find(name);
+        if (it != index.end()) return it->second;
+        int i = static_cast<int>(list.size());
+        list.push_back(name);
+        index.emplace(name, i);
+        return i;
+    }
+    int find(const std::string& name) const {
+        auto it = index.find(name);
+        return it == index.end() ? -1 : it->second;
+    }
+};
+
+// Per-instruction flags the assembler reads.
+constexpr uint8_t kInstrNoFold = 1;    // 2.7: a defaults tuple the real bytecode never builds
+constexpr uint8_t kInstrNoneName = 2;  // 2.7: LOAD_CONST None the peephole made of a name
+
+// compiler_unit: one code object being built.
+struct Unit {
+    UnitKind kind = UnitKind::Module;
+    SymtableEntry* ste = nullptr;
+    std::string name;               // co_name
+    std::string qualname;           // co_qualname
+    std::string private_name;       // u_private: the class name for mangling
+    std::vector<PyObject*> consts;  // owned
+    std::unordered_map<std::string, int> const_index;
+    NameTable names, varnames, cellvars, freevars;
+    std::vector<Instr> instrs;  // jump arguments are label ids until assembly
+    std::vector<uint8_t> iflags;
+    std::vector<int> labels;  // label id -> instruction index (-1: not bound yet)
+    int block_start = 0;      // first instruction of the current basic block
+    int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
+    bool varargs = false, varkeywords = false;
+    int firstlineno = 1;
+    std::vector<FBlock> fblocks;
+    int no_emit = 0;                          // 3.8: compiling dead code (names only)
+    std::set<std::string> static_attributes;  // 3.13: self.x stores in a class's methods
+};
+
+bool is_jump(Opcode op);
+
+class Compiler {
+public:
+    Compiler(Runtime& rt, const CompileOptions& options, SyntaxErrorInfo* err);
+    ~Compiler();
+    Compiler(const Compiler&) = delete;
+    Compiler& operator=(const Compiler&) = delete;
+
+    PyObject* compile_module(const ast::Module& module);
+    PyObject* compile_interactive(const ast::Stmt& stmt);
+
+    // ---- shared state and helpers (compiler.cpp) -------------------------------------------
+    Runtime& rt_;
+    const Profile& p_;
+    CompileOptions options_;
+    SyntaxErrorInfo* err_;
+    bool failed_ = false;
+    ConstantPool pool_;
+    Symtable symtable_;
+    std::vector<std::unique_ptr<Unit>> stack_;  // enclosing units
+    std::unique_ptr<Unit> u_;                   // the unit being compiled
+    PyObject* filename_ = nullptr;              // one str shared by every code object
+    ast::Pos loc_;                              // what instructions and errors are attributed to
+    ast::Pos last_stmt_pos_;
+    int depth_ = 0;
+    bool interactive_ = false;
+    std::vector<std::string> last_freevars_;  // co_freevars of the unit exit_scope just closed
+    bool future_division_ = false;            // 2.7: from __future__ import division
+    bool future_absolute_import_ = false;     // 2.7: from __future__ import absolute_import
+
+    bool at_least(int major, int minor) const { return p_.at_least(major, minor); }
+    bool is27() const { return p_.major == 2; }
+    void error(const ast::Pos& pos, std::string msg);
+    void memory_error();
+    bool enter_recursion(const ast::Pos& pos);
+    PyObject* run(const std::vector<ast::Stmt*>& body, bool interactive);
+
+    void enter_scope(UnitKind kind, std::string name, const void* key, int firstlineno);
+    PyObject* exit_scope();  // assembles the unit: a new reference to its code object
+    void set_qualname();
+
+    void emit(Opcode op, int arg = 0);
+    void emit_flagged(Opcode op, int arg, uint8_t flags);
+    int new_label();
+    void bind(int label);
+    bool ends_with_return() const;
+    int add_const(PyObject* o);    // steals o
+    void load_const(PyObject* o);  // borrowed
+    void load_none();
+    int add_name(const std::string& name);  // co_names
+    std::string mangled(const std::string& name) const { return mangle(u_->private_name, name); }
+    void name_op(const std::string& name, ast::ExprContext ctx);
+    void emit_name(Opcode op, const std::string& name);  // mangled into co_names
+    PyObject* new_str(const std::string& text);          // nullptr after reporting MemoryError
+    PyObject* str_tuple(const std::vector<std::string>& items);
+
+    bool push_fblock(FBlockKind kind, const ast::Pos& pos, int start = -1, int exit = -1,
+                     const std::vector<ast::Stmt*>* finalbody = nullptr, std::string name = {});
+    void pop_fblock() { u_->fblocks.pop_back(); }
+    void unwind_fblock(const FBlock& b, bool preserve_tos);
+    bool unwind_fblock_stack(bool preserve_tos, FBlock* loop);
+
+    // ---- statements (compile_stmt.cpp) ------------------------------------------------------
+    void visit_body(const std::vector<ast::Stmt*>& body, bool module_or_class);
+    void visit_stmts(const std::vector<ast::Stmt*>& body);
+    void visit_stmt(const ast::Stmt* s);
+    void function_def(const ast::Stmt* s);
+    void class_def(const ast::Stmt* s);
+    void class_body(const ast::Stmt* s);
+    void assign(const ast::Stmt* s);
+    void aug_assign(const ast::Stmt* s);
+    void ann_assign(const ast::Stmt* s);
+    void import(const ast::Stmt* s);
+    void import_from(const ast::Stmt* s);
+    void assert_stmt(const ast::Stmt* s);
+    void return_stmt(const ast::Stmt* s);
+    void expr_stmt(const ast::Stmt* s);
+    void print27(const ast::Stmt* s);
+    void unsupported(const std::string& message);
+    int make_defaults(const ast::Arguments* a);
+    bool make_annotations(const ast::Arguments* a, const ast::Expr* returns);
+    // qualname_const: what CPython up to 3.10 adds beside the code (a class's plain name).
+    void make_closure(PyObject* code, int flags, const std::string* qualname_const = nullptr);
+    void apply_decorators(const std::vector<ast::Expr*>& decorators);
+    const ast::Constant* docstring(const std::vector<ast::Stmt*>& body) const;
+
+    // ---- control flow (compile_flow.cpp) ------------------------------------------------------
+    int expr_constant(const ast::Expr* e);
+    void if_stmt(const ast::Stmt* s);
+    void while_stmt(const ast::Stmt* s);
+    void for_stmt(const ast::Stmt* s);
+    void try_stmt(const ast::Stmt* s);
+    void try_except(const ast::Stmt* s);
+    void try_finally(const ast::Stmt* s);
+    void with_stmt(const ast::Stmt* s, size_t item);
+    void break_stmt(const ast::Stmt* s);
+    void continue_stmt(const ast::Stmt* s);
+    void jump_if(const ast::Expr* e, int label, bool cond);
+
+    // ---- expressions (compile_expr.cpp, compile_call.cpp) ------------------------------------
+    void visit_expr(const ast::Expr* e);
+    void visit_exprs(const std::vector<ast::Expr*>& es);
+    void visit_expr_inner(const ast::Expr* e);
+    void store_target(const ast::Expr* e);  // compiles e with ctx Store (value on the stack)
+    void unpack_helper(const std::vector<ast::Expr*>& elts, const ast::Pos& pos);
+    void compare(const ast::Expr* e);
+    void compare_op(ast::CmpOp op);
+    void bool_op(const ast::Expr* e);
+    void if_exp(const ast::Expr* e);
+    void dict(const ast::Expr* e);
+    void subdict(const ast::Expr* e, size_t begin, size_t end);
+    void starunpack(const std::vector<ast::Expr*>& elts, int pushed, Opcode build, Opcode add, Opcode extend,
+                    bool tuple, const ast::Expr* container);
+    void slice(const ast::Expr* e);
+    void subscript(const ast::Expr* e);
+    void attribute(const ast::Expr* e);
+    void joined_str(const ast::Expr* e);
+    void formatted_value(const ast::Expr* e);
+    void lambda(const ast::Expr* e);
+    void named_expr(const ast::Expr* e);
+    void yield_expr(const ast::Expr* e);
+    void call(const ast::Expr* e);
+    bool method_call(const ast::Expr* e);
+    void call_helper(int pushed, const std::vector<ast::Expr*>& args, const std::vector<ast::Keyword>& keywords,
+                     const ast::Pos& pos);
+    bool validate_keywords(const std::vector<ast::Keyword>& keywords);
+    void subkwargs(const std::vector<ast::Keyword>& keywords, size_t begin, size_t end);
+    void comprehension(const ast::Expr* e);
+    void comprehension_generator(const ast::Expr* e, size_t gen_index, int depth);
+    void comprehension_element(const ast::Expr* e, int depth);
+    void listcomp27(const ast::Expr* e, size_t gen_index);
+
+    // ---- assembly (assemble.cpp) -------------------------------------------------------------
+    PyObject* assemble(Unit& u);
+    void peephole(Unit& u, std::vector<bool>& live, const std::vector<int>& targets_upto);
+    int append_const(Unit& u, PyObject* o);  // steals o; the peephole's constants
+    void remove_unreachable(Unit& u, std::vector<bool>& live);
+    void remove_unused_consts(Unit& u, std::vector<Instr>& instrs);
+    PyObject* make_code(Unit& u, std::vector<Instr> instrs);
+};
+
+int stack_effect(Opcode op, int arg, bool jump);
+int compute_stacksize(const std::vector<Instr>& instrs);
+
+}  // namespace pymemlab

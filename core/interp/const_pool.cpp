@@ -1,0 +1,381 @@
+// ConstantPool, part one: the parser's literal objects (made in source order, kept in an arena
+// until the compilation ends), constant keys (_PyCode_ConstantKey) and the compilation-wide
+// constant cache of 3.8+ (merge_consts_recursive). The folding is const_fold.cpp.
+#include "interp/const_pool.h"
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+
+#include "interp/symtable.h"
+#include "object/builtins.h"
+#include "object/bytes_object.h"
+#include "object/errors.h"
+#include "object/float_object.h"
+#include "object/long_arith.h"
+#include "object/long_object.h"
+#include "object/runtime.h"
+#include "object/set_object.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+
+namespace pymemlab {
+
+namespace {
+
+// Calls f on every expression reachable from the statements, parents before children, in
+// field order (which is source order for all but a few kinds; make_literals sorts anyway).
+// f returns false to skip a node's children.
+void walk_expr(const ast::Expr* e, const std::function<bool(const ast::Expr*)>& f);
+
+void walk_exprs(const std::vector<ast::Expr*>& es, const std::function<bool(const ast::Expr*)>& f) {
+    for (const ast::Expr* e : es)
+        if (e != nullptr) walk_expr(e, f);
+}
+
+void walk_arguments(const ast::Arguments* a, const std::function<bool(const ast::Expr*)>& f) {
+    if (a == nullptr) return;
+    auto params = [&](const std::vector<ast::Arg>& ps) {
+        for (const ast::Arg& p : ps)
+            if (p.annotation != nullptr) walk_expr(p.annotation, f);
+    };
+    params(a->posonlyargs);
+    params(a->args);
+    if (a->vararg != nullptr && a->vararg->annotation != nullptr) walk_expr(a->vararg->annotation, f);
+    params(a->kwonlyargs);
+    walk_exprs(a->kw_defaults, f);
+    if (a->kwarg != nullptr && a->kwarg->annotation != nullptr) walk_expr(a->kwarg->annotation, f);
+    walk_exprs(a->defaults, f);
+}
+
+void walk_expr(const ast::Expr* e, const std::function<bool(const ast::Expr*)>& f) {
+    if (!f(e)) return;
+    for (const ast::Expr* child : {e->left, e->right, e->test})
+        if (child != nullptr) walk_expr(child, f);
+    walk_exprs(e->elts, f);
+    walk_exprs(e->keys, f);
+    walk_exprs(e->values, f);
+    for (const ast::Keyword& k : e->keywords) walk_expr(k.value, f);
+    for (const ast::Comprehension& g : e->generators) {
+        walk_expr(g.target, f);
+        walk_expr(g.iter, f);
+        walk_exprs(g.ifs, f);
+    }
+    walk_arguments(e->args, f);
+}
+
+void walk_stmts(const std::vector<ast::Stmt*>& body, const std::function<bool(const ast::Expr*)>& f) {
+    for (const ast::Stmt* s : body) {
+        walk_exprs(s->decorator_list, f);
+        walk_arguments(s->args, f);
+        walk_exprs(s->targets, f);
+        for (const ast::Keyword& k : s->keywords) walk_expr(k.value, f);
+        if (s->test != nullptr) walk_expr(s->test, f);
+        if (s->value != nullptr) walk_expr(s->value, f);
+        for (const ast::WithItem& item : s->items) {
+            walk_expr(item.context_expr, f);
+            if (item.optional_vars != nullptr) walk_expr(item.optional_vars, f);
+        }
+        walk_stmts(s->body, f);
+        for (const ast::ExceptHandler& h : s->handlers) {
+            if (h.type != nullptr) walk_expr(h.type, f);
+            walk_stmts(h.body, f);
+        }
+        walk_stmts(s->orelse, f);
+        walk_stmts(s->finalbody, f);
+    }
+}
+
+// Decodes UTF-8 that may hold surrogates (the AST's WTF-8) into code points.
+std::vector<uint32_t> decode_wtf8(const std::string& s) {
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+        uint32_t cp = n == 0 ? c : n == 1 ? (c & 0x1F) : n == 2 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k <= n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out.push_back(cp);
+        i += static_cast<size_t>(n) + 1;
+    }
+    return out;
+}
+
+void append_part(std::string& k, const std::string& part) {
+    k += std::to_string(part.size());
+    k += ':';
+    k += part;
+}
+
+bool is_27(const Runtime& rt) { return rt.profile().major == 2; }
+
+}  // namespace
+
+ConstantPool::~ConstantPool() {
+    for (auto& [key, o] : cache_) rt_.decref(o);
+    for (size_t i = arena_.size(); i-- > 0;) rt_.decref(arena_[i]);
+}
+
+void ConstantPool::keep(const ast::Expr* e, PyObject* o) {
+    arena_.push_back(o);
+    value_[e] = o;
+}
+
+// ==== literals =================================================================================
+
+PyObject* ConstantPool::literal_object(const ast::Expr* e, bool negate, SyntaxErrorInfo* err) {
+    const ast::Constant& c = e->constant;
+    Singletons& s = rt_.builtins().singletons;
+    PyObject* o = nullptr;
+    switch (c.kind) {
+        case ast::ConstKind::None: o = s.none; break;
+        case ast::ConstKind::True: o = s.true_; break;
+        case ast::ConstKind::False: o = s.false_; break;
+        case ast::ConstKind::Ellipsis: o = s.ellipsis; break;
+        default: break;
+    }
+    if (o != nullptr) {
+        rt_.incref(o);
+        return o;
+    }
+    switch (c.kind) {
+        case ast::ConstKind::Int:
+            // PyLong_FromString of the literal, as CPython's parser calls it (2.7: an int
+            // when it fits a C long, else a long).
+            o = long_from_decimal_string(rt_, negate ? "-" + c.text : c.text);
+            break;
+        case ast::ConstKind::Float: o = float_from_double(rt_, negate ? -c.number : c.number); break;
+        case ast::ConstKind::Complex:
+            if (err != nullptr)
+                syntax_error_at(rt_.profile(), err, e->pos, "the lab does not support complex numbers yet");
+            return nullptr;
+        case ast::ConstKind::Str:
+            // The unicode type: 3.x's str, 2.7's u'' (2.7's plain literals are Bytes).
+            if (utf8_is_valid(c.text)) {
+                o = unicode_from_utf8(rt_, c.text);
+            } else {
+                std::vector<uint32_t> cps = decode_wtf8(c.text);
+                o = unicode_from_ucs4(rt_, cps.data(), static_cast<int64_t>(cps.size()));
+            }
+            break;
+        case ast::ConstKind::Bytes: o = bytes_from_string(rt_, c.text); break;
+        default: break;
+    }
+    if (o == nullptr) {
+        oom_ = true;
+        err_no_memory(rt_);
+        if (err != nullptr) {
+            err->type = "MemoryError";
+            err->msg.clear();
+        }
+    }
+    return o;
+}
+
+bool ConstantPool::make_literals(const std::vector<ast::Stmt*>& body, SyntaxErrorInfo* err) {
+    struct Literal {
+        const ast::Expr* e;
+        bool negate;
+    };
+    std::vector<Literal> literals;
+    const bool p27 = is_27(rt_);
+    walk_stmts(body, [&](const ast::Expr* e) {
+        if (e->kind == ast::ExprKind::Constant) {
+            // 2.7 has no None/True/False constants: they are names (the compiler's business).
+            const ast::ConstKind k = e->constant.kind;
+            if (!(p27 && (k == ast::ConstKind::None || k == ast::ConstKind::True || k == ast::ConstKind::False)))
+                literals.push_back({e, false});
+            return false;
+        }
+        // 2.7's parser reads `-5` as one literal (ast_for_factor), but not `-(5)`: the lab
+        // tells them apart by the minus sign sitting right before the digits.
+        if (p27 && e->kind == ast::ExprKind::UnaryOp && e->unary == ast::UnaryOp::USub && e->left != nullptr &&
+            e->left->kind == ast::ExprKind::Constant &&
+            (e->left->constant.kind == ast::ConstKind::Int || e->left->constant.kind == ast::ConstKind::Float) &&
+            e->left->pos.line == e->pos.line && e->left->pos.col == e->pos.col + 1) {
+            literals.push_back({e, true});
+            return false;
+        }
+        return true;
+    });
+    std::stable_sort(literals.begin(), literals.end(), [](const Literal& a, const Literal& b) {
+        const ast::Pos& pa = a.negate ? a.e->left->pos : a.e->pos;
+        const ast::Pos& pb = b.negate ? b.e->left->pos : b.e->pos;
+        return pa.line != pb.line ? pa.line < pb.line : pa.col < pb.col;
+    });
+    for (const Literal& l : literals) {
+        PyObject* o = literal_object(l.negate ? l.e->left : l.e, l.negate, err);
+        if (o == nullptr) return false;
+        keep(l.e, o);
+    }
+    return true;
+}
+
+// ==== keys =====================================================================================
+
+std::string ConstantPool::key(const PyObject* o) const {
+    const Builtins& b = rt_.builtins();
+    const Singletons& s = b.singletons;
+    if (o == s.none) return "N";
+    if (o == s.ellipsis) return "E";
+    if (o == s.true_) return "T";
+    if (o == s.false_) return "F";
+    const PyTypeObject* t = Py_TYPE(o);
+    char head[40];
+    std::snprintf(head, sizeof head, "%" PRIxPTR "|", reinterpret_cast<uintptr_t>(t));
+    std::string k = head;
+    if (t == b.long_type || (b.long27_type != nullptr && t == b.long27_type)) {
+        if (is_27(rt_) && t == b.long_type) {
+            bool overflow = false;
+            k += std::to_string(long_as_int64(rt_, o, &overflow));
+        } else {
+            const int64_t n = long_ndigits(rt_, o);
+            k += long_sign(rt_, o) < 0 ? '-' : '+';
+            const auto* digits = reinterpret_cast<const PyLongObject*>(o)->ob_digit;
+            for (int64_t i = 0; i < n; ++i) {
+                k += std::to_string(digits[i]);
+                k += ',';
+            }
+        }
+    } else if (t == b.float_type) {
+        double d = float_value(o);
+        uint64_t bits;
+        std::memcpy(&bits, &d, sizeof bits);
+        k += std::to_string(bits);
+    } else if (t == b.unicode_type) {
+        const int64_t n = unicode_length(o);
+        std::string text;
+        for (int64_t i = 0; i < n; ++i) {
+            text += std::to_string(unicode_read(rt_, o, i));
+            text += ',';
+        }
+        append_part(k, text);
+    } else if (t == b.bytes_type) {
+        append_part(k, std::string(bytes_view(rt_, o)));
+    } else if (t == b.tuple_type) {
+        k += '(';
+        PyObject* const* items = tuple_items(const_cast<PyObject*>(o));
+        for (int64_t i = 0; i < Py_SIZE(o); ++i) append_part(k, key(items[i]));
+        k += ')';
+    } else if (t == b.frozenset_type) {
+        std::vector<std::string> parts;
+        for (PyObject* item : set_keys(rt_, o)) parts.push_back(key(item));
+        std::sort(parts.begin(), parts.end());
+        k += '{';
+        for (const std::string& part : parts) append_part(k, part);
+        k += '}';
+    } else {
+        std::snprintf(head, sizeof head, "@%" PRIxPTR, reinterpret_cast<uintptr_t>(o));
+        k += head;
+    }
+    return k;
+}
+
+// ==== the constant cache (3.8+) ================================================================
+
+PyObject* ConstantPool::merge(PyObject* o) {
+    std::string k = key(o);
+    auto it = cache_.find(k);
+    if (it != cache_.end()) {
+        rt_.decref(o);
+        rt_.incref(it->second);
+        return it->second;
+    }
+    const Builtins& b = rt_.builtins();
+    if (Py_TYPE(o) == b.tuple_type) {
+        PyObject** items = tuple_items(o);
+        for (int64_t i = 0; i < Py_SIZE(o); ++i) {
+            rt_.incref(items[i]);
+            PyObject* u = merge(items[i]);
+            if (u == nullptr) {
+                rt_.decref(o);
+                return nullptr;
+            }
+            PyObject* old = items[i];
+            items[i] = u;
+            rt_.decref(old);
+        }
+    } else if (Py_TYPE(o) == b.frozenset_type && set_len(o) > 0) {
+        // CPython rebuilds a frozenset from its merged items (through a temporary tuple).
+        std::vector<PyObject*> merged;
+        for (PyObject* item : set_keys(rt_, o)) {
+            rt_.incref(item);
+            PyObject* u = merge(item);
+            if (u == nullptr) {
+                for (PyObject* m : merged) rt_.decref(m);
+                rt_.decref(o);
+                return nullptr;
+            }
+            merged.push_back(u);
+        }
+        PyObject* rebuilt = make_frozenset(merged);
+        for (PyObject* m : merged) rt_.decref(m);
+        rt_.decref(o);
+        if (rebuilt == nullptr) return nullptr;
+        o = rebuilt;
+    }
+    rt_.incref(o);
+    cache_.emplace(std::move(k), o);
+    return o;
+}
+
+// ==== helpers on constants =====================================================================
+
+bool const_is_int(const Runtime& rt, const PyObject* o) {
+    const Builtins& b = rt.builtins();
+    return Py_TYPE(o) == b.long_type || (b.long27_type != nullptr && Py_TYPE(o) == b.long27_type) ||
+           o == b.singletons.true_ || o == b.singletons.false_;
+}
+
+int64_t const_int_bits(const Runtime& rt, const PyObject* o) {
+    const Builtins& b = rt.builtins();
+    if (o == b.singletons.true_) return 1;
+    if (o == b.singletons.false_) return 0;
+    if (is_27(rt) && Py_TYPE(o) == b.long_type) {
+        bool overflow = false;
+        int64_t v = long_as_int64(rt, o, &overflow);
+        uint64_t u = v < 0 ? static_cast<uint64_t>(-(v + 1)) + 1 : static_cast<uint64_t>(v);
+        int64_t bits = 0;
+        while (u != 0) {
+            ++bits;
+            u >>= 1;
+        }
+        return bits;
+    }
+    const int64_t n = long_ndigits(rt, o);
+    if (n == 0) return 0;
+    uint32_t top = reinterpret_cast<const PyLongObject*>(o)->ob_digit[n - 1];
+    int64_t bits = (n - 1) * PyLong_SHIFT;
+    while (top != 0) {
+        ++bits;
+        top >>= 1;
+    }
+    return bits;
+}
+
+bool const_is_str(const Runtime& rt, const PyObject* o) {
+    return Py_TYPE(o) == rt.builtins().unicode_type || Py_TYPE(o) == rt.builtins().str_type;
+}
+
+int64_t const_length(const Runtime& rt, const PyObject* o) {
+    const Builtins& b = rt.builtins();
+    const PyTypeObject* t = Py_TYPE(o);
+    if (t == b.unicode_type) return unicode_length(o);
+    if (t == b.bytes_type) return bytes_size(o);
+    if (t == b.tuple_type) return Py_SIZE(o);
+    if (t == b.frozenset_type) return set_len(o);
+    return -1;
+}
+
+int const_truth(Runtime& rt, PyObject* o) {
+    const Builtins& b = rt.builtins();
+    if (o == b.singletons.none || o == b.singletons.false_) return 0;
+    if (o == b.singletons.true_ || o == b.singletons.ellipsis) return 1;
+    if (Py_TYPE(o) == b.float_type) return float_value(o) != 0.0;
+    if (const_is_int(rt, o)) return const_int_bits(rt, o) != 0;
+    int64_t n = const_length(rt, o);
+    return n < 0 ? -1 : n != 0;
+}
+
+}  // namespace pymemlab
