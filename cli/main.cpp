@@ -1,6 +1,6 @@
 // The native CLI. `pymemlab malloc` replays an allocation script against the pymalloc model;
-// `pymemlab profiles` lists the profiles. `pymemlab run` (Python snippets) arrives with the
-// interpreter. Exit codes: 0 ok, 1 a failed operation, 2 a usage error.
+// `pymemlab profiles` lists the profiles; `pymemlab run` runs a Python snippet (core/interp).
+// Exit codes: 0 ok, 1 a failed operation or an uncaught exception, 2 a usage error.
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -11,6 +11,9 @@
 
 #include "alloc/allocator.h"
 #include "cli/malloc_script.h"
+#include "interp/interp.h"
+#include "interp/run.h"
+#include "object/runtime.h"
 #include "profile/profile.h"
 
 using namespace pymemlab;
@@ -37,6 +40,25 @@ bool read_source(const std::string& path, std::string& out) {
     if (!in) return false;
     out.assign(std::istreambuf_iterator<char>(in), {});
     return true;
+}
+
+// `pymemlab run`: stdout and stderr as CPython writes them; --stats adds the allocator report.
+int run_snippet(const Profile& profile, const std::string& source, RunMode mode, bool stats) {
+    Runtime rt(profile);
+    int status;
+    {
+        Interp in(rt);
+        in.write = [](int fd, std::string_view text) {
+            std::fwrite(text.data(), 1, text.size(), fd == 2 ? stderr : stdout);
+            if (fd == 2) std::fflush(stderr);
+        };
+        status = run_source(in, source, mode);
+        std::fflush(stdout);
+        const std::string& unraisable = rt.tstate().stderr_text;
+        if (!unraisable.empty()) std::fwrite(unraisable.data(), 1, unraisable.size(), stderr);
+    }
+    if (stats) std::cout << rt.allocator().debug_malloc_stats();
+    return status;
 }
 
 int list_profiles() {
@@ -98,9 +120,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (command == "run") {
-        std::cerr << "pymemlab run: the Python interpreter is not part of this build yet; "
-                     "`pymemlab malloc` replays allocation scripts\n";
-        return 2;
+        if (!trace.empty()) return usage("--trace-json is not part of this build yet");
+        return run_snippet(*profile, source, mode == "repl" ? RunMode::Repl : RunMode::Script, stats);
     }
     Allocator allocator(*profile, AllocatorOptions{.pool_aligned_arenas = aligned});
     MallocScriptResult result = run_malloc_script(allocator, source);

@@ -1,0 +1,252 @@
+// Calling Python functions: binding arguments to parameters (CPython's initialize_locals, with
+// its error messages), the frame's cells, the recursion limit, and LOAD_METHOD's lookup.
+#include <string>
+#include <vector>
+
+#include "interp/ceval_internal.h"
+#include "interp/code_object.h"
+#include "object/abstract.h"
+#include "object/builtins.h"
+#include "object/cell_object.h"
+#include "object/descr_object.h"
+#include "object/dict_object.h"
+#include "object/errors.h"
+#include "object/func_object.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+
+namespace pymemlab {
+
+namespace {
+
+// The name CPython puts in argument errors: the qualified name from 3.10.
+std::string func_label(Runtime& rt, PyObject* func) {
+    PyFunctionObject* f = as_function(func);
+    return str_as_utf8(rt, rt.profile().at_least(3, 10) ? f->func_qualname.p : f->func_name.p) + "()";
+}
+
+std::string quoted_list(const std::vector<std::string>& names) {
+    std::string s;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) s += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+        s += "'" + names[i] + "'";
+    }
+    return s;
+}
+
+PyObject* varname(PyObject* code, int64_t i) { return tuple_items(as_code(code)->co_varnames.p)[i]; }
+
+struct ArgSource {
+    Runtime& rt;
+    PyObject** args;
+    bool steal;
+    // A new reference to args[i]: moved out of the caller's stack when stealing.
+    PyObject* take(Py_ssize_t i) {
+        PyObject* v = args[i];
+        if (steal) args[i] = nullptr;
+        else rt.incref(v);
+        return v;
+    }
+};
+
+bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssize_t nargs, PyObject* kwnames) {
+    Runtime& rt = in.rt;
+    PyObject* code = f->code;
+    const CodeBody& body = code_body(code);
+    const int64_t argcount = body.argcount;
+    const int64_t total = argcount + body.kwonlyargcount;
+    const bool has_varargs = (body.flags & CO_VARARGS) != 0;
+    const bool has_varkw = (body.flags & CO_VARKEYWORDS) != 0;
+    std::vector<PyObject*>& locals = f->localsplus;
+    PyObject* kwdict = nullptr;
+    if (has_varkw) {
+        if ((kwdict = dict_new(rt)) == nullptr) {
+            err_no_memory(rt);
+            return false;
+        }
+        locals[static_cast<size_t>(total + (has_varargs ? 1 : 0))] = kwdict;
+    }
+    const Py_ssize_t npos = nargs < argcount ? nargs : argcount;
+    for (Py_ssize_t i = 0; i < npos; ++i) locals[static_cast<size_t>(i)] = src.take(i);
+    if (has_varargs) {
+        PyObject* rest = tuple_new(rt, nargs - npos);
+        if (rest == nullptr) {
+            err_no_memory(rt);
+            return false;
+        }
+        for (Py_ssize_t i = npos; i < nargs; ++i) tuple_items(rest)[i - npos] = src.take(i);
+        locals[static_cast<size_t>(total)] = rest;
+    } else if (nargs > argcount) {
+        PyFunctionObject* fo = as_function(func);
+        const int64_t ndefaults = fo->func_defaults.p != nullptr ? Py_SIZE(fo->func_defaults.p) : 0;
+        std::string given = std::to_string(nargs);
+        std::string takes = ndefaults > 0 ? "from " + std::to_string(argcount - ndefaults) + " to " + std::to_string(argcount)
+                                          : std::to_string(argcount);
+        err_format(rt, rt.builtins().exc.TypeError, "%s takes %s positional argument%s but %s %s given",
+                   func_label(rt, func).c_str(), takes.c_str(), argcount == 1 && ndefaults == 0 ? "" : "s",
+                   given.c_str(), nargs == 1 ? "was" : "were");
+        return false;
+    }
+    const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
+    for (Py_ssize_t k = 0; k < nkw; ++k) {
+        PyObject* name = tuple_items(kwnames)[k];
+        int64_t index = -1;
+        for (int64_t j = body.posonlyargcount; j < total; ++j)
+            if (varname(code, j) == name || str_equal(rt, varname(code, j), name)) {
+                index = j;
+                break;
+            }
+        if (index < 0) {
+            if (kwdict == nullptr) {
+                err_format(rt, rt.builtins().exc.TypeError, "%s got an unexpected keyword argument '%s'",
+                           func_label(rt, func).c_str(), str_as_utf8(rt, name).c_str());
+                return false;
+            }
+            PyObject* v = src.take(nargs + k);
+            bool ok = dict_setitem(rt, kwdict, name, v);
+            rt.decref(v);
+            if (!ok) {
+                err_no_memory(rt);
+                return false;
+            }
+            continue;
+        }
+        if (locals[static_cast<size_t>(index)] != nullptr) {
+            err_format(rt, rt.builtins().exc.TypeError, "%s got multiple values for argument '%s'",
+                       func_label(rt, func).c_str(), str_as_utf8(rt, name).c_str());
+            return false;
+        }
+        locals[static_cast<size_t>(index)] = src.take(nargs + k);
+    }
+    PyFunctionObject* fo = as_function(func);
+    PyObject* defaults = fo->func_defaults.p;
+    const int64_t ndefaults = defaults != nullptr ? Py_SIZE(defaults) : 0;
+    std::vector<std::string> missing;
+    for (int64_t i = 0; i < argcount; ++i) {
+        if (locals[static_cast<size_t>(i)] != nullptr) continue;
+        const int64_t d = i - (argcount - ndefaults);
+        if (d >= 0) {
+            PyObject* v = tuple_items(defaults)[d];
+            rt.incref(v);
+            locals[static_cast<size_t>(i)] = v;
+        } else {
+            missing.push_back(str_as_utf8(rt, varname(code, i)));
+        }
+    }
+    if (!missing.empty()) {
+        err_format(rt, rt.builtins().exc.TypeError, "%s missing %d required positional argument%s: %s",
+                   func_label(rt, func).c_str(), static_cast<int>(missing.size()), missing.size() == 1 ? "" : "s",
+                   quoted_list(missing).c_str());
+        return false;
+    }
+    for (int64_t i = argcount; i < total; ++i) {
+        if (locals[static_cast<size_t>(i)] != nullptr) continue;
+        PyObject* v = fo->func_kwdefaults.p != nullptr ? dict_getitem(rt, fo->func_kwdefaults.p, varname(code, i)) : nullptr;
+        if (v != nullptr) {
+            rt.incref(v);
+            locals[static_cast<size_t>(i)] = v;
+        } else {
+            missing.push_back(str_as_utf8(rt, varname(code, i)));
+        }
+    }
+    if (!missing.empty()) {
+        err_format(rt, rt.builtins().exc.TypeError, "%s missing %d required keyword-only argument%s: %s",
+                   func_label(rt, func).c_str(), static_cast<int>(missing.size()), missing.size() == 1 ? "" : "s",
+                   quoted_list(missing).c_str());
+        return false;
+    }
+    return true;
+}
+
+PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
+                               bool steal) {
+    Runtime& rt = in.rt;
+    ThreadState& ts = rt.tstate();
+    if (ts.recursion_depth + 1 > ts.recursion_limit) {
+        return err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
+    }
+    PyFunctionObject* fo = as_function(func);
+    PyObject* code = fo->func_code.p;
+    const CodeBody& body = code_body(code);
+    if (body.flags & CO_GENERATOR)
+        return err_set_string(rt, rt.builtins().exc.NotImplementedError,
+                              "generators are not supported by the lab yet");
+    Frame frame;
+    frame_init(rt, &frame, code, func, fo->func_globals.p, in.builtins_dict, nullptr);
+    if (!bind_arguments(in, func, &frame, ArgSource{rt, args, steal}, nargs, kwnames) ||
+        !frame_make_cells(rt, &frame)) {
+        frame_clear(rt, &frame);
+        return nullptr;
+    }
+    ++ts.recursion_depth;
+    PyObject* r = eval_frame(in, &frame);
+    --ts.recursion_depth;
+    frame_clear(rt, &frame);
+    return r;
+}
+
+}  // namespace
+
+PyObject* function_vectorcall(Runtime& rt, PyObject* func, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    return call_python_function(interp_of(rt), func, const_cast<PyObject**>(args), nargs, kwnames, false);
+}
+
+PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames) {
+    Runtime& rt = in.rt;
+    if (Py_TYPE(callable) == rt.builtins().function_type) {
+        // 3.11+ moves the arguments from the caller's stack into the callee's frame; older
+        // versions copy them, so the caller's stack keeps a reference during the call.
+        const bool steal = rt.profile().at_least(3, 11);
+        return call_python_function(in, callable, args, nargs, kwnames, steal);
+    }
+    return object_vectorcall(rt, callable, args, nargs, kwnames);
+}
+
+PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* defaults, PyObject* kwdefaults,
+                        PyObject* annotations, PyObject* closure) {
+    Runtime& rt = in.rt;
+    PyCodeObject* c = as_code(code);
+    PyObject* fn = function_new(rt, code, f->globals, c->co_name.p, c->co_qualname.p);
+    if (fn == nullptr) {
+        for (PyObject* o : {defaults, kwdefaults, annotations, closure}) rt.xdecref(o);
+        return nullptr;
+    }
+    PyFunctionObject* fo = as_function(fn);
+    fo->func_defaults.p = defaults;
+    fo->func_kwdefaults.p = kwdefaults;
+    fo->func_annotations.p = annotations;
+    fo->func_closure.p = closure;
+    PyObject* key = str_from_utf8(rt, "__name__");
+    if (key != nullptr) {
+        str_intern_in_place(rt, &key);
+        if (PyObject* m = dict_getitem(rt, f->globals, key)) {
+            rt.incref(m);
+            fo->func_module.p = m;
+        }
+        rt.decref(key);
+    }
+    return fn;
+}
+
+int load_method(Interp& in, PyObject* obj, PyObject* name, PyObject** meth) {
+    Runtime& rt = in.rt;
+    *meth = nullptr;
+    // LOAD_METHOD arrived in 3.7; before it every method call made a bound method.
+    if (!rt.profile().at_least(3, 7)) return 0;
+    PyTypeObject* type = Py_TYPE(obj);
+    if (type->tp_getattro != object_generic_getattr) return 0;
+    PyObject* descr = type_lookup(rt, type, name);
+    if (descr == nullptr) return err_occurred(rt) ? -1 : 0;
+    const bool is_method = Py_TYPE(descr) == rt.builtins().function_type || method_descriptor_check(rt, descr);
+    if (!is_method) return 0;
+    if (PyObject** dictptr = object_dict_ptr(obj); dictptr != nullptr && *dictptr != nullptr) {
+        if (dict_getitem(rt, *dictptr, name) != nullptr) return 0;
+        if (err_occurred(rt)) return -1;
+    }
+    rt.incref(descr);
+    *meth = descr;
+    return 1;
+}
+
+}  // namespace pymemlab

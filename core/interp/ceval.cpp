@@ -1,0 +1,1034 @@
+// The evaluation loop (Python/ceval.c): runs a frame's instructions (opcode.h) until it returns
+// or yields. Python-to-Python calls recurse through call.cpp's function_call; the recursion
+// limit and the native-depth guard keep that bounded. Exceptions unwind the block stack here.
+#include <cstring>
+#include <string>
+
+#include "interp/ceval_internal.h"
+#include "interp/code_object.h"
+#include "interp/interp.h"
+#include "object/abstract.h"
+#include "object/builtins.h"
+#include "object/cell_object.h"
+#include "object/descr_object.h"
+#include "object/dict_object.h"
+#include "object/errors.h"
+#include "object/exceptions.h"
+#include "object/func_object.h"
+#include "object/list_object.h"
+#include "object/runtime.h"
+#include "object/set_object.h"
+#include "object/slice_object.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+#include "object/type_object.h"
+
+namespace pymemlab {
+
+namespace {
+
+PyObject* name_at(PyObject* code, int i) { return tuple_items(as_code(code)->co_names.p)[i]; }
+
+PyObject* name_error(Interp& in, PyObject* name) {
+    return err_format(in.rt, in.rt.builtins().exc.NameError, "name '%s' is not defined", str_as_utf8(in.rt, name).c_str());
+}
+
+PyObject* unbound_local(Interp& in, PyObject* name) {
+    Runtime& rt = in.rt;
+    std::string n = str_as_utf8(rt, name);
+    if (rt.profile().at_least(3, 11))
+        return err_format(rt, rt.builtins().exc.UnboundLocalError,
+                          "cannot access local variable '%s' where it is not associated with a value", n.c_str());
+    return err_format(rt, rt.builtins().exc.UnboundLocalError, "local variable '%s' referenced before assignment",
+                      n.c_str());
+}
+
+PyObject* unbound_free(Interp& in, PyObject* code, int i) {
+    Runtime& rt = in.rt;
+    const int64_t ncells = code_ncells(code);
+    PyObject* name = i < ncells ? tuple_items(as_code(code)->co_cellvars.p)[i]
+                                : tuple_items(as_code(code)->co_freevars.p)[i - ncells];
+    if (i < ncells) return unbound_local(in, name);
+    std::string n = str_as_utf8(rt, name);
+    if (rt.profile().at_least(3, 11))
+        return err_format(rt, rt.builtins().exc.NameError,
+                          "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                          n.c_str());
+    return err_format(rt, rt.builtins().exc.NameError,
+                      "free variable '%s' referenced before assignment in enclosing scope", n.c_str());
+}
+
+// dict lookup that reports errors: a new reference, or nullptr (with or without an error).
+PyObject* dict_lookup(Runtime& rt, PyObject* d, PyObject* key) {
+    PyObject* v = dict_getitem(rt, d, key);
+    if (v != nullptr) rt.incref(v);
+    return v;
+}
+
+// LOAD_NAME / LOAD_GLOBAL: a mapping that may not be a dict (class namespaces from
+// __prepare__ are not modelled: always dicts).
+PyObject* load_global(Interp& in, Frame* f, PyObject* name) {
+    if (PyObject* v = dict_lookup(in.rt, f->globals, name)) return v;
+    if (err_occurred(in.rt)) return nullptr;
+    if (PyObject* v = dict_lookup(in.rt, f->builtins, name)) return v;
+    if (err_occurred(in.rt)) return nullptr;
+    return name_error(in, name);
+}
+
+bool store_in(Runtime& rt, PyObject* d, PyObject* key, PyObject* value) {
+    if (dict_setitem(rt, d, key, value)) return true;
+    if (!err_occurred(rt)) err_no_memory(rt);
+    return false;
+}
+
+bool unpack(Interp& in, Frame* f, PyObject* seq, int before, int after, bool starred) {
+    Runtime& rt = in.rt;
+    PyObject* list = sequence_list(rt, seq);
+    if (list == nullptr) {
+        if (err_matches(rt, rt.builtins().exc.TypeError) && Py_TYPE(seq)->tp_iter == nullptr) {
+            err_clear(rt);
+            err_format(rt, rt.builtins().exc.TypeError, "cannot unpack non-iterable %s object",
+                       type_name(Py_TYPE(seq)).c_str());
+        }
+        return false;
+    }
+    const int64_t n = Py_SIZE(list);
+    if (!starred && n != before) {
+        if (n > before)
+            err_format(rt, rt.builtins().exc.ValueError, "too many values to unpack (expected %d)", before);
+        else
+            err_format(rt, rt.builtins().exc.ValueError, "not enough values to unpack (expected %d, got %d)", before,
+                       static_cast<int>(n));
+        rt.decref(list);
+        return false;
+    }
+    if (starred && n < before + after) {
+        err_format(rt, rt.builtins().exc.ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                   before + after, static_cast<int>(n));
+        rt.decref(list);
+        return false;
+    }
+    PyObject** items = list_items(list);
+    // Pushed last item first, so item 0 ends on top.
+    for (int64_t i = n - 1; i >= n - after; --i) {
+        rt.incref(items[i]);
+        f->stack.push_back(items[i]);
+    }
+    if (starred) {
+        const int64_t mid = n - before - after;
+        PyObject* rest = list_new(rt, mid);
+        if (rest == nullptr) {
+            rt.decref(list);
+            err_no_memory(rt);
+            return false;
+        }
+        for (int64_t i = 0; i < mid; ++i) {
+            list_items(rest)[i] = items[before + i];
+            rt.incref(items[before + i]);
+        }
+        f->stack.push_back(rest);
+    }
+    for (int64_t i = before - 1; i >= 0; --i) {
+        rt.incref(items[i]);
+        f->stack.push_back(items[i]);
+    }
+    rt.decref(list);
+    return true;
+}
+
+PyObject* format_value(Interp& in, PyObject* value, int conversion, PyObject* spec) {
+    Runtime& rt = in.rt;
+    PyObject* converted = nullptr;
+    switch (conversion) {
+        case 1: converted = object_str(rt, value); break;
+        case 2: converted = object_repr(rt, value); break;
+        case 3: converted = object_ascii(rt, value); break;
+        default: rt.incref(value); converted = value;
+    }
+    if (converted == nullptr) return nullptr;
+    if (spec == nullptr && str_check(rt, converted)) return converted;
+    PyObject* r = object_format(rt, converted, spec);
+    rt.decref(converted);
+    return r;
+}
+
+bool exception_matches(Interp& in, PyObject* exc, PyObject* type) {
+    Runtime& rt = in.rt;
+    auto check = [&](PyObject* t) {
+        if (!object_type_check(t, rt.builtins().type_type) ||
+            !type_is_subtype(reinterpret_cast<PyTypeObject*>(t), rt.builtins().exc.BaseException)) {
+            err_set_string(rt, rt.builtins().exc.TypeError,
+                           "catching classes that do not inherit from BaseException is not allowed");
+            return false;
+        }
+        return true;
+    };
+    if (Py_TYPE(type) == rt.builtins().tuple_type) {
+        for (int64_t i = 0; i < Py_SIZE(type); ++i) {
+            PyObject* t = tuple_items(type)[i];
+            if (!check(t)) return false;
+            if (object_type_check(exc, reinterpret_cast<PyTypeObject*>(t))) return true;
+        }
+        return false;
+    }
+    if (!check(type)) return false;
+    return object_type_check(exc, reinterpret_cast<PyTypeObject*>(type));
+}
+
+// RAISE_VARARGS: exc may be a class (instantiated here) or an instance.
+bool do_raise(Interp& in, PyObject* exc, PyObject* cause) {
+    Runtime& rt = in.rt;
+    if (exc == nullptr) {
+        if (in.exc_info == nullptr || in.exc_info == rt.builtins().singletons.none) {
+            err_set_string(rt, rt.builtins().exc.RuntimeError,
+                           rt.profile().major == 2 ? "exceptions must be old-style classes or derived from BaseException, not NoneType"
+                                                   : "No active exception to reraise");
+            return false;
+        }
+        rt.incref(in.exc_info);
+        err_set_instance(rt, in.exc_info);
+        return true;  // a re-raise keeps its traceback
+    }
+    PyObject* instance = nullptr;
+    if (object_type_check(exc, rt.builtins().type_type) &&
+        type_is_subtype(reinterpret_cast<PyTypeObject*>(exc), rt.builtins().exc.BaseException)) {
+        instance = object_call_noargs(rt, exc);
+        if (instance == nullptr) return false;
+    } else if (exception_check(rt, exc)) {
+        rt.incref(exc);
+        instance = exc;
+    } else {
+        err_set_string(rt, rt.builtins().exc.TypeError, "exceptions must derive from BaseException");
+        return false;
+    }
+    if (cause != nullptr) {
+        PyObject* c = nullptr;
+        if (cause == rt.builtins().singletons.none) {
+        } else if (object_type_check(cause, rt.builtins().type_type) &&
+                   type_is_subtype(reinterpret_cast<PyTypeObject*>(cause), rt.builtins().exc.BaseException)) {
+            if ((c = object_call_noargs(rt, cause)) == nullptr) {
+                rt.decref(instance);
+                return false;
+            }
+        } else if (exception_check(rt, cause)) {
+            rt.incref(cause);
+            c = cause;
+        } else {
+            rt.decref(instance);
+            err_set_string(rt, rt.builtins().exc.TypeError, "exception causes must derive from BaseException");
+            return false;
+        }
+        exception_set_cause(rt, instance, c);
+    }
+    err_set_instance(rt, instance);
+    return true;
+}
+
+}  // namespace
+
+// Sets the implicit context of a newly raised exception (__context__ = the one being handled).
+void set_exception_context(Interp& in) {
+    Runtime& rt = in.rt;
+    PyObject* exc = err_current(rt);
+    PyObject* handled = in.exc_info;
+    if (exc == nullptr || handled == nullptr || handled == rt.builtins().singletons.none || handled == exc) return;
+    if (exception_context(exc) != nullptr) return;
+    // Avoid cycles in the context chain, as _PyErr_SetObject does.
+    for (PyObject* o = handled; o != nullptr; o = exception_context(o))
+        if (o == exc) return;
+    rt.incref(handled);
+    exception_set_context(rt, exc, handled);
+}
+
+PyObject* eval_frame(Interp& in, Frame* f) {
+    Runtime& rt = in.rt;
+    const Builtins& b = rt.builtins();
+    PyObject* const code = f->code;
+    const CodeBody& body = code_body(code);
+    const Instr* instrs = body.instrs.data();
+    PyObject* const* consts = tuple_items(as_code(code)->co_consts.p);
+    std::vector<PyObject*>& stack = f->stack;
+    const int64_t nlocals = code_nlocals(code);
+    PyObject* kwnames = nullptr;  // set by KW_NAMES for the next CALL (borrowed from co_consts)
+    PyObject* retval = nullptr;
+    bool reraise = false;
+
+    auto pop = [&]() {
+        PyObject* v = stack.back();
+        stack.pop_back();
+        return v;
+    };
+    auto top = [&]() { return stack.back(); };
+    auto push = [&](PyObject* v) { stack.push_back(v); };
+    auto peek = [&](int i) { return stack[stack.size() - static_cast<size_t>(i)]; };
+
+    Frame* const saved = in.frame;
+    f->back = saved;
+    in.frame = f;
+
+    for (;;) {
+        const Instr& ins = instrs[f->ip++];
+        f->line = ins.line;
+        if (++in.instructions > in.options.instruction_budget && !in.budget_exhausted) {
+            in.budget_exhausted = true;
+            err_format(rt, in.budget_exceeded_type,
+                       "the snippet ran more than %llu instructions (the lab's budget)",
+                       static_cast<unsigned long long>(in.options.instruction_budget));
+            goto error;
+        }
+        switch (ins.op) {
+            case Opcode::NOP: break;
+            case Opcode::POP_TOP: rt.decref(pop()); break;
+            case Opcode::COPY: {
+                PyObject* v = peek(ins.arg);
+                rt.incref(v);
+                push(v);
+                break;
+            }
+            case Opcode::SWAP: std::swap(stack.back(), stack[stack.size() - static_cast<size_t>(ins.arg)]); break;
+
+            case Opcode::LOAD_CONST: {
+                PyObject* v = consts[ins.arg];
+                rt.incref(v);
+                push(v);
+                break;
+            }
+            case Opcode::LOAD_NAME: {
+                PyObject* name = name_at(code, ins.arg);
+                PyObject* v = f->locals != nullptr ? dict_lookup(rt, f->locals, name) : nullptr;
+                if (v == nullptr && !err_occurred(rt)) v = load_global(in, f, name);
+                if (v == nullptr) goto error;
+                push(v);
+                break;
+            }
+            case Opcode::STORE_NAME: {
+                PyObject* v = pop();
+                bool ok = store_in(rt, f->locals, name_at(code, ins.arg), v);
+                rt.decref(v);
+                if (!ok) goto error;
+                break;
+            }
+            case Opcode::DELETE_NAME: {
+                PyObject* name = name_at(code, ins.arg);
+                if (dict_getitem(rt, f->locals, name) == nullptr) {
+                    if (!err_occurred(rt)) name_error(in, name);
+                    goto error;
+                }
+                if (!dict_delitem(rt, f->locals, name)) goto error;
+                break;
+            }
+            case Opcode::LOAD_GLOBAL: {
+                PyObject* v = load_global(in, f, name_at(code, ins.arg));
+                if (v == nullptr) goto error;
+                push(v);
+                break;
+            }
+            case Opcode::STORE_GLOBAL: {
+                PyObject* v = pop();
+                bool ok = store_in(rt, f->globals, name_at(code, ins.arg), v);
+                rt.decref(v);
+                if (!ok) goto error;
+                break;
+            }
+            case Opcode::DELETE_GLOBAL: {
+                PyObject* name = name_at(code, ins.arg);
+                if (dict_getitem(rt, f->globals, name) == nullptr) {
+                    if (!err_occurred(rt)) name_error(in, name);
+                    goto error;
+                }
+                if (!dict_delitem(rt, f->globals, name)) goto error;
+                break;
+            }
+            case Opcode::LOAD_FAST: {
+                PyObject* v = f->localsplus[static_cast<size_t>(ins.arg)];
+                if (v == nullptr) {
+                    unbound_local(in, tuple_items(as_code(code)->co_varnames.p)[ins.arg]);
+                    goto error;
+                }
+                rt.incref(v);
+                push(v);
+                break;
+            }
+            case Opcode::STORE_FAST: {
+                PyObject* old = f->localsplus[static_cast<size_t>(ins.arg)];
+                f->localsplus[static_cast<size_t>(ins.arg)] = pop();
+                rt.xdecref(old);
+                break;
+            }
+            case Opcode::DELETE_FAST: {
+                PyObject* old = f->localsplus[static_cast<size_t>(ins.arg)];
+                if (old == nullptr) {
+                    unbound_local(in, tuple_items(as_code(code)->co_varnames.p)[ins.arg]);
+                    goto error;
+                }
+                f->localsplus[static_cast<size_t>(ins.arg)] = nullptr;
+                rt.decref(old);
+                break;
+            }
+            case Opcode::LOAD_DEREF:
+            case Opcode::LOAD_CLASSDEREF: {
+                PyObject* cell = f->localsplus[static_cast<size_t>(nlocals + ins.arg)];
+                if (ins.op == Opcode::LOAD_CLASSDEREF && f->locals != nullptr) {
+                    const int64_t ncells = code_ncells(code);
+                    PyObject* name = ins.arg < ncells ? tuple_items(as_code(code)->co_cellvars.p)[ins.arg]
+                                                      : tuple_items(as_code(code)->co_freevars.p)[ins.arg - ncells];
+                    if (PyObject* v = dict_lookup(rt, f->locals, name)) {
+                        push(v);
+                        break;
+                    }
+                    if (err_occurred(rt)) goto error;
+                }
+                PyObject* v = cell_get(cell);
+                if (v == nullptr) {
+                    unbound_free(in, code, ins.arg);
+                    goto error;
+                }
+                rt.incref(v);
+                push(v);
+                break;
+            }
+            case Opcode::STORE_DEREF: {
+                PyObject* v = pop();
+                cell_set(rt, f->localsplus[static_cast<size_t>(nlocals + ins.arg)], v);
+                rt.decref(v);
+                break;
+            }
+            case Opcode::DELETE_DEREF: {
+                PyObject* cell = f->localsplus[static_cast<size_t>(nlocals + ins.arg)];
+                if (cell_get(cell) == nullptr) {
+                    unbound_free(in, code, ins.arg);
+                    goto error;
+                }
+                cell_set(rt, cell, nullptr);
+                break;
+            }
+            case Opcode::LOAD_CLOSURE: {
+                PyObject* cell = f->localsplus[static_cast<size_t>(nlocals + ins.arg)];
+                rt.incref(cell);
+                push(cell);
+                break;
+            }
+
+            case Opcode::LOAD_ATTR: {
+                PyObject* obj = pop();
+                PyObject* v = object_getattr(rt, obj, name_at(code, ins.arg));
+                rt.decref(obj);
+                if (v == nullptr) goto error;
+                push(v);
+                break;
+            }
+            case Opcode::STORE_ATTR: {
+                PyObject* obj = pop();
+                PyObject* v = pop();
+                int r = object_setattr(rt, obj, name_at(code, ins.arg), v);
+                rt.decref(obj);
+                rt.decref(v);
+                if (r < 0) goto error;
+                break;
+            }
+            case Opcode::DELETE_ATTR: {
+                PyObject* obj = pop();
+                int r = object_setattr(rt, obj, name_at(code, ins.arg), nullptr);
+                rt.decref(obj);
+                if (r < 0) goto error;
+                break;
+            }
+            case Opcode::LOAD_METHOD: {
+                PyObject* obj = top();
+                PyObject* meth = nullptr;
+                if (load_method(in, obj, name_at(code, ins.arg), &meth) < 0) goto error;
+                if (meth != nullptr) {
+                    // Unbound: meth obj (the object stays on the stack as self).
+                    stack.back() = meth;
+                    push(obj);
+                } else {
+                    PyObject* attr = object_getattr(rt, obj, name_at(code, ins.arg));
+                    if (attr == nullptr) goto error;
+                    stack.back() = attr;
+                    rt.decref(obj);
+                    push(nullptr);
+                }
+                break;
+            }
+            case Opcode::PUSH_NULL: push(nullptr); break;
+            case Opcode::KW_NAMES: kwnames = consts[ins.arg]; break;
+            case Opcode::CALL: {
+                const int argc = ins.arg;
+                const size_t base = stack.size() - static_cast<size_t>(argc) - 2;
+                PyObject* callable = stack[base];
+                PyObject* self = stack[base + 1];
+                PyObject** args = &stack[base + 2];
+                Py_ssize_t nargs = argc - (kwnames != nullptr ? Py_SIZE(kwnames) : 0);
+                if (self != nullptr) {
+                    --args;
+                    ++nargs;
+                }
+                PyObject* r = call_from_stack(in, callable, args, nargs, kwnames);
+                kwnames = nullptr;
+                // call_from_stack nulls the argument slots whose references it took over.
+                for (size_t i = stack.size(); i-- > base;) rt.xdecref(stack[i]);
+                stack.resize(base);
+                if (r == nullptr) goto error;
+                push(r);
+                break;
+            }
+            case Opcode::CALL_FUNCTION_EX: {
+                PyObject* kwargs = (ins.arg & 1) ? pop() : nullptr;
+                PyObject* args = pop();
+                PyObject* null = pop();
+                PyObject* callable = pop();
+                PyObject* argtuple = args;
+                if (Py_TYPE(args) != b.tuple_type) {
+                    argtuple = sequence_tuple(rt, args);
+                    rt.decref(args);
+                }
+                PyObject* r = argtuple != nullptr ? object_call(rt, callable, argtuple, kwargs) : nullptr;
+                rt.xdecref(argtuple);
+                rt.xdecref(kwargs);
+                rt.xdecref(null);
+                rt.decref(callable);
+                if (r == nullptr) goto error;
+                push(r);
+                break;
+            }
+
+            case Opcode::BINARY_OP: {
+                PyObject* rhs = pop();
+                PyObject* lhs = pop();
+                const bool inplace = ins.arg >= kBinaryOpInplaceOffset;
+                const auto op = static_cast<BinaryOp>(inplace ? ins.arg - kBinaryOpInplaceOffset : ins.arg);
+                PyObject* r = number_binary_op(rt, lhs, rhs, op, inplace);
+                rt.decref(lhs);
+                rt.decref(rhs);
+                if (r == nullptr) goto error;
+                push(r);
+                break;
+            }
+            case Opcode::UNARY_NEGATIVE:
+            case Opcode::UNARY_POSITIVE:
+            case Opcode::UNARY_INVERT: {
+                PyObject* v = pop();
+                PyObject* r = ins.op == Opcode::UNARY_NEGATIVE   ? number_negative(rt, v)
+                              : ins.op == Opcode::UNARY_POSITIVE ? number_positive(rt, v)
+                                                                 : number_invert(rt, v);
+                rt.decref(v);
+                if (r == nullptr) goto error;
+                push(r);
+                break;
+            }
+            case Opcode::UNARY_NOT: {
+                PyObject* v = pop();
+                int t = object_is_true(rt, v);
+                rt.decref(v);
+                if (t < 0) goto error;
+                push(bool_from(rt, t == 0));
+                break;
+            }
+            case Opcode::COMPARE_OP: {
+                PyObject* rhs = pop();
+                PyObject* lhs = pop();
+                PyObject* r = object_richcompare(rt, lhs, rhs, ins.arg);
+                rt.decref(lhs);
+                rt.decref(rhs);
+                if (r == nullptr) goto error;
+                push(r);
+                break;
+            }
+            case Opcode::IS_OP: {
+                PyObject* rhs = pop();
+                PyObject* lhs = pop();
+                push(bool_from(rt, (lhs == rhs) != (ins.arg == 1)));
+                rt.decref(lhs);
+                rt.decref(rhs);
+                break;
+            }
+            case Opcode::CONTAINS_OP: {
+                PyObject* container = pop();
+                PyObject* item = pop();
+                int r = sequence_contains(rt, container, item);
+                rt.decref(container);
+                rt.decref(item);
+                if (r < 0) goto error;
+                push(bool_from(rt, (r == 1) != (ins.arg == 1)));
+                break;
+            }
+
+            case Opcode::BINARY_SUBSCR: {
+                PyObject* key = pop();
+                PyObject* container = pop();
+                PyObject* r = object_getitem(rt, container, key);
+                rt.decref(key);
+                rt.decref(container);
+                if (r == nullptr) goto error;
+                push(r);
+                break;
+            }
+            case Opcode::STORE_SUBSCR: {
+                PyObject* key = pop();
+                PyObject* container = pop();
+                PyObject* v = pop();
+                int r = object_setitem(rt, container, key, v);
+                rt.decref(key);
+                rt.decref(container);
+                rt.decref(v);
+                if (r < 0) goto error;
+                break;
+            }
+            case Opcode::DELETE_SUBSCR: {
+                PyObject* key = pop();
+                PyObject* container = pop();
+                int r = object_delitem(rt, container, key);
+                rt.decref(key);
+                rt.decref(container);
+                if (r < 0) goto error;
+                break;
+            }
+            case Opcode::BUILD_SLICE: {
+                PyObject* step = ins.arg == 3 ? pop() : nullptr;
+                PyObject* stop = pop();
+                PyObject* start = pop();
+                PyObject* none = b.singletons.none;
+                PyObject* s = slice_new(rt, start, stop, step != nullptr ? step : none);
+                rt.decref(start);
+                rt.decref(stop);
+                rt.xdecref(step);
+                if (s == nullptr) {
+                    err_no_memory(rt);
+                    goto error;
+                }
+                push(s);
+                break;
+            }
+            case Opcode::BUILD_TUPLE:
+            case Opcode::BUILD_LIST: {
+                const int n = ins.arg;
+                PyObject* o = ins.op == Opcode::BUILD_TUPLE ? tuple_new(rt, n) : list_new(rt, n);
+                if (o == nullptr) {
+                    err_no_memory(rt);
+                    goto error;
+                }
+                PyObject** items = ins.op == Opcode::BUILD_TUPLE ? tuple_items(o) : list_items(o);
+                for (int i = n - 1; i >= 0; --i) items[i] = pop();
+                push(o);
+                break;
+            }
+            case Opcode::BUILD_SET: {
+                PyObject* s = set_new(rt);
+                if (s == nullptr) {
+                    err_no_memory(rt);
+                    goto error;
+                }
+                const size_t first = stack.size() - static_cast<size_t>(ins.arg);
+                bool ok = true;
+                for (size_t i = first; i < stack.size(); ++i) ok = ok && set_add(rt, s, stack[i]);
+                for (size_t i = stack.size(); i-- > first;) rt.decref(stack[i]);
+                stack.resize(first);
+                if (!ok) {
+                    rt.decref(s);
+                    if (!err_occurred(rt)) err_no_memory(rt);
+                    goto error;
+                }
+                push(s);
+                break;
+            }
+            case Opcode::BUILD_MAP: {
+                PyObject* d = dict_new(rt);
+                if (d == nullptr) {
+                    err_no_memory(rt);
+                    goto error;
+                }
+                const size_t first = stack.size() - 2 * static_cast<size_t>(ins.arg);
+                bool ok = true;
+                for (size_t i = first; ok && i < stack.size(); i += 2) ok = store_in(rt, d, stack[i], stack[i + 1]);
+                for (size_t i = stack.size(); i-- > first;) rt.decref(stack[i]);
+                stack.resize(first);
+                if (!ok) {
+                    rt.decref(d);
+                    goto error;
+                }
+                push(d);
+                break;
+            }
+            case Opcode::BUILD_CONST_KEY_MAP: {
+                PyObject* keys = pop();
+                PyObject* d = dict_new(rt);
+                if (d == nullptr) {
+                    rt.decref(keys);
+                    err_no_memory(rt);
+                    goto error;
+                }
+                const size_t first = stack.size() - static_cast<size_t>(ins.arg);
+                bool ok = true;
+                for (size_t i = first; ok && i < stack.size(); ++i)
+                    ok = store_in(rt, d, tuple_items(keys)[i - first], stack[i]);
+                for (size_t i = stack.size(); i-- > first;) rt.decref(stack[i]);
+                stack.resize(first);
+                rt.decref(keys);
+                if (!ok) {
+                    rt.decref(d);
+                    goto error;
+                }
+                push(d);
+                break;
+            }
+            case Opcode::BUILD_STRING: {
+                std::string s;
+                const size_t first = stack.size() - static_cast<size_t>(ins.arg);
+                for (size_t i = first; i < stack.size(); ++i) s += str_as_utf8(rt, stack[i]);
+                for (size_t i = stack.size(); i-- > first;) rt.decref(stack[i]);
+                stack.resize(first);
+                PyObject* r = str_from_utf8(rt, s);
+                if (r == nullptr) {
+                    err_no_memory(rt);
+                    goto error;
+                }
+                push(r);
+                break;
+            }
+            case Opcode::LIST_APPEND:
+            case Opcode::SET_ADD: {
+                PyObject* v = pop();
+                PyObject* container = peek(ins.arg);
+                bool ok = ins.op == Opcode::LIST_APPEND ? list_append(rt, container, v) : set_add(rt, container, v);
+                rt.decref(v);
+                if (!ok) {
+                    if (!err_occurred(rt)) err_no_memory(rt);
+                    goto error;
+                }
+                break;
+            }
+            case Opcode::MAP_ADD: {
+                PyObject* v = pop();
+                PyObject* k = pop();
+                bool ok = store_in(rt, peek(ins.arg), k, v);
+                rt.decref(k);
+                rt.decref(v);
+                if (!ok) goto error;
+                break;
+            }
+            case Opcode::LIST_EXTEND:
+            case Opcode::SET_UPDATE:
+            case Opcode::DICT_UPDATE:
+            case Opcode::DICT_MERGE: {
+                PyObject* source = pop();
+                bool ok = extend_container(in, ins.op, peek(ins.arg), source);
+                rt.decref(source);
+                if (!ok) goto error;
+                break;
+            }
+            case Opcode::LIST_TO_TUPLE: {
+                PyObject* list = pop();
+                PyObject* t = sequence_tuple(rt, list);
+                rt.decref(list);
+                if (t == nullptr) goto error;
+                push(t);
+                break;
+            }
+            case Opcode::FORMAT_VALUE: {
+                PyObject* spec = (ins.arg & 4) ? pop() : nullptr;
+                PyObject* v = pop();
+                PyObject* r = format_value(in, v, ins.arg & 3, spec);
+                rt.decref(v);
+                rt.xdecref(spec);
+                if (r == nullptr) goto error;
+                push(r);
+                break;
+            }
+            case Opcode::UNPACK_SEQUENCE:
+            case Opcode::UNPACK_EX: {
+                PyObject* seq = pop();
+                bool ok = ins.op == Opcode::UNPACK_SEQUENCE ? unpack(in, f, seq, ins.arg, 0, false)
+                                                            : unpack(in, f, seq, ins.arg & 0xff, ins.arg >> 8, true);
+                rt.decref(seq);
+                if (!ok) goto error;
+                break;
+            }
+
+            case Opcode::JUMP: f->ip = ins.arg; break;
+            case Opcode::POP_JUMP_IF_FALSE:
+            case Opcode::POP_JUMP_IF_TRUE: {
+                PyObject* v = pop();
+                int t = object_is_true(rt, v);
+                rt.decref(v);
+                if (t < 0) goto error;
+                if ((t == 1) == (ins.op == Opcode::POP_JUMP_IF_TRUE)) f->ip = ins.arg;
+                break;
+            }
+            case Opcode::JUMP_IF_FALSE_OR_POP:
+            case Opcode::JUMP_IF_TRUE_OR_POP: {
+                int t = object_is_true(rt, top());
+                if (t < 0) goto error;
+                if ((t == 1) == (ins.op == Opcode::JUMP_IF_TRUE_OR_POP)) f->ip = ins.arg;
+                else rt.decref(pop());
+                break;
+            }
+            case Opcode::GET_ITER:
+            case Opcode::GET_YIELD_FROM_ITER: {
+                PyObject* v = pop();
+                PyObject* it = object_get_iter(rt, v);
+                rt.decref(v);
+                if (it == nullptr) goto error;
+                push(it);
+                break;
+            }
+            case Opcode::FOR_ITER: {
+                PyObject* it = top();
+                PyObject* next = Py_TYPE(it)->tp_iternext(rt, it);
+                if (next != nullptr) {
+                    push(next);
+                    break;
+                }
+                if (err_occurred(rt) && !err_clear_stop_iteration(rt)) goto error;
+                rt.decref(pop());
+                f->ip = ins.arg;
+                break;
+            }
+            case Opcode::RETURN_VALUE:
+                retval = pop();
+                f->finished = true;
+                goto exit;
+            case Opcode::YIELD_VALUE:
+                retval = pop();
+                goto exit;
+            case Opcode::YIELD_FROM: {
+                PyObject* sent = pop();
+                PyObject* it = top();
+                PyObject* r = generator_send_to(in, it, sent);
+                rt.decref(sent);
+                if (r != nullptr) {
+                    // Yield r; resume here to send the next value.
+                    f->ip--;
+                    retval = r;
+                    goto exit;
+                }
+                PyObject* value = nullptr;
+                if (!stop_iteration_value(in, &value)) goto error;
+                rt.decref(pop());
+                push(value);
+                break;
+            }
+            case Opcode::PRINT_EXPR: {
+                PyObject* v = pop();
+                bool ok = display_hook(in, v);
+                rt.decref(v);
+                if (!ok) goto error;
+                break;
+            }
+
+            case Opcode::MAKE_FUNCTION: {
+                PyObject* fcode = pop();
+                PyObject* closure = (ins.arg & 8) ? pop() : nullptr;
+                PyObject* annotations = (ins.arg & 4) ? pop() : nullptr;
+                PyObject* kwdefaults = (ins.arg & 2) ? pop() : nullptr;
+                PyObject* defaults = (ins.arg & 1) ? pop() : nullptr;
+                PyObject* fn = make_function(in, f, fcode, defaults, kwdefaults, annotations, closure);
+                rt.decref(fcode);
+                if (fn == nullptr) goto error;
+                push(fn);
+                break;
+            }
+            case Opcode::LOAD_BUILD_CLASS: {
+                PyObject* bc = builtin_build_class(in);
+                if (bc == nullptr) goto error;
+                push(bc);
+                break;
+            }
+            case Opcode::IMPORT_NAME: {
+                PyObject* fromlist = pop();
+                PyObject* level = pop();
+                PyObject* m = import_name(in, name_at(code, ins.arg), fromlist);
+                rt.decref(fromlist);
+                rt.decref(level);
+                if (m == nullptr) goto error;
+                push(m);
+                break;
+            }
+            case Opcode::IMPORT_FROM: {
+                PyObject* m = top();
+                PyObject* v = object_getattr(rt, m, name_at(code, ins.arg));
+                if (v == nullptr) {
+                    if (err_matches(rt, b.exc.AttributeError)) {
+                        err_clear(rt);
+                        std::string mod;
+                        PyObject* n = object_getattr_string(rt, m, "__name__");
+                        if (n != nullptr) {
+                            object_str_utf8(rt, n, &mod);
+                            rt.decref(n);
+                        } else {
+                            err_clear(rt);
+                        }
+                        err_format(rt, b.exc.ImportError, "cannot import name '%s' from '%s' (unknown location)",
+                                   str_as_utf8(rt, name_at(code, ins.arg)).c_str(), mod.c_str());
+                    }
+                    goto error;
+                }
+                push(v);
+                break;
+            }
+            case Opcode::IMPORT_STAR: {
+                PyObject* m = pop();
+                bool ok = import_star(in, f, m);
+                rt.decref(m);
+                if (!ok) goto error;
+                break;
+            }
+            case Opcode::PRINT_ITEM: {
+                PyObject* v = pop();
+                bool ok = print_item_27(in, v);
+                rt.decref(v);
+                if (!ok) goto error;
+                break;
+            }
+            case Opcode::PRINT_NEWLINE:
+                in.out("\n");
+                in.softspace = false;
+                break;
+
+            case Opcode::SETUP_FINALLY:
+                f->blocks.push_back({Block::Handler, ins.arg, static_cast<int32_t>(stack.size())});
+                break;
+            case Opcode::SETUP_WITH:  // the handler's depth leaves out the __enter__ result on top
+                f->blocks.push_back({Block::Handler, ins.arg, static_cast<int32_t>(stack.size()) - 1});
+                break;
+            case Opcode::SETUP_ANNOTATIONS: {
+                PyObject* key = str_from_utf8(rt, "__annotations__");
+                if (key == nullptr) {
+                    err_no_memory(rt);
+                    goto error;
+                }
+                str_intern_in_place(rt, &key);
+                bool ok = true;
+                if (dict_getitem(rt, f->locals, key) == nullptr && !err_occurred(rt)) {
+                    PyObject* d = dict_new(rt);
+                    ok = d != nullptr && store_in(rt, f->locals, key, d);
+                    if (d == nullptr) err_no_memory(rt);
+                    rt.xdecref(d);
+                }
+                rt.decref(key);
+                if (!ok || err_occurred(rt)) goto error;
+                break;
+            }
+            case Opcode::POP_BLOCK: f->blocks.pop_back(); break;
+            case Opcode::PUSH_EXC_INFO: {
+                PyObject* exc = pop();
+                PyObject* prev = in.exc_info != nullptr ? in.exc_info : b.singletons.none;
+                if (in.exc_info == nullptr) rt.incref(prev);
+                f->blocks.push_back({Block::ExceptHandler, 0, static_cast<int32_t>(stack.size())});
+                push(prev);
+                rt.incref(exc);
+                in.exc_info = exc;
+                push(exc);
+                break;
+            }
+            case Opcode::POP_EXCEPT: {
+                f->blocks.pop_back();
+                PyObject* prev = pop();
+                PyObject* old = in.exc_info;
+                in.exc_info = prev;
+                rt.xdecref(old);
+                break;
+            }
+            case Opcode::CHECK_EXC_MATCH: {
+                PyObject* type = pop();
+                bool m = exception_matches(in, top(), type);
+                rt.decref(type);
+                if (err_occurred(rt)) goto error;
+                push(bool_from(rt, m));
+                break;
+            }
+            case Opcode::RERAISE: {
+                PyObject* exc = pop();
+                err_set_instance(rt, exc);
+                reraise = true;
+                goto error;
+            }
+            case Opcode::LOAD_ASSERTION_ERROR:
+                rt.incref(reinterpret_cast<PyObject*>(b.exc.AssertionError));
+                push(reinterpret_cast<PyObject*>(b.exc.AssertionError));
+                break;
+            case Opcode::RAISE_VARARGS: {
+                PyObject* cause = ins.arg == 2 ? pop() : nullptr;
+                PyObject* exc = ins.arg >= 1 ? pop() : nullptr;
+                bool ok = do_raise(in, exc, cause);
+                rt.xdecref(exc);
+                rt.xdecref(cause);
+                if (ok && ins.arg == 0) reraise = true;
+                else set_exception_context(in);
+                goto error;
+            }
+            case Opcode::BEFORE_WITH: {
+                PyObject* mgr = pop();
+                PyObject* exit = nullptr;
+                PyObject* r = with_enter(in, mgr, &exit);
+                rt.decref(mgr);
+                if (r == nullptr) goto error;
+                push(exit);
+                push(r);
+                break;
+            }
+            case Opcode::WITH_EXIT: {
+                PyObject* exit = pop();
+                PyObject* none = b.singletons.none;
+                PyObject* args[] = {none, none, none};
+                PyObject* r = object_vectorcall(rt, exit, args, 3, nullptr);
+                rt.decref(exit);
+                if (r == nullptr) goto error;
+                rt.decref(r);
+                break;
+            }
+            case Opcode::WITH_EXCEPT_START: {
+                PyObject* exc = top();
+                PyObject* exit = peek(3);
+                PyObject* tb = exception_traceback(exc);
+                PyObject* args[] = {reinterpret_cast<PyObject*>(Py_TYPE(exc)), exc,
+                                    tb != nullptr ? tb : b.singletons.none};
+                PyObject* r = object_vectorcall(rt, exit, args, 3, nullptr);
+                if (r == nullptr) goto error;
+                push(r);
+                break;
+            }
+            case Opcode::UNSUPPORTED: {
+                err_set_string(rt, b.exc.NotImplementedError, str_as_utf8(rt, consts[ins.arg]));
+                goto error;
+            }
+        }
+        continue;
+
+    error:
+        if (!err_occurred(rt))
+            err_set_string(rt, b.exc.SystemError, "error return without exception set");
+        if (!reraise) traceback_here(in, f);
+        reraise = false;
+        kwnames = nullptr;
+        // Unwind to the innermost handler. An exception that stops the run (the budget) skips
+        // every handler so nothing can catch it.
+        while (!f->blocks.empty()) {
+            Block blk = f->blocks.back();
+            f->blocks.pop_back();
+            if (blk.kind == Block::ExceptHandler) {
+                while (stack.size() > static_cast<size_t>(blk.level) + 1) rt.xdecref(pop());
+                PyObject* prev = pop();
+                PyObject* old = in.exc_info;
+                in.exc_info = prev;
+                rt.xdecref(old);
+                continue;
+            }
+            if (in.budget_exhausted) continue;
+            while (stack.size() > static_cast<size_t>(blk.level)) rt.xdecref(pop());
+            push(err_fetch(rt));
+            f->ip = blk.handler;
+            goto resume;
+        }
+        while (!stack.empty()) rt.xdecref(pop());
+        retval = nullptr;
+        f->finished = true;
+        goto exit;
+    resume:;
+    }
+
+exit:
+    in.frame = saved;
+    return retval;
+}
+
+}  // namespace pymemlab

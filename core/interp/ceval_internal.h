@@ -1,0 +1,42 @@
+// What the evaluation loop shares with the files that implement its heavier instructions
+// (call.cpp, interp.cpp, traceback.cpp). Not for use outside core/interp.
+#pragma once
+
+#include "interp/frame.h"
+#include "interp/interp.h"
+#include "interp/opcode.h"
+#include "object/object.h"
+
+namespace pymemlab {
+
+// Runs f until it returns (f->finished) or yields; the value, or nullptr with an exception.
+PyObject* eval_frame(Interp& in, Frame* f);
+// LOAD_METHOD's lookup: *meth = the unbound function (new reference) when obj.name is a plain
+// method of type(obj) not shadowed by an instance attribute, else nullptr. -1 on error.
+int load_method(Interp& in, PyObject* obj, PyObject* name, PyObject** meth);
+// CALL: calls callable with the stack's arguments. When the profile moves arguments into the
+// callee's frame (3.11+), it takes their references and nulls the stack slots.
+PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames);
+// Builtins::function_call: calling a Python function from C (arguments borrowed).
+PyObject* function_vectorcall(Runtime& rt, PyObject* func, PyObject* const* args, Py_ssize_t nargs,
+                              PyObject* kwnames);
+PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* defaults, PyObject* kwdefaults,
+                        PyObject* annotations, PyObject* closure);
+bool extend_container(Interp& in, Opcode op, PyObject* container, PyObject* source);
+bool display_hook(Interp& in, PyObject* value);
+bool print_item_27(Interp& in, PyObject* value);
+PyObject* builtin_build_class(Interp& in);
+PyObject* import_name(Interp& in, PyObject* name, PyObject* fromlist);
+bool import_star(Interp& in, Frame* f, PyObject* module);
+PyObject* with_enter(Interp& in, PyObject* mgr, PyObject** exit);
+// yield from: sends `sent` into the sub-iterator; nullptr when it finished (or failed).
+PyObject* generator_send_to(Interp& in, PyObject* iter, PyObject* sent);
+// After a sub-iterator finished: its return value (StopIteration.value) or false on error.
+bool stop_iteration_value(Interp& in, PyObject** value);
+void set_exception_context(Interp& in);
+// Adds f's current line to the traceback of the exception being raised.
+void traceback_here(Interp& in, Frame* f);
+// Creates the traceback type (Builtins::traceback_type); once per Runtime, by Interp.
+void init_traceback_type(Runtime& rt);
+
+}  // namespace pymemlab

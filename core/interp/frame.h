@@ -1,0 +1,53 @@
+// Frames: one activation of a code object — its fast locals, cells, value stack, block stack
+// and position. The model keeps frames in host memory (3.11+'s frames are not heap objects
+// either; ≤3.10's PyFrameObject blocks are not modelled — see tests/cpydiff). Every PyObject*
+// a frame holds is a strong reference, exactly where CPython's frame holds one.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "object/object.h"
+
+namespace pymemlab {
+
+class Runtime;
+
+// A block of the block stack (opcode.h): a handler (SETUP_FINALLY) or an except handler
+// being run (PUSH_EXC_INFO), with the value-stack depth to unwind to.
+struct Block {
+    enum Kind : uint8_t { Handler, ExceptHandler } kind;
+    int32_t handler;  // instruction index (Handler)
+    int32_t level;    // stack depth
+};
+
+struct Frame {
+    PyObject* code = nullptr;     // strong
+    PyObject* func = nullptr;     // strong; null for module and exec frames
+    PyObject* globals = nullptr;  // strong
+    PyObject* builtins = nullptr; // strong (the builtins module's dict)
+    PyObject* locals = nullptr;   // strong; module and class bodies: the namespace dict
+    // nlocals fast locals, then cells, then free variables (the cells of the closure).
+    std::vector<PyObject*> localsplus;
+    std::vector<PyObject*> stack;
+    std::vector<Block> blocks;
+    int32_t ip = 0;               // index of the next instruction
+    int32_t line = 0;             // the line of the instruction being run
+    Frame* back = nullptr;        // the calling frame (borrowed)
+    PyObject* generator = nullptr;  // the generator that owns this frame (borrowed), if any
+    bool finished = false;
+    bool is_entry = true;
+};
+
+// Starts a frame over `code`: takes references to code, func (may be null), globals, builtins
+// and locals (may be null), makes room for the fast locals, cells and free variables, and
+// copies the free variables' cells from func's closure.
+void frame_init(Runtime& rt, Frame* f, PyObject* code, PyObject* func, PyObject* globals, PyObject* builtins,
+                PyObject* locals);
+// Makes the frame's cells once its arguments are bound (a parameter that is a cell moves into
+// it), as CPython does before running the body. False (MemoryError set) when the heap is full.
+bool frame_make_cells(Runtime& rt, Frame* f);
+// Releases every reference the frame holds.
+void frame_clear(Runtime& rt, Frame* f);
+
+}  // namespace pymemlab

@@ -1,0 +1,231 @@
+// The interpreter state and the instructions that need more than a few lines: class
+// building, imports, `with`, container extension, the REPL's display hook, 2.7's print.
+#include "interp/interp.h"
+
+#include <string>
+
+#include "interp/ceval_internal.h"
+#include "interp/code_object.h"
+#include "interp/modules.h"
+#include "object/abstract.h"
+#include "object/builtins.h"
+#include "object/dict_object.h"
+#include "object/errors.h"
+#include "object/exceptions.h"
+#include "object/func_object.h"
+#include "object/list_object.h"
+#include "object/module_object.h"
+#include "object/runtime.h"
+#include "object/set_object.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+#include "object/type_object.h"
+
+namespace pymemlab {
+
+Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts) {
+    rt.tstate().interp = this;
+    rt.builtins().function_call = function_vectorcall;
+    init_code_type(rt);
+    init_traceback_type(rt);
+    write = [](int, std::string_view) {};
+    budget_exceeded_type = new_static_type(rt, "BudgetExceeded", exception_basicsize(rt), 0,
+                                           {.dealloc = rt.builtins().exc.BaseException->tp_dealloc,
+                                            .traverse = rt.builtins().exc.BaseException->tp_traverse});
+    budget_exceeded_type->tp_base = rt.builtins().exc.BaseException;
+    type_ready(rt, budget_exceeded_type);
+    init_builtin_modules(*this);
+}
+
+Interp::~Interp() {
+    rt.xdecref(exc_info);
+    exc_info = nullptr;
+    rt.xdecref(modules);
+    rt.xdecref(sys_module);
+    rt.xdecref(builtins_module);
+    rt.tstate().interp = nullptr;
+}
+
+Interp& interp_of(Runtime& rt) { return *static_cast<Interp*>(rt.tstate().interp); }
+
+PyObject* eval_code(Interp& in, PyObject* code, PyObject* globals, PyObject* locals) {
+    Runtime& rt = in.rt;
+    Frame frame;
+    frame_init(rt, &frame, code, nullptr, globals, in.builtins_dict, locals);
+    ThreadState& ts = rt.tstate();
+    ++ts.recursion_depth;
+    PyObject* r = frame_make_cells(rt, &frame) ? eval_frame(in, &frame) : nullptr;
+    --ts.recursion_depth;
+    frame_clear(rt, &frame);
+    return r;
+}
+
+bool display_hook(Interp& in, PyObject* value) {
+    Runtime& rt = in.rt;
+    if (value == rt.builtins().singletons.none) return true;
+    std::string text;
+    if (!object_repr_utf8(rt, value, &text)) return false;
+    in.out(text);
+    in.out("\n");
+    PyObject* key = str_from_utf8(rt, "_");
+    if (key == nullptr) return err_no_memory(rt), false;
+    bool ok = dict_setitem(rt, in.builtins_dict, key, value);
+    rt.decref(key);
+    return ok;
+}
+
+bool print_item_27(Interp& in, PyObject* value) {
+    std::string text;
+    if (!object_str_utf8(in.rt, value, &text)) return false;
+    if (in.softspace) in.out(" ");
+    in.out(text);
+    // softspace: a space goes before the next item unless this one ended a line.
+    in.softspace = text.empty() || (text.back() != '\n' && text.back() != '\t');
+    return true;
+}
+
+PyObject* with_enter(Interp& in, PyObject* mgr, PyObject** exit) {
+    Runtime& rt = in.rt;
+    PyObject* enter = lookup_special(rt, mgr, "__enter__");
+    PyObject* ex = enter != nullptr ? lookup_special(rt, mgr, "__exit__") : nullptr;
+    if (enter == nullptr || ex == nullptr) {
+        if (err_occurred(rt)) return nullptr;
+        const char* missing = enter == nullptr ? "__enter__" : "__exit__";
+        if (rt.profile().at_least(3, 11))
+            return err_format(rt, rt.builtins().exc.TypeError,
+                              "'%s' object does not support the context manager protocol",
+                              type_name(Py_TYPE(mgr)).c_str());
+        return err_set_string(rt, rt.builtins().exc.AttributeError, missing);
+    }
+    auto bind = [&](PyObject* descr) -> PyObject* {
+        if (descrgetfunc get = Py_TYPE(descr)->tp_descr_get; get != nullptr)
+            return get(rt, descr, mgr, reinterpret_cast<PyObject*>(Py_TYPE(mgr)));
+        rt.incref(descr);
+        return descr;
+    };
+    *exit = bind(ex);
+    if (*exit == nullptr) return nullptr;
+    PyObject* bound_enter = bind(enter);
+    PyObject* r = bound_enter != nullptr ? object_call_noargs(rt, bound_enter) : nullptr;
+    rt.xdecref(bound_enter);
+    if (r == nullptr) {
+        rt.decref(*exit);
+        *exit = nullptr;
+    }
+    return r;
+}
+
+bool extend_container(Interp& in, Opcode op, PyObject* container, PyObject* source) {
+    Runtime& rt = in.rt;
+    if (op == Opcode::DICT_UPDATE || op == Opcode::DICT_MERGE) {
+        if (!object_type_check(source, rt.builtins().dict_type)) {
+            err_format(rt, rt.builtins().exc.TypeError,
+                       op == Opcode::DICT_MERGE ? "argument after ** must be a mapping, not %s"
+                                                : "'%s' object is not a mapping",
+                       type_name(Py_TYPE(source)).c_str());
+            return false;
+        }
+        for (PyObject* k : dict_keys(rt, source)) {
+            if (op == Opcode::DICT_MERGE && dict_getitem(rt, container, k) != nullptr) {
+                std::string key;
+                object_str_utf8(rt, k, &key);
+                err_format(rt, rt.builtins().exc.TypeError, "got multiple values for keyword argument '%s'",
+                           key.c_str());
+                return false;
+            }
+            if (!dict_setitem(rt, container, k, dict_getitem(rt, source, k))) {
+                if (!err_occurred(rt)) err_no_memory(rt);
+                return false;
+            }
+        }
+        return true;
+    }
+    PyObject* it = object_get_iter(rt, source);
+    if (it == nullptr) {
+        if (op == Opcode::LIST_EXTEND && err_matches(rt, rt.builtins().exc.TypeError)) {
+            err_clear(rt);
+            err_format(rt, rt.builtins().exc.TypeError, "Value after * must be an iterable, not %s",
+                       type_name(Py_TYPE(source)).c_str());
+        }
+        return false;
+    }
+    bool ok = true;
+    while (PyObject* x = iter_next(rt, it)) {
+        ok = op == Opcode::LIST_EXTEND ? list_append(rt, container, x) : set_add(rt, container, x);
+        rt.decref(x);
+        if (!ok) break;
+    }
+    rt.decref(it);
+    if (!ok && !err_occurred(rt)) err_no_memory(rt);
+    return ok && !err_occurred(rt);
+}
+
+PyObject* import_name(Interp& in, PyObject* name, PyObject*) {
+    Runtime& rt = in.rt;
+    std::string n;
+    object_str_utf8(rt, name, &n);
+    if (PyObject* m = dict_getitem(rt, in.modules, name)) {
+        rt.incref(m);
+        return m;
+    }
+    if (PyObject* m = import_builtin_module(in, n)) return m;
+    if (err_occurred(rt)) return nullptr;
+    PyTypeObject* type = rt.builtins().exc.ModuleNotFoundError != nullptr ? rt.builtins().exc.ModuleNotFoundError
+                                                                           : rt.builtins().exc.ImportError;
+    if (rt.profile().major == 2) return err_format(rt, type, "No module named %s", n.c_str());
+    return err_format(rt, type, "No module named '%s'", n.c_str());
+}
+
+bool import_star(Interp& in, Frame* f, PyObject* module) {
+    Runtime& rt = in.rt;
+    PyObject* d = module_check(rt, module) ? module_dict(module) : nullptr;
+    if (d == nullptr) {
+        err_set_string(rt, rt.builtins().exc.TypeError, "import * needs a module");
+        return false;
+    }
+    PyObject* target = f->locals != nullptr ? f->locals : f->globals;
+    for (PyObject* k : dict_keys(rt, d)) {
+        std::string key;
+        object_str_utf8(rt, k, &key);
+        if (!key.empty() && key[0] == '_') continue;
+        if (!dict_setitem(rt, target, k, dict_getitem(rt, d, k))) return false;
+    }
+    return true;
+}
+
+PyObject* builtin_build_class(Interp& in) {
+    Runtime& rt = in.rt;
+    PyObject* key = str_from_utf8(rt, "__build_class__");
+    if (key == nullptr) return err_no_memory(rt);
+    PyObject* v = dict_getitem(rt, in.builtins_dict, key);
+    rt.decref(key);
+    if (v == nullptr) return err_set_string(rt, rt.builtins().exc.NameError, "__build_class__ not found");
+    rt.incref(v);
+    return v;
+}
+
+PyObject* generator_send_to(Interp& in, PyObject* iter, PyObject* sent) {
+    Runtime& rt = in.rt;
+    if (sent != rt.builtins().singletons.none)
+        return err_set_string(rt, rt.builtins().exc.NotImplementedError,
+                              "send() into a sub-iterator is not supported by the lab yet");
+    return Py_TYPE(iter)->tp_iternext(rt, iter);
+}
+
+bool stop_iteration_value(Interp& in, PyObject** value) {
+    Runtime& rt = in.rt;
+    if (err_occurred(rt)) {
+        if (!err_matches(rt, rt.builtins().exc.StopIteration)) return false;
+        PyObject* exc = err_fetch(rt);
+        PyObject* args = exception_args(exc);
+        *value = args != nullptr && Py_SIZE(args) > 0 ? tuple_items(args)[0] : rt.builtins().singletons.none;
+        rt.incref(*value);
+        rt.decref(exc);
+        return true;
+    }
+    *value = rt.builtins().singletons.none;
+    rt.incref(*value);
+    return true;
+}
+
+}  // namespace pymemlab

@@ -1,0 +1,54 @@
+// Interp: the interpreter state of one Runtime — the builtins and sys modules, sys.modules,
+// the frame stack, the exception being handled, output, and the budget that stops runaway
+// snippets. ceval.cpp runs code against it; run.h is the entry point the Lab and CLI use.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "interp/frame.h"
+#include "object/object.h"
+
+namespace pymemlab {
+
+class Runtime;
+
+struct InterpOptions {
+    uint64_t instruction_budget = 200'000'000;  // instructions before the run is stopped
+};
+
+struct Interp {
+    Runtime& rt;
+    InterpOptions options;
+    PyObject* builtins_module = nullptr;
+    PyObject* builtins_dict = nullptr;  // borrowed from the module
+    PyObject* sys_module = nullptr;
+    PyObject* modules = nullptr;        // sys.modules
+    PyObject* exc_info = nullptr;       // the exception being handled (sys.exc_info()), strong or null
+    Frame* frame = nullptr;             // the innermost running frame
+    uint64_t instructions = 0;
+    bool budget_exhausted = false;
+    bool softspace = false;             // 2.7's print statement state
+    PyTypeObject* budget_exceeded_type = nullptr;
+    // Where print() and tracebacks go: fd 1 or 2.
+    std::function<void(int fd, std::string_view text)> write;
+
+    explicit Interp(Runtime& runtime, InterpOptions opts = {});
+    ~Interp();
+    Interp(const Interp&) = delete;
+    Interp& operator=(const Interp&) = delete;
+
+    void out(std::string_view s) const { write(1, s); }
+    void err(std::string_view s) const { write(2, s); }
+};
+
+Interp& interp_of(Runtime& rt);
+
+// Runs `code` (a module code object) with `globals` as both globals and locals.
+PyObject* eval_code(Interp& in, PyObject* code, PyObject* globals, PyObject* locals);
+// Prints the current exception as CPython's default excepthook does, and clears it.
+void print_exception(Interp& in);
+
+}  // namespace pymemlab

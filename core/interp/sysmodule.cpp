@@ -1,0 +1,148 @@
+// The sys module: getrefcount, getsizeof, intern, the recursion limit, version_info, maxsize,
+// _debugmallocstats.
+#include <string>
+
+#include "alloc/allocator.h"
+#include "interp/modules.h"
+#include "object/abstract.h"
+#include "object/builtins.h"
+#include "object/bytes_object.h"
+#include "object/cell_object.h"
+#include "object/descr_object.h"
+#include "object/dict_object.h"
+#include "object/errors.h"
+#include "object/list_object.h"
+#include "object/long_object.h"
+#include "object/module_object.h"
+#include "object/range_object.h"
+#include "object/runtime.h"
+#include "object/set_object.h"
+#include "object/singletons.h"
+#include "object/slice_object.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+
+namespace pymemlab {
+
+namespace {
+
+bool exactly(Runtime& rt, const char* name, Py_ssize_t nargs, PyObject* kwnames, Py_ssize_t want) {
+    if (kwnames != nullptr && Py_SIZE(kwnames) > 0) {
+        err_format(rt, rt.builtins().exc.TypeError, "%s() takes no keyword arguments", name);
+        return false;
+    }
+    if (nargs == want) return true;
+    err_format(rt, rt.builtins().exc.TypeError, "%s() takes exactly one argument (%d given)", name,
+               static_cast<int>(nargs));
+    return false;
+}
+
+PyObject* sys_getrefcount(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!exactly(rt, "getrefcount", nargs, kw, 1)) return nullptr;
+    // The count as CPython reports it: the argument itself holds one of the references.
+    // 3.12+ immortal objects report the immortal value (its low 32 bits as a C long, as
+    // _Py_REFCNT returns it).
+    int64_t count = args[0]->ob_refcnt;
+    if (rt.is_immortal(args[0])) count = rt.profile().immortal_refcnt;
+    return long_from_int64(rt, count);
+}
+
+PyObject* sys_getsizeof(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject*) {
+    if (nargs < 1 || nargs > 2)
+        return err_set_string(rt, rt.builtins().exc.TypeError, "getsizeof() takes at most 2 arguments");
+    return long_from_int64(rt, object_sizeof(rt, args[0]));
+}
+
+PyObject* sys_intern(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!exactly(rt, "intern", nargs, kw, 1)) return nullptr;
+    if (!str_check(rt, args[0]))
+        return err_format(rt, rt.builtins().exc.TypeError, "intern() argument must be str, not %s",
+                          type_name(Py_TYPE(args[0])).c_str());
+    PyObject* s = args[0];
+    rt.incref(s);
+    str_intern_in_place(rt, &s);
+    return s;
+}
+
+PyObject* sys_getrecursionlimit(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t, PyObject*) {
+    return long_from_int64(rt, rt.tstate().recursion_limit);
+}
+
+PyObject* sys_setrecursionlimit(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!exactly(rt, "setrecursionlimit", nargs, kw, 1)) return nullptr;
+    bool overflow = false;
+    int64_t v = long_as_int64(rt, args[0], &overflow);
+    if (overflow || v < 1)
+        return err_set_string(rt, rt.builtins().exc.ValueError, "recursion limit must be greater or equal than 1");
+    // The lab caps the limit so that a deep recursion stays within the native stack.
+    rt.tstate().recursion_limit = static_cast<int>(v < 20000 ? v : 20000);
+    rt.incref(rt.builtins().singletons.none);
+    return rt.builtins().singletons.none;
+}
+
+PyObject* sys_debugmallocstats(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t, PyObject*) {
+    interp_of(rt).err(rt.allocator().debug_malloc_stats());
+    rt.incref(rt.builtins().singletons.none);
+    return rt.builtins().singletons.none;
+}
+
+const PyMethodDef kSysMethods[] = {
+    {"getrefcount", sys_getrefcount, 0},
+    {"getsizeof", sys_getsizeof, 0},
+    {"intern", sys_intern, 0},
+    {"getrecursionlimit", sys_getrecursionlimit, 0},
+    {"setrecursionlimit", sys_setrecursionlimit, 0},
+    {"_debugmallocstats", sys_debugmallocstats, 0},
+    {nullptr, nullptr, 0},
+};
+
+}  // namespace
+
+int64_t object_sizeof(Runtime& rt, PyObject* o) {
+    const Builtins& b = rt.builtins();
+    PyTypeObject* t = Py_TYPE(o);
+    if (t == b.long_type || t == b.singletons.true_->ob_type) {
+        if (o == b.singletons.true_ || o == b.singletons.false_) return singleton_sizeof(rt, o);
+        return long_sizeof(rt, o);
+    }
+    if (t == b.tuple_type) return tuple_sizeof(rt, o);
+    if (t == b.list_type) return list_sizeof(rt, o);
+    if (t == b.dict_type) return dict_sizeof(rt, o);
+    if (t == b.set_type || t == b.frozenset_type) return set_sizeof(rt, o);
+    if (t == b.str_type) return str_sizeof(rt, o);
+    if (t == b.unicode_type) return unicode_sizeof(rt, o);
+    if (t == b.bytes_type) return bytes_sizeof(rt, o);
+    if (t == b.range_type) return range_sizeof(rt, o);
+    if (t == b.slice_type) return slice_sizeof(rt, o);
+    if (t == b.cell_type) return cell_sizeof(rt, o);
+    if (o == b.singletons.none || o == b.singletons.not_implemented || o == b.singletons.ellipsis)
+        return singleton_sizeof(rt, o);
+    int64_t size = t->tp_basicsize;
+    if (t->tp_itemsize != 0) size += t->tp_itemsize * Py_SIZE(o);
+    if (t->is_gc()) size += rt.profile().gc_head_size;
+    return size;
+}
+
+PyObject* make_sys_module(Interp& in) {
+    Runtime& rt = in.rt;
+    PyObject* m = module_new(rt, "sys");
+    if (m == nullptr) return nullptr;
+    const Profile& p = rt.profile();
+    PyObject* version = tuple_new(rt, 5);
+    if (version != nullptr) {
+        tuple_items(version)[0] = long_from_int64(rt, p.major);
+        tuple_items(version)[1] = long_from_int64(rt, p.minor);
+        tuple_items(version)[2] = long_from_int64(rt, 0);
+        tuple_items(version)[3] = str_from_utf8(rt, "final");
+        tuple_items(version)[4] = long_from_int64(rt, 0);
+    }
+    bool ok = module_add_functions(rt, m, kSysMethods) && module_add_object(rt, m, "version_info", version) &&
+              module_add_object(rt, m, "maxsize", long_from_int64(rt, INT64_MAX));
+    if (!ok) {
+        rt.decref(m);
+        return nullptr;
+    }
+    return m;
+}
+
+}  // namespace pymemlab
