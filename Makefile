@@ -12,7 +12,7 @@ JOBS ?= $(shell nproc)
 # Emscripten's JS optimizer needs acorn: Debian's node-acorn lives in /usr/share/nodejs.
 export NODE_PATH := /usr/share/nodejs$(if $(NODE_PATH),:$(NODE_PATH))
 
-.PHONY: setup deps cli wasm web serve test test-native test-asan test-wasm test-web bench clean format
+.PHONY: setup deps cli wasm web serve test test-native test-asan test-wasm test-web test-snippets bench clean format
 
 setup:
 	@tools/setup.sh
@@ -36,7 +36,7 @@ web: wasm
 serve: web
 	@node tools/serve.mjs web/dist $(PORT)
 
-test: test-native test-asan test-wasm test-web
+test: test-native test-asan test-wasm test-web test-snippets
 	@echo "make test: every suite passed"
 
 test-native: deps
@@ -56,6 +56,12 @@ test-wasm: wasm cli
 
 test-web: web
 	@node --test tests/web/
+
+# Python snippets against CPython per profile, natively, and in WebAssembly under four profiles
+# that span the layouts (each WebAssembly run is a Node process; tests/snippets/README.md).
+test-snippets: wasm cli
+	@node tests/snippets/run.mjs --impl both --wasm-profiles 2.7,3.6,3.12,3.14
+	@PYMEMLAB_SNIPPETS_SKIP_FULL=1 node --test tests/snippets/run.test.mjs
 
 bench: deps
 	@bench/run.sh

@@ -1,0 +1,5 @@
+# A string literal missing its closing quote.
+print("start")
+s = "abc
+print(s)
+t = 1
