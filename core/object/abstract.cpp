@@ -10,10 +10,12 @@
 #include "object/builtins.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
+#include "object/hash.h"
 #include "object/list_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
+#include "object/weakref_object.h"
 
 namespace pymemlab {
 
@@ -78,7 +80,20 @@ int object_isinstance(Runtime& rt, PyObject* o, PyObject* cls) {
                            : "isinstance() arg 2 must be a type or tuple of types");
         return -1;
     }
-    return object_type_check(o, reinterpret_cast<PyTypeObject*>(cls)) ? 1 : 0;
+    if (object_type_check(o, reinterpret_cast<PyTypeObject*>(cls))) return 1;
+    // recursive_isinstance's second chance: o.__class__, when it differs from type(o). Among the
+    // model's types only a weakref proxy answers with another class (its referent's).
+    if (!weakref_proxy_check(rt, o)) return 0;
+    PyObject* icls = object_getattr_string(rt, o, "__class__");
+    if (icls == nullptr) {
+        if (!err_matches(rt, rt.builtins().exc.AttributeError)) return -1;
+        err_clear(rt);
+        return 0;
+    }
+    const int r = icls != reinterpret_cast<PyObject*>(Py_TYPE(o)) && is_type(rt, icls) &&
+                  type_is_subtype(reinterpret_cast<PyTypeObject*>(icls), reinterpret_cast<PyTypeObject*>(cls));
+    rt.decref(icls);
+    return r;
 }
 
 int object_issubclass(Runtime& rt, PyObject* derived, PyObject* cls) {
@@ -181,9 +196,17 @@ PyObject* object_format(Runtime& rt, PyObject* o, PyObject* spec) {
         PyObject* args[] = {o, spec};
         // The __format__ found on the type is unbound: pass the object first.
         result = object_vectorcall(rt, meth, args, 2, nullptr);
-        if (result != nullptr && !str_check(rt, result)) {
-            err_format(rt, rt.builtins().exc.TypeError, "__format__ must return a str, not %s",
-                       type_name(Py_TYPE(result)).c_str());
+        // 2.7 lets __format__ return unicode as well as str.
+        const bool py2 = rt.profile().major == 2;
+        const bool text =
+            result != nullptr && (str_check(rt, result) || (py2 && Py_TYPE(result) == rt.builtins().unicode_type));
+        if (result != nullptr && !text) {
+            if (py2)
+                err_format(rt, rt.builtins().exc.TypeError, "%s.__format__ must return string or unicode, not %s",
+                           type_name(Py_TYPE(o)).c_str(), type_name(Py_TYPE(result)).c_str());
+            else
+                err_format(rt, rt.builtins().exc.TypeError, "__format__ must return a str, not %s",
+                           type_name(Py_TYPE(result)).c_str());
             rt.decref(result);
             result = nullptr;
         }
@@ -219,12 +242,7 @@ int object_is_true(Runtime& rt, PyObject* o) {
     return 1;
 }
 
-Py_hash_t object_hash_value(Runtime& rt, PyObject* o) {
-    PyTypeObject* t = Py_TYPE(o);
-    if (t->tp_hash != nullptr) return t->tp_hash(rt, o);
-    err_format(rt, rt.builtins().exc.TypeError, "unhashable type: '%s'", type_name(t).c_str());
-    return -1;
-}
+Py_hash_t object_hash_value(Runtime& rt, PyObject* o) { return object_hash_any(rt, o); }
 
 static const char* const kOpSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
 static const int kSwapped[] = {Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE};
@@ -562,46 +580,10 @@ int sequence_contains(Runtime& rt, PyObject* container, PyObject* item) {
     return found;
 }
 
-PyObject* sequence_list(Runtime& rt, PyObject* iterable) {
-    PyObject* it = object_get_iter(rt, iterable);
-    if (it == nullptr) return nullptr;
-    PyObject* list = list_new(rt, 0);
-    if (list == nullptr) {
-        rt.decref(it);
-        return err_no_memory(rt);
-    }
-    while (PyObject* x = iter_next(rt, it)) {
-        bool ok = list_append(rt, list, x);
-        rt.decref(x);
-        if (!ok) {
-            err_no_memory(rt);
-            break;
-        }
-    }
-    rt.decref(it);
-    if (err_occurred(rt)) {
-        rt.decref(list);
-        return nullptr;
-    }
-    return list;
-}
+// PySequence_List: list_extend into a new list (the list's own preallocation rules).
+PyObject* sequence_list(Runtime& rt, PyObject* iterable) { return list_from_iterable(rt, iterable); }
 
-PyObject* sequence_tuple(Runtime& rt, PyObject* iterable) {
-    if (Py_TYPE(iterable) == rt.builtins().tuple_type) return new_ref(rt, iterable);
-    PyObject* list = sequence_list(rt, iterable);
-    if (list == nullptr) return nullptr;
-    const int64_t n = Py_SIZE(list);
-    PyObject* t = tuple_new(rt, n);
-    if (t == nullptr) {
-        rt.decref(list);
-        return err_no_memory(rt);
-    }
-    for (int64_t i = 0; i < n; ++i) {
-        tuple_items(t)[i] = list_items(list)[i];
-        rt.incref(list_items(list)[i]);
-    }
-    rt.decref(list);
-    return t;
-}
+// PySequence_Tuple: tuple_from_iterable (a tuple itself, a list copied, else grown and cut back).
+PyObject* sequence_tuple(Runtime& rt, PyObject* iterable) { return tuple_from_iterable(rt, iterable); }
 
 }  // namespace pymemlab

@@ -100,6 +100,7 @@ PyObject* number_positive(Runtime& rt, PyObject* o);
 PyObject* number_invert(Runtime& rt, PyObject* o);
 PyObject* number_absolute(Runtime& rt, PyObject* o);
 PyObject* number_power(Runtime& rt, PyObject* base, PyObject* exp, PyObject* mod);  // pow(), mod may be None
+PyObject* number_divmod(Runtime& rt, PyObject* a, PyObject* b);  // divmod(a, b), nb_divmod both ways
 PyObject* number_index(Runtime& rt, PyObject* o);  // operator.index
 PyObject* number_long(Runtime& rt, PyObject* o);   // int(o)
 PyObject* number_float(Runtime& rt, PyObject* o);  // float(o)

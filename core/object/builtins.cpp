@@ -9,6 +9,7 @@
 #include "object/descr_object.h"
 #include "object/exceptions.h"
 #include "object/func_object.h"
+#include "object/iter_object.h"
 #include "object/module_object.h"
 #include "object/type_object.h"
 #include "object/float_object.h"
@@ -21,6 +22,7 @@
 #include "object/slice_object.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
+#include "object/weakref_object.h"
 
 namespace pymemlab {
 
@@ -58,6 +60,7 @@ void init_builtins(Runtime& rt) {
     init_list_type(rt);
     init_range_type(rt);
     init_slice_type(rt);
+    init_iter_types(rt);
     init_cell_type(rt);
     init_bytes_type(rt);  // first: in 2.7 it is also the str type
     init_str_type(rt);
@@ -68,7 +71,13 @@ void init_builtins(Runtime& rt) {
     init_type_system(rt);
     init_func_types(rt);
     init_module_type(rt);
+    init_weakref_types(rt);
     for (PyTypeObject* t : rt.builtins().static_types) type_ready(rt, t);
+    init_text_type_dicts(rt);  // str.maketrans, bytes.maketrans, bytes.fromhex
+    dict_add_class_methods(rt);  // dict.fromkeys
+    slice_add_members(rt);  // descriptors need the ready types
+    range_add_members(rt);
+    init_exception_attributes(rt);
 }
 
 }  // namespace pymemlab

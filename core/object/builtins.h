@@ -8,6 +8,7 @@
 #include "object/dict_object.h"
 #include "object/exceptions.h"
 #include "object/float_object.h"
+#include "object/iter_object.h"
 #include "object/list_object.h"
 #include "object/set_object.h"
 #include "object/str_object.h"
@@ -36,6 +37,8 @@ struct Builtins {
     PyTypeObject* range_type = nullptr;
     PyTypeObject* slice_type = nullptr;
     PyObject* slice_cache = nullptr;  // the last freed slice (3.x)
+    IterTypes iter_types;             // the sequence iterators (object/iter_object.h)
+    std::vector<PyObject*> repr_running;  // Py_ReprEnter's objects, each holding a reference (repr_guard.h)
     PyTypeObject* cell_type = nullptr;
     // Strings. 3.x: str is the PEP 393 unicode type, bytes its own type. 2.7: str is the
     // bytes type (PyStringObject) and unicode a type of its own.
@@ -52,6 +55,8 @@ struct Builtins {
     // Types of the interpreter layer (core/interp), registered here when it starts.
     PyTypeObject* code_type = nullptr;
     PyTypeObject* traceback_type = nullptr;
+    PyTypeObject* frame_type = nullptr;      // frame objects (interp/frame_object.h)
+    PyTypeObject* generator_type = nullptr;  // interp/gen_object.h
     PyTypeObject* object_type = nullptr;  // `object`, the root of every class
     PyTypeObject* module_type = nullptr;
     PyTypeObject* function_type = nullptr;
@@ -64,6 +69,23 @@ struct Builtins {
     PyTypeObject* classmethod_type = nullptr;
     PyTypeObject* staticmethod_type = nullptr;
     PyTypeObject* property_type = nullptr;
+    // The builtins module's own types (enum_object.h, map_object.h, super_object.h), made with it;
+    // sys.stdout's type (interp/sysmodule.cpp).
+    PyTypeObject* enumerate_type = nullptr;
+    PyTypeObject* reversed_type = nullptr;
+    PyTypeObject* calliter_type = nullptr;  // iter(callable, sentinel)
+    PyTypeObject* map_type = nullptr;
+    PyTypeObject* filter_type = nullptr;
+    PyTypeObject* zip_type = nullptr;
+    PyTypeObject* super_type = nullptr;
+    PyTypeObject* method_wrapper_type = nullptr;
+    PyTypeObject* textio_type = nullptr;
+    // super() without arguments: the running frame's __class__ cell and first argument, which
+    // core/interp finds (both borrowed); false with RuntimeError set when there are none.
+    bool (*super_frame_args)(Runtime& rt, PyTypeObject** type, PyObject** obj) = nullptr;
+    PyTypeObject* weakref_type = nullptr;            // weakref.ref (object/weakref_object.h)
+    PyTypeObject* weakproxy_type = nullptr;          // weakref.ProxyType
+    PyTypeObject* weakcallableproxy_type = nullptr;  // weakref.CallableProxyType
     std::vector<PyTypeObject*> static_types;  // every new_static_type, in creation order
     // Calling a Python function: the evaluation loop (core/interp) registers it.
     vectorcallfunc function_call = nullptr;  // descr_object.cpp's own table

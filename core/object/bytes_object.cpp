@@ -7,6 +7,7 @@
 #include "object/builtins.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/text_internal.h"
 
 namespace pymemlab {
 
@@ -92,6 +93,7 @@ void init_bytes_type(Runtime& rt) {
         new_static_type(rt, is_27(rt) ? "str" : "bytes", object_size(rt), 1, {.dealloc = bytes_dealloc});
     b.bytes_type = type;
     if (is_27(rt)) b.str_type = type;
+    init_bytes_slots(rt, type);
 
     BytesState& s = b.bytes_state;
     if (static_singletons(p)) {
@@ -108,6 +110,22 @@ void init_bytes_type(Runtime& rt) {
 PyObject* bytes_new(Runtime& rt, int64_t n) {
     if (n == 0) return empty_singleton(rt);
     return allocate(rt, n);
+}
+
+PyObject* bytes_new_uncached(Runtime& rt, int64_t n) { return allocate(rt, n); }
+
+PyObject* bytes_resize(Runtime& rt, PyObject* o, int64_t n) {
+    rt.note_forgotten(o);
+    auto* moved = static_cast<PyObject*>(rt.obj_realloc(o, static_cast<size_t>(object_size(rt) + n)));
+    if (moved == nullptr) {
+        rt.note_alive(o);
+        return nullptr;
+    }
+    rt.note_alive(moved);
+    Py_SET_SIZE(moved, n);
+    set_hash(rt, moved, -1);
+    bytes_data(rt, moved)[n] = '\0';
+    return moved;
 }
 
 PyObject* bytes_from_data(Runtime& rt, const void* data, int64_t n) {

@@ -61,6 +61,13 @@ inline PyObject* bytes_from_string(Runtime& rt, std::string_view s) {
 // PyBytes_FromStringAndSize(NULL, n): an object for the caller to fill; never a cached one
 // (the empty singleton for n == 0). nullptr on MemoryError.
 PyObject* bytes_new(Runtime& rt, int64_t n);
+// An object of n bytes made by PyObject_Malloc directly, as bytes_repeat and 2.7's
+// string_repeat make theirs: never a singleton, even for n == 0. nullptr on MemoryError.
+PyObject* bytes_new_uncached(Runtime& rt, int64_t n);
+// _PyBytes_Resize / 2.7's _PyString_Resize of an object whose one reference is the caller's:
+// the block reallocated for n bytes, the hash reset, NUL written. Returns the new address, or
+// nullptr on MemoryError with the object unchanged.
+PyObject* bytes_resize(Runtime& rt, PyObject* o, int64_t n);
 
 int64_t bytes_size(const PyObject* o);
 char* bytes_data(const Runtime& rt, PyObject* o);

@@ -13,6 +13,7 @@
 #include "object/str_object.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
+#include "object/weakref_object.h"
 #include "profile/type_sizes.h"
 
 namespace pymemlab {
@@ -187,6 +188,7 @@ int member_set(Runtime& rt, PyObject* descr, PyObject* obj, PyObject* value) {
 
 void cfunction_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
+    object_clear_weakrefs(rt, self);
     rt.xdecref(as_cfunc(self)->m_self.p);
     rt.xdecref(as_cfunc(self)->m_module.p);
     rt.free_object(self);
@@ -354,6 +356,8 @@ void init_descr_types(Runtime& rt) {
     b.builtin_function_type = new_static_type(rt, "builtin_function_or_method",
                                           model_basicsize(sizes.builtin_function, sizeof(PyCFunctionObject)), 0, {.dealloc = cfunction_dealloc, .traverse = cfunction_traverse});
     b.builtin_function_type->tp_call = cfunction_call;
+    if (rt.profile().major >= 3)
+        b.builtin_function_type->tp_weaklistoffset = offsetof(PyCFunctionObject, m_weakreflist);
     b.builtin_function_type->tp_repr = cfunction_repr;
     const int64_t cm_size = model_basicsize(sizes.classmethod, sizeof(PyClassMethod));
     b.classmethod_type = new_static_type(rt, "classmethod", cm_size, 0,

@@ -1,141 +1,33 @@
-// dict: the 3.x compact dict (keys object, index table, insertdict, dictresize with each
-// version's growth rule) and 2.7's open table, then what both share: creation through the free
-// list, dealloc, traversal, tracking and sizes. Not modelled: split tables (they come with
-// instances), _PyDict_NewPresized, popitem, views and iterators, ma_version_tag.
+// dict: the 3.x compact dict (keys object, index table, lookups that restart when __eq__
+// changed the table, insertdict, dictresize with each version's growth rule), then what both
+// lines share: creation through the free list, dealloc, traversal, tracking, sizes, and hashing
+// and comparing keys. 2.7's open table is dict_object27.cpp; popitem, iteration by position,
+// copy and merge are dict_ops.cpp; the type's slots and methods are dict_methods.cpp.
+// Not modelled: split tables, ma_version_tag.
 #include "object/dict_object.h"
 
-#include <bit>
 #include <cstring>
+#include <string>
 
+#include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/bytes_object.h"
+#include "object/dict_internal.h"
+#include "object/dictview_object.h"
+#include "object/errors.h"
+#include "object/exceptions.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/tuple_object.h"
+#include "object/type_internal.h"
+#include "object/type_object.h"
 
 namespace pymemlab {
 
-namespace {
+using namespace dict_detail;
 
-constexpr int64_t DKIX_EMPTY = -1;
-constexpr int64_t DKIX_DUMMY = -2;
-constexpr int64_t kEmptyKeysIndexBytes = 8;  // Py_EMPTY_KEYS carries 8 empty indices
-
-bool is_compact311(const Profile& p) { return p.at_least(3, 11); }
-int64_t keys_header_bytes(const Profile& p) {
-    return is_compact311(p) ? sizeof(PyDictKeysObject311) : sizeof(PyDictKeysObject36);
-}
-// DK_IXSIZE: the narrowest signed index that holds dk_size (so 256 slots need 2 bytes).
-int64_t index_bytes(int64_t size) {
-    return size <= 0x80 ? 1 : size <= 0x8000 ? 2 : size <= 0x80000000LL ? 4 : 8;
-}
-static_assert(sizeof(PyDictKeysObject36) + 8 + 5 * sizeof(PyDictKeyEntry) == 168);   // {"a": 1}'s keys, 3.6-3.10
-static_assert(sizeof(PyDictKeysObject311) + 8 + 5 * sizeof(PyDictUnicodeEntry) == 120);  // 3.11+
-static_assert(sizeof(PyDictKeysObject311) + 8 + 5 * sizeof(PyDictKeyEntry) == 160);      // {1: 1}, 3.11+
-
-int64_t keys_bytes(const Profile& p, int64_t size, bool unicode) {
-    const int64_t entry = unicode ? sizeof(PyDictUnicodeEntry) : sizeof(PyDictKeyEntry);
-    return keys_header_bytes(p) + size * index_bytes(size) + usable_fraction(size) * entry;
-}
-
-int bit_length(uint64_t x) { return static_cast<int>(std::bit_width(x)); }
-
-// A view of a PyDictKeysObject block under the profile's layout. A block's size and kind never
-// change (a resize makes a new block), so the view works its layout out once, as CPython's
-// macros read the header once: the hot paths (probing, inserting, teardown) only index.
-class Keys {
-public:
-    Keys(bool v311, unsigned char* base) : base_(base), v311_(v311) {
-        size_ = v311 ? int64_t{1} << field<uint8_t>(offsetof(PyDictKeysObject311, dk_log2_size))
-                     : field<int64_t>(offsetof(PyDictKeysObject36, dk_size));
-        unicode_ = v311 && field<uint8_t>(offsetof(PyDictKeysObject311, dk_kind)) == DICT_KEYS_UNICODE;
-        index_bytes_ = static_cast<uint8_t>(index_bytes(size_));
-        indices_ = base_ + (v311 ? sizeof(PyDictKeysObject311) : sizeof(PyDictKeysObject36));
-        entries_ = indices_ + size_ * index_bytes_;
-        entry_bytes_ = unicode_ ? sizeof(PyDictUnicodeEntry) : sizeof(PyDictKeyEntry);
-        key_offset_ = unicode_ ? offsetof(PyDictUnicodeEntry, me_key) : offsetof(PyDictKeyEntry, me_key);
-        value_offset_ = unicode_ ? offsetof(PyDictUnicodeEntry, me_value) : offsetof(PyDictKeyEntry, me_value);
-    }
-
-    unsigned char* base() const { return base_; }
-    int64_t& refcnt() const { return field<int64_t>(0); }
-    int64_t size() const { return size_; }
-    int64_t& usable() const {
-        return field<int64_t>(v311_ ? offsetof(PyDictKeysObject311, dk_usable) : offsetof(PyDictKeysObject36, dk_usable));
-    }
-    int64_t& nentries() const {
-        return field<int64_t>(v311_ ? offsetof(PyDictKeysObject311, dk_nentries) : offsetof(PyDictKeysObject36, dk_nentries));
-    }
-    uint64_t& lookup() const { return field<uint64_t>(offsetof(PyDictKeysObject36, dk_lookup)); }  // 3.6-3.10 only
-    bool unicode() const { return unicode_; }
-    // Whether the table holds only str keys: traversal then visits values only.
-    bool str_only() const { return v311_ ? unicode_ : lookup() != lookdict; }
-
-    int64_t index(int64_t i) const {
-        switch (index_bytes_) {
-            case 1: return reinterpret_cast<int8_t*>(indices_)[i];
-            case 2: return reinterpret_cast<int16_t*>(indices_)[i];
-            case 4: return reinterpret_cast<int32_t*>(indices_)[i];
-            default: return reinterpret_cast<int64_t*>(indices_)[i];
-        }
-    }
-    void set_index(int64_t i, int64_t ix) const {
-        switch (index_bytes_) {
-            case 1: reinterpret_cast<int8_t*>(indices_)[i] = static_cast<int8_t>(ix); break;
-            case 2: reinterpret_cast<int16_t*>(indices_)[i] = static_cast<int16_t>(ix); break;
-            case 4: reinterpret_cast<int32_t*>(indices_)[i] = static_cast<int32_t>(ix); break;
-            default: reinterpret_cast<int64_t*>(indices_)[i] = ix;
-        }
-    }
-
-    PyObject*& key(int64_t ix) const { return slot(ix, key_offset_); }
-    PyObject*& value(int64_t ix) const { return slot(ix, value_offset_); }
-    // me_hash, or for a unicode table the hash the str caches.
-    Py_hash_t hash(Runtime& rt, int64_t ix) const {
-        return unicode_ ? key_hash(rt, key(ix)) : *reinterpret_cast<Py_hash_t*>(entry(ix));
-    }
-    void set_entry(int64_t ix, PyObject* k, Py_hash_t h, PyObject* v) const {
-        if (!unicode_) *reinterpret_cast<Py_hash_t*>(entry(ix)) = h;
-        key(ix) = k;
-        value(ix) = v;
-    }
-
-    // The slot of `hash` in the index table that holds no entry (empty or dummy): where
-    // CPython's find_empty_slot (3.6: lookdict's freeslot) puts a new index.
-    int64_t find_empty_slot(Py_hash_t hash) const {
-        const uint64_t mask = static_cast<uint64_t>(size_) - 1;
-        uint64_t i = static_cast<uint64_t>(hash) & mask;
-        uint64_t perturb = static_cast<uint64_t>(hash);
-        for (int64_t ix = index(static_cast<int64_t>(i)); ix >= 0; ix = index(static_cast<int64_t>(i))) {
-            perturb >>= PERTURB_SHIFT;
-            i = (i * 5 + perturb + 1) & mask;
-        }
-        return static_cast<int64_t>(i);
-    }
-
-private:
-    template <class T>
-    T& field(size_t off) const { return *reinterpret_cast<T*>(base_ + off); }
-    unsigned char* entry(int64_t ix) const { return entries_ + ix * entry_bytes_; }
-    PyObject*& slot(int64_t ix, size_t off) const { return reinterpret_cast<Slot<PyObject>*>(entry(ix) + off)->p; }
-
-    unsigned char* base_;
-    bool v311_;
-    bool unicode_;
-    uint8_t index_bytes_;
-    int64_t size_;
-    unsigned char* indices_;
-    unsigned char* entries_;
-    int64_t entry_bytes_;
-    size_t key_offset_, value_offset_;
-};
-
-PyDictObject* as_dict(PyObject* o) { return reinterpret_cast<PyDictObject*>(o); }
-const PyDictObject* as_dict(const PyObject* o) { return reinterpret_cast<const PyDictObject*>(o); }
-PyDictObject27* as_dict27(PyObject* o) { return reinterpret_cast<PyDictObject27*>(o); }
-const PyDictObject27* as_dict27(const PyObject* o) { return reinterpret_cast<const PyDictObject27*>(o); }
-Keys keys_of(const Runtime& rt, const PyObject* d) { return Keys(is_compact311(rt.profile()), as_dict(d)->ma_keys.p); }
-bool is_empty_keys(const Runtime& rt, const unsigned char* k) { return k == rt.builtins().dict_state.empty_keys; }
+namespace dict_detail {
 
 // MAINTAIN_TRACKING: an untracked dict becomes tracked when it takes a key or value that may
 // be tracked. 3.14 tracks every dict from its creation instead.
@@ -276,8 +168,9 @@ void switch_lookup(Runtime& rt, PyObject* d, PyObject* key) {
         keys_of(rt, d).lookup() = lookdict;
 }
 
-// The entry index of key and its slot in the index table, or DKIX_EMPTY.
-int64_t lookup3(Runtime& rt, Keys keys, PyObject* key, Py_hash_t hash, int64_t* slot) {
+int64_t lookup3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, int64_t* slot) {
+restart:
+    const Keys keys = keys_of(rt, d);
     const uint64_t mask = static_cast<uint64_t>(keys.size()) - 1;
     uint64_t i = static_cast<uint64_t>(hash) & mask;
     uint64_t perturb = static_cast<uint64_t>(hash);
@@ -285,10 +178,22 @@ int64_t lookup3(Runtime& rt, Keys keys, PyObject* key, Py_hash_t hash, int64_t* 
         const int64_t ix = keys.index(static_cast<int64_t>(i));
         if (ix == DKIX_EMPTY) return DKIX_EMPTY;
         if (ix >= 0) {
-            PyObject* k = keys.key(ix);
-            if (k == key || (keys.hash(rt, ix) == hash && key_equal(rt, k, key))) {
+            PyObject* startkey = keys.key(ix);
+            if (startkey == key) {
                 *slot = static_cast<int64_t>(i);
                 return ix;
+            }
+            if (keys.hash(rt, ix) == hash) {
+                rt.incref(startkey);
+                const int cmp = key_equal(rt, startkey, key);
+                rt.decref(startkey);
+                if (cmp < 0) return DKIX_ERROR;
+                // __eq__ may have changed the dict: start over unless the entry is intact.
+                if (keys.base() != as_dict(d)->ma_keys.p || keys.key(ix) != startkey) goto restart;
+                if (cmp > 0) {
+                    *slot = static_cast<int64_t>(i);
+                    return ix;
+                }
             }
         }
         perturb >>= PERTURB_SHIFT;
@@ -300,22 +205,26 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
     const bool unicode = key_is_unicode(rt, key);
     rt.incref(key);
     rt.incref(value);
-    auto fail = [&] {
+    auto fail = [&](bool no_memory) {
+        if (no_memory) err_no_memory(rt);
         rt.decref(value);
         rt.decref(key);
         return false;
     };
     // {} takes its first key (3.6-3.10: a split table of no values is made combined; 3.10+:
     // insert_to_emptydict); 3.11+: a str-keyed table taking another key becomes general, at
-    // the size GROWTH_RATE asks.
-    if (is_empty_keys(rt, as_dict(d)->ma_keys.p)) {
-        if (!dictresize(rt, d, growth_rate(rt, d), unicode)) return fail();
-    } else if (keys_of(rt, d).unicode() && !unicode) {
-        if (!dictresize(rt, d, growth_rate(rt, d), false)) return fail();
-    }
+    // the size GROWTH_RATE asks. Checked again after the lookup, whose __eq__ calls may have
+    // emptied or replaced the table.
+    auto ensure_kind = [&] {
+        if (is_empty_keys(rt, as_dict(d)->ma_keys.p)) return dictresize(rt, d, growth_rate(rt, d), unicode);
+        if (keys_of(rt, d).unicode() && !unicode) return dictresize(rt, d, growth_rate(rt, d), false);
+        return true;
+    };
+    if (!ensure_kind()) return fail(true);
     switch_lookup(rt, d, key);
     int64_t slot = 0;
-    const int64_t ix = lookup3(rt, keys_of(rt, d), key, hash, &slot);
+    const int64_t ix = lookup3(rt, d, key, hash, &slot);
+    if (ix == DKIX_ERROR) return fail(false);
     maintain_tracking(rt, d, key, value);
     if (ix >= 0) {
         Keys keys = keys_of(rt, d);
@@ -325,7 +234,9 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
         rt.decref(key);
         return true;
     }
-    if (keys_of(rt, d).usable() <= 0 && !dictresize(rt, d, growth_rate(rt, d), true)) return fail();
+    if (!ensure_kind()) return fail(true);
+    switch_lookup(rt, d, key);
+    if (keys_of(rt, d).usable() <= 0 && !dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
     Keys keys = keys_of(rt, d);
     const int64_t n = keys.nentries();
     keys.set_index(keys.find_empty_slot(hash), n);
@@ -336,12 +247,8 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
     return true;
 }
 
-bool delitem3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash) {
-    switch_lookup(rt, d, key);
+PyObject* delitem_at3(Runtime& rt, PyObject* d, int64_t slot, int64_t ix) {
     Keys keys = keys_of(rt, d);
-    int64_t slot = 0;
-    const int64_t ix = lookup3(rt, keys, key, hash, &slot);
-    if (ix < 0) return false;
     PyObject* old_key = keys.key(ix);
     PyObject* old_value = keys.value(ix);
     keys.set_index(slot, DKIX_DUMMY);
@@ -351,158 +258,38 @@ bool delitem3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash) {
     // ENSURE_ALLOWS_DELETIONS
     if (!is_compact311(rt.profile()) && keys.lookup() == lookdict_unicode_nodummy) keys.lookup() = lookdict_unicode;
     rt.decref(old_key);
-    rt.decref(old_value);
-    return true;
+    return old_value;
 }
 
-// ================================ 2.7: the open table =========================================
-
-PyDictKeyEntry* table27(const PyObject* d) { return as_dict27(d)->ma_table.p; }
-
-// EMPTY_TO_MINSIZE: the small table, zeroed.
-void empty_to_minsize(PyObject* d) {
-    PyDictObject27* m = as_dict27(d);
-    std::memset(static_cast<void*>(m->ma_smalltable), 0, sizeof(m->ma_smalltable));
-    m->ma_fill = m->ma_used = 0;
-    m->ma_table.p = m->ma_smalltable;
-    m->ma_mask = PyDict_MINSIZE - 1;
+// %T: a class's module-qualified name ("__main__.C"); a built-in type's plain name.
+std::string fully_qualified_name(Runtime& rt, PyTypeObject* t) {
+    if (!is_heap_type(t)) return type_name(t);
+    std::string module, qualname;
+    PyObject* m = heap_type(t)->ht_module.p;
+    if (m != nullptr && str_check(rt, m)) module = str_as_utf8(rt, m);
+    qualname = str_as_utf8(rt, heap_type(t)->ht_qualname.p);
+    return module.empty() || module == "builtins" ? qualname : module + "." + qualname;
 }
 
-// lookdict: the slot holding key, else the first dummy on the probe path, else the empty
-// slot ending it. 2.7 probes with the whole hash first and shifts perturb afterwards.
-PyDictKeyEntry* lookdict27(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash) {
-    PyObject* dummy = rt.builtins().dict_state.dummy;
-    const uint64_t mask = static_cast<uint64_t>(as_dict27(d)->ma_mask);
-    PyDictKeyEntry* ep0 = table27(d);
-    uint64_t i = static_cast<uint64_t>(hash) & mask;
-    PyDictKeyEntry* ep = &ep0[i];
-    PyDictKeyEntry* freeslot = nullptr;
-    if (ep->me_key.p == nullptr || ep->me_key.p == key) return ep;
-    if (ep->me_key.p == dummy)
-        freeslot = ep;
-    else if (ep->me_hash == hash && key_equal(rt, ep->me_key.p, key))
-        return ep;
-    for (uint64_t perturb = static_cast<uint64_t>(hash);; perturb >>= PERTURB_SHIFT) {
-        i = (i << 2) + i + perturb + 1;
-        ep = &ep0[i & mask];
-        if (ep->me_key.p == nullptr) return freeslot != nullptr ? freeslot : ep;
-        if (ep->me_key.p == key) return ep;
-        if (ep->me_hash == hash && ep->me_key.p != dummy && key_equal(rt, ep->me_key.p, key)) return ep;
-        if (ep->me_key.p == dummy && freeslot == nullptr) freeslot = ep;
-    }
+Py_hash_t hash_for(Runtime& rt, PyObject* key, const char* what) {
+    // An exact str carries its hash: no call, no error (the lookups' fast path).
+    const Py_hash_t h = object_hash_any(rt, key);
+    if (h != -1 || !rt.profile().at_least(3, 14)) return h;
+    PyObject* exc = err_current(rt);
+    if (exc == nullptr || Py_TYPE(exc) != rt.builtins().exc.TypeError) return -1;
+    std::string inner;
+    exc = err_fetch(rt);
+    const bool ok = exception_message(rt, exc, &inner);
+    rt.decref(exc);
+    if (!ok) return -1;
+    err_format(rt, rt.builtins().exc.TypeError, "cannot use '%s' as a %s (%s)", fully_qualified_name(rt, Py_TYPE(key)).c_str(),
+               what, inner.c_str());
+    return -1;
 }
 
-// insertdict_clean: into the first empty slot, during a resize (no dummies in the new table).
-void insertdict_clean27(PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value) {
-    PyDictObject27* m = as_dict27(d);
-    const uint64_t mask = static_cast<uint64_t>(m->ma_mask);
-    uint64_t i = static_cast<uint64_t>(hash) & mask;
-    PyDictKeyEntry* ep = &m->ma_table.p[i];
-    for (uint64_t perturb = static_cast<uint64_t>(hash); ep->me_key.p != nullptr; perturb >>= PERTURB_SHIFT) {
-        i = (i << 2) + i + perturb + 1;
-        ep = &m->ma_table.p[i & mask];
-    }
-    ++m->ma_fill;
-    ep->me_key.p = key;
-    ep->me_hash = hash;
-    ep->me_value.p = value;
-    ++m->ma_used;
-}
+}  // namespace dict_detail
 
-// dictresize (2.7): the smallest power of two above minused; 8 slots means the small table
-// (rebuilt in place only if it holds dummies). Dummies are dropped; the old table is freed last.
-bool dictresize27(Runtime& rt, PyObject* d, int64_t minused) {
-    PyDictObject27* m = as_dict27(d);
-    int64_t newsize = PyDict_MINSIZE;
-    while (newsize <= minused) newsize <<= 1;
-    PyDictKeyEntry* oldtable = m->ma_table.p;
-    const bool malloced = oldtable != m->ma_smalltable;
-    PyDictKeyEntry small_copy[PyDict_MINSIZE];
-    PyDictKeyEntry* newtable;
-    if (newsize == PyDict_MINSIZE) {
-        newtable = m->ma_smalltable;
-        if (newtable == oldtable) {
-            if (m->ma_fill == m->ma_used) return true;
-            std::memcpy(small_copy, oldtable, sizeof(small_copy));
-            oldtable = small_copy;
-        }
-    } else {
-        newtable = static_cast<PyDictKeyEntry*>(rt.mem_malloc(static_cast<size_t>(newsize) * sizeof(PyDictKeyEntry)));
-        if (newtable == nullptr) return false;
-    }
-    m->ma_table.p = newtable;
-    m->ma_mask = newsize - 1;
-    std::memset(static_cast<void*>(newtable), 0, static_cast<size_t>(newsize) * sizeof(PyDictKeyEntry));
-    m->ma_used = 0;
-    int64_t i = m->ma_fill;
-    m->ma_fill = 0;
-    for (PyDictKeyEntry* ep = oldtable; i > 0; ++ep) {
-        if (ep->me_value.p != nullptr) {
-            --i;
-            insertdict_clean27(d, ep->me_key.p, ep->me_hash, ep->me_value.p);
-        } else if (ep->me_key.p != nullptr) {
-            --i;
-            rt.decref(ep->me_key.p);  // the dummy
-        }
-    }
-    if (malloced) rt.mem_free(oldtable);
-    return true;
-}
-
-bool insertdict27(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value) {
-    PyDictObject27* m = as_dict27(d);
-    const int64_t n_used = m->ma_used;
-    rt.incref(value);
-    rt.incref(key);
-    switch_lookup(rt, d, key);
-    PyDictKeyEntry* ep = lookdict27(rt, d, key, hash);
-    maintain_tracking(rt, d, key, value);
-    if (ep->me_value.p != nullptr) {
-        PyObject* old = ep->me_value.p;
-        ep->me_value.p = value;
-        rt.decref(old);
-        rt.decref(key);
-    } else {
-        if (ep->me_key.p == nullptr)
-            ++m->ma_fill;
-        else
-            rt.decref(ep->me_key.p);  // the dummy
-        ep->me_key.p = key;
-        ep->me_hash = hash;
-        ep->me_value.p = value;
-        ++m->ma_used;
-    }
-    // Grown (or purged of dummies) once an insertion fills 2/3 of the slots: to 4 times the
-    // used entries (2 times past 50000), rounded up to a power of two.
-    if (!(m->ma_used > n_used && m->ma_fill * 3 >= (m->ma_mask + 1) * 2)) return true;
-    return dictresize27(rt, d, (m->ma_used > 50000 ? 2 : 4) * m->ma_used);
-}
-
-bool delitem27(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash) {
-    switch_lookup(rt, d, key);
-    PyDictKeyEntry* ep = lookdict27(rt, d, key, hash);
-    if (ep->me_value.p == nullptr) return false;
-    PyObject* dummy = rt.builtins().dict_state.dummy;
-    PyObject* old_key = ep->me_key.p;
-    PyObject* old_value = ep->me_value.p;
-    rt.incref(dummy);
-    ep->me_key.p = dummy;
-    ep->me_value.p = nullptr;
-    --as_dict27(d)->ma_used;
-    rt.decref(old_value);
-    rt.decref(old_key);
-    return true;
-}
-
-// Releases the keys (dummies included) and values of a table's first `fill` used slots.
-void release_table27(Runtime& rt, PyDictKeyEntry* table, int64_t fill) {
-    for (PyDictKeyEntry* ep = table; fill > 0; ++ep) {
-        if (ep->me_key.p == nullptr) continue;
-        --fill;
-        rt.decref(ep->me_key.p);
-        rt.xdecref(ep->me_value.p);
-    }
-}
+namespace {
 
 // ================================ both: the type ==============================================
 
@@ -516,7 +303,7 @@ void dict_dealloc(Runtime& rt, PyObject* d) {
         dictkeys_decref(rt, as_dict(d)->ma_keys.p);
     }
     DictState& s = rt.builtins().dict_state;
-    if (s.numfree < kDictMaxFreeList) {
+    if (Py_TYPE(d) == rt.builtins().dict_type && s.numfree < kDictMaxFreeList) {
         s.free_list[s.numfree++] = d;
         return;
     }
@@ -564,6 +351,8 @@ void init_dict_type(Runtime& rt) {
     traverseproc traverse = p.major == 2 ? dict_traverse27 : is_compact311(p) ? dict_traverse3<true> : dict_traverse3<false>;
     b.dict_type = new_static_type(rt, "dict", basicsize, 0,
                                   {.dealloc = dict_dealloc, .traverse = traverse, .blocks = dict_blocks});
+    init_dict_methods(rt);
+    init_dictview_types(rt);
 
     if (p.major == 2) {
         PyTypeObject* dummy_type =
@@ -629,13 +418,14 @@ PyObject* dict_new(Runtime& rt) {
     return d;
 }
 
-PyObject* dict_new_from_type(Runtime& rt) {
+PyObject* dict_new_from_type(Runtime& rt, PyTypeObject* type) {
     const Profile& p = rt.profile();
-    Builtins& b = rt.builtins();
-    PyObject* d = rt.alloc_gc_object(b.dict_type, static_cast<size_t>(b.dict_type->tp_basicsize));
+    if (type == nullptr) type = rt.builtins().dict_type;
+    PyObject* d = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
     if (d == nullptr) return nullptr;
     std::memset(reinterpret_cast<unsigned char*>(d) + sizeof(PyObject), 0,
-                static_cast<size_t>(b.dict_type->tp_basicsize) - sizeof(PyObject));  // tp_alloc zeroes
+                static_cast<size_t>(type->tp_basicsize) - sizeof(PyObject));  // tp_alloc zeroes
+    if (is_heap_type(type)) rt.incref(reinterpret_cast<PyObject*>(type));
     if (p.major == 2) {
         empty_to_minsize(d);
         as_dict27(d)->ma_lookup = lookdict_unicode;
@@ -652,28 +442,82 @@ PyObject* dict_new_from_type(Runtime& rt) {
         set_empty_keys(rt, d);
     }
     // tp_alloc tracks; dict_new untracks an exact dict again (3.14: keeps it tracked).
-    if (p.at_least(3, 14)) rt.gc_track(d);
+    if (p.at_least(3, 14) || type != rt.builtins().dict_type) rt.gc_track(d);
     return d;
 }
 
 bool dict_setitem(Runtime& rt, PyObject* d, PyObject* key, PyObject* value) {
-    const Py_hash_t hash = key_hash(rt, key);
+    const Py_hash_t hash = hash_for(rt, key, "dict key");
+    return hash != -1 && dict_setitem_known_hash(rt, d, key, hash, value);
+}
+
+bool dict_setitem_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value) {
     return rt.profile().major == 2 ? insertdict27(rt, d, key, hash, value) : insertdict3(rt, d, key, hash, value);
 }
 
 PyObject* dict_getitem(Runtime& rt, PyObject* d, PyObject* key) {
-    const Py_hash_t hash = key_hash(rt, key);
+    const Py_hash_t hash = hash_for(rt, key, "dict key");
+    return hash == -1 ? nullptr : dict_getitem_known_hash(rt, d, key, hash);
+}
+
+PyObject* dict_getitem_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash) {
     switch_lookup(rt, d, key);
-    if (rt.profile().major == 2) return lookdict27(rt, d, key, hash)->me_value.p;
+    if (rt.profile().major == 2) {
+        PyDictKeyEntry* ep = lookdict27(rt, d, key, hash);
+        return ep != nullptr ? ep->me_value.p : nullptr;
+    }
     int64_t slot = 0;
-    const Keys keys = keys_of(rt, d);
-    const int64_t ix = lookup3(rt, keys, key, hash, &slot);
-    return ix >= 0 ? keys.value(ix) : nullptr;
+    const int64_t ix = lookup3(rt, d, key, hash, &slot);
+    return ix >= 0 ? keys_of(rt, d).value(ix) : nullptr;
+}
+
+int dict_contains(Runtime& rt, PyObject* d, PyObject* key) {
+    const Py_hash_t hash = hash_for(rt, key, "dict key");
+    if (hash == -1) return -1;
+    if (dict_getitem_known_hash(rt, d, key, hash) != nullptr) return 1;
+    return err_occurred(rt) ? -1 : 0;
+}
+
+int dict_pop_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject** value) {
+    *value = nullptr;
+    if (dict_len(rt, d) == 0) return 0;
+    switch_lookup(rt, d, key);
+    if (rt.profile().major == 2) {
+        PyDictKeyEntry* ep = lookdict27(rt, d, key, hash);
+        if (ep == nullptr) return -1;
+        if (ep->me_value.p == nullptr) return 0;
+        *value = delitem_at27(rt, d, ep);
+        return 1;
+    }
+    int64_t slot = 0;
+    const int64_t ix = lookup3(rt, d, key, hash, &slot);
+    if (ix == DKIX_ERROR) return -1;
+    if (ix < 0) return 0;
+    *value = delitem_at3(rt, d, slot, ix);
+    return 1;
+}
+
+int dict_pop(Runtime& rt, PyObject* d, PyObject* key, PyObject** value) {
+    *value = nullptr;
+    if (dict_len(rt, d) == 0) return 0;
+    const Py_hash_t hash = hash_for(rt, key, "dict key");
+    return hash == -1 ? -1 : dict_pop_known_hash(rt, d, key, hash, value);
 }
 
 bool dict_delitem(Runtime& rt, PyObject* d, PyObject* key) {
-    const Py_hash_t hash = key_hash(rt, key);
-    return rt.profile().major == 2 ? delitem27(rt, d, key, hash) : delitem3(rt, d, key, hash);
+    const Py_hash_t hash = hash_for(rt, key, "dict key");
+    if (hash == -1) return false;
+    PyObject* old = nullptr;
+    // PyDict_DelItem looks up even an empty dict (the lookup may raise).
+    int found;
+    if (dict_len(rt, d) == 0) {
+        found = dict_getitem_known_hash(rt, d, key, hash) == nullptr && err_occurred(rt) ? -1 : 0;
+    } else {
+        found = dict_pop_known_hash(rt, d, key, hash, &old);
+    }
+    if (found <= 0) return false;
+    rt.decref(old);
+    return true;
 }
 
 void dict_clear(Runtime& rt, PyObject* d) {
@@ -771,23 +615,29 @@ void dict_free_list_blocks(const Runtime& rt, blockproc visit, void* arg) {
 
 // ================================ keys ========================================================
 
-Py_hash_t key_hash(Runtime& rt, PyObject* key) {
-    Py_hash_t h;
-    if (object_hash(rt, key, &h)) return h;
-    return hash_pointer(rt.id(key));
-}
+Py_hash_t key_hash(Runtime& rt, PyObject* key) { return object_hash_any(rt, key); }
 
-bool key_equal(Runtime& rt, PyObject* a, PyObject* b) {
-    if (a == b) return true;
+int key_equal(Runtime& rt, PyObject* a, PyObject* b) {
+    if (a == b) return 1;
     const Builtins& bt = rt.builtins();
     PyTypeObject* type = Py_TYPE(a);
-    // TODO(str, float): equality across types (2.7's 'a' == u'a', 1 == 1.0) once hash() and
-    // comparison of those pairs are modelled; until then such keys stay distinct.
-    if (type != Py_TYPE(b)) return false;
-    if (type == bt.long_type) return long_equal(rt, a, b);
-    if (type == bt.unicode_type) return unicode_equal(rt, a, b);
-    if (type == bt.bytes_type) return bytes_equal(rt, a, b);
-    return false;
+    // Exact built-in types of the same kind compare without user code (lookdict_unicode's
+    // unicode_eq, and what their tp_richcompare would answer).
+    if (type == Py_TYPE(b)) {
+        if (type == bt.long_type) return long_equal(rt, a, b);
+        if (type == bt.unicode_type) return unicode_equal(rt, a, b);
+        if (type == bt.bytes_type) return bytes_equal(rt, a, b);
+        // Tuples compare item by item while the tuple type has no comparison of its own yet.
+        if (type == bt.tuple_type && (type->tp_richcompare == nullptr || type->tp_richcompare == bt.object_type->tp_richcompare)) {
+            if (Py_SIZE(a) != Py_SIZE(b)) return 0;
+            for (int64_t i = 0; i < Py_SIZE(a); ++i) {
+                const int eq = key_equal(rt, tuple_items(a)[i], tuple_items(b)[i]);
+                if (eq <= 0) return eq;
+            }
+            return 1;
+        }
+    }
+    return object_richcompare_bool(rt, a, b, Py_EQ);
 }
 
 bool key_is_unicode(const Runtime& rt, const PyObject* key) {

@@ -106,23 +106,74 @@ struct DictState {
     // 2.7's dummy key. CPython makes it a str ("<dummy key>") on first use; here it is a static
     // object of a private type, so it never enters the heap.
     PyObject* dummy = nullptr;
+    // The view and iterator types (dictview_object.h), indexed by DictItemKind: dict_keys,
+    // dict_values, dict_items; dict_keyiterator, ...; 3.8+: dict_reversekeyiterator, ...
+    PyTypeObject* view_types[3] = {};
+    PyTypeObject* iter_types[3] = {};
+    PyTypeObject* reviter_types[3] = {};
 };
 
 void init_dict_type(Runtime& rt);
+// The dict type's slots and methods (dict_methods.cpp), set by init_dict_type.
+void init_dict_methods(Runtime& rt);
+// dict.fromkeys, a classmethod, added to the ready dict type's __dict__ (after type_ready).
+void dict_add_class_methods(Runtime& rt);
 
 // PyDict_New, what `{}` calls: from the free list when it has a dict. 3.6 gives it an 8-slot
 // keys object at once; 3.8+ share the static empty keys until the first insertion. Untracked
 // until it holds a container (up to 3.13); tracked from the start in 3.14. nullptr on MemoryError.
 PyObject* dict_new(Runtime& rt);
-// dict(): tp_alloc (no free list) then dict_new's fields. 3.6-3.9 allocate 8-slot keys here
+// dict() (or a subclass `type`, tracked, holding its class): tp_alloc (no free list) then
+// dict_new's fields. 3.6-3.9 allocate 8-slot keys here
 // even though {} does not from 3.8.
-PyObject* dict_new_from_type(Runtime& rt);
-// d[key] = value: new references to both. false on MemoryError (d unchanged).
+PyObject* dict_new_from_type(Runtime& rt, PyTypeObject* type = nullptr);
+// d[key] = value: new references to both. false with the exception set: an unhashable key,
+// a raising __eq__, MemoryError. The known-hash form skips hashing (the caller hashed key).
 bool dict_setitem(Runtime& rt, PyObject* d, PyObject* key, PyObject* value);
-// d.get(key): a borrowed reference, or nullptr.
+bool dict_setitem_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value);
+// _PyErr_SetKeyError: KeyError(key), its argument the key even when the key is a tuple.
+void set_key_error(Runtime& rt, PyObject* key);
+// PyDict_GetItemWithError: the value (borrowed), or nullptr — with an exception set when
+// hashing or comparing raised, without one when the key is absent.
 PyObject* dict_getitem(Runtime& rt, PyObject* d, PyObject* key);
-// del d[key]: false if key is absent (KeyError).
+PyObject* dict_getitem_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash);
+// `key in d`: 1, 0, or -1 with the exception set.
+int dict_contains(Runtime& rt, PyObject* d, PyObject* key);
+// del d[key]: false if key is absent (no exception: the caller raises KeyError) or on error
+// (exception set).
 bool dict_delitem(Runtime& rt, PyObject* d, PyObject* key);
+// _PyDict_Pop: removes key. 1 with *value the removed value (the dict's reference, handed
+// over), 0 when absent, -1 with the exception set.
+int dict_pop(Runtime& rt, PyObject* d, PyObject* key, PyObject** value);
+int dict_pop_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject** value);
+// dict.popitem(): a new (key, value) tuple — 3.x the last entry, 2.7 the slot after the
+// finger kept in ma_table[0].me_hash — or KeyError when the dict is empty.
+PyObject* dict_popitem(Runtime& rt, PyObject* d);
+// PyDict_Next: the first active entry at position *pos or after it (3.x: entry index; 2.7:
+// table slot), borrowed; *pos moves past it. false at the end.
+bool dict_next(const Runtime& rt, const PyObject* d, int64_t* pos, PyObject** key, PyObject** value,
+               Py_hash_t* hash = nullptr);
+// One past the last position dict_next can return: 3.x dk_nentries, 2.7 the slots.
+int64_t dict_positions(const Runtime& rt, const PyObject* d);
+// The entry at position i when it is active (reversed iteration walks positions down).
+bool dict_entry_at(const Runtime& rt, const PyObject* d, int64_t i, PyObject** key, PyObject** value);
+// PyDict_Copy (of a dict or subclass instance): an exact dict. 3.7+ clone a compact combined
+// table (one keys block of the same size, no free list); otherwise a new dict merged into.
+PyObject* dict_copy(Runtime& rt, PyObject* d);
+// dict_merge with a dict `b` (PyDict_Merge's fast path): one presizing resize, then b's
+// entries in order. override 1 replaces a's values; 0 keeps them; 2 raises KeyError(key) on a
+// key already in a (what ** in a call needs). false with the exception set.
+bool dict_merge_dict(Runtime& rt, PyObject* a, PyObject* b, int override);
+// PyDict_Merge (dict_methods.cpp): a dict through dict_merge_dict, any other mapping through
+// list(b.keys()) and b[key] ({**m}, f(**m)). override as dict_merge_dict.
+bool dict_merge(Runtime& rt, PyObject* a, PyObject* b, int override);
+// d.update(arg) / d |= arg: from a dict, anything with keys(), or an iterable of pairs.
+bool dict_update_from(Runtime& rt, PyObject* d, PyObject* arg);
+// dictresize to hold `minsize` as the profile's CPython computes sizes for it (3.x: the keys
+// stay str-only when `unicode` and they were; 2.7: 4x rule does not apply, minsize is minused).
+bool dict_resize(Runtime& rt, PyObject* d, int64_t minsize, bool unicode);
+// Whether d's table holds str keys only (3.11+: a DICT_KEYS_UNICODE keys object).
+bool dict_keys_unicode(const Runtime& rt, const PyObject* d);
 // d.clear(): 3.x back to the empty keys, the old keys released; 2.7 back to the small table.
 void dict_clear(Runtime& rt, PyObject* d);
 int64_t dict_len(const Runtime& rt, const PyObject* d);
@@ -146,12 +197,13 @@ int dict_clear_free_list(Runtime& rt);
 void dict_free_list_blocks(const Runtime& rt, blockproc visit, void* arg);
 
 // ---- keys, for dicts and sets --------------------------------------------------------------
-// hash(key): hash.h's object_hash for the types it knows, else the identity hash of the
-// object's address (_Py_HashPointer), as for any object that does not define __hash__.
+// hash(key): PyObject_Hash (hash.h's object_hash_any): the type's tp_hash, -1 with TypeError
+// for an unhashable key.
 Py_hash_t key_hash(Runtime& rt, PyObject* key);
-// key == other for two keys of equal hash (PyObject_RichCompareBool): identity, then equal
-// ints, str or bytes; objects of other types equal only themselves.
-bool key_equal(Runtime& rt, PyObject* a, PyObject* b);
+// key == other for two keys of equal hash, as PyObject_RichCompareBool(a, b, Py_EQ): identity,
+// then equal exact ints, str or bytes without calls, then the types' rich comparison (a
+// class's __eq__ runs here). 1, 0, or -1 with the exception set.
+int key_equal(Runtime& rt, PyObject* a, PyObject* b);
 // PyUnicode_CheckExact (2.7: PyString_CheckExact, for lookdict_string).
 bool key_is_unicode(const Runtime& rt, const PyObject* key);
 // _PyObject_GC_MAY_BE_TRACKED: a GC object, and for a tuple one that is tracked.

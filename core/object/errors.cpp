@@ -27,10 +27,40 @@ PyObject* err_set_string(Runtime& rt, PyTypeObject* type, std::string_view messa
         return err_no_memory(rt);
     }
     tuple_items(args)[0] = text;
-    PyObject* exc = exception_new(rt, type, args);
+    PyObject* exc = exception_create(rt, type, args);
     rt.decref(args);
     if (exc == nullptr) return err_no_memory(rt);
     err_set_instance(rt, exc);
+    return nullptr;
+}
+
+PyObject* err_set_object(Runtime& rt, PyTypeObject* type, PyObject* value) {
+    PyObject* args = nullptr;
+    if (value == nullptr || value == rt.builtins().singletons.none) {
+        args = rt.builtins().empty_tuple;
+        rt.incref(args);
+    } else if (Py_TYPE(value) == rt.builtins().tuple_type) {
+        args = value;
+        rt.incref(args);
+    } else if ((args = tuple_new(rt, 1)) != nullptr) {
+        tuple_items(args)[0] = value;
+        rt.incref(value);
+    }
+    if (args == nullptr) return err_no_memory(rt);
+    PyObject* exc = exception_create(rt, type, args);
+    rt.decref(args);
+    if (exc == nullptr) return err_no_memory(rt);
+    err_set_instance(rt, exc);
+    return nullptr;
+}
+
+PyObject* err_set_key_error(Runtime& rt, PyObject* key) {
+    PyObject* args = tuple_new(rt, 1);
+    if (args == nullptr) return err_no_memory(rt);
+    tuple_items(args)[0] = key;
+    rt.incref(key);
+    err_set_object(rt, rt.builtins().exc.KeyError, args);
+    rt.decref(args);
     return nullptr;
 }
 

@@ -16,6 +16,11 @@ class Runtime;
 
 // Sets the current exception to type(message). Always returns nullptr, for `return err_...;`.
 PyObject* err_set_string(Runtime& rt, PyTypeObject* type, std::string_view message);
+// PyErr_SetObject: type(*value) when value is a tuple, type() for None or nullptr, else
+// type(value). Always returns nullptr.
+PyObject* err_set_object(Runtime& rt, PyTypeObject* type, PyObject* value);
+// _PyErr_SetKeyError: KeyError(key) with args (key,) whatever the key is (a tuple too).
+PyObject* err_set_key_error(Runtime& rt, PyObject* key);
 // Sets the current exception to an exception instance (steals the reference).
 void err_set_instance(Runtime& rt, PyObject* exc);
 // printf-style message (PyErr_Format); %s takes a C string, %R/%S/%U are not supported here:

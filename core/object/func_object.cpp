@@ -13,6 +13,7 @@
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/type_object.h"
+#include "object/weakref_object.h"
 #include "profile/type_sizes.h"
 
 namespace pymemlab {
@@ -21,6 +22,7 @@ namespace {
 
 void function_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
+    object_clear_weakrefs(rt, self);
     PyFunctionObject* f = as_function(self);
     for (Slot<PyObject>* s : {&f->func_globals, &f->func_builtins, &f->func_name, &f->func_qualname, &f->func_code,
                               &f->func_defaults, &f->func_kwdefaults, &f->func_closure, &f->func_doc, &f->func_dict,
@@ -91,6 +93,7 @@ PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {
 
 void method_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
+    object_clear_weakrefs(rt, self);
     rt.xdecref(as_method(self)->im_func.p);
     rt.xdecref(as_method(self)->im_self.p);
     rt.free_object(self);
@@ -143,6 +146,18 @@ PyObject* method_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     return object_getattr(rt, as_method(self)->im_func.p, name);
 }
 
+// method(function, instance) (3.x's types.MethodType): a bound method.
+PyObject* method_tp_new(Runtime& rt, PyTypeObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    PyTypeObject* type_error = rt.builtins().exc.TypeError;
+    if (kwnames != nullptr && Py_SIZE(kwnames) > 0)
+        return err_set_string(rt, type_error, "method() takes no keyword arguments");
+    if (nargs != 2)
+        return err_format(rt, type_error, "method expected 2 arguments, got %d", static_cast<int>(nargs));
+    if (!object_callable(args[0])) return err_set_string(rt, type_error, "first argument must be callable");
+    if (args[1] == rt.builtins().singletons.none) return err_set_string(rt, type_error, "instance must not be None");
+    return method_new(rt, args[0], args[1]);
+}
+
 }  // namespace
 
 void init_func_types(Runtime& rt) {
@@ -155,6 +170,7 @@ void init_func_types(Runtime& rt) {
     b.function_type->tp_repr = function_repr;
     b.function_type->tp_getattro = function_getattro;
     b.function_type->tp_dictoffset = offsetof(PyFunctionObject, func_dict);
+    b.function_type->tp_weaklistoffset = offsetof(PyFunctionObject, func_weakreflist);
     b.method_type = new_static_type(rt, rt.profile().major == 2 ? "instancemethod" : "method",
                                     model_basicsize(sizes.method, sizeof(PyMethodObject)), 0,
                                     {.dealloc = method_dealloc, .traverse = method_traverse});
@@ -162,6 +178,8 @@ void init_func_types(Runtime& rt) {
     b.method_type->tp_repr = method_repr;
     b.method_type->tp_richcompare = method_richcompare;
     b.method_type->tp_getattro = method_getattro;
+    b.method_type->tp_weaklistoffset = offsetof(PyMethodObject, im_weakreflist);
+    if (rt.profile().major >= 3) b.method_type->tp_new = method_tp_new;
     b.method_new = method_new;
 }
 

@@ -1,12 +1,19 @@
 // Hashing: SipHash as Python/pyhash.c writes it, 2.7's multiplicative string loop, the int
-// hash of both lines, the pointer hash, and hash() dispatch for the modelled hashable types.
+// hash of both lines, the pointer hash, tuple and frozenset hashes, and hash() dispatch through
+// tp_hash (PyObject_Hash) for any object.
 #include "object/hash.h"
 
+#include <string>
+#include <vector>
+
+#include "object/abstract.h"
 #include "object/builtins.h"
+#include "object/errors.h"
 #include "object/bytes_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/tuple_object.h"
 
 namespace pymemlab {
 
@@ -17,6 +24,25 @@ constexpr uint64_t kSipKey0 = 0, kSipKey1 = 0;
 // 2.7's _Py_HashSecret.prefix and .suffix, both 0 unless -R or PYTHONHASHSEED asks otherwise.
 constexpr uint64_t kPrefix27 = 0, kSuffix27 = 0;
 constexpr uint64_t kFnvMultiplier27 = 1000003;
+
+// tuplehash, 2.7-3.7: _PyHASH_MULTIPLIER, grown by 82520 + 2 * (items left) after each item.
+constexpr uint64_t kTupleMultiplier = 1000003;
+constexpr uint64_t kTupleSeed = 0x345678;
+constexpr uint64_t kTupleMultiplierStep = 82520;
+constexpr uint64_t kTupleFinal = 97531;
+// tuplehash, 3.8+: xxHash's 64-bit primes and rotation; the length is mixed with a constant.
+constexpr uint64_t kXXPrime1 = 11400714785074694791ull;
+constexpr uint64_t kXXPrime2 = 14029467366897019727ull;
+constexpr uint64_t kXXPrime5 = 2870177450012600261ull;
+constexpr uint64_t kXXLengthMix = 3527539;
+constexpr Py_hash_t kTupleHashForMinusOne = 1546275796;
+// frozenset_hash: _shuffle_bits's constants and the final dispersion (Objects/setobject.c).
+constexpr uint64_t kShuffleXor = 89869747;
+constexpr uint64_t kShuffleMultiplier = 3644798167;
+constexpr uint64_t kFrozensetSizeMultiplier = 1927868237;
+constexpr uint64_t kFrozensetFinalMultiplier = 69069;
+constexpr uint64_t kFrozensetFinalAdd = 907133923;
+constexpr Py_hash_t kFrozensetHashForMinusOne = 590923713;
 
 constexpr uint64_t rotl(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
 
@@ -145,6 +171,70 @@ Py_hash_t long_hash(const Runtime& rt, const PyObject* o) {
 Py_hash_t hash_pointer(uint64_t address) {
     auto h = static_cast<Py_hash_t>(rotl(address, 60));  // rotate right by 4
     return h == -1 ? -2 : h;
+}
+
+Py_hash_t tuple_hash_of(const Profile& p, const Py_hash_t* item_hashes, int64_t n) {
+    if (p.at_least(3, 8)) {
+        uint64_t acc = kXXPrime5;
+        for (int64_t i = 0; i < n; ++i) {
+            acc += static_cast<uint64_t>(item_hashes[i]) * kXXPrime2;
+            acc = rotl(acc, 31);
+            acc *= kXXPrime1;
+        }
+        acc += static_cast<uint64_t>(n) ^ (kXXPrime5 ^ kXXLengthMix);
+        return acc == ~uint64_t{0} ? kTupleHashForMinusOne : static_cast<Py_hash_t>(acc);
+    }
+    uint64_t x = kTupleSeed;
+    uint64_t mult = kTupleMultiplier;
+    for (int64_t i = 0, left = n - 1; i < n; ++i, --left) {
+        x = (x ^ static_cast<uint64_t>(item_hashes[i])) * mult;
+        mult += kTupleMultiplierStep + static_cast<uint64_t>(left) + static_cast<uint64_t>(left);
+    }
+    x += kTupleFinal;
+    return x == ~uint64_t{0} ? -2 : static_cast<Py_hash_t>(x);
+}
+
+Py_hash_t tuple_hash(Runtime& rt, PyObject* t) {
+    const int64_t n = Py_SIZE(t);
+    std::vector<Py_hash_t> hashes(static_cast<size_t>(n));
+    for (int64_t i = 0; i < n; ++i)
+        if ((hashes[static_cast<size_t>(i)] = object_hash_any(rt, tuple_items(t)[i])) == -1) return -1;
+    return tuple_hash_of(rt.profile(), hashes.data(), n);
+}
+
+Py_hash_t frozenset_hash_of(const Profile& p, const Py_hash_t* hashes, int64_t n) {
+    uint64_t hash;
+    if (p.major == 2) {
+        hash = kFrozensetSizeMultiplier * static_cast<uint64_t>(n + 1);
+        for (int64_t i = 0; i < n; ++i) {
+            const uint64_t h = static_cast<uint64_t>(hashes[i]);
+            hash ^= (h ^ (h << 16) ^ kShuffleXor) * kShuffleMultiplier;
+        }
+        hash = hash * kFrozensetFinalMultiplier + kFrozensetFinalAdd;
+    } else {
+        hash = 0;
+        for (int64_t i = 0; i < n; ++i) {
+            const uint64_t h = static_cast<uint64_t>(hashes[i]);
+            hash ^= ((h ^ kShuffleXor) ^ (h << 16)) * kShuffleMultiplier;
+        }
+        hash ^= static_cast<uint64_t>(n + 1) * kFrozensetSizeMultiplier;
+        hash ^= (hash >> 11) ^ (hash >> 25);
+        hash = hash * kFrozensetFinalMultiplier + kFrozensetFinalAdd;
+    }
+    return hash == ~uint64_t{0} ? kFrozensetHashForMinusOne : static_cast<Py_hash_t>(hash);
+}
+
+Py_hash_t object_hash_any(Runtime& rt, PyObject* o) {
+    Py_hash_t h;
+    if (object_hash(rt, o, &h)) return h;
+    PyTypeObject* t = Py_TYPE(o);
+    const Builtins& b = rt.builtins();
+    // A tuple hashes its items unless the tuple type has a tp_hash of its own by now (not the
+    // identity hash type_ready lets it inherit from object).
+    if (t == b.tuple_type && (t->tp_hash == nullptr || t->tp_hash == b.object_type->tp_hash)) return tuple_hash(rt, o);
+    if (t->tp_hash != nullptr) return t->tp_hash(rt, o);
+    err_format(rt, b.exc.TypeError, "unhashable type: '%s'", type_name(t).c_str());
+    return -1;
 }
 
 bool object_hash(Runtime& rt, PyObject* o, Py_hash_t* out) {

@@ -55,8 +55,26 @@ Py_hash_t long_hash(const Runtime& rt, const PyObject* o);
 // default hash of objects that compare by identity, in every profile.
 Py_hash_t hash_pointer(uint64_t address);
 
-// hash(o) for the types whose hash the lab models: int, str, bytes and 2.7's unicode. Returns
-// false (and leaves *out alone) for any other type.
+// hash(o) for the exact built-in types whose hash needs no user code: int, str, bytes and
+// 2.7's unicode. Returns false (and leaves *out alone) for any other type.
 bool object_hash(Runtime& rt, PyObject* o, Py_hash_t* out);
+
+// PyObject_Hash: hash(o) for any object, through the type's tp_hash (a class's __hash__ runs
+// here); the types above and tuples are hashed directly. -1 with TypeError "unhashable type:
+// 'T'" when the type has no hash.
+Py_hash_t object_hash_any(Runtime& rt, PyObject* o);
+
+// tuplehash: 2.7-3.7 mix each item's hash with a multiplier that grows by the position
+// (Objects/tupleobject.c); 3.8+ feed the item hashes through xxHash's 64-bit round. -1 with
+// the exception set when an item is unhashable.
+Py_hash_t tuple_hash(Runtime& rt, PyObject* t);
+// The same over item hashes already computed (what the tests and constant folding use).
+Py_hash_t tuple_hash_of(const Profile& p, const Py_hash_t* item_hashes, int64_t n);
+
+// frozenset_hash over the hashes of the set's n active entries, in any order (xor mixes
+// them): 3.x shuffles each entry's bits, folds in the size and disperses the result; its
+// table walk also mixes empty and dummy slots but cancels them out again, so only the active
+// entries count. 2.7 mixes the size first and differs in the final step. Never -1.
+Py_hash_t frozenset_hash_of(const Profile& p, const Py_hash_t* hashes, int64_t n);
 
 }  // namespace pymemlab

@@ -79,7 +79,10 @@ void init_long_type(Runtime& rt) {
                                              {.dealloc = int_dealloc27, .blocks = objects_own_no_block});
         b.long_type = type;
         int27_install_slots(type);
-        for (int v = -kSmallNegInts; v < kSmallPosInts; ++v) b.small_ints[v + kSmallNegInts] = int_new27(rt, v);
+        for (int v = -kSmallNegInts; v < kSmallPosInts; ++v) {
+            b.small_ints[v + kSmallNegInts] = int_new27(rt, v);
+            rt.note_alive(b.small_ints[v + kSmallNegInts]);  // live for the runtime's life (heap checker)
+        }
         PyTypeObject* long27 = new_static_type(rt, "long", kLongHeader, kDigitBytes, {.dealloc = long_dealloc});
         b.long27_type = long27;
         long_install_slots(long27, true);

@@ -7,6 +7,7 @@
 #include "object/errors.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/weakref_object.h"
 #include "profile/type_sizes.h"
 
 namespace pymemlab {
@@ -17,6 +18,7 @@ PyModuleObject* as_module(PyObject* o) { return reinterpret_cast<PyModuleObject*
 
 void module_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
+    object_clear_weakrefs(rt, self);
     rt.xdecref(as_module(self)->md_dict.p);
     rt.xdecref(as_module(self)->md_name.p);
     rt.free_object(self);
@@ -33,7 +35,7 @@ PyObject* module_repr(Runtime& rt, PyObject* self) {
     PyObject* n = key != nullptr ? dict_getitem(rt, d, key) : nullptr;
     rt.xdecref(key);
     if (n != nullptr) object_str_utf8(rt, n, &name);
-    bool builtin = name == "sys" || name == "builtins" || name == "__builtin__" || name == "gc";
+    bool builtin = name == "sys" || name == "builtins" || name == "__builtin__" || name == "gc" || name == "_weakref";
     return str_from_utf8(rt, "<module '" + name + "'" + (builtin ? " (built-in)" : "") + ">");
 }
 
@@ -63,6 +65,7 @@ void init_module_type(Runtime& rt) {
     t->tp_getattro = module_getattro;
     t->tp_setattro = object_generic_setattr;
     t->tp_dictoffset = offsetof(PyModuleObject, md_dict);
+    if (rt.profile().major >= 3) t->tp_weaklistoffset = offsetof(PyModuleObject, md_weaklist);  // 2.7 has none
     rt.builtins().module_type = t;
 }
 

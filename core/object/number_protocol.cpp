@@ -83,8 +83,18 @@ PyObject* sequence_repeat(Runtime& rt, ssizeargfunc repeat, PyObject* seq, PyObj
     if (Py_TYPE(n)->tp_as_number.nb_index == nullptr)
         return err_format(rt, rt.builtins().exc.TypeError, "can't multiply sequence by non-int of type '%s'",
                           type_name(Py_TYPE(n)).c_str());
-    Py_ssize_t count;
-    if (!number_as_ssize(rt, n, &count)) return nullptr;
+    // PyNumber_AsSsize_t(n, OverflowError): a count beyond Py_ssize_t is an OverflowError here.
+    PyObject* index = number_index(rt, n);
+    if (index == nullptr) return nullptr;
+    bool overflow = false;
+    const Py_ssize_t count = long_as_int64(rt, index, &overflow);
+    if (overflow) {
+        err_format(rt, rt.builtins().exc.OverflowError, "cannot fit '%s' into an index-sized integer",
+                   type_name(Py_TYPE(index)).c_str());
+        rt.decref(index);
+        return nullptr;
+    }
+    rt.decref(index);
     return repeat(rt, seq, count);
 }
 
@@ -158,6 +168,12 @@ PyObject* number_binary_op(Runtime& rt, PyObject* a, PyObject* b, BinaryOp op, b
 
 PyObject* number_power(Runtime& rt, PyObject* base, PyObject* exp, PyObject* mod) {
     return ternary_power(rt, base, exp, mod, false);
+}
+
+PyObject* number_divmod(Runtime& rt, PyObject* a, PyObject* b) {
+    PyObject* r = binary_op1(rt, a, b, &PyNumberMethods::nb_divmod);
+    if (r != nullptr || err_occurred(rt)) return r;
+    return unsupported(rt, a, b, "divmod()");
 }
 
 PyObject* number_negative(Runtime& rt, PyObject* o) {

@@ -2,6 +2,9 @@
 // reference-count rules per profile, deallocation dispatch, and the GC list links.
 #include "object/runtime.h"
 
+#include "gc/collect.h"
+#include "gc/gc_list.h"
+
 #include <cstring>
 #include <new>
 
@@ -27,7 +30,9 @@ Runtime::Runtime(const Profile& profile, RuntimeOptions options)
       allocator_(profile, options.allocator),
       static_memory_(new StaticChunk[kStaticCapacity / sizeof(StaticChunk)]),
       track_objects_(options.track_objects) {
-    for (PyGC_Head& g : generations_) link_ring(&g);
+    for (PyGC_Head& g : gc_.generations) link_ring(&g);
+    link_ring(&gc_.permanent);
+    for (int g = 0; g < kGenerations; ++g) gc_.threshold[g] = profile.gc_threshold[g];
     init_builtins(*this);
 }
 
@@ -52,8 +57,17 @@ PyObject* Runtime::alloc_gc_object(PyTypeObject* type, size_t request) {
     auto* o = reinterpret_cast<PyObject*>(block + head);
     o->ob_refcnt = 1;
     o->ob_type = type;
-    ++gc_counts_[0];
     note_alive(o);
+    // _PyObject_GC_Link: count the allocation; past threshold 0 a collection runs now, before
+    // the new object is tracked (up to 3.11), or at the next eval-breaker check (3.12+).
+    ++gc_.count[0];
+    if (gc_.count[0] > gc_.threshold[0] && gc_.enabled && gc_.threshold[0] != 0 && !gc_.collecting &&
+        tstate_.curexc == nullptr) {
+        if (profile_.at_least(3, 12))
+            gc_.scheduled = true;
+        else
+            gc_collect_generations(*this);
+    }
     return o;
 }
 
@@ -63,7 +77,7 @@ void* Runtime::block_of(const PyObject* o) const {
 }
 
 void Runtime::free_object(PyObject* o) {
-    if (Py_TYPE(o)->is_gc() && gc_counts_[0] > 0) --gc_counts_[0];
+    if (Py_TYPE(o)->is_gc() && gc_.count[0] > 0) --gc_.count[0];
     obj_free(block_of(o));
 }
 
@@ -127,23 +141,16 @@ uint64_t Runtime::id(const PyObject* o) const {
 
 void Runtime::gc_track(PyObject* o) {
     PyGC_Head* g = as_gc(o);
-    PyGC_Head* head = &generations_[0];
-    auto* last = reinterpret_cast<PyGC_Head*>(head->_gc_prev);
-    g->_gc_prev = reinterpret_cast<uintptr_t>(last);
-    g->_gc_next = reinterpret_cast<uintptr_t>(head);
-    last->_gc_next = reinterpret_cast<uintptr_t>(g);
-    head->_gc_prev = reinterpret_cast<uintptr_t>(g);
+    if (g->_gc_next != 0) return;
+    g->_gc_prev &= gc::kPrevMaskFinalized;
+    gc::gc_list_append(g, &gc_.generations[0]);
 }
 
 void Runtime::gc_untrack(PyObject* o) {
     PyGC_Head* g = as_gc(o);
     if (g->_gc_next == 0) return;
-    auto* prev = reinterpret_cast<PyGC_Head*>(g->_gc_prev);
-    auto* next = reinterpret_cast<PyGC_Head*>(g->_gc_next);
-    prev->_gc_next = reinterpret_cast<uintptr_t>(next);
-    next->_gc_prev = reinterpret_cast<uintptr_t>(prev);
-    g->_gc_next = 0;
-    g->_gc_prev = 0;
+    gc::gc_list_remove(g);
+    g->_gc_prev &= gc::kPrevMaskFinalized;
 }
 
 }  // namespace pymemlab

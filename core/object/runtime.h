@@ -5,12 +5,16 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "alloc/allocator.h"
+#include "gc/gc_state.h"
 #include "object/builtins.h"
 #include "object/gc_head.h"
 #include "object/object.h"
@@ -38,12 +42,21 @@ struct ThreadState {
     int recursion_limit = 1000;  // sys.getrecursionlimit()
     int c_depth = 0;             // native nesting of the evaluation loop
     void* interp = nullptr;      // the core/interp state running on this runtime, if any
-    std::string stderr_text;     // what the runtime wrote to stderr (unraisable exceptions), for the CLI to flush
+    // Where the runtime writes to stderr (unraisable exceptions, gc debug output): the
+    // interpreter installs its stream; without one the text collects in stderr_text.
+    std::function<void(std::string_view)> stderr_sink;
+    std::string stderr_text;
+    void write_stderr(std::string_view text) {
+        if (stderr_sink)
+            stderr_sink(text);
+        else
+            stderr_text += text;
+    }
 };
 
 class Runtime {
 public:
-    static constexpr int kGenerations = 3;
+    static constexpr int kGenerations = GCState::kGenerations;
 
     explicit Runtime(const Profile& profile, RuntimeOptions options = {});
     ~Runtime();
@@ -126,6 +139,10 @@ public:
     void note_alive(PyObject* o) {
         if (track_objects_) live_.insert(o);
     }
+    // _Py_ForgetReference: an object about to move (a resized tuple's block) leaves the registry.
+    void note_forgotten(PyObject* o) {
+        if (track_objects_) live_.erase(o);
+    }
     bool tracks_objects() const { return track_objects_; }
     const std::unordered_set<PyObject*>& live_objects() const { return live_; }
 
@@ -155,21 +172,26 @@ public:
     PyObject* from_gc(const PyGC_Head* g) const {
         return reinterpret_cast<PyObject*>(reinterpret_cast<uintptr_t>(g) + profile_.gc_head_size);
     }
-    // PyObject_GC_Track / Untrack: links the object at the end of generation 0, or unlinks it.
+    // PyObject_GC_Track / Untrack: links the object at the end of generation 0, or unlinks it
+    // (from whichever list holds it, a collection's included). Both keep the finalized bit.
     void gc_track(PyObject* o);
     void gc_untrack(PyObject* o);
+    // _PyObject_IS_GC: a GC type's object with a header; static objects never are (CPython's
+    // type_is_gc keeps static types away from the collector).
+    bool object_is_gc(const PyObject* o) const { return Py_TYPE(o)->is_gc() && !is_static(o); }
+    GCState& gc_state() { return gc_; }
+    const GCState& gc_state() const { return gc_; }
     bool gc_is_tracked(const PyObject* o) const { return as_gc(o)->_gc_next != 0; }
     // The list head of generation `g` (a sentinel whose links form a ring).
-    PyGC_Head* generation(int g) { return &generations_[g]; }
+    PyGC_Head* generation(int g) { return &gc_.generations[g]; }
     // gc.get_count()[g]: allocations minus deallocations of GC objects for generation 0.
-    int64_t& gc_count(int g) { return gc_counts_[g]; }
+    int64_t& gc_count(int g) { return gc_.count[g]; }
 
 private:
     const Profile& profile_;
     const bool immortal_;
     Allocator allocator_;
-    PyGC_Head generations_[kGenerations];
-    int64_t gc_counts_[kGenerations] = {0, 0, 0};
+    GCState gc_;
 
     // The data segment: host memory for static objects, at modelled addresses from kStaticBase.
     struct alignas(16) StaticChunk {

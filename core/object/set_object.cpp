@@ -1,18 +1,27 @@
-// set and frozenset: 3.x's set_add_entry (linear probes, then perturbation) and 2.7's
-// set_insert_key, set_table_resize of each line, discard by dummy entries, creation (2.7: free
-// list), the empty frozenset singleton, dealloc and traversal in table order. Not modelled:
-// set operations (union, update from sets with presizing), pop, hashing a frozenset, weakrefs.
+// set and frozenset storage: 3.x's set_add_entry (linear probes, then perturbation) and 2.7's
+// set_insert_key, lookups that restart when a comparison changed the table, set_table_resize
+// of each line, discard by dummy entries, pop, clear, set_merge and set_update_internal with
+// their presizing, set_swap_bodies, frozenset's cached hash, creation (2.7: free list), the
+// empty frozenset singleton, dealloc and traversal. The type's behaviour is set_methods.cpp.
 #include "object/set_object.h"
 
 #include <cstring>
+#include <utility>
 
 #include "object/builtins.h"
+#include "object/abstract.h"
+#include "object/dict_internal.h"
 #include "object/dict_object.h"
+#include "object/errors.h"
+#include "object/type_object.h"
 #include "object/runtime.h"
+#include "object/weakref_object.h"
 
 namespace pymemlab {
 
 namespace {
+
+using dict_detail::hash_for;
 
 constexpr int64_t kEntryBytes = sizeof(setentry);
 constexpr int64_t kSmallTable3 = offsetof(PySetObject, smalltable);
@@ -148,14 +157,24 @@ bool table_resize(Runtime& rt, PyObject* s, int64_t minused) {
     return true;
 }
 
+// Compares a live key of equal hash with key (PyObject_RichCompareBool, with exact str compared
+// directly): 1 equal, 0 not, -1 raised.
+int compare_keys(Runtime& rt, PyObject* startkey, PyObject* key) {
+    rt.incref(startkey);
+    const int cmp = key_equal(rt, startkey, key);
+    rt.decref(startkey);
+    return cmp;
+}
+
 // set_add_entry (3.x): probes like insert_clean3, remembering the first dummy on the way; a
 // new key takes that dummy (fill unchanged) or the empty slot that ends the search (fill
-// grows). The table grows when fill reaches 3/5 of mask (3.6: 2/3), to 4 times used.
+// grows). The table grows when fill reaches 3/5 of mask (3.6: 2/3), to 4 times used. A
+// comparison that changed the table restarts the search. false with the exception set.
 bool add_entry3(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash) {
     PySetObject* so = as_set(s);
-    rt.incref(key);
-    const uint64_t mask = static_cast<uint64_t>(so->mask);
-    unsigned char* table = table_of(s);
+    rt.incref(key);  // an __eq__ could otherwise free it before it is stored
+restart:
+    uint64_t mask = static_cast<uint64_t>(so->mask);
     uint64_t i = static_cast<uint64_t>(hash) & mask;
     uint64_t perturb = static_cast<uint64_t>(hash);
     Entry freeslot{nullptr, false};
@@ -163,16 +182,32 @@ bool add_entry3(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash) {
     while (found.p == nullptr) {
         const int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
         for (int j = 0; j <= probes; ++j) {
+            unsigned char* table = table_of(s);
             Entry e = entry_at(rt, table, i + j);
             if (e.hash() == 0 && e.key() == nullptr) {
                 found = e;
                 break;
             }
-            if (e.hash() == hash && (e.key() == key || key_equal(rt, e.key(), key))) {
-                rt.decref(key);  // already present
-                return true;
+            if (e.hash() == hash) {
+                PyObject* startkey = e.key();
+                if (startkey == key) {
+                    rt.decref(key);  // already present
+                    return true;
+                }
+                const int cmp = compare_keys(rt, startkey, key);
+                if (cmp > 0) {
+                    rt.decref(key);
+                    return true;
+                }
+                if (cmp < 0) {
+                    rt.decref(key);
+                    return false;
+                }
+                if (table != table_of(s) || e.key() != startkey) goto restart;
+                mask = static_cast<uint64_t>(so->mask);
+            } else if (e.hash() == kDummyHash && freeslot.p == nullptr) {
+                freeslot = e;
             }
-            if (e.hash() == kDummyHash && freeslot.p == nullptr) freeslot = e;
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
@@ -186,23 +221,44 @@ bool add_entry3(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash) {
     ++so->fill;
     found.key() = key;
     found.hash() = hash;
-    const bool fits = rt.profile().at_least(3, 7) ? so->fill * 5 < so->mask * 3 : so->fill * 3 < so->mask * 2;
+    const bool fits = rt.profile().at_least(3, 7) ? static_cast<uint64_t>(so->fill) * 5 < mask * 3
+                                                  : static_cast<uint64_t>(so->fill) * 3 < mask * 2;
     if (fits) return true;
-    return table_resize(rt, s, so->used > 50000 ? so->used * 2 : so->used * 4);
+    if (table_resize(rt, s, so->used > 50000 ? so->used * 2 : so->used * 4)) return true;
+    err_no_memory(rt);
+    return false;
 }
 
-// set_lookkey (3.x): the entry holding key, or the empty slot ending the search.
-Entry lookkey3(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash) {
-    const uint64_t mask = static_cast<uint64_t>(as_set(s)->mask);
-    unsigned char* table = table_of(s);
+// set_lookkey (3.x): the entry holding key, or the empty slot ending the search; false with
+// the exception set when a comparison raised. A comparison that changed the table restarts.
+bool lookkey3(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash, Entry* out) {
+restart:
+    uint64_t mask = static_cast<uint64_t>(as_set(s)->mask);
     uint64_t i = static_cast<uint64_t>(hash) & mask;
     uint64_t perturb = static_cast<uint64_t>(hash);
     for (;;) {
         const int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
         for (int j = 0; j <= probes; ++j) {
+            unsigned char* table = table_of(s);
             Entry e = entry_at(rt, table, i + j);
-            if (e.hash() == 0 && e.key() == nullptr) return e;
-            if (e.hash() == hash && (e.key() == key || key_equal(rt, e.key(), key))) return e;
+            if (e.hash() == 0 && e.key() == nullptr) {
+                *out = e;
+                return true;
+            }
+            if (e.hash() != hash) continue;
+            PyObject* startkey = e.key();
+            if (startkey == key) {
+                *out = e;
+                return true;
+            }
+            const int cmp = compare_keys(rt, startkey, key);
+            if (cmp < 0) return false;
+            if (table != table_of(s) || e.key() != startkey) goto restart;
+            if (cmp > 0) {
+                *out = e;
+                return true;
+            }
+            mask = static_cast<uint64_t>(as_set(s)->mask);
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + 1 + perturb) & mask;
@@ -212,26 +268,59 @@ Entry lookkey3(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash) {
 // ================================ 2.7 ==========================================================
 
 // set_lookkey (2.7): as 2.7's lookdict, the key's entry or the first dummy on the path or the
-// empty slot ending it; the whole hash perturbs the first step.
-Entry lookkey27(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash) {
+// empty slot ending it; the whole hash perturbs the first step. false when a comparison raised.
+bool lookkey27(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash, Entry* out) {
     PyObject* dummy = rt.builtins().set_state.dummy;
-    const uint64_t mask = static_cast<uint64_t>(as_set(s)->mask);
+restart:
     unsigned char* table = table_of(s);
+    const uint64_t mask = static_cast<uint64_t>(as_set(s)->mask);
+    // 1 equal, 0 not, -1 raised, 2 the table changed under the comparison.
+    auto compare = [&](Entry e) {
+        PyObject* startkey = e.key();
+        const int cmp = compare_keys(rt, startkey, key);
+        if (cmp < 0) return -1;
+        return table == table_of(s) && e.key() == startkey ? cmp : 2;
+    };
     uint64_t i = static_cast<uint64_t>(hash) & mask;
     Entry e = entry_at(rt, table, i);
     Entry freeslot{nullptr, true};
-    if (e.key() == nullptr || e.key() == key) return e;
-    if (e.key() == dummy)
+    if (e.key() == nullptr || e.key() == key) {
+        *out = e;
+        return true;
+    }
+    if (e.key() == dummy) {
         freeslot = e;
-    else if (e.hash() == hash && key_equal(rt, e.key(), key))
-        return e;
+    } else if (e.hash() == hash) {
+        const int cmp = compare(e);
+        if (cmp < 0) return false;
+        if (cmp == 2) goto restart;
+        if (cmp > 0) {
+            *out = e;
+            return true;
+        }
+    }
     for (uint64_t perturb = static_cast<uint64_t>(hash);; perturb >>= PERTURB_SHIFT) {
         i = (i << 2) + i + perturb + 1;
         e = entry_at(rt, table, i & mask);
-        if (e.key() == nullptr) return freeslot.p != nullptr ? freeslot : e;
-        if (e.key() == key) return e;
-        if (e.hash() == hash && e.key() != dummy && key_equal(rt, e.key(), key)) return e;
-        if (e.key() == dummy && freeslot.p == nullptr) freeslot = e;
+        if (e.key() == nullptr) {
+            *out = freeslot.p != nullptr ? freeslot : e;
+            return true;
+        }
+        if (e.key() == key) {
+            *out = e;
+            return true;
+        }
+        if (e.hash() == hash && e.key() != dummy) {
+            const int cmp = compare(e);
+            if (cmp < 0) return false;
+            if (cmp == 2) goto restart;
+            if (cmp > 0) {
+                *out = e;
+                return true;
+            }
+        } else if (e.key() == dummy && freeslot.p == nullptr) {
+            freeslot = e;
+        }
     }
 }
 
@@ -242,7 +331,11 @@ bool add_key27(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash) {
     const int64_t n_used = so->used;
     rt.incref(key);
     if (!key_is_unicode(rt, key)) reinterpret_cast<PySetObject27*>(s)->lookup = lookdict;
-    Entry e = lookkey27(rt, s, key, hash);
+    Entry e{nullptr, true};
+    if (!lookkey27(rt, s, key, hash, &e)) {
+        rt.decref(key);
+        return false;
+    }
     if (e.key() == nullptr) {
         ++so->fill;
         e.key() = key;
@@ -257,7 +350,9 @@ bool add_key27(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash) {
         rt.decref(key);  // already present
     }
     if (!(so->used > n_used && so->fill * 3 >= (so->mask + 1) * 2)) return true;
-    return table_resize(rt, s, so->used > 50000 ? so->used * 2 : so->used * 4);
+    if (table_resize(rt, s, so->used > 50000 ? so->used * 2 : so->used * 4)) return true;
+    err_no_memory(rt);
+    return false;
 }
 
 // ================================ the types ====================================================
@@ -269,6 +364,7 @@ void set_dealloc(Runtime& rt, PyObject* s) {
     SetState& st = rt.builtins().set_state;
     PySetObject* so = as_set(s);
     rt.gc_untrack(s);
+    object_clear_weakrefs(rt, s);
     unsigned char* table = table_of(s);
     for (int64_t n = py2 ? so->fill : so->used, j = 0; n > 0; ++j) {
         Entry e = entry_at(rt, table, static_cast<uint64_t>(j));
@@ -277,7 +373,8 @@ void set_dealloc(Runtime& rt, PyObject* s) {
         rt.decref(e.key());
     }
     if (table != smalltable(rt, s)) rt.mem_free(table);
-    if (py2 && st.numfree < kSetMaxFreeList) {
+    const Builtins& b = rt.builtins();
+    if (py2 && (Py_TYPE(s) == b.set_type || Py_TYPE(s) == b.frozenset_type) && st.numfree < kSetMaxFreeList) {
         st.free_list[st.numfree++] = s;
         return;
     }
@@ -307,7 +404,8 @@ void set_blocks(const Runtime& rt, PyObject* s, blockproc visit, void* arg) {
 PyObject* make_new_set(Runtime& rt, PyTypeObject* type, const std::vector<PyObject*>* items) {
     SetState& st = rt.builtins().set_state;
     PyObject* s;
-    if (rt.profile().major == 2 && st.numfree > 0) {
+    const bool exact = type == rt.builtins().set_type || type == rt.builtins().frozenset_type;
+    if (rt.profile().major == 2 && st.numfree > 0 && exact) {
         s = st.free_list[--st.numfree];
         s->ob_type = type;
         s->ob_refcnt = 1;
@@ -318,6 +416,7 @@ PyObject* make_new_set(Runtime& rt, PyTypeObject* type, const std::vector<PyObje
         if ((s = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize))) == nullptr) return nullptr;
         std::memset(reinterpret_cast<unsigned char*>(s) + sizeof(PyObject), 0, static_cast<size_t>(type->tp_basicsize) - sizeof(PyObject));
         empty_to_minsize(rt, s);
+        if (is_heap_type(type)) rt.incref(reinterpret_cast<PyObject*>(type));
         rt.gc_track(s);
     }
     if (rt.profile().major == 2) reinterpret_cast<PySetObject27*>(s)->lookup = lookdict_unicode;  // set_lookkey_string
@@ -341,11 +440,14 @@ void init_set_type(Runtime& rt) {
                                 {.dealloc = set_dealloc,
                                  .traverse = py2 ? set_traverse<true> : set_traverse<false>,
                                  .blocks = set_blocks});
+        (*slot)->tp_weaklistoffset =
+            py2 ? offsetof(PySetObject27, weakreflist) : offsetof(PySetObject, weakreflist);
     }
     PyTypeObject* dummy_type =
         new_static_type(rt, "<dummy key> type", sizeof(PyObject), 0, {.dealloc = dummy_dealloc});
     b.set_state.dummy = rt.static_object(dummy_type, sizeof(PyObject));
     rt.make_static_refcount(b.set_state.dummy, false);
+    init_set_methods(rt);
 }
 
 PyObject* set_new(Runtime& rt) { return make_new_set(rt, rt.builtins().set_type, nullptr); }
@@ -368,40 +470,274 @@ PyObject* frozenset_new(Runtime& rt, const std::vector<PyObject*>* items) {
 }
 
 bool set_add(Runtime& rt, PyObject* s, PyObject* key) {
-    const Py_hash_t hash = key_hash(rt, key);
+    const Py_hash_t hash = hash_for(rt, key, "set element");
+    return hash != -1 && set_add_known_hash(rt, s, key, hash);
+}
+
+bool set_add_known_hash(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash) {
     return rt.profile().major == 2 ? add_key27(rt, s, key, hash) : add_entry3(rt, s, key, hash);
 }
 
-bool set_discard(Runtime& rt, PyObject* s, PyObject* key) {
-    const Py_hash_t hash = key_hash(rt, key);
+int set_discard_known_hash(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash) {
     PyObject* dummy = rt.builtins().set_state.dummy;
-    if (rt.profile().major == 2) {
-        Entry e = lookkey27(rt, s, key, hash);
-        if (e.key() == nullptr || e.key() == dummy) return false;
-        PyObject* old = e.key();
-        rt.incref(dummy);
-        e.key() = dummy;
-        --as_set(s)->used;
-        rt.decref(old);
-        return true;
-    }
-    Entry e = lookkey3(rt, s, key, hash);
-    if (e.key() == nullptr) return false;
+    const bool py2 = rt.profile().major == 2;
+    Entry e{nullptr, py2};
+    if (!(py2 ? lookkey27(rt, s, key, hash, &e) : lookkey3(rt, s, key, hash, &e))) return -1;
+    if (e.key() == nullptr || e.key() == dummy) return 0;
     PyObject* old = e.key();
+    if (py2) rt.incref(dummy);
     e.key() = dummy;
-    e.hash() = kDummyHash;
+    if (!py2) e.hash() = kDummyHash;
     --as_set(s)->used;
     rt.decref(old);
+    return 1;
+}
+
+int set_discard(Runtime& rt, PyObject* s, PyObject* key) {
+    const Py_hash_t hash = hash_for(rt, key, "set element");
+    return hash == -1 ? -1 : set_discard_known_hash(rt, s, key, hash);
+}
+
+int set_contains_known_hash(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash) {
+    const bool py2 = rt.profile().major == 2;
+    Entry e{nullptr, py2};
+    if (!(py2 ? lookkey27(rt, s, key, hash, &e) : lookkey3(rt, s, key, hash, &e))) return -1;
+    return e.key() != nullptr && e.key() != rt.builtins().set_state.dummy ? 1 : 0;
+}
+
+int set_contains(Runtime& rt, PyObject* s, PyObject* key) {
+    const Py_hash_t hash = hash_for(rt, key, "set element");
+    return hash == -1 ? -1 : set_contains_known_hash(rt, s, key, hash);
+}
+
+bool set_next(const Runtime& rt, const PyObject* s, int64_t* pos, PyObject** key, Py_hash_t* hash) {
+    PyObject* dummy = rt.builtins().set_state.dummy;
+    for (int64_t i = *pos; i <= as_set(s)->mask; ++i) {
+        Entry e = entry_at(rt, table_of(s), static_cast<uint64_t>(i));
+        if (e.key() == nullptr || e.key() == dummy) continue;
+        *pos = i + 1;
+        *key = e.key();
+        if (hash != nullptr) *hash = e.hash();
+        return true;
+    }
+    *pos = as_set(s)->mask + 1;
+    return false;
+}
+
+PyObject* set_pop(Runtime& rt, PyObject* s) {
+    PySetObject* so = as_set(s);
+    PyObject* dummy = rt.builtins().set_state.dummy;
+    if (so->used == 0) return err_set_string(rt, rt.builtins().exc.KeyError, "pop from an empty set");
+    unsigned char* table = table_of(s);
+    const int64_t mask = so->mask;
+    auto active = [&](int64_t i) {
+        PyObject* k = entry_at(rt, table, static_cast<uint64_t>(i)).key();
+        return k != nullptr && k != dummy;
+    };
+    if (rt.profile().major == 2) {
+        // Slot 0's hash is the search finger while slot 0 holds no key.
+        Entry first = entry_at(rt, table, 0);
+        int64_t i = 0;
+        if (!active(0)) {
+            i = first.hash();
+            if (i > mask || i < 1) i = 1;
+            while (!active(i))
+                if (++i > mask) i = 1;
+        }
+        Entry e = entry_at(rt, table, static_cast<uint64_t>(i));
+        PyObject* key = e.key();
+        rt.incref(dummy);
+        e.key() = dummy;
+        --so->used;
+        first.hash() = i + 1;
+        return key;
+    }
+    int64_t i = so->finger & mask;
+    while (!active(i))
+        if (++i > mask) i = 0;
+    Entry e = entry_at(rt, table, static_cast<uint64_t>(i));
+    PyObject* key = e.key();
+    e.key() = dummy;
+    e.hash() = kDummyHash;
+    --so->used;
+    so->finger = i + 1;
+    return key;
+}
+
+void set_clear(Runtime& rt, PyObject* s) {
+    const bool py2 = rt.profile().major == 2;
+    PySetObject* so = as_set(s);
+    PyObject* dummy = rt.builtins().set_state.dummy;
+    unsigned char* table = table_of(s);
+    const int64_t fill = so->fill;
+    const int64_t used = so->used;
+    const bool malloced = table != smalltable(rt, s);
+    unsigned char small_copy[PySet_MINSIZE * kEntryBytes];
+    // The set is emptied before any key is released: a release may run code that uses it.
+    if (malloced) {
+        empty_to_minsize(rt, s);
+    } else if (fill > 0) {
+        std::memcpy(small_copy, table, sizeof(small_copy));
+        table = small_copy;
+        empty_to_minsize(rt, s);
+    }
+    for (int64_t n = py2 ? fill : used, j = 0; n > 0; ++j) {
+        Entry e = entry_at(rt, table, static_cast<uint64_t>(j));
+        if (e.key() == nullptr || (!py2 && e.key() == dummy)) continue;
+        --n;
+        rt.decref(e.key());
+    }
+    if (malloced) rt.mem_free(table);
+}
+
+bool set_merge(Runtime& rt, PyObject* s, PyObject* other) {
+    const bool py2 = rt.profile().major == 2;
+    PySetObject* so = as_set(s);
+    const PySetObject* o = as_set(other);
+    PyObject* dummy = rt.builtins().set_state.dummy;
+    if (s == other || o->used == 0) return true;
+    // One resize up front rather than several while inserting.
+    const bool grow = py2 ? (so->fill + o->used) * 3 >= (so->mask + 1) * 2
+                          : rt.profile().at_least(3, 7) ? (so->fill + o->used) * 5 >= so->mask * 3
+                                                        : (so->fill + o->used) * 3 >= so->mask * 2;
+    if (grow && !table_resize(rt, s, (so->used + o->used) * 2)) {
+        err_no_memory(rt);
+        return false;
+    }
+    if (!py2 && so->fill == 0) {
+        unsigned char* table = table_of(s);
+        const unsigned char* otable = table_of(other);
+        if (so->mask == o->mask && o->fill == o->used) {
+            // Same size, no dummies: the entries are copied slot for slot.
+            for (int64_t i = 0; i <= o->mask; ++i) {
+                Entry from = entry_at(rt, const_cast<unsigned char*>(otable), static_cast<uint64_t>(i));
+                if (from.key() == nullptr) continue;
+                Entry to = entry_at(rt, table, static_cast<uint64_t>(i));
+                rt.incref(from.key());
+                to.key() = from.key();
+                to.hash() = from.hash();
+            }
+        } else {
+            for (int64_t i = 0; i <= o->mask; ++i) {
+                Entry from = entry_at(rt, const_cast<unsigned char*>(otable), static_cast<uint64_t>(i));
+                if (from.key() == nullptr || from.key() == dummy) continue;
+                rt.incref(from.key());
+                insert_clean3(rt, table, static_cast<uint64_t>(so->mask), from.key(), from.hash());
+            }
+        }
+        so->fill = o->used;
+        so->used = o->used;
+        return true;
+    }
+    for (int64_t i = 0; i <= as_set(other)->mask; ++i) {
+        Entry from = entry_at(rt, table_of(other), static_cast<uint64_t>(i));
+        if (from.key() == nullptr || from.key() == dummy) continue;
+        if (!set_add_known_hash(rt, s, from.key(), from.hash())) return false;
+    }
     return true;
 }
 
-bool set_contains(Runtime& rt, PyObject* s, PyObject* key) {
-    const Py_hash_t hash = key_hash(rt, key);
-    if (rt.profile().major == 2) {
-        Entry e = lookkey27(rt, s, key, hash);
-        return e.key() != nullptr && e.key() != rt.builtins().set_state.dummy;
+bool set_update_from(Runtime& rt, PyObject* s, PyObject* iterable) {
+    const Builtins& b = rt.builtins();
+    if (object_type_check(iterable, b.set_type) || object_type_check(iterable, b.frozenset_type))
+        return set_merge(rt, s, iterable);
+    if (Py_TYPE(iterable) == b.dict_type) {
+        PySetObject* so = as_set(s);
+        const int64_t dictsize = dict_len(rt, iterable);
+        const bool grow = rt.profile().major == 2 ? (so->fill + dictsize) * 3 >= (so->mask + 1) * 2
+                          : rt.profile().at_least(3, 7) ? (so->fill + dictsize) * 5 >= so->mask * 3
+                                                        : (so->fill + dictsize) * 3 >= so->mask * 2;
+        if (grow && !table_resize(rt, s, (so->used + dictsize) * 2)) {
+            err_no_memory(rt);
+            return false;
+        }
+        int64_t pos = 0;
+        PyObject* key;
+        Py_hash_t hash;
+        while (dict_next(rt, iterable, &pos, &key, nullptr, &hash))
+            if (!set_add_known_hash(rt, s, key, hash)) return false;
+        return true;
     }
-    return lookkey3(rt, s, key, hash).key() != nullptr;
+    PyObject* it = object_get_iter(rt, iterable);
+    if (it == nullptr) return false;
+    bool ok = true;
+    while (PyObject* key = iter_next(rt, it)) {
+        ok = set_add(rt, s, key);
+        rt.decref(key);
+        if (!ok) break;
+    }
+    rt.decref(it);
+    return ok && !err_occurred(rt);
+}
+
+bool set_purge_dummies(Runtime& rt, PyObject* s) {
+    PySetObject* so = as_set(s);
+    const bool keep = rt.profile().major == 2 ? (so->fill - so->used) * 5 < so->mask
+                                              : static_cast<uint64_t>(so->fill - so->used) <= static_cast<uint64_t>(so->mask) / 4;
+    if (keep) return true;
+    if (table_resize(rt, s, so->used > 50000 ? so->used * 2 : so->used * 4)) return true;
+    err_no_memory(rt);
+    return false;
+}
+
+void set_swap_bodies(Runtime& rt, PyObject* a, PyObject* b) {
+    PySetObject* sa = as_set(a);
+    PySetObject* sb = as_set(b);
+    std::swap(sa->fill, sb->fill);
+    std::swap(sa->used, sb->used);
+    std::swap(sa->mask, sb->mask);
+    auto* a_small = reinterpret_cast<setentry*>(smalltable(rt, a));
+    auto* b_small = reinterpret_cast<setentry*>(smalltable(rt, b));
+    setentry* u = sa->table.p == a_small ? b_small : sa->table.p;
+    sa->table.p = sb->table.p == b_small ? a_small : sb->table.p;
+    sb->table.p = u;
+    if (sa->table.p == a_small || sb->table.p == b_small) {
+        unsigned char tab[PySet_MINSIZE * kEntryBytes];
+        std::memcpy(tab, a_small, sizeof(tab));
+        std::memcpy(a_small, b_small, sizeof(tab));
+        std::memcpy(b_small, tab, sizeof(tab));
+    }
+    const Builtins& bt = rt.builtins();
+    const bool frozen = object_type_check(a, bt.frozenset_type) && object_type_check(b, bt.frozenset_type);
+    if (rt.profile().major == 2) {
+        auto* a27 = reinterpret_cast<PySetObject27*>(a);
+        auto* b27 = reinterpret_cast<PySetObject27*>(b);
+        std::swap(a27->lookup, b27->lookup);
+        if (frozen) {
+            std::swap(a27->hash, b27->hash);
+        } else {
+            a27->hash = b27->hash = -1;
+        }
+        return;
+    }
+    if (frozen) {
+        std::swap(sa->hash, sb->hash);
+    } else {
+        sa->hash = sb->hash = -1;
+    }
+}
+
+Py_hash_t frozenset_hash(Runtime& rt, PyObject* s) {
+    const bool py2 = rt.profile().major == 2;
+    Py_hash_t& cached = py2 ? reinterpret_cast<PySetObject27*>(s)->hash : as_set(s)->hash;
+    if (cached != -1) return cached;
+    std::vector<Py_hash_t> hashes;
+    int64_t pos = 0;
+    PyObject* key;
+    Py_hash_t h;
+    while (set_next(rt, s, &pos, &key, &h)) hashes.push_back(h);
+    cached = frozenset_hash_of(rt.profile(), hashes.data(), static_cast<int64_t>(hashes.size()));
+    return cached;
+}
+
+PyObject* set_new_from(Runtime& rt, PyTypeObject* type, PyObject* iterable) {
+    PyObject* s = make_new_set(rt, type, nullptr);
+    if (s == nullptr) return err_no_memory(rt);
+    if (iterable != nullptr && !set_update_from(rt, s, iterable)) {
+        rt.decref(s);
+        return nullptr;
+    }
+    return s;
 }
 
 int64_t set_len(const PyObject* s) { return as_set(s)->used; }

@@ -66,6 +66,7 @@ struct SetState {
     PyObject* dummy = nullptr;
     // The empty frozenset singleton (2.7, 3.6-3.9): made on first use, kept by this reference.
     PyObject* empty_frozenset = nullptr;
+    PyTypeObject* iterator_type = nullptr;  // set_iterator (2.7: setiterator)
 };
 
 void init_set_type(Runtime& rt);
@@ -76,11 +77,47 @@ PyObject* set_new(Runtime& rt);
 // frozenset(items), or frozenset() when items is null: the empty singleton where the profile
 // keeps one (frozenset([]) builds a set, drops it and returns the singleton).
 PyObject* frozenset_new(Runtime& rt, const std::vector<PyObject*>* items);
-// s.add(key): a new reference. false on MemoryError.
+// s.add(key): a new reference. false with the exception set (an unhashable key, a raising
+// __eq__, MemoryError). The known-hash forms take the hash the caller has.
 bool set_add(Runtime& rt, PyObject* s, PyObject* key);
-// s.discard(key): true if key was present.
-bool set_discard(Runtime& rt, PyObject* s, PyObject* key);
-bool set_contains(Runtime& rt, PyObject* s, PyObject* key);
+bool set_add_known_hash(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash);
+// s.discard(key): 1 if key was present (now removed), 0 if not, -1 with the exception set.
+int set_discard(Runtime& rt, PyObject* s, PyObject* key);
+int set_discard_known_hash(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash);
+// key in s: 1, 0, or -1 with the exception set.
+int set_contains(Runtime& rt, PyObject* s, PyObject* key);
+int set_contains_known_hash(Runtime& rt, PyObject* s, PyObject* key, Py_hash_t hash);
+// The first active entry at table slot *pos or after it (borrowed key and its hash); *pos
+// moves past it. false at the end.
+bool set_next(const Runtime& rt, const PyObject* s, int64_t* pos, PyObject** key, Py_hash_t* hash);
+// s.pop(): the key (the set's reference, handed over) of the first active slot from the finger
+// (3.x so->finger; 2.7 slot 0's hash), or KeyError "pop from an empty set".
+PyObject* set_pop(Runtime& rt, PyObject* s);
+// set_clear_internal: back to the empty small table; the keys released after.
+void set_clear(Runtime& rt, PyObject* s);
+// set_merge: other's keys into s (one presizing resize; an empty s copies slot for slot or
+// inserts clean). set_update_internal: from a set, an exact dict (presized, hashes reused), or
+// any iterable. false with the exception set.
+bool set_merge(Runtime& rt, PyObject* s, PyObject* other);
+bool set_update_from(Runtime& rt, PyObject* s, PyObject* iterable);
+// After removals: a table more than a quarter dummies (2.7: a fifth) is rebuilt.
+bool set_purge_dummies(Runtime& rt, PyObject* s);
+// set_swap_bodies: a and b exchange tables (and small tables' contents); hashes swap when both
+// are frozensets, else both are reset.
+void set_swap_bodies(Runtime& rt, PyObject* a, PyObject* b);
+// frozenset_hash, cached in the object.
+Py_hash_t frozenset_hash(Runtime& rt, PyObject* s);
+// make_new_set(type, iterable): a new set or frozenset (or subclass) filled by
+// set_update_internal; iterable may be null. nullptr with the exception set.
+PyObject* set_new_from(Runtime& rt, PyTypeObject* type, PyObject* iterable);
+// Set algebra over any iterable (set_methods.cpp), as set methods do it: s |= it, s -= it,
+// s ^= it, s &= it in place; s & it as a new set of s's type.
+bool set_difference_update_from(Runtime& rt, PyObject* s, PyObject* other);
+bool set_symmetric_difference_update_from(Runtime& rt, PyObject* s, PyObject* other);
+bool set_intersection_update_from(Runtime& rt, PyObject* s, PyObject* other);
+PyObject* set_intersection_of(Runtime& rt, PyObject* s, PyObject* other);
+// The set and frozenset slots and methods and the set iterator (set_methods.cpp).
+void init_set_methods(Runtime& rt);
 int64_t set_len(const PyObject* s);
 int64_t set_fill(const PyObject* s);
 int64_t set_table_slots(const PyObject* s);

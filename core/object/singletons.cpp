@@ -66,6 +66,13 @@ PyObject* bool_xor(Runtime& rt, PyObject* a, PyObject* b) {
     return bool_from(rt, truth(rt, a) != truth(rt, b));
 }
 
+// repr(None), repr(NotImplemented), repr(Ellipsis) (none_repr, NotImplemented_repr, ellipsis_repr).
+PyObject* singleton_repr(Runtime& rt, PyObject* v) {
+    const Singletons& s = rt.builtins().singletons;
+    PyObject* r = str_from_utf8(rt, v == s.none ? "None" : v == s.not_implemented ? "NotImplemented" : "Ellipsis");
+    return r != nullptr ? r : err_no_memory(rt);
+}
+
 }  // namespace
 
 void init_singletons(Runtime& rt) {
@@ -73,6 +80,7 @@ void init_singletons(Runtime& rt) {
     s.none = plain_singleton(rt, "NoneType");
     s.not_implemented = plain_singleton(rt, "NotImplementedType");
     s.ellipsis = plain_singleton(rt, "ellipsis");
+    for (PyObject* o : {s.none, s.not_implemented, s.ellipsis}) Py_TYPE(o)->tp_repr = singleton_repr;
     PyTypeObject* int_type = rt.builtins().long_type;
     PyTypeObject* bool_type = rt.profile().major == 2
                                   ? new_static_type(rt, "bool", sizeof(PyIntObject), 0)

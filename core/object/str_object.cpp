@@ -8,6 +8,7 @@
 #include "object/builtins.h"
 #include "object/bytes_object.h"
 #include "object/runtime.h"
+#include "object/text_internal.h"
 
 namespace pymemlab {
 
@@ -18,6 +19,9 @@ bool is_27(const Runtime& rt) { return rt.profile().major == 2; }
 bool has_wstr(const Profile& p) { return !p.at_least(3, 12); }
 // From 3.11 '' and the 256 latin-1 characters are static (_Py_STR(empty), _Py_LATIN1_CHR).
 bool static_singletons(const Profile& p) { return p.at_least(3, 11); }
+// The one-character constants of 3.11's and 3.12's deep-frozen modules (init_str_type).
+constexpr const char* kFrozenChars311 = "BCLST_abcdefhijklmnopqrstvwxy";
+constexpr const char* kFrozenChars312 = "_abcdenprsx";
 // 3.12.0-3.12.5 make every interned string immortal (gh-113993: 3.12.6 and 3.13 went back).
 bool interning_immortalizes(const Profile& p) { return p.at_least(3, 12) && !p.at_least(3, 13); }
 
@@ -361,12 +365,14 @@ void init_str_type(Runtime& rt) {
         b.unicode_type = new_static_type(rt, "unicode", sizeof(PyUnicodeObject27), 0,
                                          {.dealloc = unicode_dealloc27, .blocks = unicode_blocks27});
         s.empty = unicode_new27(rt, 0);  // _PyUnicode_Init; the reference is the cache's
+        init_unicode_slots(rt, b.unicode_type);
         return;
     }
     // basicsize is sizeof(PyUnicodeObject): the compact header and the data pointer.
     PyTypeObject* type = new_static_type(rt, "str", compact_header(p) + 8, 0, {.dealloc = unicode_dealloc3});
     b.unicode_type = type;
     b.str_type = type;
+    init_unicode_slots(rt, type);
     if (static_singletons(p)) {
         s.empty = make_static3(rt, 0, 0);
         for (uint32_t ch = 0; ch < 256; ++ch) s.latin1[ch] = make_static3(rt, 1, ch);
@@ -379,6 +385,18 @@ void init_str_type(Runtime& rt) {
     str_intern_in_place(rt, &e);
     if (p.at_least(3, 13))
         for (PyObject*& c : s.latin1) str_intern_in_place(rt, &c);
+    // 3.11 and 3.12 intern the constants of their deep-frozen modules at start-up, each string a
+    // static object of its own; so a one-character constant compiled later (the Latin-1
+    // singleton) interns to that other object, and `"a" is chr(97)` is False there. These are
+    // the characters for which a compiled literal is not chr(c) (measured on 3.11.7, 3.12.1).
+    const char* frozen = p.at_least(3, 13)   ? ""
+                         : p.at_least(3, 12) ? kFrozenChars312
+                         : p.at_least(3, 11) ? kFrozenChars311
+                                             : "";
+    for (const char* c = frozen; *c != '\0'; ++c) {
+        PyObject* o = make_static3(rt, 1, static_cast<unsigned char>(*c));
+        str_intern_in_place(rt, &o);
+    }
 }
 
 // ==== the unicode type ========================================================================
@@ -425,6 +443,27 @@ PyObject* unicode_from_utf8(Runtime& rt, std::string_view utf8) {
         return nullptr;
     }
     return o;
+}
+
+PyObject* unicode_resize_compact(Runtime& rt, PyObject* o, int64_t length) {
+    const Profile& p = rt.profile();
+    const int kind = kind3(o);
+    const auto request = static_cast<size_t>(header3(p, o) + (length + 1) * kind);
+    rt.note_forgotten(o);
+    auto* moved = static_cast<PyObject*>(rt.obj_realloc(o, request));
+    if (moved == nullptr) {
+        rt.note_alive(o);
+        return nullptr;
+    }
+    rt.note_alive(moved);
+    ascii_of(moved)->length = length;
+    write_char(data3(p, moved), kind, length, 0);
+    // Up to 3.11 a UCS-4 string's wstr is its own buffer, which moved with it.
+    if (has_wstr(p) && !ascii3(moved) && kind == PyUnicode_4BYTE_KIND) {
+        field<Slot<void>>(moved, kWstrOffset) = {data3(p, moved)};
+        field<Py_ssize_t>(moved, wstr_length_offset(p)) = length;
+    }
+    return moved;
 }
 
 int64_t unicode_length(const PyObject* o) { return reinterpret_cast<const PyASCIIObject*>(o)->length; }

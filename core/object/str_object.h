@@ -106,6 +106,11 @@ PyObject* unicode_new(Runtime& rt, int64_t size, uint32_t maxchar);
 // build it: '' and the latin-1 characters from their caches, others in one exact allocation.
 // nullptr on MemoryError.
 PyObject* unicode_from_ucs4(Runtime& rt, const uint32_t* chars, int64_t n);
+// resize_compact (3.x): the object's block reallocated (pymalloc keeps it in place while the
+// size class allows) to `length` code points of its kind, NUL written; the caller owns the only
+// reference and fills the new characters. Returns the object's new address, or nullptr on
+// MemoryError with the object unchanged.
+PyObject* unicode_resize_compact(Runtime& rt, PyObject* o, int64_t length);
 // chr(ch) (2.7: unichr).
 PyObject* unicode_from_ordinal(Runtime& rt, uint32_t ch);
 // PyUnicode_FromStringAndSize / PyUnicode_DecodeUTF8 of valid UTF-8 (surrogates are not):
@@ -151,6 +156,29 @@ bool str_check(const Runtime& rt, const PyObject* o);
 Py_hash_t str_hash(Runtime& rt, PyObject* o);
 bool str_equal(const Runtime& rt, const PyObject* a, const PyObject* b);
 int64_t str_sizeof(const Runtime& rt, const PyObject* o);
+
+// ---- behaviour (str_type.cpp, str_search.cpp, str_methods.cpp, str_case.cpp, str_format.cpp,
+// str_percent.cpp, str_iterator.cpp; bytes: bytes_type.cpp, bytes_methods.cpp, bytes_convert.cpp)
+// The unicode type's slots and methods, and the bytes type's, are installed by init_str_type
+// and init_bytes_type; init_text_type_dicts adds what needs finished types (str.maketrans and
+// bytes.maketrans as static methods, bytes.fromhex as a class method).
+void init_text_type_dicts(Runtime& rt);
+// PyUnicode_Concat (3.x str + str; 2.7 coerces str operands): '' + s is s.
+PyObject* unicode_concat(Runtime& rt, PyObject* a, PyObject* b);
+// repr() of a str / unicode object and of a bytes / 2.7 str object.
+PyObject* unicode_repr_object(Runtime& rt, PyObject* o);
+PyObject* bytes_repr_object(Runtime& rt, PyObject* o);
+// ceval's unicode_concatenate (3.x up to 3.10) and 2.7's string_concatenate, after the caller
+// has released the variable the result is stored to: PyUnicode_Append (2.7: _PyString_Resize)
+// grows `left` in place when its one reference is the caller's, else concatenates. Takes the
+// caller's reference to `left`; returns a new reference or nullptr with an error set.
+PyObject* str_concatenate_in_place(Runtime& rt, PyObject* left, PyObject* right);
+// Whether the profile's evaluation loop concatenates `a + b` / `a += b` in place (both exact str
+// of the profile, up to 3.10 and in 2.7).
+bool str_concatenate_applies(const Runtime& rt, const PyObject* a, const PyObject* b);
+// _PyUnicode_JoinArray with an empty separator, as BUILD_STRING uses it: one exact str is
+// returned as is; otherwise a new string (never a cached one-character one).
+PyObject* unicode_join_array(Runtime& rt, PyObject* const* items, int64_t n);
 
 // ---- interning (PyUnicode_InternInPlace, PyString_InternInPlace) -------------------------------
 // Replaces *p by the interned string equal to it, entering *p first if there is none: the

@@ -13,6 +13,7 @@
 namespace pymemlab {
 
 class Runtime;
+struct PyWeakReference;
 using Py_hash_t = int64_t;
 
 using visitproc = void (*)(PyObject* referent, void* arg);
@@ -154,6 +155,7 @@ struct PyTypeObject {
     inquiry tp_clear = nullptr;
     richcmpfunc tp_richcompare = nullptr;
     Py_ssize_t tp_weaklistoffset = 0;  // offset of the weakref list pointer, 0 if none
+    PyWeakReference* tp_weaklist = nullptr;  // the weakrefs to this type object (object/weakref_object.h)
     getiterfunc tp_iter = nullptr;
     iternextfunc tp_iternext = nullptr;
     const PyMethodDef* tp_methods = nullptr;  // terminated by an entry with a null name

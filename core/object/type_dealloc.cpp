@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "gc/gc_list.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/descr_object.h"
@@ -18,6 +19,7 @@
 #include "object/tuple_object.h"
 #include "object/type_internal.h"
 #include "object/type_object.h"
+#include "object/weakref_object.h"
 
 namespace pymemlab {
 
@@ -48,10 +50,6 @@ bool class_added_dict(const PyTypeObject* type, const PyTypeObject* base) {
     return type->tp_dictoffset != 0 && type->tp_dictoffset != type_dictoffset(base);
 }
 
-void forget_finalized(PyObject* self) {
-    if (auto* marks = heap_type(Py_TYPE(self))->finalized.p) marks->erase(self);
-}
-
 // The built-in base's tp_dealloc. `object` (whose model slot is the static types' no-op) frees the
 // block; the others release their fields and free it themselves.
 void base_dealloc(Runtime& rt, PyTypeObject* base, PyObject* self) {
@@ -65,10 +63,10 @@ void base_dealloc(Runtime& rt, PyTypeObject* base, PyObject* self) {
 // Returns true when __del__ resurrected it (stored a reference somewhere): the object stays alive
 // with the references it gained, as if the last decref had never happened.
 bool finalize_from_dealloc(Runtime& rt, PyObject* self, destructor finalizer, bool once) {
-    if (once && object_is_finalized(self)) return false;
+    if (once && object_is_finalized(rt, self)) return false;
     self->ob_refcnt = 1;
     finalizer(rt, self);
-    if (once) object_set_finalized(self);
+    if (once) object_set_finalized(rt, self);
     if (--self->ob_refcnt == 0) return false;
     rt.note_alive(self);
     return true;
@@ -96,8 +94,10 @@ std::string exception_class_name(Runtime& rt, PyObject* exc) {
     return hide ? type_name(t) : module + "." + type_name(t);
 }
 
+}  // namespace
+
 // Reports the exception raised by __del__ (`del`, found on self's class) the way CPython writes it
-// to stderr, into ThreadState::stderr_text:
+// to stderr (ThreadState::write_stderr):
 //   3.7+: Exception ignored in: <function C.__del__ at 0x...>, then "ValueError: boom"
 //   3.6:  Exception ignored in: <bound method C.__del__ of <__main__.C object at 0x...>>, ...
 //   2.7:  Exception ValueError: ValueError('boom',) in <bound method C.__del__ of ...> ignored
@@ -107,7 +107,7 @@ void write_unraisable(Runtime& rt, PyObject* del, PyObject* self) {
     PyObject* exc = err_fetch(rt);
     if (exc == nullptr) return;
     std::string where;
-    if (rt.profile().at_least(3, 7) || Py_TYPE(del) != rt.builtins().function_type ||
+    if (rt.profile().at_least(3, 7) || self == nullptr || Py_TYPE(del) != rt.builtins().function_type ||
         rt.builtins().method_new == nullptr) {
         where = text_of(rt, del, true);
     } else {
@@ -130,11 +130,10 @@ void write_unraisable(Runtime& rt, PyObject* del, PyObject* self) {
         }
         text = "Exception ignored in: " + where + "\n" + name + ": " + message + "\n";
     }
-    rt.tstate().stderr_text += text;
+    rt.tstate().write_stderr(text);
     rt.decref(exc);
 }
 
-}  // namespace
 
 // ---- instances ----------------------------------------------------------------------------------
 
@@ -153,23 +152,12 @@ void slot_tp_finalize(Runtime& rt, PyObject* self) {
     if (saved != nullptr) err_set_instance(rt, saved);
 }
 
-bool object_is_finalized(const PyObject* self) {
-    PyTypeObject* t = Py_TYPE(self);
-    if (!is_heap_type(t)) return false;
-    const auto* marks = heap_type(t)->finalized.p;
-    return marks != nullptr && marks->count(self) != 0;
+bool object_is_finalized(const Runtime& rt, const PyObject* self) {
+    return rt.object_is_gc(self) && (rt.as_gc(self)->_gc_prev & gc::kPrevMaskFinalized) != 0;
 }
 
-void object_set_finalized(PyObject* self) {
-    PyTypeObject* t = Py_TYPE(self);
-    if (!is_heap_type(t)) return;
-    HeapTypeObject* h = heap_type(t);
-    if (h->finalized.p == nullptr) h->finalized.p = new std::unordered_set<const PyObject*>;
-    h->finalized.p->insert(self);
-}
-
-void weakref_clear_for_dealloc(Runtime&, PyObject*) {
-    // Nothing to clear until weak references exist; then this is PyObject_ClearWeakRefs.
+void object_set_finalized(Runtime& rt, PyObject* self) {
+    if (rt.object_is_gc(self)) rt.as_gc(self)->_gc_prev |= gc::kPrevMaskFinalized;
 }
 
 // subtype_dealloc: __del__ first (it may resurrect the object), then the weakrefs, the class's
@@ -187,13 +175,17 @@ void subtype_dealloc(Runtime& rt, PyObject* self) {
         if (finalize_from_dealloc(rt, self, type->tp_finalize, gc)) return;
         if (gc) rt.gc_untrack(self);
     }
-    if (type->tp_weaklistoffset != 0 && type_weaklistoffset(base) == 0) weakref_clear_for_dealloc(rt, self);
+    const bool own_weaklist = type->tp_weaklistoffset != 0 && type_weaklistoffset(base) == 0;
+    if (own_weaklist) object_clear_weakrefs(rt, self);
     // 2.7: tp_del, at every death.
     if (type->tp_del != nullptr) {
         if (gc) rt.gc_track(self);
         if (finalize_from_dealloc(rt, self, type->tp_del, false)) return;
         if (gc) rt.gc_untrack(self);
     }
+    // Weakrefs that a finalizer made to the dying object are cleared without their callbacks.
+    if (own_weaklist && (type->tp_finalize != nullptr || type->tp_del != nullptr))
+        object_clear_weakrefs_no_callbacks(rt, self);
     for (PyTypeObject* t = type; t->tp_dealloc == subtype_dealloc; t = t->tp_base) clear_slots(rt, t, self);
     if (class_added_dict(type, base)) {
         PyObject** dictptr = object_dict_ptr(self);
@@ -201,7 +193,6 @@ void subtype_dealloc(Runtime& rt, PyObject* self) {
         *dictptr = nullptr;
         rt.xdecref(dict);
     }
-    forget_finalized(self);
     // The type may die with its last instance: decide before the base frees the block.
     const bool type_needs_decref = is_heap_type(type) && !is_heap_type(base);
     base_dealloc(rt, base, self);
@@ -253,7 +244,7 @@ void heap_type_dealloc(Runtime& rt, PyObject* self) {
             std::vector<PyTypeObject*>& subs = *heap_type(b)->subclasses.p;
             subs.erase(std::remove(subs.begin(), subs.end(), type), subs.end());
         }
-    weakref_clear_for_dealloc(rt, self);
+    object_clear_weakrefs(rt, self);
     rt.xdecref(as_object(type->tp_base));
     rt.xdecref(type->tp_dict);
     rt.xdecref(type->tp_bases);
@@ -267,10 +258,8 @@ void heap_type_release_host(Runtime&, PyObject* self) {
     HeapTypeObject* et = heap_type(reinterpret_cast<PyTypeObject*>(self));
     delete et->name_storage.p;
     delete et->subclasses.p;
-    delete et->finalized.p;
     et->name_storage.p = nullptr;
     et->subclasses.p = nullptr;
-    et->finalized.p = nullptr;
 }
 
 // type_traverse: what a class holds that can reach back to it.

@@ -20,7 +20,7 @@ class Runtime;
 
 // PyHeapTypeObject: the type object of a class, then the names CPython keeps beside it. Invariant:
 // ht_name and ht_qualname are str; ht_slots is the sorted, mangled __slots__ tuple or null;
-// name_storage owns tp_name's text. The last three fields are host bookkeeping inside the room of
+// name_storage owns tp_name's text. The last fields are host bookkeeping inside the room of
 // CPython's PyHeapTypeObject (its as_async ... ht_cached_keys fields, which the model does not
 // keep); heap_type_release_host deletes them (Runtime::own_host_storage).
 struct HeapTypeObject {
@@ -34,11 +34,7 @@ struct HeapTypeObject {
     // references there, plain pointers here), so that setting a dunder on a class also updates the
     // slots of its subclasses. A class removes itself when it is freed.
     Slot<std::vector<PyTypeObject*>> subclasses;
-    // The instances of this class whose __del__ has run and that are still alive (resurrected).
-    // CPython marks them with bit 0 of _gc_prev (_PyGC_PREV_MASK_FINALIZED, 3.8+; a gc_refs bit in
-    // 3.4-3.7); the model's gc_track/gc_untrack rewrite _gc_prev whole, so the mark lives here
-    // instead, behind object_is_finalized / object_set_finalized.
-    Slot<std::unordered_set<const PyObject*>> finalized;
+    Slot<void> unused_;  // room kept: the layout above mirrors CPython's sizes
 };
 
 inline HeapTypeObject* heap_type(PyTypeObject* t) { return reinterpret_cast<HeapTypeObject*>(t); }
@@ -98,14 +94,18 @@ void heap_type_traverse(PyObject* self, visitproc visit, void* arg);
 int heap_type_clear(Runtime& rt, PyObject* self);
 PyObject* object_dict_getter(Runtime& rt, PyObject* self);
 // tp_finalize (3.4+) / tp_del (2.7) of a class that defines __del__: calls it, and reports an
-// exception it raises as CPython's PyErr_WriteUnraisable does (into ThreadState::stderr_text).
+// exception it raises as CPython's PyErr_WriteUnraisable does (ThreadState::write_stderr).
 void slot_tp_finalize(Runtime& rt, PyObject* self);
+// PyErr_WriteUnraisable: reports and clears the pending exception, raised in `obj` (a __del__
+// function found on self's class, or with self null any callable, e.g. a gc callback).
+void write_unraisable(Runtime& rt, PyObject* obj, PyObject* self);
 // Whether the object's finalizer has run (PEP 442: it runs once per object from 3.4; 2.7 runs
 // __del__ at every death). The collector uses these too.
-bool object_is_finalized(const PyObject* self);
-void object_set_finalized(PyObject* self);
-// Hook: clears the weak references to an object that is being freed (PyObject_ClearWeakRefs). The
-// model has no weak references yet, so this does nothing.
-void weakref_clear_for_dealloc(Runtime& rt, PyObject* self);
+// PEP 442's mark: bit 0 of the GC header's _gc_prev (_PyGC_PREV_MASK_FINALIZED; a gc_refs bit
+// in 3.4-3.7), set once tp_finalize has run on a GC object; objects of non-GC types have none.
+bool object_is_finalized(const Runtime& rt, const PyObject* self);
+void object_set_finalized(Runtime& rt, PyObject* self);
+// Clearing the weak references of an object that is being freed (PyObject_ClearWeakRefs) is
+// object/weakref_object.h's object_clear_weakrefs.
 
 }  // namespace pymemlab

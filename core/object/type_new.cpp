@@ -21,6 +21,7 @@
 #include "object/tuple_object.h"
 #include "object/type_internal.h"
 #include "object/type_object.h"
+#include "object/weakref_object.h"
 #include "profile/type_sizes.h"
 
 namespace pymemlab {
@@ -96,7 +97,10 @@ PyTypeObject* solid_base(Runtime& rt, PyTypeObject* type) {
 // the class): refused plainly rather than given a wrong layout. `t` is a static type.
 bool subclassing_unsupported(Runtime& rt, PyTypeObject* t) {
     const Builtins& b = rt.builtins();
-    return t != b.object_type && !t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS) && !t->has_flag(Py_TPFLAGS_BASE_EXC_SUBCLASS);
+    // dict, set and frozenset make subclass instances themselves (dict_new_from_type, set_new_from).
+    if (t == b.dict_type || t == b.set_type || t == b.frozenset_type) return false;
+    return t != b.object_type && t != b.weakref_type && !t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS) &&
+           !t->has_flag(Py_TPFLAGS_BASE_EXC_SUBCLASS);
 }
 bool known_subclassable(Runtime& rt, PyTypeObject* t) {
     const Builtins& b = rt.builtins();
@@ -328,10 +332,13 @@ int subtype_setdict(Runtime& rt, PyObject* self, PyObject* value) {
     return 0;
 }
 
-// subtype_getweakref: the first weak reference, or None; the model has none yet.
-PyObject* subtype_getweakref(Runtime& rt, PyObject*) {
-    rt.incref(rt.builtins().singletons.none);
-    return rt.builtins().singletons.none;
+// subtype_getweakref: the head of the instance's weakref list (its basic ref, if it has one), or None.
+PyObject* subtype_getweakref(Runtime& rt, PyObject* self) {
+    PyWeakReference** list = weakref_list_ptr(self);
+    if (list == nullptr) return err_set_string(rt, rt.builtins().exc.AttributeError, "This object has no __weakref__");
+    PyObject* head = *list != nullptr ? reinterpret_cast<PyObject*>(*list) : rt.builtins().singletons.none;
+    rt.incref(head);
+    return head;
 }
 
 const PyGetSetDef kSubtypeDictGetSet = {"__dict__", object_dict_getter, subtype_setdict};

@@ -166,6 +166,10 @@ PyObject* special_attribute(Runtime& rt, PyTypeObject* t, const std::string& nam
             PyObject* m = heap_type(t)->ht_module.p;
             return ref(m);
         }
+        // type_module: a static type named "module.name" belongs to that module (weakref.ProxyType).
+        const std::string_view full = t->tp_name;
+        if (const size_t dot = full.rfind('.'); dot != std::string_view::npos)
+            return str_from_utf8(rt, full.substr(0, dot));
         return str_from_utf8(rt, rt.profile().major == 2 ? "__builtin__" : "builtins");
     }
     if (name == "__mro__") return ref(t->tp_mro);
@@ -314,6 +318,7 @@ void inherit_slots(PyTypeObject* type, const PyTypeObject* base) {
     INHERIT(tp_as_mapping.mp_length);
     INHERIT(tp_as_mapping.mp_subscript);
     INHERIT(tp_as_mapping.mp_ass_subscript);
+    INHERIT(tp_blocks);  // a subclass instance owns its built-in base's blocks (a dict's keys)
 #undef INHERIT
     // tp_hash is inherited together with tp_richcompare only (inherit_slots): a type that
     // defines comparison but not hashing is unhashable.

@@ -17,6 +17,7 @@
 #include "object/errors.h"
 #include "object/exceptions.h"
 #include "object/hash.h"
+#include "object/iter_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -244,71 +245,7 @@ PyObject* slot_tp_richcompare(Runtime& rt, PyObject* self, PyObject* other, int 
 
 // ---- iteration ----------------------------------------------------------------------------------
 
-// CPython's "iterator" type (Objects/iterobject.c seqiterobject): iterates an object that has
-// __getitem__ but no __iter__ by calling __getitem__(0), (1), ... until IndexError.
-struct SeqIterObject {
-    PyObject ob_base;
-    Py_ssize_t it_index;
-    Slot<PyObject> it_seq;  // null once exhausted
-};
-static_assert(sizeof(SeqIterObject) == 32);
-
-SeqIterObject* as_seqiter(PyObject* o) { return reinterpret_cast<SeqIterObject*>(o); }
-
-void seqiter_dealloc(Runtime& rt, PyObject* self) {
-    rt.gc_untrack(self);
-    rt.xdecref(as_seqiter(self)->it_seq.p);
-    rt.free_object(self);
-}
-
-void seqiter_traverse(PyObject* self, visitproc visit, void* arg) {
-    if (PyObject* seq = as_seqiter(self)->it_seq.p) visit(seq, arg);
-}
-
-PyObject* seqiter_iter(Runtime& rt, PyObject* self) { return new_ref(rt, self); }
-
-PyObject* seqiter_next(Runtime& rt, PyObject* self) {
-    SeqIterObject* it = as_seqiter(self);
-    PyObject* seq = it->it_seq.p;
-    if (seq == nullptr) return nullptr;
-    PyObject* index = long_from_int64(rt, it->it_index);
-    if (index == nullptr) return err_no_memory(rt);
-    PyObject* r = object_getitem(rt, seq, index);
-    rt.decref(index);
-    if (r != nullptr) {
-        ++it->it_index;
-        return r;
-    }
-    if (err_matches(rt, rt.builtins().exc.IndexError) || err_matches(rt, rt.builtins().exc.StopIteration)) {
-        err_clear(rt);
-        it->it_seq.p = nullptr;
-        rt.decref(seq);
-    }
-    return nullptr;
-}
-
-// The "iterator" type, made on first use as a static type of this runtime (CPython's PySeqIter_Type
-// is static too); found again among the runtime's static types.
-PyTypeObject* seqiter_type(Runtime& rt) {
-    for (PyTypeObject* t : rt.builtins().static_types)
-        if (t->tp_dealloc == seqiter_dealloc) return t;
-    PyTypeObject* t = new_static_type(rt, "iterator", sizeof(SeqIterObject), 0,
-                                      {.dealloc = seqiter_dealloc, .traverse = seqiter_traverse});
-    t->tp_iter = seqiter_iter;
-    t->tp_iternext = seqiter_next;
-    if (!type_ready(rt, t)) return nullptr;
-    return t;
-}
-
-PyObject* seqiter_new(Runtime& rt, PyObject* seq) {
-    PyTypeObject* type = seqiter_type(rt);
-    PyObject* o = type != nullptr ? rt.alloc_gc_object(type, sizeof(SeqIterObject)) : nullptr;
-    if (o == nullptr) return err_no_memory(rt);
-    as_seqiter(o)->it_index = 0;
-    as_seqiter(o)->it_seq.p = new_ref(rt, seq);
-    rt.gc_track(o);
-    return o;
-}
+// The sequence iterator over __getitem__ (seqiter_new) is iter_object.h's "iterator" type.
 
 PyObject* not_iterable(Runtime& rt, PyObject* self) {
     return err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not iterable", name_of(self).c_str());

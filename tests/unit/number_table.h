@@ -186,7 +186,10 @@ class Runner {
             if (exc == nullptr) return "!<nullptr without exception>";
             std::string message;
             exception_message(rt_, exc, &message);
-            std::string out = std::string("!") + Py_TYPE(exc)->tp_name + ": " + message;
+            // The exception's class name (2.7's tp_name is "exceptions.ValueError").
+            std::string name = Py_TYPE(exc)->tp_name;
+            if (name.rfind("exceptions.", 0) == 0) name.erase(0, std::string("exceptions.").size());
+            std::string out = "!" + name + ": " + message;
             rt_.decref(exc);
             return out;
         }
