@@ -76,6 +76,7 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::IMPORT_NAME:
         case O::IMPORT_STAR:
         case O::PRINT_ITEM:
+        case O::PRINT_NEWLINE_TO:
         case O::POP_EXCEPT:
         case O::RERAISE:
         case O::WITH_EXIT: return -1;
@@ -97,7 +98,8 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::WITH_EXCEPT_START: return 1;
         case O::STORE_ATTR:
         case O::DELETE_SUBSCR:
-        case O::MAP_ADD: return -2;
+        case O::MAP_ADD:
+        case O::PRINT_ITEM_TO: return -2;
         case O::STORE_SUBSCR: return -3;
         case O::CALL: return -(arg + 1);
         case O::CALL_FUNCTION_EX: return -2 - (arg & 1);
@@ -125,31 +127,51 @@ int stack_effect(Opcode op, int arg, bool jump) {
 }
 
 // stackdepth(): the deepest the stack gets on any path, walking every reachable instruction
-// once with the depth it is entered at.
-int compute_stacksize(const std::vector<Instr>& instrs) {
+// once with the depth it is entered at. The depth is CPython's for the profile (`model`): the
+// lab's call sequence is 3.11's, so a NULL that PUSH_NULL puts under a callable is no stack item
+// up to 3.10, and a keyword call's names are (a tuple up to 3.10 and from 3.13, each name in
+// 2.7); a NULL is live while it lies below the depth (a CALL consumes the one under its callable).
+int compute_stacksize(const std::vector<Instr>& instrs, const StackModel& model) {
     const size_t n = instrs.size();
     std::vector<int> depth(n, -1);
+    std::vector<std::vector<int>> nulls(n);  // positions of the live PUSH_NULL items at entry
     std::vector<size_t> work;
     int max_depth = 0;
-    auto reach = [&](size_t i, int d) {
+    auto reach = [&](size_t i, int d, const std::vector<int>& live) {
         if (i >= n || depth[i] >= d) return;
         depth[i] = d;
+        nulls[i].clear();
+        for (int pos : live)
+            if (pos < d) nulls[i].push_back(pos);
         work.push_back(i);
     };
-    reach(0, 0);
+    // CPython's depth for a lab depth with `live` NULL items under it.
+    auto cpython = [&](int d, const std::vector<int>& live) {
+        if (!model.null_is_free) return d;
+        for (int pos : live)
+            if (pos < d) --d;
+        return d;
+    };
+    reach(0, 0, {});
+    std::vector<int> live;
     while (!work.empty()) {
         const size_t i = work.back();
         work.pop_back();
         const Instr& in = instrs[i];
         const int d = depth[i];
+        live = nulls[i];
+        if (in.op == Opcode::YIELD_FROM) max_depth = std::max(max_depth, cpython(d, live) + model.yield_from_extra);
+        if (in.op == Opcode::KW_NAMES && model.kw_names_slots != nullptr)
+            max_depth = std::max(max_depth, cpython(d, live) + model.kw_names_slots(in.arg));
+        if (in.op == Opcode::PUSH_NULL) live.push_back(d);
         if (is_jump(in.op)) {
             const int target_depth = d + stack_effect(in.op, in.arg, true);
-            max_depth = std::max(max_depth, target_depth);
-            reach(static_cast<size_t>(in.arg), target_depth);
+            max_depth = std::max(max_depth, cpython(target_depth, live));
+            reach(static_cast<size_t>(in.arg), target_depth, live);
         }
         const int next = d + stack_effect(in.op, in.arg, false);
-        max_depth = std::max(max_depth, next);
-        if (!is_terminator(in.op)) reach(i + 1, next);
+        max_depth = std::max(max_depth, cpython(next, live));
+        if (!is_terminator(in.op)) reach(i + 1, next, live);
     }
     return max_depth;
 }
@@ -477,7 +499,14 @@ PyObject* Compiler::make_code(Unit& u, std::vector<Instr> instrs) {
     body->posonlyargcount = u.posonlyargcount;
     body->kwonlyargcount = u.kwonlyargcount;
     body->firstlineno = u.firstlineno;
-    body->stacksize = compute_stacksize(body->instrs);
+    StackModel model;
+    model.null_is_free = !at_least(3, 11);
+    if (!at_least(3, 11) || at_least(3, 13)) {
+        model.kw_names_slots = [&](int arg) {
+            return is27() ? static_cast<int>(Py_SIZE(u.consts[static_cast<size_t>(arg)])) : 1;
+        };
+    }
+    body->stacksize = compute_stacksize(body->instrs, model);
     int flags = 0;
     if (u.ste->type == BlockType::Function) {
         flags |= CO_OPTIMIZED | CO_NEWLOCALS;
@@ -489,6 +518,13 @@ PyObject* Compiler::make_code(Unit& u, std::vector<Instr> instrs) {
     if (is27() && u.kind == UnitKind::Class) flags |= CO_NEWLOCALS;
     if (!at_least(3, 11) && u.cellvars.list.empty() && u.freevars.list.empty()) flags |= CO_NOFREE;
     body->flags = flags;
+    if ((flags & CO_GENERATOR) && at_least(3, 12)) {
+        // 3.12+ wraps a generator's body in a handler that turns StopIteration into RuntimeError
+        // (entered with lasti and the exception pushed: two slots at depth 0), and each `yield
+        // from` in one that pushes the thrown exception above the iterator and the sent value.
+        model.yield_from_extra = 1;
+        body->stacksize = std::max(compute_stacksize(body->instrs, model), 2);
+    }
     for (const std::string& cell : u.cellvars.list) {
         const bool param = (u.ste->flags_of(cell) & DEF_PARAM) != 0;
         body->cell2arg.push_back(param ? u.varnames.find(cell) : -1);

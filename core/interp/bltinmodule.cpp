@@ -1,194 +1,169 @@
-// The builtins module (Python/bltinmodule.c): the built-in functions, the built-in types and
-// exceptions by name, and __build_class__.
+// The builtins module (Python/bltinmodule.c): the module itself with the built-in types and
+// exceptions by name, print, __build_class__, and the argument checks every builtin shares
+// (bltin_internal.h). The other functions are in bltin_numbers.cpp, bltin_iter.cpp and
+// bltin_names.cpp.
 #include <cinttypes>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "interp/bltin_internal.h"
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
 #include "interp/modules.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/cell_object.h"
-#include "object/exceptions.h"
 #include "object/dict_object.h"
+#include "object/enum_object.h"
 #include "object/errors.h"
+#include "object/exceptions.h"
+#include "object/descr_object.h"
 #include "object/func_object.h"
 #include "object/long_object.h"
+#include "object/map_object.h"
 #include "object/module_object.h"
+#include "object/range_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/slot_wrapper.h"
+#include "object/super_object.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
 
 namespace pymemlab {
 
-namespace {
+namespace bltin {
 
-PyObject* none(Runtime& rt) {
-    rt.incref(rt.builtins().singletons.none);
-    return rt.builtins().singletons.none;
+PyObject* new_ref(Runtime& rt, PyObject* o) {
+    rt.incref(o);
+    return o;
 }
 
+PyObject* none(Runtime& rt) { return new_ref(rt, rt.builtins().singletons.none); }
+
+bool is_none(const Runtime& rt, const PyObject* o) { return o == rt.builtins().singletons.none; }
+
+Py_ssize_t count_keywords(PyObject* kwnames) { return kwnames != nullptr ? Py_SIZE(kwnames) : 0; }
+
+std::string type_name_of(const PyObject* o) { return type_name(Py_TYPE(o)); }
+
 bool no_keywords(Runtime& rt, const char* name, PyObject* kwnames) {
-    if (kwnames == nullptr || Py_SIZE(kwnames) == 0) return true;
+    if (count_keywords(kwnames) == 0) return true;
     err_format(rt, rt.builtins().exc.TypeError, "%s() takes no keyword arguments", name);
     return false;
 }
 
-bool arity(Runtime& rt, const char* name, Py_ssize_t nargs, Py_ssize_t lo, Py_ssize_t hi) {
-    if (nargs >= lo && nargs <= hi) return true;
-    if (lo == hi && lo == 1)
-        err_format(rt, rt.builtins().exc.TypeError, "%s() takes exactly one argument (%d given)", name,
-                   static_cast<int>(nargs));
-    else if (nargs < lo)
-        err_format(rt, rt.builtins().exc.TypeError, "%s expected %s%d argument%s, got %d", name,
-                   lo == hi ? "" : "at least ", static_cast<int>(lo), lo == 1 ? "" : "s", static_cast<int>(nargs));
-    else
-        err_format(rt, rt.builtins().exc.TypeError, "%s expected %s%d argument%s, got %d", name,
-                   lo == hi ? "" : "at most ", static_cast<int>(hi), hi == 1 ? "" : "s", static_cast<int>(nargs));
+bool one_arg(Runtime& rt, const char* name, Py_ssize_t nargs, PyObject* kwnames) {
+    if (!no_keywords(rt, name, kwnames)) return false;
+    if (nargs == 1) return true;
+    err_format(rt, rt.builtins().exc.TypeError, "%s() takes exactly one argument (%d given)", name,
+               static_cast<int>(nargs));
     return false;
 }
 
-PyObject* b_print(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-    std::string sep = " ", end = "\n";
-    int fd = 1;
-    const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
+bool no_args(Runtime& rt, const char* name, Py_ssize_t nargs, PyObject* kwnames) {
+    if (!no_keywords(rt, name, kwnames)) return false;
+    if (nargs == 0) return true;
+    err_format(rt, rt.builtins().exc.TypeError, "%s() takes no arguments (%d given)", name, static_cast<int>(nargs));
+    return false;
+}
+
+bool positional(Runtime& rt, const char* name, Py_ssize_t nargs, Py_ssize_t lo, Py_ssize_t hi) {
+    if (nargs >= lo && nargs <= hi) return true;
+    const bool below = nargs < lo;
+    const Py_ssize_t bound = below ? lo : hi;
+    // 3.7 made the noun agree with the number; 2.7 and 3.6 always say "arguments".
+    const bool plural = bound != 1 || !rt.profile().at_least(3, 7);
+    err_format(rt, rt.builtins().exc.TypeError, "%s expected %s%d argument%s, got %d", name,
+               lo == hi ? "" : below ? "at least " : "at most ", static_cast<int>(bound), plural ? "s" : "",
+               static_cast<int>(nargs));
+    return false;
+}
+
+bool keywords(Runtime& rt, const char* fname, PyObject* const* values, PyObject* kwnames,
+              std::initializer_list<const char*> names, PyObject** out) {
+    const Py_ssize_t nkw = count_keywords(kwnames);
     for (Py_ssize_t k = 0; k < nkw; ++k) {
-        std::string key;
-        object_str_utf8(rt, tuple_items(kwnames)[k], &key);
-        PyObject* v = args[nargs + k];
-        const bool is_none = v == rt.builtins().singletons.none;
-        if (key == "sep" || key == "end") {
-            if (!is_none && !str_check(rt, v))
-                return err_format(rt, rt.builtins().exc.TypeError, "%s must be None or a string, not %s", key.c_str(),
-                                  type_name(Py_TYPE(v)).c_str());
-            std::string s;
-            if (!is_none) object_str_utf8(rt, v, &s);
-            (key == "sep" ? sep : end) = is_none ? (key == "sep" ? " " : "\n") : s;
-        } else if (key == "file") {
-            PyObject* name = object_getattr_string(rt, v, "name");
-            if (name == nullptr) return nullptr;
-            std::string n;
-            object_str_utf8(rt, name, &n);
-            rt.decref(name);
-            fd = n == "<stderr>" ? 2 : 1;
-        } else if (key == "flush") {
-        } else {
-            return err_format(rt, rt.builtins().exc.TypeError, "'%s' is an invalid keyword argument for print()",
-                              key.c_str());
+        const std::string key = str_as_utf8(rt, tuple_items(kwnames)[k]);
+        size_t i = 0;
+        for (const char* n : names) {
+            if (key == n) break;
+            ++i;
         }
+        if (i < names.size()) {
+            out[i] = values[k];
+            continue;
+        }
+        const Profile& p = rt.profile();
+        if (p.at_least(3, 13))
+            err_format(rt, rt.builtins().exc.TypeError, "%s() got an unexpected keyword argument '%s'", fname,
+                       key.c_str());
+        else if (p.at_least(3, 7))
+            err_format(rt, rt.builtins().exc.TypeError, "'%s' is an invalid keyword argument for %s()", key.c_str(),
+                       fname);
+        else
+            err_format(rt, rt.builtins().exc.TypeError, "'%s' is an invalid keyword argument for this function",
+                       key.c_str());
+        return false;
     }
-    std::string line;
-    for (Py_ssize_t i = 0; i < nargs; ++i) {
-        std::string s;
-        if (!object_str_utf8(rt, args[i], &s)) return nullptr;
-        if (i > 0) line += sep;
-        line += s;
+    return true;
+}
+
+PyObject* multiple_values(Runtime& rt, const char* fname, const char* name) {
+    if (rt.profile().at_least(3, 13))
+        return err_format(rt, rt.builtins().exc.TypeError, "%s() got multiple values for argument '%s'", fname, name);
+    return err_format(rt, rt.builtins().exc.TypeError, "argument for %s() given by name ('%s') and position", fname,
+                      name);
+}
+
+PyObject* missing_argument(Runtime& rt, const char* fname, const char* name, int pos) {
+    if (rt.profile().at_least(3, 7))
+        return err_format(rt, rt.builtins().exc.TypeError, "%s() missing required argument '%s' (pos %d)", fname,
+                          name, pos);
+    return err_format(rt, rt.builtins().exc.TypeError, "Required argument '%s' (pos %d) not found", name, pos);
+}
+
+}  // namespace bltin
+
+namespace {
+
+using namespace bltin;
+
+// print(*objects, sep=' ', end='\n', file=None, flush=False): each piece goes to file.write in
+// turn (sys.stdout's own object writes straight to the output).
+PyObject* b_print(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    PyObject* kw[4] = {};  // sep, end, file, flush
+    if (!keywords(rt, "print", args + nargs, kwnames, {"sep", "end", "file", "flush"}, kw)) return nullptr;
+    Interp& in = interp_of(rt);
+    for (int i = 0; i < 2; ++i) {
+        if (kw[i] != nullptr && !is_none(rt, kw[i]) && !str_check(rt, kw[i]))
+            return err_format(rt, rt.builtins().exc.TypeError, "%s must be None or a string, not %s",
+                              i == 0 ? "sep" : "end", type_name_of(kw[i]).c_str());
     }
-    line += end;
-    interp_of(rt).write(fd, line);
-    return none(rt);
-}
-
-PyObject* b_id(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "id", kw) || !arity(rt, "id", nargs, 1, 1)) return nullptr;
-    return long_from_int64(rt, static_cast<int64_t>(rt.id(args[0])));
-}
-
-PyObject* b_len(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "len", kw) || !arity(rt, "len", nargs, 1, 1)) return nullptr;
-    Py_ssize_t n = object_length(rt, args[0]);
-    return n < 0 ? nullptr : long_from_int64(rt, n);
-}
-
-PyObject* b_repr(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "repr", kw) || !arity(rt, "repr", nargs, 1, 1)) return nullptr;
-    return object_repr(rt, args[0]);
-}
-
-PyObject* b_hash(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "hash", kw) || !arity(rt, "hash", nargs, 1, 1)) return nullptr;
-    Py_hash_t h = object_hash_value(rt, args[0]);
-    return h == -1 && err_occurred(rt) ? nullptr : long_from_int64(rt, h);
-}
-
-PyObject* b_isinstance(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "isinstance", kw) || !arity(rt, "isinstance", nargs, 2, 2)) return nullptr;
-    int r = object_isinstance(rt, args[0], args[1]);
-    return r < 0 ? nullptr : bool_from(rt, r == 1);
-}
-
-PyObject* b_issubclass(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "issubclass", kw) || !arity(rt, "issubclass", nargs, 2, 2)) return nullptr;
-    int r = object_issubclass(rt, args[0], args[1]);
-    return r < 0 ? nullptr : bool_from(rt, r == 1);
-}
-
-PyObject* b_callable(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "callable", kw) || !arity(rt, "callable", nargs, 1, 1)) return nullptr;
-    return bool_from(rt, object_callable(args[0]));
-}
-
-PyObject* b_abs(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "abs", kw) || !arity(rt, "abs", nargs, 1, 1)) return nullptr;
-    return number_absolute(rt, args[0]);
-}
-
-PyObject* b_getattr(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "getattr", kw) || !arity(rt, "getattr", nargs, 2, 3)) return nullptr;
-    PyObject* v = object_getattr(rt, args[0], args[1]);
-    if (v == nullptr && nargs == 3 && err_matches(rt, rt.builtins().exc.AttributeError)) {
-        err_clear(rt);
-        rt.incref(args[2]);
-        return args[2];
+    PyObject* file = kw[2] != nullptr && !is_none(rt, kw[2]) ? kw[2] : sys_stream(in, "stdout");
+    if (file == nullptr) return err_set_string(rt, rt.builtins().exc.RuntimeError, "lost sys.stdout");
+    if (is_none(rt, file)) return none(rt);
+    rt.incref(file);
+    auto write_text = [&](PyObject* piece_or_null, const char* fallback) {
+        if (piece_or_null != nullptr && !is_none(rt, piece_or_null)) return file_write_object(in, file, piece_or_null);
+        return file_write_text(in, file, fallback);
+    };
+    bool ok = true;
+    for (Py_ssize_t i = 0; ok && i < nargs; ++i) {
+        if (i > 0) ok = write_text(kw[0], " ");
+        if (!ok) break;
+        PyObject* s = object_str(rt, args[i]);
+        ok = s != nullptr && file_write_object(in, file, s);
+        rt.xdecref(s);
     }
-    return v;
-}
-
-PyObject* b_setattr(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "setattr", kw) || !arity(rt, "setattr", nargs, 3, 3)) return nullptr;
-    return object_setattr(rt, args[0], args[1], args[2]) < 0 ? nullptr : none(rt);
-}
-
-PyObject* b_delattr(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "delattr", kw) || !arity(rt, "delattr", nargs, 2, 2)) return nullptr;
-    return object_setattr(rt, args[0], args[1], nullptr) < 0 ? nullptr : none(rt);
-}
-
-PyObject* b_hasattr(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "hasattr", kw) || !arity(rt, "hasattr", nargs, 2, 2)) return nullptr;
-    PyObject* v = object_getattr(rt, args[0], args[1]);
-    if (v == nullptr) {
-        if (!err_matches(rt, rt.builtins().exc.AttributeError)) return nullptr;
-        err_clear(rt);
-        return bool_from(rt, false);
+    if (ok) ok = write_text(kw[1], "\n");
+    if (ok && kw[3] != nullptr) {
+        const int flush = object_is_true(rt, kw[3]);
+        ok = flush >= 0 && (flush == 0 || file_flush(in, file));
     }
-    rt.decref(v);
-    return bool_from(rt, true);
-}
-
-PyObject* b_iter(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "iter", kw) || !arity(rt, "iter", nargs, 1, 1)) return nullptr;
-    return object_get_iter(rt, args[0]);
-}
-
-PyObject* b_next(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!no_keywords(rt, "next", kw) || !arity(rt, "next", nargs, 1, 2)) return nullptr;
-    iternextfunc next = Py_TYPE(args[0])->tp_iternext;
-    if (next == nullptr)
-        return err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not an iterator",
-                          type_name(Py_TYPE(args[0])).c_str());
-    PyObject* r = next(rt, args[0]);
-    if (r != nullptr) return r;
-    if (err_occurred(rt) && !err_matches(rt, rt.builtins().exc.StopIteration)) return nullptr;
-    if (nargs == 2) {
-        err_clear(rt);
-        rt.incref(args[1]);
-        return args[1];
-    }
-    if (!err_occurred(rt)) err_set_instance(rt, exception_new(rt, rt.builtins().exc.StopIteration, rt.builtins().empty_tuple));
-    return nullptr;
+    rt.decref(file);
+    return ok ? none(rt) : nullptr;
 }
 
 // __build_class__(func, name, *bases, metaclass=type): runs the class body with a fresh
@@ -198,7 +173,7 @@ PyObject* b_build_class(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_
     PyObject* func = args[0];
     PyObject* name = args[1];
     PyObject* meta = reinterpret_cast<PyObject*>(rt.builtins().type_type);
-    const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
+    const Py_ssize_t nkw = count_keywords(kwnames);
     for (Py_ssize_t k = 0; k < nkw; ++k) {
         std::string key;
         object_str_utf8(rt, tuple_items(kwnames)[k], &key);
@@ -237,23 +212,21 @@ PyObject* b_build_class(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_
     return cls;
 }
 
-const PyMethodDef kBuiltinFunctions[] = {
+// The functions one version has and the other lacks (3.x's map, filter and zip are types).
+bool available(const Runtime& rt, std::string_view name) {
+    static constexpr std::string_view only27[] = {"unichr", "map", "filter", "zip", "reduce", "intern", "raw_input"};
+    static constexpr std::string_view only3[] = {"ascii", "exec"};
+    const bool py2 = rt.profile().major == 2;
+    for (std::string_view n : only27)
+        if (n == name) return py2;
+    for (std::string_view n : only3)
+        if (n == name) return !py2;
+    return true;
+}
+
+const PyMethodDef kModuleFunctions[] = {
     {"__build_class__", b_build_class, 0},
     {"print", b_print, 0},
-    {"id", b_id, 0},
-    {"len", b_len, 0},
-    {"repr", b_repr, 0},
-    {"hash", b_hash, 0},
-    {"isinstance", b_isinstance, 0},
-    {"issubclass", b_issubclass, 0},
-    {"callable", b_callable, 0},
-    {"abs", b_abs, 0},
-    {"getattr", b_getattr, 0},
-    {"setattr", b_setattr, 0},
-    {"delattr", b_delattr, 0},
-    {"hasattr", b_hasattr, 0},
-    {"iter", b_iter, 0},
-    {"next", b_next, 0},
     {nullptr, nullptr, 0},
 };
 
@@ -262,9 +235,18 @@ const PyMethodDef kBuiltinFunctions[] = {
 PyObject* make_builtins_module(Interp& in) {
     Runtime& rt = in.rt;
     const Builtins& b = rt.builtins();
-    PyObject* m = module_new(rt, rt.profile().major == 2 ? "__builtin__" : "builtins");
+    const bool py2 = rt.profile().major == 2;
+    init_enum_types(rt);
+    init_map_types(rt);
+    init_super_type(rt);
+    PyObject* m = module_new(rt, py2 ? "__builtin__" : "builtins");
     if (m == nullptr) return nullptr;
-    bool ok = module_add_functions(rt, m, kBuiltinFunctions);
+    bool ok = true;
+    for (const PyMethodDef* table : {kModuleFunctions, kNumberFunctions, kIterFunctions, kNameFunctions,
+                                     kNameFunctions27})
+        for (const PyMethodDef* d = table; ok && d->ml_name != nullptr; ++d)
+            if (available(rt, d->ml_name)) ok = module_add_object(rt, m, d->ml_name, cfunction_new(rt, d, m));
+    rt.builtins().super_frame_args = super_frame_args;
     auto add_type = [&](const char* name, PyTypeObject* t) {
         if (t == nullptr) return;
         rt.incref(reinterpret_cast<PyObject*>(t));
@@ -273,22 +255,37 @@ PyObject* make_builtins_module(Interp& in) {
     add_type("object", b.object_type);
     add_type("type", b.type_type);
     add_type("int", b.long_type);
+    if (py2) add_type("long", b.long27_type);
     add_type("bool", Py_TYPE(b.singletons.true_));
     add_type("float", b.float_type);
     add_type("str", b.str_type);
-    if (rt.profile().major == 2) add_type("unicode", b.unicode_type);
+    if (py2) add_type("unicode", b.unicode_type);
     else add_type("bytes", b.bytes_type);
     add_type("tuple", b.tuple_type);
     add_type("list", b.list_type);
     add_type("dict", b.dict_type);
     add_type("set", b.set_type);
     add_type("frozenset", b.frozenset_type);
-    add_type(rt.profile().major == 2 ? "xrange" : "range", b.range_type);
+    add_type(py2 ? "xrange" : "range", b.range_type);
+    if (py2) ok = ok && module_add_object(rt, m, "range", cfunction_new(rt, kRange27Builtin, m));  // a list
     add_type("slice", b.slice_type);
     add_type("classmethod", b.classmethod_type);
     add_type("staticmethod", b.staticmethod_type);
     add_type("property", b.property_type);
-    for_each_exception_type(b.exc, [&](PyTypeObject* t) { add_type(t->tp_name, t); });
+    add_type("enumerate", b.enumerate_type);
+    add_type("reversed", b.reversed_type);
+    add_type("super", b.super_type);
+    // 2.7's map, filter and zip are functions that return lists (bltin_iter.cpp).
+    if (!py2) {
+        add_type("map", b.map_type);
+        add_type("filter", b.filter_type);
+        add_type("zip", b.zip_type);
+    }
+    for_each_exception_type(b.exc, [&](PyTypeObject* t) { add_type(type_name(t).c_str(), t); });
+    if (!py2) {
+        add_type("EnvironmentError", b.exc.OSError);
+        add_type("IOError", b.exc.OSError);
+    }
     for (auto [name, o] : {std::pair{"None", b.singletons.none}, std::pair{"True", b.singletons.true_},
                            std::pair{"False", b.singletons.false_}, std::pair{"Ellipsis", b.singletons.ellipsis},
                            std::pair{"NotImplemented", b.singletons.not_implemented}}) {

@@ -5,6 +5,8 @@
 
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
+#include "interp/frame_object.h"
+#include "interp/gen_object.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/cell_object.h"
@@ -15,6 +17,7 @@
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
+#include "profile/type_sizes.h"
 
 namespace pymemlab {
 
@@ -159,19 +162,48 @@ bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssiz
     return true;
 }
 
+// A call of a generator function: the frame is bound as for any call, then handed to a new
+// generator instead of run. Up to 3.10 the frame object is made first and holds the frame (and
+// not the function); from 3.11 the frame moves into the generator's block.
+PyObject* make_generator(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
+                         bool steal) {
+    Runtime& rt = in.rt;
+    PyFunctionObject* fo = as_function(func);
+    auto* frame = new Frame;
+    frame_init(rt, frame, fo->func_code.p, func, fo->func_globals.p, in.builtins_dict, nullptr);
+    PyObject* frame_object = nullptr;
+    if (!type_sizes(rt.profile()).generator_embeds_frame) {
+        rt.decref(frame->func);
+        frame->func = nullptr;
+        if ((frame_object = frame_object_new(rt, frame, true)) == nullptr) {
+            frame_clear(rt, frame);
+            delete frame;
+            return nullptr;
+        }
+    }
+    if (!bind_arguments(in, func, frame, ArgSource{rt, args, steal}, nargs, kwnames) || !frame_make_cells(rt, frame)) {
+        if (frame_object != nullptr) {
+            rt.decref(frame_object);
+        } else {
+            frame_clear(rt, frame);
+            delete frame;
+        }
+        return nullptr;
+    }
+    return gen_new(in, func, frame, frame_object);
+}
+
 PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
                                bool steal) {
     Runtime& rt = in.rt;
+    PyFunctionObject* fo = as_function(func);
+    PyObject* code = fo->func_code.p;
+    const CodeBody& body = code_body(code);
+    if (body.flags & CO_GENERATOR) return make_generator(in, func, args, nargs, kwnames, steal);
     ThreadState& ts = rt.tstate();
     if (ts.recursion_depth + 1 > ts.recursion_limit) {
         return err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
     }
-    PyFunctionObject* fo = as_function(func);
-    PyObject* code = fo->func_code.p;
-    const CodeBody& body = code_body(code);
-    if (body.flags & CO_GENERATOR)
-        return err_set_string(rt, rt.builtins().exc.NotImplementedError,
-                              "generators are not supported by the lab yet");
     Frame frame;
     frame_init(rt, &frame, code, func, fo->func_globals.p, in.builtins_dict, nullptr);
     if (!bind_arguments(in, func, &frame, ArgSource{rt, args, steal}, nargs, kwnames) ||

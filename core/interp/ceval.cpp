@@ -4,8 +4,10 @@
 #include <cstring>
 #include <string>
 
+#include "gc/collect.h"
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
+#include "interp/gen_object.h"
 #include "interp/interp.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
@@ -15,6 +17,7 @@
 #include "object/errors.h"
 #include "object/exceptions.h"
 #include "object/func_object.h"
+#include "object/iter_object.h"
 #include "object/list_object.h"
 #include "object/runtime.h"
 #include "object/set_object.h"
@@ -30,7 +33,10 @@ namespace {
 PyObject* name_at(PyObject* code, int i) { return tuple_items(as_code(code)->co_names.p)[i]; }
 
 PyObject* name_error(Interp& in, PyObject* name) {
-    return err_format(in.rt, in.rt.builtins().exc.NameError, "name '%s' is not defined", str_as_utf8(in.rt, name).c_str());
+    err_format(in.rt, in.rt.builtins().exc.NameError, "name '%s' is not defined", str_as_utf8(in.rt, name).c_str());
+    // 3.10+: NameError.name, which the traceback's "Did you mean" reads.
+    if (PyObject* exc = err_current(in.rt)) exception_set_name(in.rt, exc, name);
+    return nullptr;
 }
 
 PyObject* unbound_local(Interp& in, PyObject* name) {
@@ -81,59 +87,31 @@ bool store_in(Runtime& rt, PyObject* d, PyObject* key, PyObject* value) {
     return false;
 }
 
+// UNPACK_SEQUENCE / UNPACK_EX: object/iter_object.h's unpack_iterable, onto the value stack.
 bool unpack(Interp& in, Frame* f, PyObject* seq, int before, int after, bool starred) {
+    return unpack_iterable(in.rt, seq, before, starred ? after : -1, f->stack);
+}
+
+// unicode_concatenate / 2.7's string_concatenate: when the variable the next instruction stores
+// to holds the only other reference to the left operand, it lets go first, so that the str can
+// grow in place (a STORE_NAME deletes the name, which then goes back in at the end of the dict).
+void release_concat_target(Interp& in, Frame* f, const Instr& next, PyObject* v) {
     Runtime& rt = in.rt;
-    PyObject* list = sequence_list(rt, seq);
-    if (list == nullptr) {
-        if (err_matches(rt, rt.builtins().exc.TypeError) && Py_TYPE(seq)->tp_iter == nullptr) {
-            err_clear(rt);
-            err_format(rt, rt.builtins().exc.TypeError, "cannot unpack non-iterable %s object",
-                       type_name(Py_TYPE(seq)).c_str());
+    if (v->ob_refcnt != 2) return;
+    if (next.op == Opcode::STORE_FAST) {
+        PyObject*& slot = f->localsplus[static_cast<size_t>(next.arg)];
+        if (slot == v) {
+            slot = nullptr;
+            rt.decref(v);
         }
-        return false;
+    } else if (next.op == Opcode::STORE_DEREF) {
+        PyObject* cell = f->localsplus[static_cast<size_t>(code_nlocals(f->code) + next.arg)];
+        if (cell_get(cell) == v) cell_set(rt, cell, nullptr);
+    } else if (next.op == Opcode::STORE_NAME && f->locals != nullptr &&
+               Py_TYPE(f->locals) == rt.builtins().dict_type) {
+        PyObject* name = name_at(f->code, next.arg);
+        if (dict_getitem(rt, f->locals, name) == v && !dict_delitem(rt, f->locals, name)) err_clear(rt);
     }
-    const int64_t n = Py_SIZE(list);
-    if (!starred && n != before) {
-        if (n > before)
-            err_format(rt, rt.builtins().exc.ValueError, "too many values to unpack (expected %d)", before);
-        else
-            err_format(rt, rt.builtins().exc.ValueError, "not enough values to unpack (expected %d, got %d)", before,
-                       static_cast<int>(n));
-        rt.decref(list);
-        return false;
-    }
-    if (starred && n < before + after) {
-        err_format(rt, rt.builtins().exc.ValueError, "not enough values to unpack (expected at least %d, got %d)",
-                   before + after, static_cast<int>(n));
-        rt.decref(list);
-        return false;
-    }
-    PyObject** items = list_items(list);
-    // Pushed last item first, so item 0 ends on top.
-    for (int64_t i = n - 1; i >= n - after; --i) {
-        rt.incref(items[i]);
-        f->stack.push_back(items[i]);
-    }
-    if (starred) {
-        const int64_t mid = n - before - after;
-        PyObject* rest = list_new(rt, mid);
-        if (rest == nullptr) {
-            rt.decref(list);
-            err_no_memory(rt);
-            return false;
-        }
-        for (int64_t i = 0; i < mid; ++i) {
-            list_items(rest)[i] = items[before + i];
-            rt.incref(items[before + i]);
-        }
-        f->stack.push_back(rest);
-    }
-    for (int64_t i = before - 1; i >= 0; --i) {
-        rt.incref(items[i]);
-        f->stack.push_back(items[i]);
-    }
-    rt.decref(list);
-    return true;
 }
 
 PyObject* format_value(Interp& in, PyObject* value, int conversion, PyObject* spec) {
@@ -179,16 +157,18 @@ bool exception_matches(Interp& in, PyObject* exc, PyObject* type) {
 bool do_raise(Interp& in, PyObject* exc, PyObject* cause) {
     Runtime& rt = in.rt;
     if (exc == nullptr) {
-        if (in.exc_info == nullptr || in.exc_info == rt.builtins().singletons.none) {
+        PyObject* handled = handled_exception(in);
+        if (handled == nullptr) {
             err_set_string(rt, rt.builtins().exc.RuntimeError,
                            rt.profile().major == 2 ? "exceptions must be old-style classes or derived from BaseException, not NoneType"
                                                    : "No active exception to reraise");
             return false;
         }
-        rt.incref(in.exc_info);
-        err_set_instance(rt, in.exc_info);
+        rt.incref(handled);
+        err_set_instance(rt, handled);
         return true;  // a re-raise keeps its traceback
     }
+    if (rt.profile().major == 2) return raise_27(in, exc, cause);
     PyObject* instance = nullptr;
     if (object_type_check(exc, rt.builtins().type_type) &&
         type_is_subtype(reinterpret_cast<PyTypeObject*>(exc), rt.builtins().exc.BaseException)) {
@@ -230,12 +210,16 @@ bool do_raise(Interp& in, PyObject* exc, PyObject* cause) {
 void set_exception_context(Interp& in) {
     Runtime& rt = in.rt;
     PyObject* exc = err_current(rt);
-    PyObject* handled = in.exc_info;
-    if (exc == nullptr || handled == nullptr || handled == rt.builtins().singletons.none || handled == exc) return;
-    if (exception_context(exc) != nullptr) return;
-    // Avoid cycles in the context chain, as _PyErr_SetObject does.
-    for (PyObject* o = handled; o != nullptr; o = exception_context(o))
-        if (o == exc) return;
+    PyObject* handled = handled_exception(in);
+    if (exc == nullptr || handled == nullptr || handled == exc) return;
+    // _PyErr_SetObject: the handled exception becomes the context (replacing any); a cycle that
+    // would form is cut where the chain comes back to the raised exception.
+    for (PyObject* o = handled; PyObject* c = exception_context(o); o = c) {
+        if (c == exc) {
+            exception_set_context(rt, o, nullptr);
+            break;
+        }
+    }
     rt.incref(handled);
     exception_set_context(rt, exc, handled);
 }
@@ -266,8 +250,20 @@ PyObject* eval_frame(Interp& in, Frame* f) {
     f->back = saved;
     in.frame = f;
 
+    // The eval breaker (3.12+ runs a scheduled collection there): checked on entry (RESUME),
+    // after backward jumps and after calls, where CPython 3.12 checks it.
+    bool eval_breaker = true;
     for (;;) {
-        const Instr& ins = instrs[f->ip++];
+        if (eval_breaker) {
+            eval_breaker = false;
+            if (rt.gc_state().scheduled) gc_run_scheduled(rt);
+        }
+        // A generator resumed by throw() or close() raises at its yield before running anything.
+        const Instr& ins = instrs[f->throw_pending ? f->ip : f->ip++];
+        if (f->throw_pending) {
+            f->throw_pending = false;
+            goto error;
+        }
         f->line = ins.line;
         if (++in.instructions > in.options.instruction_budget && !in.budget_exhausted) {
             in.budget_exhausted = true;
@@ -470,6 +466,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 stack.resize(base);
                 if (r == nullptr) goto error;
                 push(r);
+                eval_breaker = true;
                 break;
             }
             case Opcode::CALL_FUNCTION_EX: {
@@ -489,6 +486,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 rt.decref(callable);
                 if (r == nullptr) goto error;
                 push(r);
+                eval_breaker = true;
                 break;
             }
 
@@ -497,8 +495,15 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 PyObject* lhs = pop();
                 const bool inplace = ins.arg >= kBinaryOpInplaceOffset;
                 const auto op = static_cast<BinaryOp>(inplace ? ins.arg - kBinaryOpInplaceOffset : ins.arg);
-                PyObject* r = number_binary_op(rt, lhs, rhs, op, inplace);
-                rt.decref(lhs);
+                PyObject* r;
+                if (op == BinaryOp::Add && str_concatenate_applies(rt, lhs, rhs)) {
+                    // unicode_concatenate (up to 3.10) / string_concatenate (2.7): takes lhs.
+                    release_concat_target(in, f, instrs[f->ip], lhs);
+                    r = str_concatenate_in_place(rt, lhs, rhs);
+                } else {
+                    r = number_binary_op(rt, lhs, rhs, op, inplace);
+                    rt.decref(lhs);
+                }
                 rt.decref(rhs);
                 if (r == nullptr) goto error;
                 push(r);
@@ -672,16 +677,12 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 break;
             }
             case Opcode::BUILD_STRING: {
-                std::string s;
+                // _PyUnicode_JoinArray: one piece is the result itself, more make a new str.
                 const size_t first = stack.size() - static_cast<size_t>(ins.arg);
-                for (size_t i = first; i < stack.size(); ++i) s += str_as_utf8(rt, stack[i]);
+                PyObject* r = unicode_join_array(rt, stack.data() + first, ins.arg);
                 for (size_t i = stack.size(); i-- > first;) rt.decref(stack[i]);
                 stack.resize(first);
-                PyObject* r = str_from_utf8(rt, s);
-                if (r == nullptr) {
-                    err_no_memory(rt);
-                    goto error;
-                }
+                if (r == nullptr) goto error;
                 push(r);
                 break;
             }
@@ -744,7 +745,10 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 break;
             }
 
-            case Opcode::JUMP: f->ip = ins.arg; break;
+            case Opcode::JUMP:
+                eval_breaker = ins.arg < f->ip;
+                f->ip = ins.arg;
+                break;
             case Opcode::POP_JUMP_IF_FALSE:
             case Opcode::POP_JUMP_IF_TRUE: {
                 PyObject* v = pop();
@@ -792,19 +796,18 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 goto exit;
             case Opcode::YIELD_FROM: {
                 PyObject* sent = pop();
-                PyObject* it = top();
-                PyObject* r = generator_send_to(in, it, sent);
+                PyObject* r = nullptr;
+                const SendResult sr = yield_from_send(in, top(), sent, &r);
                 rt.decref(sent);
-                if (r != nullptr) {
+                if (sr == SendResult::kNext) {
                     // Yield r; resume here to send the next value.
                     f->ip--;
                     retval = r;
                     goto exit;
                 }
-                PyObject* value = nullptr;
-                if (!stop_iteration_value(in, &value)) goto error;
+                if (sr == SendResult::kError) goto error;
                 rt.decref(pop());
-                push(value);
+                push(r);  // the sub-iterator's return value
                 break;
             }
             case Opcode::PRINT_EXPR: {
@@ -883,6 +886,22 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 in.out("\n");
                 in.softspace = false;
                 break;
+            case Opcode::PRINT_ITEM_TO: {
+                PyObject* stream = pop();
+                PyObject* v = pop();
+                bool ok = print_item_to_27(in, stream, v);
+                rt.decref(v);
+                rt.decref(stream);
+                if (!ok) goto error;
+                break;
+            }
+            case Opcode::PRINT_NEWLINE_TO: {
+                PyObject* stream = pop();
+                bool ok = print_newline_to_27(in, stream);
+                rt.decref(stream);
+                if (!ok) goto error;
+                break;
+            }
 
             case Opcode::SETUP_FINALLY:
                 f->blocks.push_back({Block::Handler, ins.arg, static_cast<int32_t>(stack.size())});
@@ -997,7 +1016,12 @@ PyObject* eval_frame(Interp& in, Frame* f) {
     error:
         if (!err_occurred(rt))
             err_set_string(rt, b.exc.SystemError, "error return without exception set");
-        if (!reraise) traceback_here(in, f);
+        if (!reraise) {
+            // An error the runtime raised gets its context here (RAISE_VARARGS sets its own); one
+            // that comes up from a call has one already if anything was being handled.
+            if (PyObject* exc = err_current(rt); exception_context(exc) == nullptr) set_exception_context(in);
+            traceback_here(in, f);
+        }
         reraise = false;
         kwnames = nullptr;
         // Unwind to the innermost handler. An exception that stops the run (the budget) skips

@@ -25,12 +25,15 @@ PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* defaults
 bool extend_container(Interp& in, Opcode op, PyObject* container, PyObject* source);
 bool display_hook(Interp& in, PyObject* value);
 bool print_item_27(Interp& in, PyObject* value);
+// `print >>stream, value` and its newline (print27.cpp); stream None means sys.stdout.
+bool print_item_to_27(Interp& in, PyObject* stream, PyObject* value);
+bool print_newline_to_27(Interp& in, PyObject* stream);
+// 2.7's RAISE_VARARGS: `raise E`, `raise E, V` (value may be null), `raise instance`.
+bool raise_27(Interp& in, PyObject* type, PyObject* value);
 PyObject* builtin_build_class(Interp& in);
 PyObject* import_name(Interp& in, PyObject* name, PyObject* fromlist);
 bool import_star(Interp& in, Frame* f, PyObject* module);
 PyObject* with_enter(Interp& in, PyObject* mgr, PyObject** exit);
-// yield from: sends `sent` into the sub-iterator; nullptr when it finished (or failed).
-PyObject* generator_send_to(Interp& in, PyObject* iter, PyObject* sent);
 // After a sub-iterator finished: its return value (StopIteration.value) or false on error.
 bool stop_iteration_value(Interp& in, PyObject** value);
 void set_exception_context(Interp& in);

@@ -254,17 +254,26 @@ void Compiler::ann_assign(const ast::Stmt* s) {
     if (!s->simple && module_or_class) evaluate_and_pop(s->test);
 }
 
+// 2.7's compiler_print: with `>>f` the file is evaluated once and kept under each value
+// (COPY 1; value; SWAP 2; PRINT_ITEM_TO), then consumed by PRINT_NEWLINE_TO or POP_TOP.
 void Compiler::print27(const ast::Stmt* s) {
-    if (s->value != nullptr) {
-        unsupported("the lab does not support 'print >>file' yet");
-        return;
-    }
+    const bool dest = s->value != nullptr;
+    if (dest) visit_expr(s->value);
     for (const ast::Expr* v : s->targets) {
+        if (dest) {
+            loc_ = s->pos;
+            emit(Opcode::COPY, 1);
+        }
         visit_expr(v);
         loc_ = s->pos;
-        emit(Opcode::PRINT_ITEM);
+        if (dest) emit(Opcode::SWAP, 2);
+        emit(dest ? Opcode::PRINT_ITEM_TO : Opcode::PRINT_ITEM);
     }
-    if (s->simple || s->targets.empty()) emit(Opcode::PRINT_NEWLINE);
+    loc_ = s->pos;
+    if (s->simple || s->targets.empty())
+        emit(dest ? Opcode::PRINT_NEWLINE_TO : Opcode::PRINT_NEWLINE);
+    else if (dest)
+        emit(Opcode::POP_TOP);
 }
 
 // ==== return, assert ============================================================================

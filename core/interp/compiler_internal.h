@@ -5,6 +5,7 @@
 // (peephole passes, stack depth, the code object). CPython's names throughout: units, fblocks.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -243,6 +244,15 @@ public:
 };
 
 int stack_effect(Opcode op, int arg, bool jump);
-int compute_stacksize(const std::vector<Instr>& instrs);
+// How CPython's stack for the profile differs from the lab's (assemble.cpp's compute_stacksize).
+struct StackModel {
+    bool null_is_free = false;  // ≤3.10: PUSH_NULL's NULL is no stack item in CPython
+    // Items a keyword call's names add at KW_NAMES(arg) (null: none, as in 3.11 and 3.12).
+    std::function<int(int arg)> kw_names_slots;
+    // Items a `yield from` adds above its iterator and sent value (3.12+'s handler around SEND
+    // pushes the thrown exception there).
+    int yield_from_extra = 0;
+};
+int compute_stacksize(const std::vector<Instr>& instrs, const StackModel& model = {});
 
 }  // namespace pymemlab

@@ -172,6 +172,8 @@ bool has_arg(Opcode op) {
         case Opcode::IMPORT_STAR:
         case Opcode::PRINT_ITEM:
         case Opcode::PRINT_NEWLINE:
+        case Opcode::PRINT_ITEM_TO:
+        case Opcode::PRINT_NEWLINE_TO:
         case Opcode::SETUP_ANNOTATIONS:
         case Opcode::POP_BLOCK:
         case Opcode::PUSH_EXC_INFO:

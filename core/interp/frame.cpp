@@ -49,6 +49,26 @@ bool frame_make_cells(Runtime& rt, Frame* f) {
     return true;
 }
 
+void frame_clear_locals(Runtime& rt, Frame* f) {
+    f->finished = true;
+    for (PyObject*& o : f->localsplus) {
+        PyObject* v = o;
+        o = nullptr;
+        rt.xdecref(v);
+    }
+    std::vector<PyObject*> stack;
+    stack.swap(f->stack);
+    for (PyObject* o : stack) rt.xdecref(o);
+    f->blocks.clear();
+}
+
+void frame_visit_locals(const Frame* f, visitproc visit, void* arg) {
+    for (PyObject* o : f->localsplus)
+        if (o != nullptr) visit(o, arg);
+    for (PyObject* o : f->stack)
+        if (o != nullptr) visit(o, arg);
+}
+
 void frame_clear(Runtime& rt, Frame* f) {
     for (PyObject*& o : f->localsplus) {
         PyObject* v = o;

@@ -1,13 +1,14 @@
 // Frames: one activation of a code object — its fast locals, cells, value stack, block stack
 // and position. The model keeps frames in host memory (3.11+'s frames are not heap objects
-// either; ≤3.10's PyFrameObject blocks are not modelled — see tests/cpydiff). Every PyObject*
-// a frame holds is a strong reference, exactly where CPython's frame holds one.
+// either; ≤3.10's PyFrameObject blocks are modelled only for generators, frame_object.h). Every
+// PyObject* a frame holds is a strong reference, exactly where CPython's frame holds one.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
 #include "object/object.h"
+#include "object/type.h"
 
 namespace pymemlab {
 
@@ -37,6 +38,9 @@ struct Frame {
     PyObject* generator = nullptr;  // the generator that owns this frame (borrowed), if any
     bool finished = false;
     bool is_entry = true;
+    // Set by a generator's throw() and close(): eval_frame starts by raising the pending
+    // exception at ip, as CPython's throwflag does, so the frame's handlers see it.
+    bool throw_pending = false;
 };
 
 // Starts a frame over `code`: takes references to code, func (may be null), globals, builtins
@@ -49,5 +53,11 @@ void frame_init(Runtime& rt, Frame* f, PyObject* code, PyObject* func, PyObject*
 bool frame_make_cells(Runtime& rt, Frame* f);
 // Releases every reference the frame holds.
 void frame_clear(Runtime& rt, Frame* f);
+// Releases the fast locals, cells and value stack only (frame_tp_clear), leaving the code,
+// globals and builtins: the frame can no longer run, so it is marked finished.
+void frame_clear_locals(Runtime& rt, Frame* f);
+// Visits the fast locals, cells and free variables, then the value stack (what a frame's
+// tp_traverse adds after its fixed fields).
+void frame_visit_locals(const Frame* f, visitproc visit, void* arg);
 
 }  // namespace pymemlab

@@ -6,6 +6,8 @@
 
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
+#include "interp/frame_object.h"
+#include "interp/gen_object.h"
 #include "interp/modules.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
@@ -28,7 +30,10 @@ Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts
     rt.builtins().function_call = function_vectorcall;
     init_code_type(rt);
     init_traceback_type(rt);
+    init_frame_type(rt);
+    init_generator_type(rt);
     write = [](int, std::string_view) {};
+    rt.tstate().stderr_sink = [this](std::string_view text) { write(2, text); };
     budget_exceeded_type = new_static_type(rt, "BudgetExceeded", exception_basicsize(rt), 0,
                                            {.dealloc = rt.builtins().exc.BaseException->tp_dealloc,
                                             .traverse = rt.builtins().exc.BaseException->tp_traverse});
@@ -44,6 +49,7 @@ Interp::~Interp() {
     rt.xdecref(sys_module);
     rt.xdecref(builtins_module);
     rt.tstate().interp = nullptr;
+    rt.tstate().stderr_sink = nullptr;
 }
 
 Interp& interp_of(Runtime& rt) { return *static_cast<Interp*>(rt.tstate().interp); }
@@ -63,13 +69,18 @@ PyObject* eval_code(Interp& in, PyObject* code, PyObject* globals, PyObject* loc
 bool display_hook(Interp& in, PyObject* value) {
     Runtime& rt = in.rt;
     if (value == rt.builtins().singletons.none) return true;
-    std::string text;
-    if (!object_repr_utf8(rt, value, &text)) return false;
-    in.out(text);
-    in.out("\n");
     PyObject* key = str_from_utf8(rt, "_");
     if (key == nullptr) return err_no_memory(rt), false;
-    bool ok = dict_setitem(rt, in.builtins_dict, key, value);
+    // sys.displayhook: `_` is set to None first (the previous value can die, and its __del__
+    // print, before this repr), then to the value once it is written.
+    bool ok = dict_setitem(rt, in.builtins_dict, key, rt.builtins().singletons.none);
+    std::string text;
+    ok = ok && object_repr_utf8(rt, value, &text);
+    if (ok) {
+        in.out(text);
+        in.out("\n");
+        ok = dict_setitem(rt, in.builtins_dict, key, value);
+    }
     rt.decref(key);
     return ok;
 }
@@ -140,6 +151,16 @@ bool extend_container(Interp& in, Opcode op, PyObject* container, PyObject* sour
         }
         return true;
     }
+    // LIST_EXTEND is _PyList_Extend (the list's preallocation rules: [1, 2, 3] in 3.9+ is one).
+    if (op == Opcode::LIST_EXTEND && !list_extend(rt, container, source)) {
+        if (err_matches(rt, rt.builtins().exc.TypeError) && Py_TYPE(source)->tp_iter == nullptr) {
+            err_clear(rt);
+            err_format(rt, rt.builtins().exc.TypeError, "Value after * must be an iterable, not %s",
+                       type_name(Py_TYPE(source)).c_str());
+        }
+        return false;
+    }
+    if (op == Opcode::LIST_EXTEND) return true;
     PyObject* it = object_get_iter(rt, source);
     if (it == nullptr) {
         if (op == Opcode::LIST_EXTEND && err_matches(rt, rt.builtins().exc.TypeError)) {
@@ -204,21 +225,12 @@ PyObject* builtin_build_class(Interp& in) {
     return v;
 }
 
-PyObject* generator_send_to(Interp& in, PyObject* iter, PyObject* sent) {
-    Runtime& rt = in.rt;
-    if (sent != rt.builtins().singletons.none)
-        return err_set_string(rt, rt.builtins().exc.NotImplementedError,
-                              "send() into a sub-iterator is not supported by the lab yet");
-    return Py_TYPE(iter)->tp_iternext(rt, iter);
-}
-
 bool stop_iteration_value(Interp& in, PyObject** value) {
     Runtime& rt = in.rt;
     if (err_occurred(rt)) {
         if (!err_matches(rt, rt.builtins().exc.StopIteration)) return false;
         PyObject* exc = err_fetch(rt);
-        PyObject* args = exception_args(exc);
-        *value = args != nullptr && Py_SIZE(args) > 0 ? tuple_items(args)[0] : rt.builtins().singletons.none;
+        *value = exception_stop_iteration_value(rt, exc);
         rt.incref(*value);
         rt.decref(exc);
         return true;

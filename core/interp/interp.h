@@ -31,6 +31,7 @@ struct Interp {
     uint64_t instructions = 0;
     bool budget_exhausted = false;
     bool softspace = false;             // 2.7's print statement state
+    std::string script_source;          // a script run's text: tracebacks show its lines
     PyTypeObject* budget_exceeded_type = nullptr;
     // Where print() and tracebacks go: fd 1 or 2.
     std::function<void(int fd, std::string_view text)> write;

@@ -84,6 +84,8 @@ constexpr const char* kOpcodeNames[] = {
     "IMPORT_STAR",
     "PRINT_ITEM",
     "PRINT_NEWLINE",
+    "PRINT_ITEM_TO",
+    "PRINT_NEWLINE_TO",
     "SETUP_ANNOTATIONS",
     "SETUP_FINALLY",
     "POP_BLOCK",

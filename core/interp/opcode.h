@@ -126,6 +126,9 @@ enum class Opcode : uint8_t {
     // 2.7's print statement: PRINT_ITEM (v ->) writes str(v) with softspace rules, PRINT_NEWLINE.
     PRINT_ITEM,
     PRINT_NEWLINE,
+    // `print >>f, v`: PRINT_ITEM_TO (v f ->) and PRINT_NEWLINE_TO (f ->) write to f (None: sys.stdout).
+    PRINT_ITEM_TO,
+    PRINT_NEWLINE_TO,
     // At the start of a module or class body that has annotated assignments: makes
     // __annotations__ = {} in the frame's locals mapping unless it is already there. ->
     SETUP_ANNOTATIONS,

@@ -201,9 +201,15 @@ Stmt* Parser::simple_stmt() {
                 if (accept_kw(Keyword::From)) {
                     s->test = expression();
                     if (failed_) return nullptr;
-                } else if (py2() && at(TokenKind::Comma)) {
-                    unsupported("2.7's 'raise E, V'");
-                    return nullptr;
+                } else if (py2() && accept(TokenKind::Comma)) {
+                    // 2.7's `raise E, V`: the value rides in `test`, where 3.x keeps the cause;
+                    // RAISE_VARARGS 2 means (type, value) in the 2.7 profile.
+                    s->test = expression();
+                    if (failed_) return nullptr;
+                    if (at(TokenKind::Comma)) {
+                        unsupported("2.7's 'raise E, V, traceback'");
+                        return nullptr;
+                    }
                 }
             }
             s->pos = from(start);

@@ -2,13 +2,19 @@
 #include "interp/run.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "interp/ast.h"
 #include "interp/compiler.h"
+#include "interp/modules.h"
 #include "interp/parser.h"
 #include "object/builtins.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
+#include "object/exceptions.h"
+#include "object/long_object.h"
+#include "object/abstract.h"
 #include "object/module_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -35,15 +41,76 @@ void print_syntax_error(Interp& in, const SyntaxErrorInfo& e) {
     in.err(text);
 }
 
-bool run_code(Interp& in, PyObject* code, PyObject* globals) {
-    PyObject* r = eval_code(in, code, globals, globals);
-    in.rt.decref(code);
-    if (r == nullptr) {
-        print_exception(in);
-        return false;
+// _Py_HandleSystemExit: the status SystemExit asks for — 0 for no code or None, an int code
+// itself (as the process sees it, modulo 256), else 1 after writing str(code) to sys.stderr.
+int exit_status(Interp& in) {
+    Runtime& rt = in.rt;
+    PyObject* exc = err_fetch(rt);
+    PyObject* code = exception_system_exit_code(rt, exc);
+    int status = 0;
+    if (code == nullptr || code == rt.builtins().singletons.none) {
+        status = 0;
+    } else if (object_type_check(code, rt.builtins().long_type)) {
+        bool overflow = false;
+        const int64_t v = long_as_int64(rt, code, &overflow);
+        status = overflow ? -1 : static_cast<int>(v);
+    } else {
+        PyObject* err = sys_stream(in, "stderr");
+        bool ok = true;
+        if (err != nullptr && err != rt.builtins().singletons.none) {
+            PyObject* text = object_str(rt, code);
+            ok = text != nullptr && file_write_object(in, err, text) && file_write_text(in, err, "\n");
+            rt.xdecref(text);
+        } else {
+            std::string text;
+            ok = object_str_utf8(rt, code, &text);
+            in.err(text + "\n");
+        }
+        if (!ok) err_clear(rt);
+        status = 1;
     }
-    in.rt.decref(r);
-    return true;
+    rt.decref(exc);
+    return status & 0xff;
+}
+
+// The prompt keeps the last uncaught exception in sys.last_type, last_value, last_traceback
+// (3.12+: also last_exc), so it stays alive until the next one replaces it.
+void set_sys_last(Interp& in) {
+    Runtime& rt = in.rt;
+    PyObject* exc = err_current(rt);
+    if (exc == nullptr || in.sys_module == nullptr) return;
+    PyObject* tb = exception_traceback(exc);
+    PyObject* none = rt.builtins().singletons.none;
+    std::vector<std::pair<const char*, PyObject*>> items;
+    if (rt.profile().at_least(3, 12)) items.emplace_back("last_exc", exc);
+    items.emplace_back("last_type", reinterpret_cast<PyObject*>(Py_TYPE(exc)));
+    items.emplace_back("last_value", exc);
+    items.emplace_back("last_traceback", tb != nullptr ? tb : none);
+    for (auto [name, value] : items) {
+        rt.incref(value);
+        if (!module_add_object(rt, in.sys_module, name, value)) err_clear(rt);
+    }
+}
+
+// Runs one code object. The outcome: the status so far (0, or 1 after an exception was printed)
+// and whether the run ends here (SystemExit, with the status it asks for).
+struct Outcome {
+    int status;
+    bool exit;
+};
+
+Outcome run_code(Interp& in, PyObject* code, PyObject* globals, bool repl) {
+    Runtime& rt = in.rt;
+    PyObject* r = eval_code(in, code, globals, globals);
+    rt.decref(code);
+    if (r != nullptr) {
+        rt.decref(r);
+        return {0, false};
+    }
+    if (err_matches(rt, rt.builtins().exc.SystemExit) && !in.budget_exhausted) return {exit_status(in), true};
+    if (repl) set_sys_last(in);
+    print_exception(in);
+    return {1, false};
 }
 
 }  // namespace
@@ -72,12 +139,13 @@ int run_source(Interp& in, std::string_view source, RunMode mode) {
     CompileOptions options{&p};
     int status = 0;
     if (mode == RunMode::Script) {
+        in.script_source.assign(source);
         PyObject* code = compile_module(rt, module, options, &error);
         if (code == nullptr) {
             print_syntax_error(in, error);
             status = 1;
-        } else if (!run_code(in, code, globals)) {
-            status = 1;
+        } else {
+            status = run_code(in, code, globals, false).status;
         }
     } else {
         options.interactive = true;
@@ -85,9 +153,16 @@ int run_source(Interp& in, std::string_view source, RunMode mode) {
             PyObject* code = compile_interactive(rt, *stmt, options, &error);
             if (code == nullptr) {
                 print_syntax_error(in, error);
+                status = 1;
                 continue;
             }
-            run_code(in, code, globals);
+            const Outcome outcome = run_code(in, code, globals, true);
+            // The session's status: 1 once any statement raised, or what SystemExit asks for.
+            if (outcome.exit) {
+                status = outcome.status;
+                break;
+            }
+            if (outcome.status != 0) status = 1;
             if (in.budget_exhausted) break;
         }
     }

@@ -3,6 +3,8 @@
 #include <string>
 
 #include "alloc/allocator.h"
+#include "interp/frame_object.h"
+#include "interp/gen_object.h"
 #include "interp/modules.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
@@ -11,6 +13,7 @@
 #include "object/descr_object.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
+#include "object/exceptions.h"
 #include "object/list_object.h"
 #include "object/long_object.h"
 #include "object/module_object.h"
@@ -86,7 +89,28 @@ PyObject* sys_debugmallocstats(Runtime& rt, PyObject*, PyObject* const*, Py_ssiz
     return rt.builtins().singletons.none;
 }
 
+// sys.exc_info(): (type, value, traceback) of the exception being handled, looking through the
+// generators now running to their callers; (None, None, None) when there is none.
+PyObject* sys_exc_info(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nargs, PyObject*) {
+    if (nargs != 0)
+        return err_format(rt, rt.builtins().exc.TypeError, "exc_info() takes no arguments (%d given)",
+                          static_cast<int>(nargs));
+    PyObject* exc = handled_exception(interp_of(rt));
+    PyObject* none = rt.builtins().singletons.none;
+    PyObject* tb = exc != nullptr ? exception_traceback(exc) : nullptr;
+    PyObject* r = tuple_new(rt, 3);
+    if (r == nullptr) return err_no_memory(rt);
+    PyObject* items[] = {exc != nullptr ? reinterpret_cast<PyObject*>(Py_TYPE(exc)) : none, exc != nullptr ? exc : none,
+                         tb != nullptr ? tb : none};
+    for (int i = 0; i < 3; ++i) {
+        rt.incref(items[i]);
+        tuple_items(r)[i] = items[i];
+    }
+    return r;
+}
+
 const PyMethodDef kSysMethods[] = {
+    {"exc_info", sys_exc_info, 0},
     {"getrefcount", sys_getrefcount, 0},
     {"getsizeof", sys_getsizeof, 0},
     {"intern", sys_intern, 0},
@@ -115,6 +139,8 @@ int64_t object_sizeof(Runtime& rt, PyObject* o) {
     if (t == b.range_type) return range_sizeof(rt, o);
     if (t == b.slice_type) return slice_sizeof(rt, o);
     if (t == b.cell_type) return cell_sizeof(rt, o);
+    if (t == b.generator_type) return gen_sizeof(rt, o);
+    if (t == b.frame_type) return frame_object_sizeof(rt, o);
     if (o == b.singletons.none || o == b.singletons.not_implemented || o == b.singletons.ellipsis)
         return singleton_sizeof(rt, o);
     int64_t size = t->tp_basicsize;
@@ -127,16 +153,7 @@ PyObject* make_sys_module(Interp& in) {
     Runtime& rt = in.rt;
     PyObject* m = module_new(rt, "sys");
     if (m == nullptr) return nullptr;
-    const Profile& p = rt.profile();
-    PyObject* version = tuple_new(rt, 5);
-    if (version != nullptr) {
-        tuple_items(version)[0] = long_from_int64(rt, p.major);
-        tuple_items(version)[1] = long_from_int64(rt, p.minor);
-        tuple_items(version)[2] = long_from_int64(rt, 0);
-        tuple_items(version)[3] = str_from_utf8(rt, "final");
-        tuple_items(version)[4] = long_from_int64(rt, 0);
-    }
-    bool ok = module_add_functions(rt, m, kSysMethods) && module_add_object(rt, m, "version_info", version) &&
+    bool ok = module_add_functions(rt, m, kSysMethods) && sys_add_attributes(in, m) &&
               module_add_object(rt, m, "maxsize", long_from_int64(rt, INT64_MAX));
     if (!ok) {
         rt.decref(m);

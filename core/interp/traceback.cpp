@@ -6,12 +6,14 @@
 
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
+#include "interp/suggestions.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/tuple_object.h"
 #include "object/type_object.h"
 #include "profile/type_sizes.h"
 
@@ -43,6 +45,57 @@ void tb_traverse(PyObject* self, visitproc visit, void* arg) {
 }
 
 
+// 3.11+: the strings in exc.__notes__, one per line after the message (print_exception_notes);
+// a __notes__ that is not a sequence prints as its repr.
+void format_notes(Interp& in, PyObject* exc, std::string* out) {
+    Runtime& rt = in.rt;
+    PyObject* notes = object_getattr_string(rt, exc, "__notes__");
+    if (notes == nullptr) {
+        err_clear(rt);
+        return;
+    }
+    const Builtins& b = rt.builtins();
+    std::string text;
+    if (Py_TYPE(notes) == b.list_type || Py_TYPE(notes) == b.tuple_type) {
+        PyObject* items = sequence_tuple(rt, notes);
+        for (Py_ssize_t i = 0; items != nullptr && i < Py_SIZE(items); ++i) {
+            PyObject* note = tuple_items(items)[i];
+            std::string line;
+            if (!object_str_utf8(rt, note, &line)) {
+                err_clear(rt);
+                line = "<note str() failed>";
+            }
+            text += line + "\n";
+        }
+        rt.xdecref(items);
+        if (items == nullptr) err_clear(rt);
+    } else if (!object_repr_utf8(rt, notes, &text)) {
+        err_clear(rt);
+        text = "<__notes__ repr() failed>\n";
+    } else {
+        text += "\n";
+    }
+    rt.decref(notes);
+    *out += text;
+}
+
+// The line a traceback entry points at, as the printer shows it: without its indentation (spaces,
+// tabs, form feeds) and newline, indented by four spaces; nothing for a blank or missing line.
+// (3.11+'s carets under the failing expression are not drawn.)
+std::string source_line(const std::string& source, int lineno) {
+    size_t start = 0;
+    for (int line = 1; line < lineno && start != std::string::npos; ++line) {
+        start = source.find('\n', start);
+        if (start != std::string::npos) ++start;
+    }
+    if (start == std::string::npos || start >= source.size() || lineno < 1) return "";
+    size_t end = source.find('\n', start);
+    std::string line = source.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    const size_t first = line.find_first_not_of(" \t\f");
+    if (first == std::string::npos || line.find_first_not_of(" \t\f\r") == std::string::npos) return "";
+    return "    " + line.substr(first) + "\n";
+}
+
 void format_one(Interp& in, PyObject* exc, std::string* out) {
     Runtime& rt = in.rt;
     PyObject* tb = exception_traceback(exc);
@@ -50,8 +103,10 @@ void format_one(Interp& in, PyObject* exc, std::string* out) {
         *out += "Traceback (most recent call last):\n";
         for (PyObject* t = tb; t != nullptr; t = as_tb(t)->tb_next.p) {
             PyObject* code = as_tb(t)->tb_frame.p;
-            *out += "  File \"" + str_as_utf8(rt, as_code(code)->co_filename.p) + "\", line " +
-                    std::to_string(as_tb(t)->tb_lineno) + ", in " + str_as_utf8(rt, as_code(code)->co_name.p) + "\n";
+            const std::string filename = str_as_utf8(rt, as_code(code)->co_filename.p);
+            *out += "  File \"" + filename + "\", line " + std::to_string(as_tb(t)->tb_lineno) + ", in " +
+                    str_as_utf8(rt, as_code(code)->co_name.p) + "\n";
+            if (filename == "<snippet>") *out += source_line(in.script_source, as_tb(t)->tb_lineno);
         }
     }
     std::string name = type_name(Py_TYPE(exc));
@@ -67,7 +122,13 @@ void format_one(Interp& in, PyObject* exc, std::string* out) {
         err_clear(rt);
         message = "<exception str() failed>";
     }
+    // 3.10+: a NameError suggests the closest name in scope.
+    if (rt.profile().at_least(3, 10) && object_type_check(exc, rt.builtins().exc.NameError)) {
+        const std::string suggestion = name_error_suggestion(in, exc);
+        if (!suggestion.empty()) message += ". Did you mean: '" + suggestion + "'?";
+    }
     *out += message.empty() ? name + "\n" : name + ": " + message + "\n";
+    if (rt.profile().at_least(3, 11)) format_notes(in, exc, out);
 }
 
 void format_chain(Interp& in, PyObject* exc, std::vector<PyObject*>& seen, std::string* out) {

@@ -1,0 +1,342 @@
+// Builtins about iteration: iter, next, all, any, sorted; 2.7's map, filter, zip and reduce,
+// which build lists (3.x's map, filter and zip are the types of object/map_object.h, enumerate
+// and reversed those of object/enum_object.h).
+#include <string>
+#include <vector>
+
+#include "interp/bltin_internal.h"
+#include "object/abstract.h"
+#include "object/builtins.h"
+#include "object/bytes_object.h"
+#include "object/enum_object.h"
+#include "object/errors.h"
+#include "object/list_object.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
+#include "object/type_object.h"
+
+namespace pymemlab {
+
+namespace bltin {
+
+namespace {
+
+PyObject* b_iter(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!no_keywords(rt, "iter", kw) || !positional(rt, "iter", nargs, 1, 2)) return nullptr;
+    if (nargs == 2) {
+        if (!object_callable(args[0]))
+            return err_set_string(rt, rt.builtins().exc.TypeError,
+                                  rt.profile().at_least(3, 12) && !rt.profile().at_least(3, 13)
+                                      ? "iter(object, sentinel): object must be callable"
+                                      : "iter(v, w): v must be callable");
+        return calliter_new(rt, args[0], args[1]);
+    }
+    return object_get_iter(rt, args[0]);
+}
+
+PyObject* b_next(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!no_keywords(rt, "next", kw) || !positional(rt, "next", nargs, 1, 2)) return nullptr;
+    iternextfunc next = Py_TYPE(args[0])->tp_iternext;
+    if (next == nullptr)
+        return err_format(rt, rt.builtins().exc.TypeError,
+                          rt.profile().major == 2 ? "%s object is not an iterator" : "'%s' object is not an iterator",
+                          Py_TYPE(args[0])->tp_name);
+    PyObject* r = next(rt, args[0]);
+    if (r != nullptr) return r;
+    if (err_occurred(rt) && !err_matches(rt, rt.builtins().exc.StopIteration)) return nullptr;
+    if (nargs == 2) {
+        err_clear(rt);
+        return new_ref(rt, args[1]);
+    }
+    if (!err_occurred(rt)) err_set_object(rt, rt.builtins().exc.StopIteration, nullptr);
+    return nullptr;
+}
+
+// all / any: stop at the first item whose truth is `stop_on`.
+PyObject* all_any(Runtime& rt, const char* name, bool stop_on, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!one_arg(rt, name, nargs, kw)) return nullptr;
+    PyObject* it = object_get_iter(rt, args[0]);
+    if (it == nullptr) return nullptr;
+    iternextfunc next = Py_TYPE(it)->tp_iternext;
+    for (;;) {
+        PyObject* item = next(rt, it);
+        if (item == nullptr) break;
+        const int truth = object_is_true(rt, item);
+        rt.decref(item);
+        if (truth < 0) {
+            rt.decref(it);
+            return nullptr;
+        }
+        if ((truth != 0) == stop_on) {
+            rt.decref(it);
+            return bool_from(rt, stop_on);
+        }
+    }
+    rt.decref(it);
+    if (err_occurred(rt)) {
+        if (!err_matches(rt, rt.builtins().exc.StopIteration)) return nullptr;
+        err_clear(rt);
+    }
+    return bool_from(rt, !stop_on);
+}
+PyObject* b_all(Runtime& rt, PyObject*, PyObject* const* a, Py_ssize_t n, PyObject* kw) {
+    return all_any(rt, "all", false, a, n, kw);
+}
+PyObject* b_any(Runtime& rt, PyObject*, PyObject* const* a, Py_ssize_t n, PyObject* kw) {
+    return all_any(rt, "any", true, a, n, kw);
+}
+
+// sorted(iterable, /, *, key=None, reverse=False): list(iterable), then its sort method called with
+// the keywords (so list.sort's errors are sorted's). 2.7 passes cmp/key/reverse positionally too.
+PyObject* b_sorted(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    const Profile& p = rt.profile();
+    if (nargs < 1) {
+        if (p.at_least(3, 7)) return err_set_string(rt, rt.builtins().exc.TypeError, "sorted expected 1 argument, got 0");
+        if (p.major == 2) return missing_argument(rt, "sorted", "iterable", 1);
+        return err_set_string(rt, rt.builtins().exc.TypeError,
+                              "Function takes at least 1 positional arguments (0 given)");
+    }
+    if (nargs > 1 && p.major >= 3) {
+        if (p.at_least(3, 7))
+            return err_format(rt, rt.builtins().exc.TypeError, "sorted expected 1 argument, got %d",
+                              static_cast<int>(nargs));
+        return err_set_string(rt, rt.builtins().exc.TypeError, "must use keyword argument for key function");
+    }
+    PyObject* list = sequence_list(rt, args[0]);
+    if (list == nullptr) return nullptr;
+    PyObject* sort = object_getattr_string(rt, list, "sort");
+    if (sort == nullptr) {
+        rt.decref(list);
+        return nullptr;
+    }
+    PyObject* r = object_vectorcall(rt, sort, args + 1, nargs - 1, kwnames);
+    rt.decref(sort);
+    if (r == nullptr) {
+        rt.decref(list);
+        return nullptr;
+    }
+    rt.decref(r);
+    return list;
+}
+
+// ---- 2.7's list-building map, filter, zip; reduce ---------------------------------------------------
+
+PyObject* iterators_27(Runtime& rt, const char* name, PyObject* const* seqs, Py_ssize_t n,
+                       std::vector<PyObject*>* out) {
+    for (Py_ssize_t i = 0; i < n; ++i) {
+        PyObject* it = object_get_iter(rt, seqs[i]);
+        if (it == nullptr) {
+            if (err_matches(rt, rt.builtins().exc.TypeError)) {
+                err_clear(rt);
+                err_format(rt, rt.builtins().exc.TypeError, "%s argument #%d must support iteration", name,
+                           static_cast<int>(i + 1));
+            }
+            for (PyObject* o : *out) rt.decref(o);
+            out->clear();
+            return nullptr;
+        }
+        out->push_back(it);
+    }
+    return rt.builtins().singletons.none;
+}
+
+bool append_consuming(Runtime& rt, PyObject* list, PyObject* item) {
+    const bool ok = list_append(rt, list, item);
+    rt.decref(item);
+    if (!ok) err_no_memory(rt);
+    return ok;
+}
+
+// map(function, seq, ...): function(*items) for each position up to the longest sequence, the
+// shorter ones padded with None; map(None, ...) makes the tuples themselves.
+PyObject* b_map27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!no_keywords(rt, "map", kw)) return nullptr;
+    if (nargs < 2) return err_set_string(rt, rt.builtins().exc.TypeError, "map() requires at least two args");
+    PyObject* func = args[0];
+    const Py_ssize_t n = nargs - 1;
+    if (is_none(rt, func) && n == 1) return sequence_list(rt, args[1]);
+    std::vector<PyObject*> its;
+    if (iterators_27(rt, "map()", args + 1, n, &its) == nullptr) return nullptr;
+    std::vector<bool> done(static_cast<size_t>(n), false);
+    PyObject* result = list_new(rt, 0);
+    bool ok = result != nullptr;
+    if (!ok) err_no_memory(rt);
+    while (ok) {
+        std::vector<PyObject*> items;
+        Py_ssize_t exhausted = 0;
+        for (Py_ssize_t i = 0; ok && i < n; ++i) {
+            PyObject* item = done[static_cast<size_t>(i)] ? nullptr : iter_next(rt, its[static_cast<size_t>(i)]);
+            if (item == nullptr) {
+                if (err_occurred(rt)) {
+                    ok = false;
+                    break;
+                }
+                done[static_cast<size_t>(i)] = true;
+                ++exhausted;
+                item = new_ref(rt, rt.builtins().singletons.none);
+            }
+            items.push_back(item);
+        }
+        if (!ok || exhausted == n) {
+            for (PyObject* o : items) rt.decref(o);
+            break;
+        }
+        PyObject* value = nullptr;
+        if (is_none(rt, func)) {
+            if ((value = tuple_new(rt, n)) == nullptr) err_no_memory(rt);
+            for (Py_ssize_t i = 0; value != nullptr && i < n; ++i) tuple_items(value)[i] = items[static_cast<size_t>(i)];
+            if (value == nullptr)
+                for (PyObject* o : items) rt.decref(o);
+        } else {
+            value = object_vectorcall(rt, func, items.data(), n, nullptr);
+            for (PyObject* o : items) rt.decref(o);
+        }
+        ok = value != nullptr && append_consuming(rt, result, value);
+    }
+    for (PyObject* o : its) rt.decref(o);
+    if (!ok) {
+        rt.xdecref(result);
+        return nullptr;
+    }
+    return result;
+}
+
+// filter(function, seq): the items whose function(item) (or, for None, item) is true; a str or
+// tuple gives a str or tuple back.
+PyObject* b_filter27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!no_keywords(rt, "filter", kw) || !positional(rt, "filter", nargs, 2, 2)) return nullptr;
+    PyObject* func = args[0];
+    PyObject* seq = args[1];
+    const Builtins& b = rt.builtins();
+    const bool keep_str = Py_TYPE(seq) == b.str_type, keep_tuple = Py_TYPE(seq) == b.tuple_type;
+    PyObject* it = object_get_iter(rt, seq);
+    if (it == nullptr) return nullptr;
+    PyObject* list = list_new(rt, 0);
+    bool ok = list != nullptr;
+    if (!ok) err_no_memory(rt);
+    while (ok) {
+        PyObject* item = iter_next(rt, it);
+        if (item == nullptr) {
+            ok = !err_occurred(rt);
+            break;
+        }
+        int truth;
+        if (is_none(rt, func) || func == reinterpret_cast<PyObject*>(Py_TYPE(b.singletons.true_))) {
+            truth = object_is_true(rt, item);
+        } else {
+            PyObject* good = object_call_one(rt, func, item);
+            truth = good == nullptr ? -1 : object_is_true(rt, good);
+            rt.xdecref(good);
+        }
+        if (truth > 0) {
+            ok = append_consuming(rt, list, item);
+        } else {
+            rt.decref(item);
+            ok = truth == 0;
+        }
+    }
+    rt.decref(it);
+    if (!ok) {
+        rt.xdecref(list);
+        return nullptr;
+    }
+    if (!keep_str && !keep_tuple) return list;
+    PyObject* r = nullptr;
+    if (keep_tuple) {
+        r = sequence_tuple(rt, list);
+    } else {
+        std::string text;
+        for (Py_ssize_t i = 0; i < Py_SIZE(list); ++i) text += bytes_view(rt, list_items(list)[i]);
+        r = bytes_from_string(rt, text);
+    }
+    rt.decref(list);
+    return r;
+}
+
+// zip(seq, ...): a list of tuples, as long as the shortest sequence.
+PyObject* b_zip27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!no_keywords(rt, "zip", kw)) return nullptr;
+    std::vector<PyObject*> its;
+    if (iterators_27(rt, "zip", args, nargs, &its) == nullptr) return nullptr;
+    PyObject* result = list_new(rt, 0);
+    bool ok = result != nullptr;
+    if (!ok) err_no_memory(rt);
+    while (ok && nargs > 0) {
+        PyObject* t = tuple_new(rt, nargs);
+        if (t == nullptr) {
+            ok = false;
+            err_no_memory(rt);
+            break;
+        }
+        bool ended = false;
+        for (Py_ssize_t i = 0; i < nargs; ++i) {
+            PyObject* item = iter_next(rt, its[static_cast<size_t>(i)]);
+            if (item == nullptr) {
+                ended = true;
+                ok = !err_occurred(rt);
+                break;
+            }
+            tuple_items(t)[i] = item;
+        }
+        if (ended) {
+            rt.decref(t);
+            break;
+        }
+        ok = append_consuming(rt, result, t);
+    }
+    for (PyObject* o : its) rt.decref(o);
+    if (!ok) {
+        rt.xdecref(result);
+        return nullptr;
+    }
+    return result;
+}
+
+// reduce(function, sequence[, initial]).
+PyObject* b_reduce27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!no_keywords(rt, "reduce", kw) || !positional(rt, "reduce", nargs, 2, 3)) return nullptr;
+    PyObject* it = object_get_iter(rt, args[1]);
+    if (it == nullptr) {
+        if (err_matches(rt, rt.builtins().exc.TypeError)) {
+            err_clear(rt);
+            err_set_string(rt, rt.builtins().exc.TypeError, "reduce() arg 2 must support iteration");
+        }
+        return nullptr;
+    }
+    PyObject* result = nargs == 3 ? new_ref(rt, args[2]) : nullptr;
+    for (;;) {
+        PyObject* item = iter_next(rt, it);
+        if (item == nullptr) break;
+        if (result == nullptr) {
+            result = item;
+            continue;
+        }
+        PyObject* pair[] = {result, item};
+        PyObject* r = object_vectorcall(rt, args[0], pair, 2, nullptr);
+        rt.decref(result);
+        rt.decref(item);
+        result = r;
+        if (result == nullptr) break;
+    }
+    rt.decref(it);
+    if (err_occurred(rt)) {
+        rt.xdecref(result);
+        return nullptr;
+    }
+    if (result == nullptr)
+        return err_set_string(rt, rt.builtins().exc.TypeError, "reduce() of empty sequence with no initial value");
+    return result;
+}
+
+}  // namespace
+
+const PyMethodDef kIterFunctions[] = {
+    {"iter", b_iter, 0},       {"next", b_next, 0},       {"all", b_all, 0},   {"any", b_any, 0},
+    {"sorted", b_sorted, 0},   {"map", b_map27, 0},       {"filter", b_filter27, 0}, {"zip", b_zip27, 0},
+    {"reduce", b_reduce27, 0}, {nullptr, nullptr, 0},
+};
+
+}  // namespace bltin
+
+}  // namespace pymemlab

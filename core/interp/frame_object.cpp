@@ -1,0 +1,144 @@
+// Frame objects: their block (sized per profile), the references an owning frame object holds,
+// its attributes (f_code, f_lineno, f_back, f_globals, f_builtins), and 3.11+'s
+// take_ownership when the generator holding the frame lets go of it.
+#include "interp/frame_object.h"
+
+#include <utility>
+
+#include "interp/code_object.h"
+#include "object/abstract.h"
+#include "object/builtins.h"
+#include "object/descr_object.h"
+#include "object/errors.h"
+#include "object/long_object.h"
+#include "object/runtime.h"
+#include "object/type_object.h"
+#include "profile/type_sizes.h"
+
+namespace pymemlab {
+
+namespace {
+
+constexpr int64_t kSlotBytes = 8;  // sizeof(PyObject*) on a 64-bit build
+
+// Frees the host frame without touching the references in it: at the runtime's end (objects
+// left in cycles) nothing may be released any more; frame_dealloc releases them first.
+void frame_release_host(Runtime&, PyObject* self) {
+    PyFrameObject* fo = as_frame_object(self);
+    if (fo->owns_frame != 0) delete fo->f_frame.p;
+    fo->f_frame.p = nullptr;
+    fo->owns_frame = 0;
+}
+
+void frame_dealloc(Runtime& rt, PyObject* self) {
+    rt.gc_untrack(self);
+    PyFrameObject* fo = as_frame_object(self);
+    if (fo->owns_frame != 0) frame_clear(rt, fo->f_frame.p);
+    rt.release_host_storage(self);
+    rt.free_object(self);
+}
+
+// frame_traverse: the fixed fields (f_back is not an object in the model; f_trace is never
+// set), then locals and stack, only while the frame object holds the frame.
+void frame_traverse(PyObject* self, visitproc visit, void* arg) {
+    PyFrameObject* fo = as_frame_object(self);
+    if (fo->owns_frame == 0 || fo->f_frame.p == nullptr) return;
+    const Frame* f = fo->f_frame.p;
+    for (PyObject* o : {f->code, f->builtins, f->globals, f->locals})
+        if (o != nullptr) visit(o, arg);
+    frame_visit_locals(f, visit, arg);
+}
+
+// frame_tp_clear: the frame is marked finished first, so the generator that shares it sees it
+// can no longer run, then its locals and stack go.
+int frame_tp_clear(Runtime& rt, PyObject* self) {
+    PyFrameObject* fo = as_frame_object(self);
+    if (fo->owns_frame != 0 && fo->f_frame.p != nullptr) frame_clear_locals(rt, fo->f_frame.p);
+    return 0;
+}
+
+Frame* frame_of(PyObject* self) { return as_frame_object(self)->f_frame.p; }
+
+PyObject* incref_or_none(Runtime& rt, PyObject* o) {
+    if (o == nullptr) o = rt.builtins().singletons.none;
+    rt.incref(o);
+    return o;
+}
+
+PyObject* frame_get_code(Runtime& rt, PyObject* self) { return incref_or_none(rt, frame_of(self)->code); }
+PyObject* frame_get_globals(Runtime& rt, PyObject* self) { return incref_or_none(rt, frame_of(self)->globals); }
+PyObject* frame_get_builtins(Runtime& rt, PyObject* self) { return incref_or_none(rt, frame_of(self)->builtins); }
+// A suspended or finished generator's frame has no caller.
+PyObject* frame_get_back(Runtime& rt, PyObject*) { return incref_or_none(rt, nullptr); }
+
+PyObject* frame_get_lineno(Runtime& rt, PyObject* self) {
+    const Frame* f = frame_of(self);
+    const int line = f->line != 0 ? f->line : code_body(f->code).firstlineno;
+    PyObject* r = long_from_int64(rt, line);
+    return r != nullptr ? r : err_no_memory(rt);
+}
+
+const PyGetSetDef kFrameGetSet[] = {
+    {"f_code", frame_get_code, nullptr},       {"f_globals", frame_get_globals, nullptr},
+    {"f_builtins", frame_get_builtins, nullptr}, {"f_back", frame_get_back, nullptr},
+    {"f_lineno", frame_get_lineno, nullptr},
+};
+
+}  // namespace
+
+void init_frame_type(Runtime& rt) {
+    Builtins& b = rt.builtins();
+    if (b.frame_type != nullptr) return;
+    const TypeSizes& sizes = type_sizes(rt.profile());
+    b.frame_type = new_static_type(rt, "frame", model_basicsize(sizes.frame, sizeof(PyFrameObject)), 0,
+                                   {.dealloc = frame_dealloc, .traverse = frame_traverse});
+    b.frame_type->tp_clear = frame_tp_clear;
+    b.frame_type->tp_getattro = object_generic_getattr;
+    type_ready(rt, b.frame_type);
+    for (const PyGetSetDef& def : kFrameGetSet)
+        type_add_to_dict(rt, b.frame_type, def.name, getset_descriptor_new(rt, b.frame_type, &def));
+}
+
+bool frame_object_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().frame_type; }
+
+int64_t frame_slots(const PyObject* code) {
+    return code_nlocals(code) + code_ncells(code) + code_nfrees(code) + code_body(code).stacksize;
+}
+
+PyObject* frame_object_new(Runtime& rt, Frame* f, bool owns) {
+    PyTypeObject* type = rt.builtins().frame_type;
+    const int64_t request = type->tp_basicsize + kSlotBytes * frame_slots(f->code);
+    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(request));
+    if (o == nullptr) return err_no_memory(rt);
+    PyFrameObject* fo = as_frame_object(o);
+    fo->f_frame.p = f;
+    fo->owns_frame = owns ? 1 : 0;
+    fo->padding = 0;
+    rt.own_host_storage(o, frame_release_host);
+    rt.gc_track(o);
+    return o;
+}
+
+void frame_object_take_ownership(PyObject* o) {
+    PyFrameObject* fo = as_frame_object(o);
+    if (fo->owns_frame != 0) return;
+    Frame* source = fo->f_frame.p;
+    auto* copy = new Frame(std::move(*source));
+    // The moved-from frame keeps nothing: its references now belong to the copy.
+    *source = Frame{};
+    source->finished = true;
+    copy->back = nullptr;
+    copy->generator = nullptr;
+    fo->f_frame.p = copy;
+    fo->owns_frame = 1;
+}
+
+int64_t frame_object_sizeof(const Runtime& rt, const PyObject* o) {
+    const PyFrameObject* fo = reinterpret_cast<const PyFrameObject*>(o);
+    const TypeSizes& sizes = type_sizes(rt.profile());
+    int64_t slots = fo->f_frame.p != nullptr ? frame_slots(fo->f_frame.p->code) : 0;
+    if (sizes.frame_getsizeof_excludes_slot && slots > 0) --slots;
+    return Py_TYPE(o)->tp_basicsize + kSlotBytes * slots + rt.profile().gc_head_size;
+}
+
+}  // namespace pymemlab

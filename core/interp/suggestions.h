@@ -1,0 +1,25 @@
+// "Did you mean" (Python/suggestions.c, 3.12's traceback._compute_suggestion_error): the name in
+// scope closest to a NameError's missing name by CPython's Levenshtein distance, for the line a
+// traceback ends with (3.10+). traceback.cpp asks; the tests are tests/unit/test_suggestions.cpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "object/object.h"
+
+namespace pymemlab {
+
+struct Interp;
+
+// CPython's levenshtein_distance with its costs (2 for a move, 1 for a change of case only);
+// anything above max_cost comes back as max_cost + 1.
+size_t suggestion_distance(std::string_view a, std::string_view b, size_t max_cost);
+// The best candidate for `name`, or "" (the rules of one version: `combined` is 3.12+'s single
+// list with a 750-name cap, otherwise each list is tried in turn).
+std::string best_suggestion(std::string_view name, const std::vector<std::vector<std::string>>& lists, bool combined);
+// The suggestion for a NameError (with its name set) raised where the traceback ends, or "".
+std::string name_error_suggestion(Interp& in, PyObject* exc);
+
+}  // namespace pymemlab
