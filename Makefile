@@ -57,10 +57,10 @@ test-wasm: wasm cli
 test-web: web
 	@node --test tests/web/
 
-# Python snippets against CPython per profile, natively, and in WebAssembly under four profiles
-# that span the layouts (each WebAssembly run is a Node process; tests/snippets/README.md).
+# Python snippets against CPython per profile, natively and in WebAssembly (batched: one Node
+# process runs many snippets: `pymemlab batch`; tests/snippets/README.md).
 test-snippets: wasm cli
-	@node tests/snippets/run.mjs --impl both --wasm-profiles 2.7,3.6,3.12,3.14
+	@node tests/snippets/run.mjs --impl both
 	@PYMEMLAB_SNIPPETS_SKIP_FULL=1 node --test tests/snippets/run.test.mjs
 
 bench: deps

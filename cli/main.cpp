@@ -1,5 +1,6 @@
 // The native CLI. `pymemlab malloc` replays an allocation script against the pymalloc model;
-// `pymemlab profiles` lists the profiles; `pymemlab run` runs a Python snippet (core/interp).
+// `pymemlab profiles` lists the profiles; `pymemlab run` runs a Python snippet (core/interp);
+// `pymemlab batch` runs many (cli/snippet_run.h).
 // Exit codes: 0 ok, 1 a failed operation or an uncaught exception, 2 a usage error.
 #include <cstdio>
 #include <cstring>
@@ -11,6 +12,7 @@
 
 #include "alloc/allocator.h"
 #include "cli/malloc_script.h"
+#include "cli/snippet_run.h"
 #include "interp/interp.h"
 #include "interp/run.h"
 #include "object/runtime.h"
@@ -23,7 +25,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: pymemlab profiles\n"
     "       pymemlab malloc [--profile V] [--aligned-arenas] [--stats] FILE|-\n"
-    "       pymemlab run [--profile V] [--mode script|repl] [--stats] [--trace-json FILE] FILE|-\n";
+    "       pymemlab run [--profile V] [--mode script|repl] [--stats] [--trace-json FILE] FILE|-\n"
+    "       pymemlab batch   (lines PROFILE<TAB>MODE<TAB>FILE on stdin; one JSON result line each)\n";
 
 int usage(const std::string& message) {
     if (!message.empty()) std::cerr << "pymemlab: " << message << "\n";
@@ -40,25 +43,6 @@ bool read_source(const std::string& path, std::string& out) {
     if (!in) return false;
     out.assign(std::istreambuf_iterator<char>(in), {});
     return true;
-}
-
-// `pymemlab run`: stdout and stderr as CPython writes them; --stats adds the allocator report.
-int run_snippet(const Profile& profile, const std::string& source, RunMode mode, bool stats) {
-    Runtime rt(profile);
-    int status;
-    {
-        Interp in(rt);
-        in.write = [](int fd, std::string_view text) {
-            std::fwrite(text.data(), 1, text.size(), fd == 2 ? stderr : stdout);
-            if (fd == 2) std::fflush(stderr);
-        };
-        status = run_source(in, source, mode);
-        std::fflush(stdout);
-        const std::string& unraisable = rt.tstate().stderr_text;
-        if (!unraisable.empty()) std::fwrite(unraisable.data(), 1, unraisable.size(), stderr);
-    }
-    if (stats) std::cout << rt.allocator().debug_malloc_stats();
-    return status;
 }
 
 int list_profiles() {
@@ -80,6 +64,7 @@ int main(int argc, char** argv) {
     if (args.empty() || args[0] == "-h" || args[0] == "--help") return usage("");
     const std::string command = args[0];
     if (command == "profiles") return args.size() == 1 ? list_profiles() : usage("profiles takes no arguments");
+    if (command == "batch") return args.size() == 1 ? run_batch(std::cin, std::cout) : usage("batch takes no arguments");
 
     const Profile* profile = &default_profile();
     bool stats = false, aligned = false;
@@ -121,7 +106,14 @@ int main(int argc, char** argv) {
     }
     if (command == "run") {
         if (!trace.empty()) return usage("--trace-json is not part of this build yet");
-        return run_snippet(*profile, source, mode == "repl" ? RunMode::Repl : RunMode::Script, stats);
+        const int status =
+            run_snippet(*profile, source, mode == "repl" ? RunMode::Repl : RunMode::Script, stats,
+                        [](int fd, std::string_view text) {
+                            if (fd == 2) std::fflush(stdout);  // what was printed first shows first
+                            std::fwrite(text.data(), 1, text.size(), fd == 2 ? stderr : stdout);
+                            if (fd == 2) std::fflush(stderr);
+                        });
+        return status;
     }
     Allocator allocator(*profile, AllocatorOptions{.pool_aligned_arenas = aligned});
     MallocScriptResult result = run_malloc_script(allocator, source);

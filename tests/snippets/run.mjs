@@ -39,6 +39,8 @@ const USAGE = `usage: node tests/snippets/run.mjs [options] [FILTER ...]
   --jobs N                  parallel processes (default: number of CPUs)
   --timeout S               seconds per run before it counts as hung (default 20)
   --no-cache                rerun the oracle instead of reading build/snippet-oracle/
+  --no-batch                one WebAssembly CLI process per run (default: \`pymemlab batch\`
+                            runs many in one process)
   --verbose                 list every failure (default: the first 100)`;
 
 function parseArgs(argv) {
@@ -53,6 +55,7 @@ function parseArgs(argv) {
     reason: null,
     jobs: cpus().length,
     timeout: 20,
+    batch: true,
     cache: true,
     verbose: false,
     // Hidden, for run.test.mjs: other implementation commands and files.
@@ -80,6 +83,7 @@ function parseArgs(argv) {
     else if (a === '--jobs') o.jobs = Number(value());
     else if (a === '--timeout') o.timeout = Number(value());
     else if (a === '--no-cache') o.cache = false;
+    else if (a === '--no-batch') o.batch = false;
     else if (a === '--verbose') o.verbose = true;
     else if (a === '--impl-cmd') o.implCmd = value();
     else if (a === '--native-cmd') o.nativeCmd = value();
@@ -132,6 +136,35 @@ function implementations(o) {
   if (o.impl !== 'wasm') chosen.push({ name: 'native', cmd: native, built: o.nativeCmd ? null : native[0], make: 'make cli' });
   if (o.impl !== 'native') chosen.push({ name: 'wasm', cmd: wasm, built: o.wasmCmd ? null : wasm[1], make: 'make wasm' });
   return chosen;
+}
+
+// Runs jobs of one implementation through `<cmd> batch`, several batches in parallel. A run whose
+// batch died (a crash, a hang) gets no result here and is run on its own afterwards.
+async function runBatches(jobs, o) {
+  if (!jobs.length) return;
+  const size = Math.max(1, Math.ceil(jobs.length / (o.jobs * 4)));
+  const chunks = [];
+  for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size));
+  await pool(chunks, o.jobs, async (chunk) => {
+    const { impl } = chunk[0];
+    const input = chunk.map(({ pair }) => `${pair.p}\t${pair.s.mode}\t${pair.s.path}\n`).join('');
+    const r = await runProcess(impl.cmd[0], [...impl.cmd.slice(1), 'batch'], {
+      input,
+      timeoutMs: o.timeout * 1000 * 2 + chunk.length * 2000,
+      outputCap: chunk.length * (1 << 20),
+    });
+    r.stdout.split('\n').forEach((line, i) => {
+      if (!line || i >= chunk.length) return;
+      let result;
+      try {
+        result = JSON.parse(line);
+      } catch {
+        return;
+      }
+      const overflow = result.stdout.length + result.stderr.length > 1 << 20;
+      chunk[i].pair.runs[impl.name] = { ...result, signal: null, timedOut: false, overflow, seconds: 0 };
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,8 +342,11 @@ async function runMode(o, snippets) {
     if (!pair.expected && pairImpls.length < 2) continue;
     for (const impl of pairImpls) implJobs.push({ pair, impl });
   }
+  // WebAssembly runs go in batches (`pymemlab batch`): one Node start-up per batch, not per run.
+  const batched = o.batch ? implJobs.filter((j) => j.impl.name === 'wasm') : [];
+  await runBatches(batched, o);
   await pool(
-    implJobs,
+    implJobs.filter((j) => !j.pair.runs[j.impl.name]),
     o.jobs,
     async ({ pair, impl }) => {
       const args = [...impl.cmd.slice(1), 'run', '--profile', pair.p, '--mode', pair.s.mode, pair.s.path];
@@ -356,8 +392,9 @@ async function runMode(o, snippets) {
           if (run.status === 1 && pair.expected.status === 0) raised = `raises ${lastLine(run.stderr)}`;
           break;
         }
-      } else if (run.timedOut || run.overflow || ![0, 1].includes(run.status)) {
-        // No oracle: only a run that finished normally can be compared for parity.
+      } else if (run.timedOut || run.overflow || run.signal || run.status >= 126) {
+        // No oracle: a run that finished (any status sys.exit can give) is compared for parity;
+        // a hang, a flood, a signal or the shell's 126-128 (could not run, crashed) fails.
         const why = run.timedOut || run.overflow ? compare({}, run, o.timeout) : `exit status ${run.status}: ${lastLine(run.stderr) || '(no stderr)'}`;
         message = `${impl.name}: ${why}`;
         break;

@@ -117,6 +117,20 @@ test('with both implementations, any byte of difference between them fails', () 
   assert.match(r.out, /FAIL demo\/stderr\.py \[3\.12\]: native\/wasm differ: stderr line 1: native "\(3, 12\)", wasm "\(3, 11\)"/);
 });
 
+test('WebAssembly runs go through one `batch` process per group of runs', () => {
+  const mark = path.join(tree, 'batch-ran');
+  const r = run([...base, '--impl', 'both', '--native-cmd', cpythonImpl('3.12'), '--wasm-cmd', cpythonImpl('3.12'), '--profile', '3.12', '--xfail', xfail('')], { SHIM_BATCH_MARK: mark });
+  assert.equal(r.status, 0, r.out);
+  assert.ok(existsSync(mark), 'the batch command was not used');
+  assert.match(r.out, /snippets: 4 passed, 0 failed/);
+});
+
+test('runs whose batch process dies are run one by one instead', () => {
+  const r = run([...base, '--impl', 'both', '--native-cmd', cpythonImpl('3.12'), '--wasm-cmd', cpythonImpl('3.12'), '--profile', '3.12', '--xfail', xfail('')], { SHIM_BATCH_FAIL: '1' });
+  assert.equal(r.status, 0, r.out);
+  assert.match(r.out, /snippets: 4 passed, 0 failed/);
+});
+
 test('a profile without an oracle is reported, and compared only for parity', () => {
   const env = { PYMEMLAB_PYODIDE_DIR: path.join(tree, 'no-pyodide') };
   const args = [...base, '--native-cmd', cpythonImpl('3.12'), '--wasm-cmd', cpythonImpl('3.12'), '--profile', '3.14', '--xfail', xfail('')];

@@ -4,8 +4,9 @@ import { spawn } from 'node:child_process';
 
 const OUTPUT_CAP = 1 << 20; // a snippet printing more than 1 MiB is stuck in a loop
 
-// Resolves to { stdout, stderr, status, timedOut, overflow, seconds }; never rejects.
-export function runProcess(command, args, { timeoutMs = 20000, env, cwd } = {}) {
+// Resolves to { stdout, stderr, status, timedOut, overflow, seconds }; never rejects. `input` is
+// written to the child's stdin; `outputCap` raises the 1 MiB cap (a batch of runs).
+export function runProcess(command, args, { timeoutMs = 20000, env, cwd, input, outputCap = OUTPUT_CAP } = {}) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const out = [];
@@ -15,7 +16,11 @@ export function runProcess(command, args, { timeoutMs = 20000, env, cwd } = {}) 
     let overflow = false;
     let child;
     try {
-      child = spawn(command, args, { env: env ?? process.env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(command, args, { env: env ?? process.env, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+      if (input !== undefined) {
+        child.stdin.on('error', () => {}); // a child that dies early closes its stdin
+        child.stdin.end(input);
+      }
     } catch (e) {
       resolve({ stdout: '', stderr: String(e), status: 127, timedOut, overflow, seconds: 0 });
       return;
@@ -26,7 +31,7 @@ export function runProcess(command, args, { timeoutMs = 20000, env, cwd } = {}) 
     }, timeoutMs);
     const collect = (into) => (chunk) => {
       size += chunk.length;
-      if (size > OUTPUT_CAP) {
+      if (size > outputCap) {
         overflow = true;
         child.kill('SIGKILL');
         return;

@@ -1,0 +1,27 @@
+// Running one Python snippet for the CLI: `pymemlab run` streams its output; `pymemlab batch`
+// runs many snippets in one process (the snippet runner uses it to spare the WebAssembly CLI a
+// Node start-up per snippet) and reports each run as one JSON line.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+#include "interp/run.h"
+#include "profile/profile.h"
+
+namespace pymemlab {
+
+// Runs `source` on a fresh runtime; `write(fd, text)` receives stdout (1) and stderr (2) in
+// order. Returns the exit status (0, 1 after an uncaught exception, or sys.exit's). With
+// `stats`, the allocator report follows on stdout.
+int run_snippet(const Profile& profile, const std::string& source, RunMode mode, bool stats,
+                const std::function<void(int fd, std::string_view text)>& write);
+
+// `pymemlab batch`: reads lines `PROFILE<TAB>MODE<TAB>FILE` and writes, for each, one line
+// {"status":N,"stdout":"...","stderr":"..."}. A line it cannot use gets status 2 and the
+// reason on stderr, as `pymemlab run` would exit.
+int run_batch(std::istream& in, std::ostream& out);
+
+}  // namespace pymemlab

@@ -1,0 +1,25 @@
+# The errors dicts and sets raise, with each version's wording.
+def show(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__ + ": " + str(e))
+show(lambda: {}.get())
+show(lambda: {}.pop())
+show(lambda: {}.keys(1))
+show(lambda: {}.popitem())
+show(lambda: {1: 2}[3])
+show(lambda: {[]: 1})
+show(lambda: {}.update(1, 2))
+show(lambda: dict([1]))
+show(lambda: dict([(1, 2, 3)]))
+show(lambda: set().pop())
+show(lambda: {1}.remove(2))
+show(lambda: {1}.add())
+show(lambda: set(1, 2))
+show(lambda: set(x=1))
+show(lambda: {1} | [2])
+show(lambda: {1} < 3)
+show(lambda: hash({1}))
+show(lambda: {[1]})
+show(lambda: {1}.copy(1))

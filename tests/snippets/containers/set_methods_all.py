@@ -1,0 +1,18 @@
+# Every set method on small ints (whose hashes are the ints, so sets print in order).
+s = {1, 2, 3}
+s.add(4); s.discard(9); s.remove(1)
+print(s, s.copy() == s, s.copy() is s)
+print(s.union([7], (8,)), s.intersection({2, 3, 9}, [3]), s.difference({2}, [4]))
+print(s.symmetric_difference([3, 5]), s.issubset(range(10)), s.issuperset([2]))
+t = set(range(10))
+t.difference_update({1, 2}, [3]); print(t)
+t.intersection_update(range(5, 20)); print(t)
+t.symmetric_difference_update({5, 100}); print(t)
+t.update([0], {50}); print(t)
+print(t.pop(), t.pop(), len(t))
+f = frozenset([3, 1])
+print(f, f.copy() is f, f | {2}, {2} | f, f & {1}, f - {1}, f ^ {1, 9})
+print(frozenset(f) is f, type(f | {2}).__name__, type({2} | f).__name__)
+print(set() == frozenset(), {1} < {1, 2}, {1, 2} > {1, 2}, {1} != {1})
+print({frozenset([1])} == {frozenset([1])}, {1} in {frozenset([1])})
+s.clear(); print(s, len(s), bool(s))
