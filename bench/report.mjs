@@ -9,6 +9,7 @@ import os from 'node:os';
 const TARGET_MODEL_OVER_PYMALLOC = 1.0; // model ops/s ÷ CPython pymalloc ops/s, natively
 const TARGET_WASM_OVER_NATIVE = 2.0; // model wasm time ÷ model native time
 const TARGET_MODEL_OVER_CPYTHON = 1.5; // objects: model ns per object ÷ CPython's, natively
+const TARGET_GC_MODEL_OVER_CPYTHON = 1.0; // gc: model collection time ÷ CPython's, natively
 
 const lines = process.argv.slice(2).flatMap((file) =>
   readFileSync(file, 'utf8')
@@ -236,6 +237,130 @@ function objects(own) {
   ].join('\n');
 }
 
+// ---- gc: bench/gc ---------------------------------------------------------------------------
+
+function gc(own) {
+  const { of, result, meta, wasmMeta, missing, workloads, contenders, version } = lookups(own);
+  if (!meta) return `## Cycle collector\n\nNo native results: the native run failed.\n`;
+  const [checked] = of('checked', 'native');
+  const [wasmChecked] = of('checked', 'wasm');
+  const ms = (seconds) => fixed(seconds * 1e3, seconds < 0.01 ? 2 : 1);
+  // CPU time (natively the thread's, in WebAssembly the Node process's), which other work on the
+  // machine inflates far less than the wall clock; the wall clock where a run has no CPU figure.
+  const best = (r) => r.best_cpu_s ?? r.best_s;
+  const cell = (r) => (r ? ms(best(r)) : '–');
+
+  const rows = [];
+  const ratios = [];
+  for (const w of workloads) {
+    const [model, cpython] = ['model', 'cpython'].map((c) => result('native', c, w.name));
+    const wasm = result('wasm', 'model', w.name);
+    const ratio = model && cpython ? best(model) / best(cpython) : undefined;
+    if (ratio !== undefined) ratios.push([w.name, ratio]);
+    rows.push([
+      `${w.name} (${w.objects.toLocaleString('en')})`,
+      cell(model),
+      cell(wasm),
+      cell(cpython),
+      ratio !== undefined ? `**${times(ratio)}**` : '–',
+      ratio === undefined ? '–' : ratio <= TARGET_GC_MODEL_OVER_CPYTHON ? 'yes' : '**no**',
+    ]);
+  }
+  const met = ratios.filter(([, r]) => r <= TARGET_GC_MODEL_OVER_CPYTHON);
+  const misses = ratios.filter(([, r]) => r > TARGET_GC_MODEL_OVER_CPYTHON).map(([n, r]) => `${n} ${times(r)}`);
+  const others = (target, contender) => result(target, contender, workloads[0]?.name)?.other_tracked;
+
+  // Where the model's time goes: one column per target and heap, one row per phase.
+  const phaseLines = own.filter((l) => l.kind === 'phases');
+  const phaseNames = [...new Set(phaseLines.flatMap((l) => l.phases.map((p) => p.phase)))];
+  const phaseRows = phaseNames.map((name) => [
+    `\`${name}\``,
+    ...phaseLines.map((l) => {
+      const p = l.phases.find((q) => q.phase === name);
+      return p ? ms(p.cpu_s ?? p.s) : '–';
+    }),
+  ]);
+  phaseRows.push([
+    'total',
+    ...phaseLines.map((l) => `**${ms(l.phases.reduce((sum, p) => sum + (p.cpu_s ?? p.s), 0))}**`),
+  ]);
+
+  const details = [];
+  for (const target of ['native', 'wasm'])
+    for (const c of of('contender', target))
+      for (const w of workloads) {
+        const r = result(target, c.name, w.name);
+        if (r)
+          details.push([
+            target,
+            c.name,
+            w.name,
+            String(r.collected),
+            String(r.other_tracked),
+            r.best_cpu_s != null ? ms(r.best_cpu_s) : '–',
+            r.median_cpu_s != null ? ms(r.median_cpu_s) : '–',
+            ms(r.best_s),
+            ms(r.median_s),
+          ]);
+      }
+
+  return [
+    `## Cycle collector: a full gc.collect(), the lab's collector against CPython 3.11's`,
+    '',
+    `\`pymemlab_bench_gc\` builds a heap of lists, half reachable from one root list and half in unreachable`,
+    `2-cycles, interleaved, and times one full collection of it (gc.collect(), generation 2); see bench/README.md.` +
+      ` Best of ${meta.reps} repetition${meta.reps === 1 ? '' : 's'}, each on a fresh heap, after an untimed warm-up.` +
+      (checked
+        ? ` The checked run (${checked.objects.toLocaleString('en')} containers, objects tracked) called check_heap ${checked.heap_checks} times natively${wasmChecked ? ` and ${wasmChecked.heap_checks} times in WebAssembly` : ''}; every check passed.`
+        : ''),
+    '',
+    ...contenders.map((c) => `- **${c.name}**: ${c.version}`),
+    '',
+    ...workloads.map(
+      (w) =>
+        `- ${w.name}: ${w.objects.toLocaleString('en')} lists, ${w.reachable.toLocaleString('en')} reachable` +
+        ` (root → outer → inner → int), ${w.unreachable.toLocaleString('en')} in unreachable 2-cycles`,
+    ),
+    '',
+    'Milliseconds of CPU time per collection (natively the thread\'s, in WebAssembly the Node process\'s); lower is faster.',
+    '',
+    table(
+      ['heap (containers)', 'lab, native', 'lab, wasm', 'CPython 3.11', 'lab ÷ CPython', 'target met'],
+      rows,
+      ['l', 'r', 'r', 'r', 'r', 'l'],
+    ),
+    '',
+    `- Lab no slower than ${version('cpython').split(' ').slice(0, 2).join(' ')} natively: met on ${met.length} of ${ratios.length} heaps${misses.length ? ` (missed: ${misses.join(', ')})` : ''}.`,
+    others('native', 'cpython') !== undefined
+      ? `- Besides the heap, each collection walks the containers the runtime itself tracks: ${others('native', 'cpython').toLocaleString('en')} in CPython's interpreter, ${others('native', 'model') ?? '?'} in the lab's runtime.`
+      : '',
+    wasmMeta
+      ? `- The wasm column is the lab built with ${wasmMeta.compiler}, run under Node; it has no CPython to compare with.`
+      : `- No WebAssembly figures: ${missing.map((m) => m.reason).join('; ') || 'the wasm run printed nothing'}.`,
+    '',
+    `The lab's collection phase by phase (\`gc::Collection::step\`, one more heap per size; milliseconds of CPU`,
+    'time; a phase is named after the CPython function that does it, and `done` is the hand-off of the',
+    'uncollectables):',
+    '',
+    table(
+      ['phase', ...phaseLines.map((l) => `${l.workload}, ${l.target}`)],
+      phaseRows,
+      ['l', ...phaseLines.map(() => 'r')],
+    ),
+    '',
+    '<details><summary>Every measurement</summary>',
+    '',
+    table(
+      ['target', 'contender', 'heap', 'collected', 'other tracked', 'best CPU ms', 'median CPU ms', 'best wall ms', 'median wall ms'],
+      details,
+      ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+    '',
+    '</details>',
+    '',
+  ].join('\n');
+}
+
 // Benchmarks without a formatter of their own still get their result lines shown.
 function generic(own, bench) {
   const results = own.filter((l) => l.kind === 'result');
@@ -243,7 +368,7 @@ function generic(own, bench) {
   return `## ${bench}\n\n${table(keys, results.map((l) => keys.map((k) => String(l[k] ?? ''))), keys.map(() => 'l'))}\n`;
 }
 
-const sections = { alloc, objects };
+const sections = { alloc, objects, gc };
 
 const out = [
   '# Benchmark results',

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # The benchmarks, in RESULTS.md order. Each is the CMake target pymemlab_bench_<name> in both
 # builds, and report.mjs knows how to format its lines.
-BENCHMARKS=(alloc objects)
+BENCHMARKS=(alloc objects gc)
 
 # Emscripten's JS optimizer needs acorn from Debian's node-acorn. The Makefile exports the same
 # NODE_PATH; this covers running the script directly.
