@@ -286,8 +286,8 @@ PyObject* dir_of(Runtime& rt, PyObject* o) {
     } else if (module_check(rt, o)) {
         for (PyObject* k : dict_keys(rt, module_dict(o))) names.push_back(k);
     } else {
-        if (PyObject** dictptr = object_dict_ptr(o); dictptr != nullptr && *dictptr != nullptr)
-            for (PyObject* k : dict_keys(rt, *dictptr)) names.push_back(k);
+        if (PyObject* dict = object_instance_dict(rt, o))
+            for (PyObject* k : dict_keys(rt, dict)) names.push_back(k);
         merge_class_names(rt, Py_TYPE(o), &names);
     }
     return sorted_names(rt, names);

@@ -258,6 +258,7 @@ PyObject* make_builtins_module(Interp& in) {
     if (py2) add_type("long", b.long27_type);
     add_type("bool", Py_TYPE(b.singletons.true_));
     add_type("float", b.float_type);
+    add_type("complex", b.complex_type);
     add_type("str", b.str_type);
     if (py2) add_type("unicode", b.unicode_type);
     else add_type("bytes", b.bytes_type);

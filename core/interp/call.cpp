@@ -201,7 +201,7 @@ PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_s
     const CodeBody& body = code_body(code);
     if (body.flags & CO_GENERATOR) return make_generator(in, func, args, nargs, kwnames, steal);
     ThreadState& ts = rt.tstate();
-    if (ts.recursion_depth + 1 > ts.recursion_limit) {
+    if (ts.recursion_depth + 1 > ts.recursion_limit || python_calls_exhausted(in, ts.recursion_depth)) {
         return err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
     }
     Frame frame;
@@ -272,10 +272,8 @@ int load_method(Interp& in, PyObject* obj, PyObject* name, PyObject** meth) {
     if (descr == nullptr) return err_occurred(rt) ? -1 : 0;
     const bool is_method = Py_TYPE(descr) == rt.builtins().function_type || method_descriptor_check(rt, descr);
     if (!is_method) return 0;
-    if (PyObject** dictptr = object_dict_ptr(obj); dictptr != nullptr && *dictptr != nullptr) {
-        if (dict_getitem(rt, *dictptr, name) != nullptr) return 0;
-        if (err_occurred(rt)) return -1;
-    }
+    if (object_instance_attr(rt, obj, name) != nullptr) return 0;  // shadowed (3.11+ values included)
+    if (err_occurred(rt)) return -1;
     rt.incref(descr);
     *meth = descr;
     return 1;

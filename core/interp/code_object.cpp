@@ -1,9 +1,15 @@
 // Code objects: creation, the references they hold, release.
 #include "interp/code_object.h"
 
+#include <string_view>
+
+#include "object/abstract.h"
 #include "object/builtins.h"
+#include "object/descr_object.h"
+#include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/tuple_object.h"
+#include "object/type_object.h"
 #include "profile/type_sizes.h"
 
 namespace pymemlab {
@@ -24,13 +30,57 @@ void code_dealloc(Runtime& rt, PyObject* self) {
     rt.free_object(self);
 }
 
+// The co_* attributes (codeobject.c's code_memberlist and code_getsetlist), read-only. The name
+// tuples are the ones the code object holds (3.11+ builds co_varnames, co_cellvars and
+// co_freevars anew from co_localsplusnames at each access; the model keeps them as tuples).
+template <Slot<PyObject> PyCodeObject::*Field>
+PyObject* code_get_object(Runtime& rt, PyObject* self) {
+    PyObject* v = (as_code(self)->*Field).p;
+    if (v == nullptr) v = rt.builtins().singletons.none;
+    rt.incref(v);
+    return v;
+}
+template <int CodeBody::*Field>
+PyObject* code_get_int(Runtime& rt, PyObject* self) {
+    return long_from_int64(rt, code_body(self).*Field);
+}
+PyObject* code_get_nlocals(Runtime& rt, PyObject* self) { return long_from_int64(rt, code_nlocals(self)); }
+
+const PyGetSetDef kCodeGetSet[] = {
+    {"co_argcount", code_get_int<&CodeBody::argcount>, nullptr},
+    {"co_kwonlyargcount", code_get_int<&CodeBody::kwonlyargcount>, nullptr},
+    {"co_nlocals", code_get_nlocals, nullptr},
+    {"co_stacksize", code_get_int<&CodeBody::stacksize>, nullptr},
+    {"co_flags", code_get_int<&CodeBody::flags>, nullptr},
+    {"co_firstlineno", code_get_int<&CodeBody::firstlineno>, nullptr},
+    {"co_consts", code_get_object<&PyCodeObject::co_consts>, nullptr},
+    {"co_names", code_get_object<&PyCodeObject::co_names>, nullptr},
+    {"co_varnames", code_get_object<&PyCodeObject::co_varnames>, nullptr},
+    {"co_freevars", code_get_object<&PyCodeObject::co_freevars>, nullptr},
+    {"co_cellvars", code_get_object<&PyCodeObject::co_cellvars>, nullptr},
+    {"co_filename", code_get_object<&PyCodeObject::co_filename>, nullptr},
+    {"co_name", code_get_object<&PyCodeObject::co_name>, nullptr},
+};
+const PyGetSetDef kCodeGetSetPosonly = {"co_posonlyargcount", code_get_int<&CodeBody::posonlyargcount>, nullptr};
+const PyGetSetDef kCodeGetSetQualname = {"co_qualname", code_get_object<&PyCodeObject::co_qualname>, nullptr};
+
 }  // namespace
 
 void init_code_type(Runtime& rt) {
-    if (rt.builtins().code_type != nullptr) return;
+    Builtins& b = rt.builtins();
+    if (b.code_type != nullptr) return;
     // tp_itemsize stays 0: the model's code object has no ob_size (code_new sizes the request).
-    rt.builtins().code_type = new_static_type(
-        rt, "code", model_basicsize(type_sizes(rt.profile()).code, sizeof(PyCodeObject)), 0, {.dealloc = code_dealloc});
+    b.code_type = new_static_type(rt, "code", model_basicsize(type_sizes(rt.profile()).code, sizeof(PyCodeObject)),
+                                  0, {.dealloc = code_dealloc});
+    b.code_type->tp_getattro = object_generic_getattr;
+    type_ready(rt, b.code_type);
+    auto add = [&](const PyGetSetDef& def) {
+        type_add_to_dict(rt, b.code_type, def.name, getset_descriptor_new(rt, b.code_type, &def));
+    };
+    for (const PyGetSetDef& def : kCodeGetSet)
+        if (rt.profile().major >= 3 || std::string_view(def.name) != "co_kwonlyargcount") add(def);
+    if (rt.profile().at_least(3, 8)) add(kCodeGetSetPosonly);
+    if (rt.profile().at_least(3, 11)) add(kCodeGetSetQualname);
 }
 
 PyTypeObject* code_type(const Runtime& rt) { return rt.builtins().code_type; }

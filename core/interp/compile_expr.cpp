@@ -450,7 +450,9 @@ void Compiler::visit_expr_inner(const ast::Expr* e) {
             visit_expr(e->left);
             visit_expr(e->right);
             loc_ = e->pos;
-            emit(Opcode::BINARY_OP, static_cast<int>(e->op));
+            emit(Opcode::BINARY_OP, is27() && future_division_ && e->op == ast::Operator::Div
+                                        ? kBinaryOpTrueDivide27
+                                        : static_cast<int>(e->op));
             break;
         case K::UnaryOp:
             if (pool_.inverts_compare(e)) {

@@ -192,7 +192,9 @@ void Compiler::aug_assign(const ast::Stmt* s) {
     }
     visit_expr(s->value);
     loc_ = saved;
-    emit(Opcode::BINARY_OP, static_cast<int>(s->op) + kBinaryOpInplaceOffset);
+    emit(Opcode::BINARY_OP, is27() && future_division_ && s->op == ast::Operator::Div
+                                ? kBinaryOpTrueDivide27 + 1
+                                : static_cast<int>(s->op) + kBinaryOpInplaceOffset);
     loc_ = t->pos;
     switch (t->kind) {
         case ast::ExprKind::Attribute:

@@ -113,10 +113,7 @@ PyObject* Compiler::run(const std::vector<ast::Stmt*>& body, bool interactive) {
 
 PyObject* Compiler::compile_module(const ast::Module& module) { return run(module.body, options_.interactive); }
 
-PyObject* Compiler::compile_interactive(const ast::Stmt& stmt) {
-    std::vector<ast::Stmt*> body{const_cast<ast::Stmt*>(&stmt)};
-    return run(body, true);
-}
+PyObject* Compiler::compile_interactive(const std::vector<ast::Stmt*>& stmts) { return run(stmts, true); }
 
 // ==== units ====================================================================================
 
@@ -437,9 +434,10 @@ PyObject* compile_module(Runtime& rt, const ast::Module& module, const CompileOp
     return code;
 }
 
-PyObject* compile_interactive(Runtime& rt, const ast::Stmt& stmt, const CompileOptions& options, SyntaxErrorInfo* err) {
+PyObject* compile_interactive(Runtime& rt, const std::vector<ast::Stmt*>& stmts, const CompileOptions& options,
+                              SyntaxErrorInfo* err) {
     Compiler c(rt, options, err);
-    PyObject* code = c.compile_interactive(stmt);
+    PyObject* code = c.compile_interactive(stmts);
     if (code == nullptr) fill_text(options, err);
     return code;
 }

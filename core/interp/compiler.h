@@ -29,8 +29,10 @@ struct CompileOptions {
 // SyntaxError. On an allocation failure (MemoryError) it returns nullptr with err->type ==
 // "MemoryError" and the runtime's error indicator set.
 PyObject* compile_module(Runtime& rt, const ast::Module& module, const CompileOptions& options, SyntaxErrorInfo* err);
-// Compiles one top-level statement on its own, as CPython's interactive prompt does ('single').
-PyObject* compile_interactive(Runtime& rt, const ast::Stmt& stmt, const CompileOptions& options, SyntaxErrorInfo* err);
+// Compiles one line typed at CPython's interactive prompt ('single'): one top-level statement, or
+// the simple statements one line holds (`a = 1000; b = 1000` is one code object).
+PyObject* compile_interactive(Runtime& rt, const std::vector<ast::Stmt*>& stmts, const CompileOptions& options,
+                              SyntaxErrorInfo* err);
 // A disassembly like dis.dis (for tests and the CLI's --dis): one line per instruction, nested
 // code objects after their parent.
 std::string disassemble(const Runtime& rt, const PyObject* code);

@@ -111,7 +111,7 @@ public:
     Compiler& operator=(const Compiler&) = delete;
 
     PyObject* compile_module(const ast::Module& module);
-    PyObject* compile_interactive(const ast::Stmt& stmt);
+    PyObject* compile_interactive(const std::vector<ast::Stmt*>& stmts);
 
     // ---- shared state and helpers (compiler.cpp) -------------------------------------------
     Runtime& rt_;

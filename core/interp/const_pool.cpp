@@ -13,6 +13,7 @@
 #include "object/builtins.h"
 #include "object/bytes_object.h"
 #include "object/errors.h"
+#include "object/complex_object.h"
 #include "object/float_object.h"
 #include "object/long_arith.h"
 #include "object/long_object.h"
@@ -146,10 +147,7 @@ PyObject* ConstantPool::literal_object(const ast::Expr* e, bool negate, SyntaxEr
             o = long_from_decimal_string(rt_, negate ? "-" + c.text : c.text);
             break;
         case ast::ConstKind::Float: o = float_from_double(rt_, negate ? -c.number : c.number); break;
-        case ast::ConstKind::Complex:
-            if (err != nullptr)
-                syntax_error_at(rt_.profile(), err, e->pos, "the lab does not support complex numbers yet");
-            return nullptr;
+        case ast::ConstKind::Complex: o = complex_from_doubles(rt_, 0.0, c.number); break;
         case ast::ConstKind::Str:
             // The unicode type: 3.x's str, 2.7's u'' (2.7's plain literals are Bytes).
             if (utf8_is_valid(c.text)) {
@@ -243,6 +241,12 @@ std::string ConstantPool::key(const PyObject* o) const {
         uint64_t bits;
         std::memcpy(&bits, &d, sizeof bits);
         k += std::to_string(bits);
+    } else if (t == b.complex_type) {
+        const Py_complex c = complex_value(o);
+        uint64_t bits[2];
+        std::memcpy(&bits[0], &c.real, sizeof bits[0]);
+        std::memcpy(&bits[1], &c.imag, sizeof bits[1]);
+        k += std::to_string(bits[0]) + "," + std::to_string(bits[1]);
     } else if (t == b.unicode_type) {
         const int64_t n = unicode_length(o);
         std::string text;

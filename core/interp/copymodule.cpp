@@ -190,8 +190,10 @@ PyObject* object_state(Runtime& rt, PyObject* x) {
     if (class_defines(rt, Py_TYPE(x), "__getstate__") != nullptr)
         return object_call_method(rt, x, "__getstate__", nullptr, 0);
     PyObject* state = rt.builtins().singletons.none;
-    if (PyObject** dictptr = object_dict_ptr(x); dictptr != nullptr && *dictptr != nullptr) {
-        if (!rt.profile().at_least(3, 11) || dict_len(rt, *dictptr) > 0) state = *dictptr;
+    if (PyObject* dict = object_instance_dict(rt, x)) {  // 3.11+: made from the values
+        if (!rt.profile().at_least(3, 11) || dict_len(rt, dict) > 0) state = dict;
+    } else if (err_occurred(rt)) {
+        return nullptr;
     }
     rt.incref(state);
     PyObject* names = slot_names(rt, Py_TYPE(x));

@@ -140,6 +140,7 @@ std::string arg_repr(const Runtime& rt, const PyObject* code, const Instr& in) {
         case O::IS_OP: return in.arg ? "is not" : "is";
         case O::CONTAINS_OP: return in.arg ? "not in" : "in";
         case O::BINARY_OP: {
+            if (in.arg >= kBinaryOpTrueDivide27) return in.arg > kBinaryOpTrueDivide27 ? "/=" : "/";
             const bool inplace = in.arg >= kBinaryOpInplaceOffset;
             return binary_op_symbol(static_cast<BinaryOp>(inplace ? in.arg - kBinaryOpInplaceOffset : in.arg), inplace);
         }

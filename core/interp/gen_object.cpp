@@ -64,7 +64,7 @@ bool finalize_from_dealloc(Runtime& rt, PyObject* self, bool once) {
     self->ob_refcnt = 1;
     gen_finalize(rt, self);
     if (once) object_set_finalized(rt, self);
-    if (--self->ob_refcnt == 0) return false;
+    if (rt.drop_finalizer_ref(self) == 0) return false;
     rt.note_alive(self);
     return true;
 }

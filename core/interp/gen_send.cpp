@@ -218,7 +218,7 @@ SendResult gen_send_ex2(Interp& in, PyObject* gen, PyObject* arg, PyObject** pre
     }
     ThreadState& ts = rt.tstate();
     PyObject* result = nullptr;
-    if (ts.recursion_depth + 1 > ts.recursion_limit) {
+    if (ts.recursion_depth + 1 > ts.recursion_limit || python_calls_exhausted(in, ts.recursion_depth)) {
         // The frame cannot be entered: the generator ends with RecursionError, unrun.
         err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
     } else {

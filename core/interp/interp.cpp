@@ -11,6 +11,7 @@
 #include "interp/modules.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
+#include "object/cell_object.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
@@ -26,9 +27,13 @@
 namespace pymemlab {
 
 Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts) {
+    char here = 0;
+    stack_base = reinterpret_cast<uintptr_t>(&here);
     rt.tstate().interp = this;
     rt.builtins().function_call = function_vectorcall;
     init_code_type(rt);
+    init_cell_attributes(rt);
+    init_module_attributes(rt);
     init_traceback_type(rt);
     init_frame_type(rt);
     init_generator_type(rt);

@@ -17,6 +17,15 @@ class Runtime;
 
 struct InterpOptions {
     uint64_t instruction_budget = 200'000'000;  // instructions before the run is stopped
+    // The native stack the interpreter may use below where it was made: a Python call that
+    // would go deeper raises RecursionError, whatever sys.setrecursionlimit allows (CPython
+    // 3.12's C stack protection, counted in bytes): half of Linux's default 8 MiB main stack,
+    // and 3 of the 5 MiB Emscripten 3.1.6 gives its stack by default (TOTAL_STACK).
+#ifdef __EMSCRIPTEN__
+    uintptr_t native_stack_budget = 3u << 20;
+#else
+    uintptr_t native_stack_budget = 4u << 20;
+#endif
 };
 
 struct Interp {
@@ -26,6 +35,7 @@ struct Interp {
     PyObject* builtins_dict = nullptr;  // borrowed from the module
     PyObject* sys_module = nullptr;
     PyObject* modules = nullptr;        // sys.modules
+    PyObject* main_dict = nullptr;      // __main__'s namespace, borrowed (sys.modules holds the module)
     PyObject* exc_info = nullptr;       // the exception being handled (sys.exc_info()), strong or null
     Frame* frame = nullptr;             // the innermost running frame
     uint64_t instructions = 0;
@@ -33,6 +43,10 @@ struct Interp {
     bool softspace = false;             // 2.7's print statement state
     std::string script_source;          // a script run's text: tracebacks show its lines
     PyTypeObject* budget_exceeded_type = nullptr;
+    // The NameError raised last in a method whose `self` has the missing name, and the
+    // suggestion for it (suggestions.h); compared by address only, never dereferenced.
+    const PyObject* self_suggestion_exc = nullptr;
+    std::string self_suggestion;
     // Where print() and tracebacks go: fd 1 or 2.
     std::function<void(int fd, std::string_view text)> write;
 
@@ -40,6 +54,14 @@ struct Interp {
     ~Interp();
     Interp(const Interp&) = delete;
     Interp& operator=(const Interp&) = delete;
+
+    // Where the native stack stood when the interpreter was made (it grows down).
+    uintptr_t stack_base = 0;
+    bool native_stack_exhausted() const {
+        char here = 0;
+        const auto sp = reinterpret_cast<uintptr_t>(&here);
+        return sp < stack_base && stack_base - sp > options.native_stack_budget;
+    }
 
     void out(std::string_view s) const { write(1, s); }
     void err(std::string_view s) const { write(2, s); }

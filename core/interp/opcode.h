@@ -164,6 +164,9 @@ enum class Opcode : uint8_t {
 };
 
 constexpr int kBinaryOpInplaceOffset = 13;
+// BINARY_OP's arg for 2.7's true division under `from __future__ import division` (the model's
+// BinaryOp::Div is classic there); +1 for its in-place form.
+constexpr int kBinaryOpTrueDivide27 = 2 * kBinaryOpInplaceOffset;
 
 // One instruction. `line` is the source line it came from (tracebacks, line stepping).
 struct Instr {

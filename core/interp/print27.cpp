@@ -1,6 +1,6 @@
 // 2.7's statements at run time that 3.x has no instruction for: `print >>f, v` (PRINT_ITEM_TO,
-// PRINT_NEWLINE_TO, with the file's softspace flag) and `raise E, V` (RAISE_VARARGS 2 meaning
-// type and value). Plain `print v` is interp.cpp's print_item_27; the parser and compiler are
+// PRINT_NEWLINE_TO, with the file's softspace flag), `raise E, V` (RAISE_VARARGS 2 meaning
+// type and value) and `/` under `from __future__ import division` (BINARY_TRUE_DIVIDE). Plain `print v` is interp.cpp's print_item_27; the parser and compiler are
 // parser_stmt.cpp and compile_stmt.cpp.
 #include <cctype>
 #include <string>
@@ -12,6 +12,7 @@
 #include "object/bytes_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
+#include "object/float_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -134,6 +135,31 @@ bool raise_27(Interp& in, PyObject* type, PyObject* value) {
     }
     err_set_instance(rt, instance);
     return true;
+}
+
+// int_true_divide / long_true_divide: two ints divide as floats (each converted exactly when it
+// fits a double, which covers what the lab's snippets divide); anything else is the model's /,
+// whose float and class slots already divide truly.
+PyObject* true_divide_27(Interp& in, PyObject* a, PyObject* b, bool inplace) {
+    Runtime& rt = in.rt;
+    const Builtins& bt = rt.builtins();
+    auto is_int = [&](PyObject* o) {
+        return object_type_check(o, bt.long_type) || (bt.long27_type != nullptr && object_type_check(o, bt.long27_type));
+    };
+    if (!is_int(a) || !is_int(b)) return number_binary_op(rt, a, b, BinaryOp::Div, inplace);
+    PyObject* fa = number_float(rt, a);
+    if (fa == nullptr) return nullptr;
+    PyObject* fb = number_float(rt, b);
+    if (fb == nullptr) {
+        rt.decref(fa);
+        return nullptr;
+    }
+    PyObject* r = float_value(fb) == 0.0
+                      ? err_set_string(rt, bt.exc.ZeroDivisionError, "division by zero")
+                      : number_binary_op(rt, fa, fb, BinaryOp::Div, false);
+    rt.decref(fa);
+    rt.decref(fb);
+    return r;
 }
 
 }  // namespace pymemlab

@@ -25,6 +25,17 @@ namespace {
 
 // CPython's print of a SyntaxError: the location, the line, a caret, the message.
 void print_syntax_error(Interp& in, const SyntaxErrorInfo& e) {
+    // The parser's and compiler's own limits raise MemoryError or RecursionError, which print
+    // without a location (and an empty message as the bare type); the old LL(1) parser (up to
+    // 3.8) first wrote its complaint to stderr.
+    if (e.type != "SyntaxError" && e.type != "IndentationError" && e.type != "TabError") {
+        std::string text;
+        if (e.type == "MemoryError" && e.msg.empty() && !in.rt.profile().at_least(3, 9))
+            text = "s_push: parser stack overflow\n";
+        text += e.msg.empty() ? e.type + "\n" : e.type + ": " + e.msg + "\n";
+        in.err(text);
+        return;
+    }
     std::string text = "  File \"<snippet>\", line " + std::to_string(e.line) + "\n";
     if (!e.text.empty()) {
         size_t start = e.text.find_first_not_of(" \t\f");
@@ -130,6 +141,7 @@ int run_source(Interp& in, std::string_view source, RunMode mode) {
         return 1;
     }
     PyObject* globals = module_dict(main);
+    in.main_dict = globals;
     PyObject* key = str_from_utf8(rt, "__builtins__");
     dict_setitem(rt, globals, key, in.builtins_module);
     rt.decref(key);
@@ -149,8 +161,12 @@ int run_source(Interp& in, std::string_view source, RunMode mode) {
         }
     } else {
         options.interactive = true;
-        for (const ast::Stmt* stmt : module.body) {
-            PyObject* code = compile_interactive(rt, *stmt, options, &error);
+        for (size_t i = 0; i < module.body.size();) {
+            // The statements that start on one line are typed, and compiled, together.
+            std::vector<ast::Stmt*> line{module.body[i++]};
+            while (i < module.body.size() && module.body[i]->pos.line == line.front()->pos.line)
+                line.push_back(module.body[i++]);
+            PyObject* code = compile_interactive(rt, line, options, &error);
             if (code == nullptr) {
                 print_syntax_error(in, error);
                 status = 1;

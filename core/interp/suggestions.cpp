@@ -9,7 +9,9 @@
 #include "interp/code_object.h"
 #include "interp/interp.h"
 #include "object/builtins.h"
+#include "object/abstract.h"
 #include "object/dict_object.h"
+#include "object/errors.h"
 #include "object/exceptions.h"
 #include "object/module_object.h"
 #include "object/runtime.h"
@@ -131,8 +133,33 @@ std::string best_suggestion(std::string_view name, const std::vector<std::vector
     return "";
 }
 
+void note_self_suggestion(Interp& in, PyObject* exc, PyObject* name) {
+    Runtime& rt = in.rt;
+    in.self_suggestion_exc = nullptr;
+    if (!rt.profile().at_least(3, 12) || in.frame == nullptr || exc == nullptr) return;
+    const Frame* f = in.frame;
+    if ((code_body(f->code).flags & CO_OPTIMIZED) == 0) return;
+    PyObject* varnames = as_code(f->code)->co_varnames.p;
+    for (int64_t i = 0; i < Py_SIZE(varnames) && i < static_cast<int64_t>(f->localsplus.size()); ++i) {
+        if (str_as_utf8(rt, tuple_items(varnames)[i]) != "self") continue;
+        PyObject* self = f->localsplus[static_cast<size_t>(i)];
+        if (self == nullptr) return;
+        // PyObject_HasAttr, with the NameError set aside while the attribute is looked up.
+        PyObject* saved = err_fetch(rt);
+        PyObject* attr = object_getattr(rt, self, name);
+        err_clear(rt);
+        if (saved != nullptr) err_set_instance(rt, saved);
+        if (attr == nullptr) return;
+        rt.decref(attr);
+        in.self_suggestion_exc = exc;
+        in.self_suggestion = "self." + str_as_utf8(rt, name);
+        return;
+    }
+}
+
 std::string name_error_suggestion(Interp& in, PyObject* exc) {
     Runtime& rt = in.rt;
+    if (exc == in.self_suggestion_exc && rt.profile().at_least(3, 12)) return in.self_suggestion;
     PyObject* name = exception_name(rt, exc);
     PyObject* tb = exception_traceback(exc);
     if (name == nullptr || !str_check(rt, name) || tb == nullptr) return "";

@@ -21,5 +21,9 @@ size_t suggestion_distance(std::string_view a, std::string_view b, size_t max_co
 std::string best_suggestion(std::string_view name, const std::vector<std::vector<std::string>>& lists, bool combined);
 // The suggestion for a NameError (with its name set) raised where the traceback ends, or "".
 std::string name_error_suggestion(Interp& in, PyObject* exc);
+// 3.12+ first asks whether the failing frame's `self` has the missing name as an attribute
+// ("Did you mean: 'self.x'?"). The lab's tracebacks do not keep frames alive, so the question is
+// asked when the NameError `exc` is raised in the running frame, and the answer kept for it.
+void note_self_suggestion(Interp& in, PyObject* exc, PyObject* name);
 
 }  // namespace pymemlab

@@ -113,6 +113,7 @@ PyObject* struct_new(Runtime& rt, PyTypeObject* type, const std::vector<PyObject
     }
     for (size_t i = 0; i < values.size(); ++i) tuple_items(t)[i] = values[i];
     t->ob_type = type;
+    rt.note_retyped(t);
     return t;
 }
 

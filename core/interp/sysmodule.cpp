@@ -1,5 +1,6 @@
 // The sys module: getrefcount, getsizeof, intern, the recursion limit, version_info, maxsize,
 // _debugmallocstats.
+#include <cstdint>
 #include <string>
 
 #include "alloc/allocator.h"
@@ -14,6 +15,8 @@
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
+#include "object/instance_values.h"
+#include "object/type_object.h"
 #include "object/list_object.h"
 #include "object/long_object.h"
 #include "object/module_object.h"
@@ -77,8 +80,10 @@ PyObject* sys_setrecursionlimit(Runtime& rt, PyObject*, PyObject* const* args, P
     int64_t v = long_as_int64(rt, args[0], &overflow);
     if (overflow || v < 1)
         return err_set_string(rt, rt.builtins().exc.ValueError, "recursion limit must be greater or equal than 1");
-    // The lab caps the limit so that a deep recursion stays within the native stack.
-    rt.tstate().recursion_limit = static_cast<int>(v < 20000 ? v : 20000);
+    if (v > INT32_MAX)
+        return err_set_string(rt, rt.builtins().exc.OverflowError, "Python int too large to convert to C int");
+    // A deep recursion stays within the native stack through Interp::native_stack_exhausted.
+    rt.tstate().recursion_limit = static_cast<int>(v);
     rt.incref(rt.builtins().singletons.none);
     return rt.builtins().singletons.none;
 }
@@ -145,7 +150,10 @@ int64_t object_sizeof(Runtime& rt, PyObject* o) {
         return singleton_sizeof(rt, o);
     int64_t size = t->tp_basicsize;
     if (t->tp_itemsize != 0) size += t->tp_itemsize * Py_SIZE(o);
-    if (t->is_gc()) size += rt.profile().gc_head_size;
+    if (t->is_gc()) size += rt.profile().gc_head_size + static_cast<int64_t>(Runtime::preheader_size(t));
+    // type.__sizeof__ counts a class's cached keys (3.11+ managed classes: instance_values.h).
+    if (t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS) && is_heap_type(reinterpret_cast<PyTypeObject*>(o)))
+        size += cached_keys_bytes(rt, reinterpret_cast<PyTypeObject*>(o));
     return size;
 }
 

@@ -11,6 +11,7 @@
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/hash.h"
+#include "object/instance_values.h"
 #include "object/list_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -336,6 +337,25 @@ PyObject** object_dict_ptr(PyObject* o) {
     return &reinterpret_cast<Slot<PyObject>*>(reinterpret_cast<char*>(o) + offset)->p;
 }
 
+PyObject* object_instance_dict(Runtime& rt, PyObject* o) {
+    if (type_has_managed_dict(Py_TYPE(o))) {
+        PyObject* d = instance_get_dict(rt, o);
+        if (d != nullptr) rt.decref(d);  // the instance holds it
+        return d;
+    }
+    PyObject** dictptr = object_dict_ptr(o);
+    return dictptr != nullptr ? *dictptr : nullptr;
+}
+
+PyObject* object_instance_attr(Runtime& rt, PyObject* o, PyObject* name) {
+    if (type_has_managed_dict(Py_TYPE(o))) {
+        PyObject* v = nullptr;
+        return instance_attr_lookup(rt, o, name, &v) ? v : nullptr;
+    }
+    PyObject** dictptr = object_dict_ptr(o);
+    return dictptr != nullptr && *dictptr != nullptr ? dict_getitem(rt, *dictptr, name) : nullptr;
+}
+
 static PyObject* no_attribute(Runtime& rt, PyObject* o, PyObject* name) {
     std::string n;
     object_str_utf8(rt, name, &n);
@@ -359,7 +379,18 @@ PyObject* object_generic_getattr(Runtime& rt, PyObject* o, PyObject* name) {
             return r;
         }
     }
-    if (PyObject** dictptr = object_dict_ptr(o); dictptr != nullptr && *dictptr != nullptr) {
+    if (type_has_managed_dict(t)) {
+        PyObject* v = nullptr;
+        if (!instance_attr_lookup(rt, o, name, &v)) {
+            rt.xdecref(descr);
+            return nullptr;
+        }
+        if (v != nullptr) {
+            rt.incref(v);
+            rt.xdecref(descr);
+            return v;
+        }
+    } else if (PyObject** dictptr = object_dict_ptr(o); dictptr != nullptr && *dictptr != nullptr) {
         if (PyObject* v = dict_getitem(rt, *dictptr, name)) {
             rt.incref(v);
             rt.xdecref(descr);
@@ -388,20 +419,26 @@ int object_generic_setattr(Runtime& rt, PyObject* o, PyObject* name, PyObject* v
         rt.decref(descr);
         return r;
     }
+    if (type_has_managed_dict(t)) return instance_attr_store(rt, o, name, value);
     PyObject** dictptr = object_dict_ptr(o);
     if (dictptr == nullptr) {
         std::string n;
         object_str_utf8(rt, name, &n);
         if (descr == nullptr)
-            err_format(rt, rt.builtins().exc.AttributeError, "'%s' object has no attribute '%s'",
+            err_format(rt, rt.builtins().exc.AttributeError,
+                       rt.profile().at_least(3, 13) ? "'%s' object has no attribute '%s' and no __dict__ for setting new attributes"
+                                                    : "'%s' object has no attribute '%s'",
                        type_name(t).c_str(), n.c_str());
         else
             err_format(rt, rt.builtins().exc.AttributeError, "'%s' object attribute '%s' is read-only",
                        type_name(t).c_str(), n.c_str());
         return -1;
     }
+    // Up to 3.10 a delete goes to the dict as a store does (3.x makes one for it), and the dict's
+    // KeyError becomes AttributeError(name); 2.7 without a dict, and 3.11+, name the type.
+    const bool key_error_names_only = !rt.profile().at_least(3, 11);
     if (*dictptr == nullptr) {
-        if (value == nullptr) {
+        if (value == nullptr && (rt.profile().major == 2 || !key_error_names_only)) {
             no_attribute(rt, o, name);
             return -1;
         }
@@ -412,7 +449,11 @@ int object_generic_setattr(Runtime& rt, PyObject* o, PyObject* name, PyObject* v
     }
     if (value == nullptr) {
         if (dict_getitem(rt, *dictptr, name) == nullptr) {
-            if (!err_occurred(rt)) no_attribute(rt, o, name);
+            if (err_occurred(rt)) return -1;
+            if (key_error_names_only)
+                err_set_object(rt, rt.builtins().exc.AttributeError, name);
+            else
+                no_attribute(rt, o, name);
             return -1;
         }
         return dict_delitem(rt, *dictptr, name) ? 0 : -1;

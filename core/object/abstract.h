@@ -55,6 +55,12 @@ int object_setattr(Runtime& rt, PyObject* o, PyObject* name, PyObject* value);  
 PyObject* object_generic_getattr(Runtime& rt, PyObject* o, PyObject* name);
 int object_generic_setattr(Runtime& rt, PyObject* o, PyObject* name, PyObject* value);
 // The instance __dict__ slot of o, or nullptr when its type has none.
+// The instance's own dict as _PyObject_GetDictPtr finds it: a 3.11+ managed dict is made from
+// the values first. Borrowed; nullptr when the instance has none (an exception set on error).
+PyObject* object_instance_dict(Runtime& rt, PyObject* o);
+// The instance's own value of `name` (its dict or 3.11+ values) without making a dict. Borrowed;
+// nullptr when absent, with an exception set on error.
+PyObject* object_instance_attr(Runtime& rt, PyObject* o, PyObject* name);
 PyObject** object_dict_ptr(PyObject* o);
 
 // ---- calls -------------------------------------------------------------------------------------

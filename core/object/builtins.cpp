@@ -5,6 +5,7 @@
 
 #include "object/bytes_object.h"
 #include "object/cell_object.h"
+#include "object/complex_object.h"
 #include "object/dict_object.h"
 #include "object/descr_object.h"
 #include "object/exceptions.h"
@@ -56,6 +57,7 @@ void init_builtins(Runtime& rt) {
     init_long_type(rt);
     init_singletons(rt);
     init_float_type(rt);
+    init_complex_type(rt);
     init_tuple_type(rt);
     init_list_type(rt);
     init_range_type(rt);
@@ -77,6 +79,7 @@ void init_builtins(Runtime& rt) {
     dict_add_class_methods(rt);  // dict.fromkeys
     slice_add_members(rt);  // descriptors need the ready types
     range_add_members(rt);
+    numbers_add_members(rt);  // int, float and complex: real, imag, ...
     init_exception_attributes(rt);
 }
 

@@ -27,6 +27,7 @@ struct Builtins {
     PyTypeObject* long27_type = nullptr;  // 2.7's long (PyLongObject); null in 3.x
     ObjectBlocks int_blocks27;          // 2.7's int block allocator
     PyTypeObject* float_type = nullptr;
+    PyTypeObject* complex_type = nullptr;
     FloatState float_state;
     PyTypeObject* tuple_type = nullptr;
     PyObject* empty_tuple = nullptr;

@@ -15,6 +15,8 @@ struct PyCellObject {
 static_assert(sizeof(PyCellObject) == 24);
 
 void init_cell_type(Runtime& rt);
+// cell_contents (read-only before 3.7), once the type system is ready.
+void init_cell_attributes(Runtime& rt);
 // PyCell_New: takes a new reference to `value` (which may be null); tracked.
 PyObject* cell_new(Runtime& rt, PyObject* value);
 PyObject* cell_get(const PyObject* cell);

@@ -123,8 +123,9 @@ bool unknown_handler(Runtime& rt, std::string_view errors) {
 }
 
 PyTypeObject* exception_type_named(Runtime& rt, std::string_view name) {
-    for (PyTypeObject* t : rt.builtins().static_types)
-        if (name == t->tp_name) return t;
+    const ExceptionTypes& t = rt.builtins().exc;
+    if (name == "UnicodeEncodeError") return t.UnicodeEncodeError;
+    if (name == "UnicodeDecodeError") return t.UnicodeDecodeError;
     return nullptr;
 }
 

@@ -42,10 +42,12 @@ inline int bit_length(uint64_t x) { return static_cast<int>(std::bit_width(x)); 
 // macros read the header once: the hot paths (probing, inserting, teardown) only index.
 class Keys {
 public:
-    Keys(bool v311, unsigned char* base) : base_(base), v311_(v311) {
+    // `values`: a split table's values array (ma_values), which value(ix) then reads instead of
+    // the entries' me_value.
+    Keys(bool v311, unsigned char* base, PyObject** values = nullptr) : base_(base), values_(values), v311_(v311) {
         size_ = v311 ? int64_t{1} << field<uint8_t>(offsetof(PyDictKeysObject311, dk_log2_size))
                      : field<int64_t>(offsetof(PyDictKeysObject36, dk_size));
-        unicode_ = v311 && field<uint8_t>(offsetof(PyDictKeysObject311, dk_kind)) == DICT_KEYS_UNICODE;
+        unicode_ = v311 && field<uint8_t>(offsetof(PyDictKeysObject311, dk_kind)) != DICT_KEYS_GENERAL;  // DK_IS_UNICODE
         index_bytes_ = static_cast<uint8_t>(index_bytes(size_));
         indices_ = base_ + (v311 ? sizeof(PyDictKeysObject311) : sizeof(PyDictKeysObject36));
         entries_ = indices_ + size_ * index_bytes_;
@@ -86,7 +88,8 @@ public:
     }
 
     PyObject*& key(int64_t ix) const { return slot(ix, key_offset_); }
-    PyObject*& value(int64_t ix) const { return slot(ix, value_offset_); }
+    PyObject*& value(int64_t ix) const { return values_ != nullptr ? values_[ix] : slot(ix, value_offset_); }
+    bool split() const { return values_ != nullptr; }
     // me_hash, or for a unicode table the hash the str caches.
     Py_hash_t hash(Runtime& rt, int64_t ix) const {
         return unicode_ ? unicode_hash(rt, key(ix)) : *reinterpret_cast<Py_hash_t*>(entry(ix));
@@ -117,6 +120,7 @@ private:
     PyObject*& slot(int64_t ix, size_t off) const { return reinterpret_cast<Slot<PyObject>*>(entry(ix) + off)->p; }
 
     unsigned char* base_;
+    PyObject** values_;
     bool v311_;
     bool unicode_;
     uint8_t index_bytes_;
@@ -131,7 +135,11 @@ inline PyDictObject* as_dict(PyObject* o) { return reinterpret_cast<PyDictObject
 inline const PyDictObject* as_dict(const PyObject* o) { return reinterpret_cast<const PyDictObject*>(o); }
 inline PyDictObject27* as_dict27(PyObject* o) { return reinterpret_cast<PyDictObject27*>(o); }
 inline const PyDictObject27* as_dict27(const PyObject* o) { return reinterpret_cast<const PyDictObject27*>(o); }
-inline Keys keys_of(const Runtime& rt, const PyObject* d) { return Keys(is_compact311(rt.profile()), as_dict(d)->ma_keys.p); }
+// The values array of a split dict (3.11+: a PyDictValues, instance_values.h), else nullptr.
+PyObject** split_values_of(const Runtime& rt, const PyObject* d);
+inline Keys keys_of(const Runtime& rt, const PyObject* d) {
+    return Keys(is_compact311(rt.profile()), as_dict(d)->ma_keys.p, split_values_of(rt, d));
+}
 inline bool is_empty_keys(const Runtime& rt, const unsigned char* k) { return k == rt.builtins().dict_state.empty_keys; }
 
 
@@ -148,6 +156,14 @@ void switch_lookup(Runtime& rt, PyObject* d, PyObject* key);
 Py_hash_t hash_for(Runtime& rt, PyObject* key, const char* what);
 
 // ---- 3.x (dict_object.cpp) ------------------------------------------------------------------
+// new_keys_object: a keys object of `size` slots (an 8-slot one from the keys free list).
+unsigned char* new_keys_object(Runtime& rt, int64_t size, bool unicode);
+// new_dict over shared keys and split values (3.11+, instance_values.h): takes a reference to
+// the keys, and the values as they are; tracked when `track`. nullptr on MemoryError.
+PyObject* dict_new_split(Runtime& rt, unsigned char* keys, void* values, int64_t used, bool track);
+// _PyDict_DetachFromObject (3.13): a dict over an instance's inline values gets a copy of its
+// own. false on MemoryError.
+bool dict_detach_embedded_values(Runtime& rt, PyObject* d);
 // dictresize: a new keys object of the size the profile picks for minsize, holding the active
 // entries in order (str-only when `unicode` and the old keys were). false on MemoryError.
 bool dictresize(Runtime& rt, PyObject* d, int64_t minsize, bool unicode);

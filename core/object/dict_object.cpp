@@ -16,6 +16,7 @@
 #include "object/dictview_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
+#include "object/instance_values.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -28,6 +29,12 @@ namespace pymemlab {
 using namespace dict_detail;
 
 namespace dict_detail {
+
+PyObject** split_values_of(const Runtime& rt, const PyObject* d) {
+    if (!is_compact311(rt.profile())) return nullptr;
+    void* values = as_dict(d)->ma_values.p;
+    return values != nullptr ? split_values_array(rt, values) : nullptr;
+}
 
 // MAINTAIN_TRACKING: an untracked dict becomes tracked when it takes a key or value that may
 // be tracked. 3.14 tracks every dict from its creation instead.
@@ -139,7 +146,20 @@ bool dictresize(Runtime& rt, PyObject* d, int64_t minsize, bool unicode) {
     Keys keys(is_compact311(p), k);
     if (!is_compact311(p) && !is_empty_keys(rt, old.base()) && old.lookup() == lookdict) keys.lookup() = lookdict;
     int64_t n = 0;
-    if (!is_empty_keys(rt, old.base()))
+    void* old_values = old.split() ? as_dict(d)->ma_values.p : nullptr;
+    if (old_values != nullptr) {
+        // A split table turns combined: its entries in insertion order, each key referenced once
+        // more (the shared keys keep theirs), the values moved.
+        for (int64_t i = 0, used = as_dict(d)->ma_used; i < used; ++i) {
+            const int64_t ix = split_values_order_at(rt, old_values, i);
+            const Py_hash_t h = old.hash(rt, ix);
+            rt.incref(old.key(ix));
+            keys.set_entry(n, old.key(ix), h, old.value(ix));
+            old.value(ix) = nullptr;
+            keys.set_index(keys.find_empty_slot(h), n);
+            ++n;
+        }
+    } else if (!is_empty_keys(rt, old.base()))
         for (int64_t i = 0; i < old.nentries(); ++i) {
             if (old.value(i) == nullptr) continue;
             const Py_hash_t h = old.hash(rt, i);
@@ -151,7 +171,10 @@ bool dictresize(Runtime& rt, PyObject* d, int64_t minsize, bool unicode) {
     keys.nentries() = n;
     as_dict(d)->ma_keys.p = k;
     as_dict(d)->ma_values.p = nullptr;
-    if (is_empty_keys(rt, old.base()))
+    if (old_values != nullptr) {
+        split_values_release(rt, old_values);
+        dictkeys_decref(rt, old.base());
+    } else if (is_empty_keys(rt, old.base()))
         dictkeys_decref(rt, old.base());
     else
         release_keys_block(rt, old, true);  // the references moved to the new keys
@@ -230,7 +253,11 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
         Keys keys = keys_of(rt, d);
         PyObject* old = keys.value(ix);
         keys.value(ix) = value;
-        rt.decref(old);
+        if (old == nullptr) {  // a split table's key without a value in this dict
+            split_values_add_to_order(rt, as_dict(d)->ma_values.p, ix);
+            ++as_dict(d)->ma_used;
+        }
+        rt.xdecref(old);
         rt.decref(key);
         return true;
     }
@@ -241,6 +268,7 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
     const int64_t n = keys.nentries();
     keys.set_index(keys.find_empty_slot(hash), n);
     keys.set_entry(n, key, hash, value);
+    if (keys.split()) split_values_add_to_order(rt, as_dict(d)->ma_values.p, n);  // the shared keys grow
     ++as_dict(d)->ma_used;
     --keys.usable();
     ++keys.nentries();
@@ -249,6 +277,14 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
 
 PyObject* delitem_at3(Runtime& rt, PyObject* d, int64_t slot, int64_t ix) {
     Keys keys = keys_of(rt, d);
+    if (keys.split()) {
+        // The shared keys keep the key: only this dict's value and its place in the order go.
+        PyObject* old_value = keys.value(ix);
+        keys.value(ix) = nullptr;
+        split_values_remove_from_order(rt, as_dict(d)->ma_values.p, ix);
+        --as_dict(d)->ma_used;
+        return old_value;
+    }
     PyObject* old_key = keys.key(ix);
     PyObject* old_value = keys.value(ix);
     keys.set_index(slot, DKIX_DUMMY);
@@ -299,6 +335,14 @@ void dict_dealloc(Runtime& rt, PyObject* d) {
         PyDictObject27* m = as_dict27(d);
         release_table27(rt, m->ma_table.p, m->ma_fill);
         if (m->ma_table.p != m->ma_smalltable) rt.mem_free(m->ma_table.p);
+    } else if (void* values = split_values_of(rt, d) != nullptr ? as_dict(d)->ma_values.p : nullptr) {
+        // A split table: its values die with it unless they are an instance's inline values.
+        if (!split_values_embedded(rt, values)) {
+            const Keys keys = keys_of(rt, d);
+            for (int64_t i = 0, n = keys.nentries(); i < n; ++i) rt.xdecref(keys.value(i));
+            split_values_release(rt, values);
+        }
+        dictkeys_decref(rt, as_dict(d)->ma_keys.p);
     } else {
         dictkeys_decref(rt, as_dict(d)->ma_keys.p);
     }
@@ -323,8 +367,18 @@ void dict_traverse27(PyObject* d, visitproc visit, void* arg) {
 
 // dict_traverse, 3.x: value then key, in entry order; a table of str keys only visits the
 // values (a str holds no references). One instance per keys layout: tp_traverse gets no profile.
-template <bool V311>
+// A split table (3.11+) visits its values in index order, and none when they are a 3.13
+// instance's inline values (the instance visits those).
+template <bool V311, bool V313 = false>
 void dict_traverse3(PyObject* d, visitproc visit, void* arg) {
+    auto* values = static_cast<unsigned char*>(as_dict(d)->ma_values.p);
+    if (V311 && values != nullptr) {
+        if (V313 && values[2] != 0) return;  // PyDictValues.embedded
+        const Keys keys(true, as_dict(d)->ma_keys.p, reinterpret_cast<PyObject**>(V313 ? values + 8 : values));
+        for (int64_t i = 0, n = keys.nentries(); i < n; ++i)
+            if (PyObject* value = keys.value(i)) visit(value, arg);
+        return;
+    }
     const Keys keys(V311, as_dict(d)->ma_keys.p);
     for (int64_t i = 0, n = keys.nentries(); i < n; ++i) {
         PyObject* value = keys.value(i);
@@ -336,6 +390,10 @@ void dict_traverse3(PyObject* d, visitproc visit, void* arg) {
 
 void dict_blocks(const Runtime& rt, PyObject* d, blockproc visit, void* arg) {
     visit(rt.block_of(d), arg);
+    if (split_values_of(rt, d) != nullptr) {  // the shared keys are the class's
+        if (const void* block = split_values_block(rt, as_dict(d)->ma_values.p)) visit(block, arg);
+        return;
+    }
     if (const void* table = dict_table_block(rt, d)) visit(table, arg);
 }
 
@@ -348,9 +406,14 @@ void init_dict_type(Runtime& rt) {
     Builtins& b = rt.builtins();
     DictState& s = b.dict_state;
     const int64_t basicsize = p.major == 2 ? sizeof(PyDictObject27) : sizeof(PyDictObject);
-    traverseproc traverse = p.major == 2 ? dict_traverse27 : is_compact311(p) ? dict_traverse3<true> : dict_traverse3<false>;
+    traverseproc traverse = p.major == 2             ? dict_traverse27
+                            : p.at_least(3, 13)      ? dict_traverse3<true, true>
+                            : is_compact311(p)       ? dict_traverse3<true>
+                                                     : dict_traverse3<false>;
     b.dict_type = new_static_type(rt, "dict", basicsize, 0,
                                   {.dealloc = dict_dealloc, .traverse = traverse, .blocks = dict_blocks});
+    // dict_tp_clear (PyDict_Clear): how the cycle collector breaks a cycle through a dict.
+    b.dict_type->tp_clear = [](Runtime& r, PyObject* d) { return dict_clear(r, d), 0; };
     init_dict_methods(rt);
     init_dictview_types(rt);
 
@@ -417,6 +480,32 @@ PyObject* dict_new(Runtime& rt) {
     if (p.at_least(3, 14)) rt.gc_track(d);
     return d;
 }
+
+namespace dict_detail {
+
+PyObject* dict_new_split(Runtime& rt, unsigned char* keys, void* values, int64_t used, bool track) {
+    PyObject* d = dict_new(rt);
+    if (d == nullptr) return nullptr;
+    unsigned char* empty = as_dict(d)->ma_keys.p;
+    ++Keys(true, keys).refcnt();
+    as_dict(d)->ma_keys.p = keys;
+    as_dict(d)->ma_values.p = values;
+    as_dict(d)->ma_used = used;
+    dictkeys_decref(rt, empty);
+    if (track && !rt.gc_is_tracked(d)) rt.gc_track(d);
+    return d;
+}
+
+bool dict_detach_embedded_values(Runtime& rt, PyObject* d) {
+    void* values = as_dict(d)->ma_values.p;
+    if (split_values_of(rt, d) == nullptr || !split_values_embedded(rt, values)) return true;
+    void* copy = split_values_copy(rt, values, static_cast<unsigned char*>(values)[0]);  // capacity
+    if (copy == nullptr) return false;
+    as_dict(d)->ma_values.p = copy;
+    return true;
+}
+
+}  // namespace dict_detail
 
 PyObject* dict_new_from_type(Runtime& rt, PyTypeObject* type) {
     const Profile& p = rt.profile();
@@ -492,7 +581,7 @@ int dict_pop_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash,
     int64_t slot = 0;
     const int64_t ix = lookup3(rt, d, key, hash, &slot);
     if (ix == DKIX_ERROR) return -1;
-    if (ix < 0) return 0;
+    if (ix < 0 || keys_of(rt, d).value(ix) == nullptr) return 0;
     *value = delitem_at3(rt, d, slot, ix);
     return 1;
 }
@@ -539,6 +628,21 @@ void dict_clear(Runtime& rt, PyObject* d) {
     }
     unsigned char* old = as_dict(d)->ma_keys.p;
     if (is_empty_keys(rt, old)) return;
+    if (PyObject** values = split_values_of(rt, d)) {
+        // The values are emptied first, then let go (3.13 inline values become invalid).
+        void* old_values = as_dict(d)->ma_values.p;
+        const int64_t n = keys_of(rt, d).nentries();
+        set_empty_keys(rt, d);
+        as_dict(d)->ma_used = 0;
+        for (int64_t i = 0; i < n; ++i) {
+            PyObject* v = values[i];
+            values[i] = nullptr;
+            rt.xdecref(v);
+        }
+        split_values_release(rt, old_values);
+        dictkeys_decref(rt, old);
+        return;
+    }
     set_empty_keys(rt, d);
     as_dict(d)->ma_used = 0;
     dictkeys_decref(rt, old);
@@ -555,31 +659,32 @@ std::vector<PyObject*> dict_keys(const Runtime& rt, const PyObject* d) {
             if (table27(d)[i].me_value.p != nullptr) out.push_back(table27(d)[i].me_key.p);
         return out;
     }
-    const Keys keys = keys_of(rt, d);
-    if (is_empty_keys(rt, keys.base())) return out;
-    for (int64_t i = 0; i < keys.nentries(); ++i)
-        if (keys.value(i) != nullptr) out.push_back(keys.key(i));
+    int64_t pos = 0;
+    PyObject* key = nullptr;
+    while (dict_next(rt, d, &pos, &key, nullptr)) out.push_back(key);
     return out;
 }
 
 int64_t dict_sizeof(const Runtime& rt, const PyObject* d) {
     const Profile& p = rt.profile();
-    int64_t size = p.gc_head_size + Py_TYPE(d)->tp_basicsize;
+    int64_t size = p.gc_head_size + static_cast<int64_t>(Runtime::preheader_size(Py_TYPE(d))) + Py_TYPE(d)->tp_basicsize;
     if (p.major == 2) {
         if (table27(d) != as_dict27(d)->ma_smalltable) size += (as_dict27(d)->ma_mask + 1) * static_cast<int64_t>(sizeof(PyDictKeyEntry));
         return size;
     }
     // _PyDict_SizeOf: the keys count only when this dict owns them (dk_refcnt == 1); the
     // empty values of 3.6-3.10 add USABLE_FRACTION(1) == 0 pointers.
+    // A split table counts its values (shared_keys_usable_size pointers); its keys are the class's.
     const Keys keys = keys_of(rt, d);
-    if (!is_empty_keys(rt, keys.base())) size += keys_bytes(p, keys.size(), keys.unicode());
+    if (keys.split()) size += (keys.nentries() + keys.usable()) * static_cast<int64_t>(sizeof(Slot<PyObject>));  // 8 on every host
+    if (!is_empty_keys(rt, keys.base()) && keys.refcnt() == 1) size += keys_bytes(p, keys.size(), keys.unicode());
     return size;
 }
 
 const void* dict_table_block(const Runtime& rt, const PyObject* d) {
     if (rt.profile().major == 2) return table27(d) != as_dict27(d)->ma_smalltable ? table27(d) : nullptr;
     const unsigned char* k = as_dict(d)->ma_keys.p;
-    return is_empty_keys(rt, k) ? nullptr : k;
+    return is_empty_keys(rt, k) || split_values_of(rt, d) != nullptr ? nullptr : k;
 }
 
 int64_t dict_table_slots(const Runtime& rt, const PyObject* d) {

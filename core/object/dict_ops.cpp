@@ -6,6 +6,7 @@
 
 #include "object/builtins.h"
 #include "object/dict_internal.h"
+#include "object/instance_values.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
@@ -55,6 +56,11 @@ PyObject* dict_popitem(Runtime& rt, PyObject* d) {
         value = delitem_at27(rt, d, &table[i]);
         table[0].me_hash = i + 1;
     } else {
+        // A split table is made combined first (popitem's dictresize).
+        if (keys_of(rt, d).split() && !dict_resize(rt, d, keys_of(rt, d).size(), true)) {
+            rt.decref(res);
+            return nullptr;
+        }
         Keys keys = keys_of(rt, d);
         int64_t i = keys.nentries() - 1;
         while (i >= 0 && keys.value(i) == nullptr) --i;
@@ -96,6 +102,16 @@ bool dict_next(const Runtime& rt, const PyObject* d, int64_t* pos, PyObject** ke
         return true;
     }
     const Keys keys = keys_of(rt, d);
+    if (keys.split()) {
+        // 3.11+ split table: position i is the i-th entry of the values' insertion order.
+        if (i >= as_dict(d)->ma_used) return false;
+        const int64_t ix = split_values_order_at(rt, as_dict(d)->ma_values.p, i);
+        *pos = i + 1;
+        if (key != nullptr) *key = keys.key(ix);
+        if (value != nullptr) *value = keys.value(ix);
+        if (hash != nullptr) *hash = keys.hash(const_cast<Runtime&>(rt), ix);
+        return true;
+    }
     const int64_t n = keys.nentries();
     while (i < n && keys.value(i) == nullptr) ++i;
     if (i >= n) return false;
@@ -107,7 +123,8 @@ bool dict_next(const Runtime& rt, const PyObject* d, int64_t* pos, PyObject** ke
 }
 
 int64_t dict_positions(const Runtime& rt, const PyObject* d) {
-    return rt.profile().major == 2 ? as_dict27(d)->ma_mask + 1 : keys_of(rt, d).nentries();
+    if (rt.profile().major == 2) return as_dict27(d)->ma_mask + 1;
+    return keys_of(rt, d).split() ? as_dict(d)->ma_used : keys_of(rt, d).nentries();
 }
 
 bool dict_entry_at(const Runtime& rt, const PyObject* d, int64_t i, PyObject** key, PyObject** value) {
@@ -155,6 +172,8 @@ unsigned char* clone_keys(Runtime& rt, const PyObject* d) {
 // Points an empty dict at cloned keys (the empty keys it held are released).
 void adopt_keys(Runtime& rt, PyObject* d, unsigned char* keys, int64_t used, const PyObject* source) {
     unsigned char* old = as_dict(d)->ma_keys.p;
+    // An empty split target lets its values go (3.13 inline values become invalid).
+    if (split_values_of(rt, d) != nullptr) split_values_release(rt, as_dict(d)->ma_values.p);
     as_dict(d)->ma_keys.p = keys;
     as_dict(d)->ma_values.p = nullptr;
     as_dict(d)->ma_used = used;
@@ -172,7 +191,7 @@ bool merge3(Runtime& rt, PyObject* a, PyObject* b, int override) {
         override = 1;
         // 3.10+: a clean, just-grown source is cloned whole into an empty target.
         const Keys okeys = keys_of(rt, b);
-        if (p.at_least(3, 10) && as_dict(b)->ma_used == okeys.nentries() &&
+        if (p.at_least(3, 10) && !okeys.split() && as_dict(b)->ma_used == okeys.nentries() &&
             (okeys.size() == PyDict_MINSIZE || usable_fraction(okeys.size() / 2) < as_dict(b)->ma_used)) {
             unsigned char* keys = clone_keys(rt, b);
             if (keys == nullptr) {
@@ -257,8 +276,19 @@ PyObject* dict_copy(Runtime& rt, PyObject* d) {
             PyObject* copy = dict_new(rt);
             return copy != nullptr ? copy : err_no_memory(rt);
         }
-        // clone_combined_dict, unless a third or more of the entries are deleted ones.
+        // A split table's copy shares its keys and gets values of its own (copy_values).
         const Keys keys = keys_of(rt, d);
+        if (keys.split()) {
+            void* values = split_values_copy(rt, as_dict(d)->ma_values.p, keys.nentries() + keys.usable());
+            if (values == nullptr) return err_no_memory(rt);
+            PyObject* copy = dict_new_split(rt, keys.base(), values, as_dict(d)->ma_used, rt.gc_is_tracked(d));
+            if (copy == nullptr) {
+                split_values_release(rt, values);
+                return err_no_memory(rt);
+            }
+            return copy;
+        }
+        // clone_combined_dict, unless a third or more of the entries are deleted ones.
         if (Py_TYPE(d)->tp_iter == rt.builtins().dict_type->tp_iter && as_dict(d)->ma_used >= keys.nentries() * 2 / 3) {
             unsigned char* k = clone_keys(rt, d);
             if (k == nullptr) return err_no_memory(rt);

@@ -193,6 +193,7 @@ bool init_fields(Runtime& rt, PyObject* self, ExceptionKind kind) {
             return true;
         case ExceptionKind::OSError: return init_os_error(rt, self);
         case ExceptionKind::SyntaxError: return init_syntax_error(rt, self);
+        case ExceptionKind::UnicodeError: return exception_unicode_init(rt, self);
         default: return true;
     }
 }
@@ -360,6 +361,12 @@ PyObject* exception_tp_str(Runtime& rt, PyObject* self) {
             break;
         case ExceptionKind::OSError: return os_error_str(rt, self);
         case ExceptionKind::SyntaxError: return syntax_error_str(rt, self);
+        case ExceptionKind::UnicodeError: {
+            bool handled = false;
+            PyObject* s = exception_unicode_str(rt, self, &handled);
+            if (handled) return s;
+            break;
+        }
         default: break;
     }
     return base_str(rt, self);
@@ -661,7 +668,8 @@ bool init_exception_attributes(Runtime& rt) {
     bool ok = add_getsets(rt, t.BaseException, py3 ? kBaseGetSet3 : kBaseGetSet27) &&
               add_getsets(rt, t.SystemExit, kSystemExitGetSet) &&
               add_getsets(rt, t.EnvironmentError, py3 ? kOSErrorGetSet3 : kOSErrorGetSet27) &&
-              add_getsets(rt, t.SyntaxError, p.at_least(3, 10) ? kSyntaxErrorGetSet310 : kSyntaxErrorGetSet);
+              add_getsets(rt, t.SyntaxError, p.at_least(3, 10) ? kSyntaxErrorGetSet310 : kSyntaxErrorGetSet) &&
+              init_unicode_error_attributes(rt);
     if (ok && py3)
         ok = add_getsets(rt, t.StopIteration, kStopIterationGetSet) && add_getsets(rt, t.ImportError, kImportErrorGetSet);
     if (ok && p.at_least(3, 10))

@@ -4,6 +4,7 @@
 #include "object/exceptions.h"
 
 #include <cstring>
+#include <string_view>
 
 #include "object/abstract.h"
 #include "object/builtins.h"
@@ -46,12 +47,24 @@ Layout layout_of(const PyTypeObject* type) {
 // visits value, then calls BaseException_traverse), then BaseException's (dict, args, notes
 // (3.11+), traceback, cause, context), those inside the profile's layout only: 2.7's ends after
 // its third slot, 3.x's before notes until 3.11.
+// UnicodeError and its subclasses keep start and end (their 3rd and 4th fields) as integers.
+bool has_unicode_error_layout(const PyTypeObject* type) {
+    while ((type->tp_flags & Py_TPFLAGS_HEAPTYPE) != 0) type = type->tp_base;
+    for (; type != nullptr; type = type->tp_base) {
+        const std::string_view name = type->tp_name;
+        if (name == "UnicodeError" || name == "exceptions.UnicodeError") return true;
+    }
+    return false;
+}
+
 template <class F>
 void for_each_field(PyObject* self, F f) {
     const Layout layout = layout_of(Py_TYPE(self));
     char* bytes = reinterpret_cast<char*>(self);
+    const bool unicode_error = layout.added == kUnicodeErrorFields && has_unicode_error_layout(Py_TYPE(self));
     for (int i = 0; i < layout.added; ++i)
-        f(&reinterpret_cast<Slot<PyObject>*>(bytes + layout.base_size + kFieldSize * i)->p);
+        if (!unicode_error || (i != 2 && i != 3))
+            f(&reinterpret_cast<Slot<PyObject>*>(bytes + layout.base_size + kFieldSize * i)->p);
     PyBaseExceptionObject* e = as_exc(self);
     for (Slot<PyObject>* s : {&e->dict, &e->args, &e->notes, &e->traceback, &e->cause, &e->context}) {
         const auto offset = reinterpret_cast<char*>(s) - bytes;
@@ -94,6 +107,7 @@ int added_fields(const Runtime& rt, ExceptionKind kind) {
         case ExceptionKind::SyntaxError: return py3 && p.at_least(3, 10) ? 8 : 6;
         case ExceptionKind::NameError: return p.at_least(3, 10) ? 1 : 0;       // name
         case ExceptionKind::AttributeError: return p.at_least(3, 10) ? 2 : 0;  // obj, name
+        case ExceptionKind::UnicodeError: return kUnicodeErrorFields;
     }
     return 0;
 }
@@ -128,7 +142,8 @@ ExceptionKind exception_kind(const Runtime& rt, const PyTypeObject* type) {
                     Entry{t.ImportError, ExceptionKind::ImportError}, Entry{t.OSError, ExceptionKind::OSError},
                     Entry{t.EnvironmentError, ExceptionKind::OSError}, Entry{t.SyntaxError, ExceptionKind::SyntaxError},
                     Entry{t.NameError, ExceptionKind::NameError},
-                    Entry{t.AttributeError, ExceptionKind::AttributeError}})
+                    Entry{t.AttributeError, ExceptionKind::AttributeError},
+                    Entry{t.UnicodeError, ExceptionKind::UnicodeError}})
         if (e.type != nullptr && (type == e.type || type_is_subtype(type, e.type))) return e.kind;
     return ExceptionKind::Base;
 }
@@ -204,7 +219,10 @@ void init_exception_types(Runtime& rt) {
     t.SystemError = subtype(rt, "SystemError", errors);
     t.TypeError = subtype(rt, "TypeError", errors);
     t.ValueError = subtype(rt, "ValueError", errors);
-    t.UnicodeError = subtype(rt, "UnicodeError", t.ValueError);
+    t.UnicodeError = subtype(rt, "UnicodeError", t.ValueError, fields(ExceptionKind::UnicodeError));
+    t.UnicodeEncodeError = subtype(rt, "UnicodeEncodeError", t.UnicodeError);
+    t.UnicodeDecodeError = subtype(rt, "UnicodeDecodeError", t.UnicodeError);
+    t.UnicodeTranslateError = subtype(rt, "UnicodeTranslateError", t.UnicodeError);
     t.Warning = subtype(rt, "Warning", t.Exception);
     t.UserWarning = subtype(rt, "UserWarning", t.Warning);
     t.DeprecationWarning = subtype(rt, "DeprecationWarning", t.Warning);

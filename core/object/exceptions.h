@@ -91,6 +91,9 @@ struct ExceptionTypes {
     PyTypeObject* TypeError = nullptr;
     PyTypeObject* ValueError = nullptr;
     PyTypeObject* UnicodeError = nullptr;
+    PyTypeObject* UnicodeEncodeError = nullptr;
+    PyTypeObject* UnicodeDecodeError = nullptr;
+    PyTypeObject* UnicodeTranslateError = nullptr;
     PyTypeObject* Warning = nullptr;
     PyTypeObject* UserWarning = nullptr;
     PyTypeObject* DeprecationWarning = nullptr;
@@ -148,10 +151,12 @@ bool exception_message(Runtime& rt, PyObject* exc, std::string* out);
 // is also tp_traverse's: StopIteration (value, 3.x), SystemExit (code), ImportError (msg, name,
 // path; name_from 3.12+), OSError (errno, strerror, filename; filename2 and written 3.x),
 // SyntaxError (msg, filename, lineno, offset, [end_lineno, end_offset 3.10+,] text,
-// print_file_and_line), NameError (name, 3.10+), AttributeError (obj, name, 3.10+).
+// print_file_and_line), NameError (name, 3.10+), AttributeError (obj, name, 3.10+), UnicodeError
+// and its subclasses (encoding, object, start, end, reason; start and end are Py_ssize_t).
 enum class ExceptionKind : int {
-    Base, StopIteration, SystemExit, ImportError, OSError, SyntaxError, NameError, AttributeError
+    Base, StopIteration, SystemExit, ImportError, OSError, SyntaxError, NameError, AttributeError, UnicodeError
 };
+constexpr int kUnicodeErrorFields = 5;
 ExceptionKind exception_kind(const Runtime& rt, const PyTypeObject* type);
 int exception_added_fields(const Runtime& rt, ExceptionKind kind);
 // The i-th added field of an instance (0-based), at BaseException's size + 8 * i. Every one is
@@ -160,6 +165,12 @@ int exception_added_fields(const Runtime& rt, ExceptionKind kind);
 PyObject** exception_field(const Runtime& rt, PyObject* exc, int i);
 // Sets the per-type slots (tp_new, tp_init, tp_str, tp_repr) and methods; exception_attrs.cpp.
 void init_exception_slots(Runtime& rt);
+// UnicodeEncodeError / UnicodeDecodeError / UnicodeTranslateError (exception_unicode.cpp): the
+// fields __init__ parses from args (false with TypeError set; true for plain UnicodeError), str()
+// (*handled false for plain UnicodeError, whose str is BaseException's), the attributes.
+bool exception_unicode_init(Runtime& rt, PyObject* self);
+PyObject* exception_unicode_str(Runtime& rt, PyObject* self, bool* handled);
+bool init_unicode_error_attributes(Runtime& rt);
 
 template <class F>
 void for_each_exception_type(const ExceptionTypes& t, F f) {
@@ -182,7 +193,8 @@ void for_each_exception_type(const ExceptionTypes& t, F f) {
           t.RuntimeError,       t.NotImplementedError, t.RecursionError == t.RuntimeError ? nullptr : t.RecursionError,
           t.SyntaxError,        t.IndentationError,   t.TabError,
           t.SystemError,        t.TypeError,          t.ValueError,
-          t.UnicodeError,       t.Warning,            t.UserWarning,
+          t.UnicodeError,       t.UnicodeEncodeError, t.UnicodeDecodeError,
+          t.UnicodeTranslateError, t.Warning,            t.UserWarning,
           t.DeprecationWarning, t.PendingDeprecationWarning, t.SyntaxWarning,
           t.RuntimeWarning,     t.FutureWarning,      t.ImportWarning,
           t.UnicodeWarning,     t.BytesWarning,       t.EncodingWarning,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "object/builtins.h"
+#include "object/complex_object.h"
 #include "object/errors.h"
 #include "object/float_object.h"
 #include "object/hash.h"
@@ -187,8 +188,8 @@ PyObject* float_pow(Runtime& rt, PyObject* x, PyObject* y, PyObject* z) {
     bool negate_result = false;
     if (iv < 0.0) {
         if (iw != std::floor(iw)) {
-            // 3.x returns a complex number here; the model has no complex type and raises
-            // 2.7's error instead.
+            // 3.x hands a negative base with a fractional exponent to complex's power.
+            if (rt.profile().major >= 3) return complex_pow_doubles(rt, iv, iw);
             return err_set_string(rt, rt.builtins().exc.ValueError,
                                   "negative number cannot be raised to a fractional power");
         }

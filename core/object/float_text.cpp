@@ -3,7 +3,9 @@
 // double; mode 2, n significant digits; mode 3, n digits after the point) built on the C
 // library's correctly rounded printf and strtod, format_float_short's layout, float(), format()
 // and float's methods. std::to_chars is not used: Emscripten 3.1.6's libc++ lacks it for double.
+#include <algorithm>
 #include <cerrno>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +22,7 @@
 #include "object/runtime.h"
 #include "object/singletons.h"
 #include "object/str_object.h"
+#include "object/tuple_object.h"
 
 namespace pymemlab {
 
@@ -605,12 +608,73 @@ PyObject* float_conjugate(Runtime& rt, PyObject* self, PyObject* const*, Py_ssiz
     return float_float(rt, self);
 }
 
+// float_as_integer_ratio: the mantissa doubled until it is whole, then 2**exponent folded into
+// the numerator or the denominator; exact.
+PyObject* float_as_integer_ratio(Runtime& rt, PyObject* self, PyObject* const*, Py_ssize_t, PyObject*) {
+    const double x = float_value(self);
+    if (std::isinf(x))
+        return err_set_string(rt, rt.builtins().exc.OverflowError, "cannot convert Infinity to integer ratio");
+    if (std::isnan(x)) return err_set_string(rt, rt.builtins().exc.ValueError, "cannot convert NaN to integer ratio");
+    int exponent = 0;
+    double mantissa = std::frexp(x, &exponent);
+    for (int i = 0; i < 300 && mantissa != std::floor(mantissa); ++i) {
+        mantissa *= 2.0;
+        --exponent;
+    }
+    PyObject* numerator = long_from_double(rt, mantissa);
+    PyObject* denominator = long_from_int64(rt, 1);
+    PyObject* shift = long_from_int64(rt, exponent > 0 ? exponent : -exponent);
+    PyObject* result = nullptr;
+    if (numerator != nullptr && denominator != nullptr && shift != nullptr) {
+        PyObject*& scaled = exponent > 0 ? numerator : denominator;
+        PyObject* shifted = long_lshift(rt, scaled, shift);
+        rt.decref(scaled);
+        scaled = shifted;
+        if (scaled != nullptr && (result = tuple_new(rt, 2)) != nullptr) {
+            tuple_items(result)[0] = numerator;
+            tuple_items(result)[1] = denominator;
+            numerator = denominator = nullptr;
+        }
+    }
+    for (PyObject* o : {numerator, denominator, shift}) rt.xdecref(o);
+    if (result == nullptr && !err_occurred(rt)) err_no_memory(rt);
+    return result;
+}
+
+// float_hex: [-]0xh.hhhhhhhhhhhhhp±e, the 53-bit mantissa as one hex digit and 13 after the
+// point; normal numbers lead with 1, subnormals with 0 at exponent -1022.
+PyObject* float_hex_method(Runtime& rt, PyObject* self, PyObject* const*, Py_ssize_t, PyObject*) {
+    constexpr int kHexDigitsAfterPoint = 13;
+    static_assert(4 * kHexDigitsAfterPoint + 1 == DBL_MANT_DIG);
+    const double x = float_value(self);
+    if (std::isnan(x) || std::isinf(x)) return float_repr(rt, self);
+    if (x == 0.0) return str_from_utf8(rt, std::signbit(x) ? "-0x0.0p+0" : "0x0.0p+0");
+    int exponent = 0;
+    double m = std::frexp(std::fabs(x), &exponent);
+    const int shift = 1 - std::max(DBL_MIN_EXP - exponent, 0);
+    m = std::ldexp(m, shift);
+    exponent -= shift;
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string digits(1, kHex[static_cast<int>(m)]);
+    m -= static_cast<int>(m);
+    digits += '.';
+    for (int i = 0; i < kHexDigitsAfterPoint; ++i) {
+        m *= 16.0;
+        digits += kHex[static_cast<int>(m)];
+        m -= static_cast<int>(m);
+    }
+    std::string text = (x < 0 ? "-0x" : "0x") + digits + "p" + (exponent < 0 ? "-" : "+") +
+                       std::to_string(exponent < 0 ? -exponent : exponent);
+    return str_from_utf8(rt, text);
+}
+
 }  // namespace
 
 const PyMethodDef kFloatMethods[] = {
     {"__format__", float_format_method, METH_VARARGS}, {"__round__", float_round_method, METH_VARARGS},
     {"__trunc__", float_trunc_method, METH_VARARGS},   {"is_integer", float_is_integer, METH_VARARGS},
-    {"conjugate", float_conjugate, METH_VARARGS},      {nullptr, nullptr, 0},
+    {"conjugate", float_conjugate, METH_VARARGS},      {"as_integer_ratio", float_as_integer_ratio, METH_VARARGS},
+    {"hex", float_hex_method, METH_VARARGS},           {nullptr, nullptr, 0},
 };
 
 }  // namespace pymemlab

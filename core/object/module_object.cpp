@@ -1,12 +1,17 @@
 // Module objects: creation, attribute access through md_dict, repr, release.
 #include "object/module_object.h"
 
+#include <string>
+
 #include "object/abstract.h"
 #include "object/builtins.h"
+#include "object/descr_object.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/tuple_object.h"
+#include "object/type_object.h"
 #include "object/weakref_object.h"
 #include "profile/type_sizes.h"
 
@@ -55,13 +60,79 @@ PyObject* module_getattro(Runtime& rt, PyObject* self, PyObject* name) {
                       attr.c_str());
 }
 
+bool set_item(Runtime& rt, PyObject* dict, const char* name, PyObject* value) {
+    PyObject* key = str_from_utf8(rt, name);
+    if (key == nullptr) return false;
+    str_intern_in_place(rt, &key);
+    const bool ok = dict_setitem(rt, dict, key, value);
+    rt.decref(key);
+    return ok;
+}
+bool set_none(Runtime& rt, PyObject* dict, const char* name) {
+    return set_item(rt, dict, name, rt.builtins().singletons.none);
+}
+
+// module(name, doc=None): module_new plus module___init__'s dict (3.4+ adds __package__,
+// __loader__ and __spec__, all None). Subclasses of module are not modelled.
+PyObject* module_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
+    PyObject* name = nargs > 0 ? args[0] : nullptr;
+    PyObject* doc = nargs > 1 ? args[1] : nullptr;
+    for (Py_ssize_t i = 0; i < nkw; ++i) {
+        const std::string key = str_as_utf8(rt, tuple_items(kwnames)[i]);
+        PyObject*& slot = key == "name" ? name : doc;
+        if ((key != "name" && key != "doc") || slot != nullptr)
+            return err_format(rt, rt.builtins().exc.TypeError, "module() got an unexpected keyword argument '%s'",
+                              key.c_str());
+        slot = args[nargs + i];
+    }
+    if (nargs + nkw > 2)
+        return err_format(rt, rt.builtins().exc.TypeError, "module() takes at most 2 arguments (%lld given)",
+                          static_cast<long long>(nargs + nkw));
+    if (name == nullptr)
+        return err_set_string(rt, rt.builtins().exc.TypeError,
+                              rt.profile().at_least(3, 7) ? "module() missing required argument 'name' (pos 1)"
+                                                          : "Required argument 'name' (pos 1) not found");
+    if (!str_check(rt, name))
+        return err_format(rt, rt.builtins().exc.TypeError, "module.__init__() argument %s must be str, not %s",
+                          rt.profile().at_least(3, 10) ? "'name'" : "1", Py_TYPE(name)->tp_name);
+    if (type != rt.builtins().module_type)
+        return err_set_string(rt, rt.builtins().exc.TypeError, "the lab does not make instances of module subclasses");
+    PyObject* m = module_new(rt, str_as_utf8(rt, name));
+    if (m == nullptr) return nullptr;
+    PyObject* dict = module_dict(m);
+    bool ok = doc == nullptr || set_item(rt, dict, "__doc__", doc);
+    if (ok && rt.profile().major >= 3)
+        ok = set_none(rt, dict, "__package__") && set_none(rt, dict, "__loader__") && set_none(rt, dict, "__spec__");
+    if (!ok) {
+        rt.decref(m);
+        return err_no_memory(rt);
+    }
+    return m;
+}
+
+PyObject* module_get_dict(Runtime& rt, PyObject* self) {
+    PyObject* d = as_module(self)->md_dict.p;
+    if (d == nullptr) d = rt.builtins().singletons.none;
+    rt.incref(d);
+    return d;
+}
+
 }  // namespace
+
+void init_module_attributes(Runtime& rt) {
+    static const PyGetSetDef kDict = {"__dict__", module_get_dict, nullptr};
+    PyTypeObject* type = rt.builtins().module_type;
+    if (type->tp_mro == nullptr) type_ready(rt, type);
+    type_add_to_dict(rt, type, kDict.name, getset_descriptor_new(rt, type, &kDict));
+}
 
 void init_module_type(Runtime& rt) {
     PyTypeObject* t = new_static_type(rt, "module",
                                       model_basicsize(type_sizes(rt.profile()).module, sizeof(PyModuleObject)), 0,
                                       {.dealloc = module_dealloc, .traverse = module_traverse});
     t->tp_repr = module_repr;
+    t->tp_new = module_tp_new;
     t->tp_getattro = module_getattro;
     t->tp_setattro = object_generic_setattr;
     t->tp_dictoffset = offsetof(PyModuleObject, md_dict);

@@ -21,6 +21,8 @@ struct PyModuleObject {
 static_assert(sizeof(PyModuleObject) == 56);
 
 void init_module_type(Runtime& rt);
+// module.__dict__ (a read-only member over md_dict), once the type system is ready.
+void init_module_attributes(Runtime& rt);
 // A module named `name` with a fresh dict holding __name__ (and __doc__ None).
 PyObject* module_new(Runtime& rt, std::string_view name);
 PyObject* module_dict(PyObject* module);  // borrowed

@@ -4,6 +4,7 @@
 
 #include "gc/collect.h"
 #include "gc/gc_list.h"
+#include "gc/incremental.h"
 
 #include <cstring>
 #include <new>
@@ -33,6 +34,7 @@ Runtime::Runtime(const Profile& profile, RuntimeOptions options)
     for (PyGC_Head& g : gc_.generations) link_ring(&g);
     link_ring(&gc_.permanent);
     for (int g = 0; g < kGenerations; ++g) gc_.threshold[g] = profile.gc_threshold[g];
+    trace_ = options.trace;
     init_builtins(*this);
 }
 
@@ -50,8 +52,8 @@ PyObject* Runtime::alloc_object(PyTypeObject* type, size_t request) {
 }
 
 PyObject* Runtime::alloc_gc_object(PyTypeObject* type, size_t request) {
-    const uint32_t head = profile_.gc_head_size;
-    auto* block = static_cast<unsigned char*>(obj_malloc(head + request));
+    const size_t head = profile_.gc_head_size + preheader_size(type);
+    auto* block = static_cast<unsigned char*>(record_alloc(allocator_.malloc(head + request), head + request, true));
     if (block == nullptr) return nullptr;
     std::memset(block, 0, head);
     auto* o = reinterpret_cast<PyObject*>(block + head);
@@ -60,6 +62,7 @@ PyObject* Runtime::alloc_gc_object(PyTypeObject* type, size_t request) {
     note_alive(o);
     // _PyObject_GC_Link: count the allocation; past threshold 0 a collection runs now, before
     // the new object is tracked (up to 3.11), or at the next eval-breaker check (3.12+).
+    if (profile_.at_least(3, 14)) return o;  // 3.14.1+ counts tracked objects (gc/incremental.h)
     ++gc_.count[0];
     if (gc_.count[0] > gc_.threshold[0] && gc_.enabled && gc_.threshold[0] != 0 && !gc_.collecting &&
         tstate_.curexc == nullptr) {
@@ -72,29 +75,58 @@ PyObject* Runtime::alloc_gc_object(PyTypeObject* type, size_t request) {
 }
 
 void* Runtime::block_of(const PyObject* o) const {
-    if (Py_TYPE(o)->is_gc()) return as_gc(o);
+    if (Py_TYPE(o)->is_gc()) return reinterpret_cast<char*>(as_gc(o)) - preheader_size(Py_TYPE(o));
     return const_cast<PyObject*>(o);
 }
 
 void Runtime::free_object(PyObject* o) {
-    if (Py_TYPE(o)->is_gc() && gc_.count[0] > 0) --gc_.count[0];
-    obj_free(block_of(o));
+    const bool counted = Py_TYPE(o)->is_gc() && gc_.count[0] > 0 && !profile_.at_least(3, 14);
+    if (counted) --gc_.count[0];
+    if (trace_ != nullptr) trace_object(o, trace::EventKind::ObjectDead);
+    free_block(block_of(o), counted);
 }
 
-void* Runtime::obj_malloc(size_t n) { return traced(allocator_.malloc(n), n); }
-
-void* Runtime::obj_realloc(void* p, size_t n) {
-    if (tracing_ && p != nullptr) traced_.erase(p);
-    return traced(allocator_.realloc(p, n), n);
+void* Runtime::record_alloc(void* block, size_t n, bool gen_zero) {
+    if (trace_ != nullptr && block != nullptr)
+        trace_->push_block(trace::EventKind::Alloc, allocator_.address_of(block), n, gen_zero);
+    return traced(block, n);
 }
 
-void Runtime::obj_free(void* p) {
-    if (tracing_ && p != nullptr) traced_.erase(p);
+void Runtime::free_block(void* p, bool gen_zero) {
+    if (p == nullptr) return;
+    if (tracing_) traced_.erase(p);
+    if (trace_ != nullptr)
+        trace_->push(trace::EventKind::Free, allocator_.address_of(p), gen_zero ? trace::kGenZeroFlag : 0);
     allocator_.free(p);
 }
 
+void Runtime::trace_refcount(const PyObject* o, trace::EventKind kind) { trace_->push(kind, id(o)); }
+
+void Runtime::trace_object(const PyObject* o, trace::EventKind kind) {
+    const PyTypeObject* type = Py_TYPE(o);
+    const bool typed = kind == trace::EventKind::ObjectNew || kind == trace::EventKind::Retype;
+    trace_->push(kind, id(o), typed ? trace_->type_index(type, type->tp_name) : 0);
+}
+
+void* Runtime::obj_malloc(size_t n) { return record_alloc(allocator_.malloc(n), n, false); }
+
+void* Runtime::obj_realloc(void* p, size_t n) {
+    if (p == nullptr) return obj_malloc(n);
+    const uint64_t old = trace_ != nullptr ? allocator_.address_of(p) : 0;
+    if (tracing_) traced_.erase(p);
+    void* q = allocator_.realloc(p, n);
+    if (q == nullptr) {
+        traced(p, n);  // the old block stays
+        return nullptr;
+    }
+    if (trace_ != nullptr) trace_->push(trace::EventKind::Free, old);
+    return record_alloc(q, n, false);
+}
+
+void Runtime::obj_free(void* p) { free_block(p, false); }
+
 void* Runtime::mem_malloc(size_t n) {
-    return traced(profile_.major == 2 ? allocator_.raw_alloc(n) : allocator_.malloc(n), n);
+    return record_alloc(profile_.major == 2 ? allocator_.raw_alloc(n) : allocator_.malloc(n), n, false);
 }
 
 void* Runtime::mem_realloc(void* p, size_t n) {
@@ -118,6 +150,11 @@ PyObject* Runtime::static_object(PyTypeObject* type, size_t size, bool gc) {
 bool Runtime::is_static(const PyObject* o) const {
     auto p = reinterpret_cast<uintptr_t>(o), base = reinterpret_cast<uintptr_t>(static_memory_.get());
     return p - base < kStaticCapacity;
+}
+
+PyObject* Runtime::static_at(uint64_t id) const {
+    if (id < kStaticBase || id - kStaticBase >= static_used_) return nullptr;
+    return reinterpret_cast<PyObject*>(reinterpret_cast<uintptr_t>(static_memory_.get()) + (id - kStaticBase));
 }
 
 void Runtime::make_static_refcount(PyObject* o, bool runtime_singleton) {
@@ -144,6 +181,8 @@ void Runtime::gc_track(PyObject* o) {
     if (g->_gc_next != 0) return;
     g->_gc_prev &= gc::kPrevMaskFinalized;
     gc::gc_list_append(g, &gc_.generations[0]);
+    if (profile_.at_least(3, 14)) gc::incremental_on_track(*this, g);
+    if (trace_ != nullptr) trace_->push(trace::EventKind::Track, id(o));
 }
 
 void Runtime::gc_untrack(PyObject* o) {
@@ -151,6 +190,8 @@ void Runtime::gc_untrack(PyObject* o) {
     if (g->_gc_next == 0) return;
     gc::gc_list_remove(g);
     g->_gc_prev &= gc::kPrevMaskFinalized;
+    if (profile_.at_least(3, 14)) gc::incremental_on_untrack(*this);
+    if (trace_ != nullptr) trace_->push(trace::EventKind::Untrack, id(o));
 }
 
 }  // namespace pymemlab

@@ -20,6 +20,7 @@
 #include "object/object.h"
 #include "object/type.h"
 #include "profile/profile.h"
+#include "trace/trace_log.h"
 
 namespace pymemlab {
 
@@ -32,6 +33,8 @@ struct RuntimeOptions {
 #else
     bool track_objects = true;
 #endif
+    // Record every memory event from the first (the Lab's trace); nullptr: no trace.
+    trace::TraceLog* trace = nullptr;
 };
 
 // The interpreter state CPython keeps per thread (PyThreadState): the error indicator and the
@@ -80,6 +83,12 @@ public:
     PyObject* alloc_gc_object(PyTypeObject* type, size_t request);
     // PyObject_Free / PyObject_GC_Del: gives the block back (a GC object must be untracked).
     void free_object(PyObject* o);
+    // _PyType_PreHeaderSize beyond the GC header: 3.11+ classes whose instances keep the __dict__
+    // (and from 3.12 the weakref list) in two words before the GC header (instance_values.h).
+    // alloc_gc_object allocates them, zeroed, at the start of the block.
+    static size_t preheader_size(const PyTypeObject* type) {
+        return (type->tp_flags & (Py_TPFLAGS_MANAGED_DICT | Py_TPFLAGS_MANAGED_WEAKREF)) != 0 ? 2 * sizeof(Slot<PyObject>) : 0;  // two 8-byte words on every host
+    }
     // PyObject_Malloc / Realloc / Free: objects, and buffers CPython takes from the object
     // allocator (dict keys tables, 2.7's unicode buffers). Every object-layer allocation goes
     // through these or the mem_ family, so tracing (below) sees it.
@@ -115,10 +124,18 @@ public:
     void incref(PyObject* o) {
         if (immortal_ && static_cast<int32_t>(o->ob_refcnt) < 0) return;
         ++o->ob_refcnt;
+        if (trace_ != nullptr) trace_refcount(o, trace::EventKind::Incref);
     }
     void decref(PyObject* o) {
         if (immortal_ && static_cast<int32_t>(o->ob_refcnt) < 0) return;
+        if (trace_ != nullptr) trace_refcount(o, trace::EventKind::Decref);
         if (--o->ob_refcnt == 0) dealloc(o);
+    }
+    // Drops the reference a dealloc took to run __del__ (or a generator's close), without
+    // deallocating: the count left, 0 when the object really dies.
+    Py_ssize_t drop_finalizer_ref(PyObject* o) {
+        if (trace_ != nullptr) trace_refcount(o, trace::EventKind::Decref);
+        return --o->ob_refcnt;
     }
     void xdecref(PyObject* o) {
         if (o != nullptr) decref(o);
@@ -138,10 +155,21 @@ public:
     // revives an object from a free list calls note_alive.
     void note_alive(PyObject* o) {
         if (track_objects_) live_.insert(o);
+        if (trace_ != nullptr) trace_object(o, trace::EventKind::ObjectNew);
+    }
+    // An object whose type was set after it was made (a struct sequence made as a tuple).
+    void note_retyped(PyObject* o) {
+        if (trace_ != nullptr) trace_object(o, trace::EventKind::Retype);
+    }
+    // _Py_SetImmortal (3.12+): the count becomes the profile's immortal value.
+    void make_immortal(PyObject* o) {
+        o->ob_refcnt = profile_.immortal_refcnt;
+        if (trace_ != nullptr) trace_object(o, trace::EventKind::Immortalize);
     }
     // _Py_ForgetReference: an object about to move (a resized tuple's block) leaves the registry.
     void note_forgotten(PyObject* o) {
         if (track_objects_) live_.erase(o);
+        if (trace_ != nullptr) trace_object(o, trace::EventKind::ObjectDead);
     }
     bool tracks_objects() const { return track_objects_; }
     const std::unordered_set<PyObject*>& live_objects() const { return live_; }
@@ -159,10 +187,19 @@ public:
         release(*this, o);
     }
 
+    // ---- the event trace (core/trace) -------------------------------------------------------
+    // While a log is set, every block allocated and freed, object made and freed, reference
+    // count change and GC (un)tracking is appended to it, with modelled addresses; the Lab sets
+    // it. Off (nullptr), tracing costs one predictable branch per event site.
+    void set_trace(trace::TraceLog* log) { trace_ = log; }
+    trace::TraceLog* trace() const { return trace_; }
+
     // ---- identity ---------------------------------------------------------------------------
     // id(o): the modelled address of the object (after its GC header, as in CPython).
     uint64_t id(const PyObject* o) const;
     bool is_static(const PyObject* o) const;
+    // The static object whose id() is `id`, or nullptr when `id` is not in the data segment.
+    PyObject* static_at(uint64_t id) const;
 
     // ---- GC lists (the collector itself is core/gc) ------------------------------------------
     static PyGC_Head* as_gc(const PyObject* o, uint32_t gc_head_size) {
@@ -204,6 +241,7 @@ private:
     const bool track_objects_;
     std::unordered_set<PyObject*> live_;
     std::unordered_map<PyObject*, destructor> host_owners_;
+    trace::TraceLog* trace_ = nullptr;
     bool tracing_ = false;
     std::unordered_map<const void*, size_t> traced_;
 
@@ -211,6 +249,11 @@ private:
         if (tracing_ && block != nullptr) traced_[block] = n;
         return block;
     }
+    // The allocator's calls with what tracing records (gen_zero: the block counts in gc.get_count()).
+    void* record_alloc(void* block, size_t n, bool gen_zero);
+    void free_block(void* p, bool gen_zero);
+    void trace_refcount(const PyObject* o, trace::EventKind kind);
+    void trace_object(const PyObject* o, trace::EventKind kind);
 };
 
 }  // namespace pymemlab

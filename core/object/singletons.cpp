@@ -73,6 +73,20 @@ PyObject* singleton_repr(Runtime& rt, PyObject* v) {
     return r != nullptr ? r : err_no_memory(rt);
 }
 
+// none_new, NotImplemented_new, ellipsis_new (3.x): calling the type returns the singleton;
+// 2.7 has no tp_new ("cannot create 'NoneType' instances").
+PyObject* singleton_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const*, Py_ssize_t nargs, PyObject* kwnames) {
+    if (nargs > 0 || (kwnames != nullptr && Py_SIZE(kwnames) > 0))
+        return err_format(rt, rt.builtins().exc.TypeError, "%s takes no arguments", type->tp_name);
+    const Singletons& s = rt.builtins().singletons;
+    for (PyObject* o : {s.none, s.not_implemented, s.ellipsis})
+        if (Py_TYPE(o) == type) {
+            rt.incref(o);
+            return o;
+        }
+    return err_format(rt, rt.builtins().exc.TypeError, "cannot create '%s' instances", type->tp_name);
+}
+
 }  // namespace
 
 void init_singletons(Runtime& rt) {
@@ -80,7 +94,10 @@ void init_singletons(Runtime& rt) {
     s.none = plain_singleton(rt, "NoneType");
     s.not_implemented = plain_singleton(rt, "NotImplementedType");
     s.ellipsis = plain_singleton(rt, "ellipsis");
-    for (PyObject* o : {s.none, s.not_implemented, s.ellipsis}) Py_TYPE(o)->tp_repr = singleton_repr;
+    for (PyObject* o : {s.none, s.not_implemented, s.ellipsis}) {
+        Py_TYPE(o)->tp_repr = singleton_repr;
+        if (rt.profile().major >= 3) Py_TYPE(o)->tp_new = singleton_tp_new;
+    }
     PyTypeObject* int_type = rt.builtins().long_type;
     PyTypeObject* bool_type = rt.profile().major == 2
                                   ? new_static_type(rt, "bool", sizeof(PyIntObject), 0)

@@ -315,7 +315,7 @@ void set_interned_state(const Runtime& rt, PyObject* o, int st) {
 // MORTAL -> IMMORTAL: one extra reference that is never released; 3.12+ the immortal count.
 void immortalize(Runtime& rt, PyObject* o) {
     if (rt.profile().has_immortal_objects())
-        o->ob_refcnt = rt.profile().immortal_refcnt;
+        rt.make_immortal(o);
     else
         rt.incref(o);
     set_interned_state(rt, o, SSTATE_INTERNED_IMMORTAL);

@@ -87,7 +87,7 @@ bool unpack_args(Runtime& rt, const ArgsSpec& spec, PyObject* const* args, Py_ss
                  PyObject** out) {
     const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
     for (int i = 0; i < spec.max; ++i) out[i] = nullptr;
-    if (spec.keywords.size() == 0) {
+    if (spec.keywords[0] == nullptr) {
         if (!check_no_keywords(rt, spec.nokw_name != nullptr ? spec.nokw_name : spec.name, kwnames)) return false;
         if (nargs < spec.min || nargs > spec.max) return arity_error(rt, spec, nargs);
         for (Py_ssize_t i = 0; i < nargs; ++i) out[i] = args[i];
@@ -113,6 +113,7 @@ bool unpack_args(Runtime& rt, const ArgsSpec& spec, PyObject* const* args, Py_ss
         int index = -1;
         int i = 0;
         for (const char* kw : spec.keywords) {
+            if (kw == nullptr) break;
             if (i >= spec.posonly && key == kw) index = i;
             ++i;
         }
@@ -130,7 +131,7 @@ bool unpack_args(Runtime& rt, const ArgsSpec& spec, PyObject* const* args, Py_ss
     }
     for (int i = 0; i < spec.min; ++i) {
         if (out[i] != nullptr) continue;
-        const char* kw = *(spec.keywords.begin() + i);
+        const char* kw = spec.keywords[static_cast<size_t>(i)];
         if (p.at_least(3, 8))
             err_format(rt, type_error(rt), "%s() missing required argument '%s' (pos %d)", spec.name, kw, i + 1);
         else

@@ -5,6 +5,8 @@
 // parser a method used changed between versions; the methods pick the style per profile.
 #pragma once
 
+#include <array>
+
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -25,12 +27,16 @@ enum class ArgStyle {
 // A method's parameters: the first `min` are required; `keywords` names every parameter when
 // they may be passed by keyword (nullptr list: positional only, and any keyword is refused with
 // "<name>() takes no keyword arguments"). `posonly` parameters cannot be passed by keyword.
+inline constexpr size_t kMaxKeywords = 6;
+
 struct ArgsSpec {
     const char* name;  // as the messages print it, without "()"
     int min;
     int max;
     ArgStyle style;
-    std::initializer_list<const char*> keywords = {};
+    // The parameters' names, then nullptr. An array, not an initializer_list: a spec made in a
+    // conditional expression would outlive the list's backing array.
+    std::array<const char*, kMaxKeywords + 1> keywords = {};
     int posonly = 0;
     // The name the "takes no keyword arguments" refusal prints, when it differs ("str.find").
     const char* nokw_name = nullptr;

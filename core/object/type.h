@@ -56,6 +56,14 @@ using initproc = int (*)(Runtime& rt, PyObject* self, PyObject* const* args, Py_
 // Rich comparison operators (Include/object.h).
 enum CompareOp : int { Py_LT = 0, Py_LE = 1, Py_EQ = 2, Py_NE = 3, Py_GT = 4, Py_GE = 5 };
 
+// 3.11+: where a class's instances keep their attributes (instance_values.h). CPython's bits:
+// 3.11 MANAGED_DICT; 3.12 adds MANAGED_WEAKREF; 3.13 adds INLINE_VALUES. DICT_OR_VALUES is the
+// model's (an unused CPython bit): the instance's pre-header holds 3.12's tagged dict-or-values
+// word rather than 3.11's separate values and dict words.
+constexpr unsigned long Py_TPFLAGS_INLINE_VALUES = 1ul << 2;
+constexpr unsigned long Py_TPFLAGS_MANAGED_WEAKREF = 1ul << 3;
+constexpr unsigned long Py_TPFLAGS_MANAGED_DICT = 1ul << 4;
+constexpr unsigned long Py_TPFLAGS_MODEL_DICT_OR_VALUES = 1ul << 21;
 constexpr unsigned long Py_TPFLAGS_HEAPTYPE = 1ul << 9;
 constexpr unsigned long Py_TPFLAGS_BASETYPE = 1ul << 10;
 constexpr unsigned long Py_TPFLAGS_HAVE_GC = 1ul << 14;

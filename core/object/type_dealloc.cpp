@@ -14,6 +14,7 @@
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
+#include "object/instance_values.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -47,7 +48,7 @@ void clear_slots(Runtime& rt, PyTypeObject* type, PyObject* self) {
 
 // Whether the class (not its built-in base) put the instance __dict__ where tp_dictoffset says.
 bool class_added_dict(const PyTypeObject* type, const PyTypeObject* base) {
-    return type->tp_dictoffset != 0 && type->tp_dictoffset != type_dictoffset(base);
+    return type->tp_dictoffset > 0 && type->tp_dictoffset != type_dictoffset(base);
 }
 
 // The built-in base's tp_dealloc. `object` (whose model slot is the static types' no-op) frees the
@@ -67,7 +68,7 @@ bool finalize_from_dealloc(Runtime& rt, PyObject* self, destructor finalizer, bo
     self->ob_refcnt = 1;
     finalizer(rt, self);
     if (once) object_set_finalized(rt, self);
-    if (--self->ob_refcnt == 0) return false;
+    if (rt.drop_finalizer_ref(self) == 0) return false;
     rt.note_alive(self);
     return true;
 }
@@ -187,7 +188,9 @@ void subtype_dealloc(Runtime& rt, PyObject* self) {
     if (own_weaklist && (type->tp_finalize != nullptr || type->tp_del != nullptr))
         object_clear_weakrefs_no_callbacks(rt, self);
     for (PyTypeObject* t = type; t->tp_dealloc == subtype_dealloc; t = t->tp_base) clear_slots(rt, t, self);
-    if (class_added_dict(type, base)) {
+    if (type_has_managed_dict(type)) {
+        instance_clear_managed(rt, self, true);
+    } else if (class_added_dict(type, base)) {
         PyObject** dictptr = object_dict_ptr(self);
         PyObject* dict = *dictptr;
         *dictptr = nullptr;
@@ -207,7 +210,9 @@ void subtype_traverse(PyObject* self, visitproc visit, void* arg) {
     for (; base->tp_traverse == subtype_traverse; base = base->tp_base)
         for (int64_t i = 0; i < Py_SIZE(as_object(base)); ++i)
             if (PyObject* v = *slot_member(base, self, i)) visit(v, arg);
-    if (class_added_dict(type, base))
+    if (type_has_managed_dict(type))
+        instance_visit_managed(self, visit, arg);
+    else if (class_added_dict(type, base))
         if (PyObject** dictptr = object_dict_ptr(self); *dictptr != nullptr) visit(*dictptr, arg);
     traverseproc base_traverse = base->tp_traverse;
     if (is_heap_type(type) && (base_traverse == nullptr || !is_heap_type(base))) visit(as_object(type), arg);
@@ -219,7 +224,9 @@ int subtype_clear(Runtime& rt, PyObject* self) {
     PyTypeObject* type = Py_TYPE(self);
     PyTypeObject* base = type;
     for (; base->tp_clear == subtype_clear; base = base->tp_base) clear_slots(rt, base, self);
-    if (class_added_dict(type, base)) {
+    if (type_has_managed_dict(type)) {
+        instance_clear_managed(rt, self, false);
+    } else if (class_added_dict(type, base)) {
         PyObject** dictptr = object_dict_ptr(self);
         PyObject* dict = *dictptr;
         *dictptr = nullptr;
@@ -249,6 +256,7 @@ void heap_type_dealloc(Runtime& rt, PyObject* self) {
     rt.xdecref(type->tp_dict);
     rt.xdecref(type->tp_bases);
     rt.xdecref(type->tp_mro);
+    cached_keys_decref(rt, type);
     for (Slot<PyObject>* s : {&et->ht_name, &et->ht_qualname, &et->ht_module, &et->ht_slots}) rt.xdecref(s->p);
     rt.release_host_storage(self);
     rt.free_object(self);

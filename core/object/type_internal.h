@@ -34,7 +34,9 @@ struct HeapTypeObject {
     // references there, plain pointers here), so that setting a dunder on a class also updates the
     // slots of its subclasses. A class removes itself when it is freed.
     Slot<std::vector<PyTypeObject*>> subclasses;
-    Slot<void> unused_;  // room kept: the layout above mirrors CPython's sizes
+    // ht_cached_keys (3.11+ classes with Py_TPFLAGS_MANAGED_DICT, instance_values.h): the shared
+    // keys of the instances' attributes, owned (one dk_refcnt); null otherwise.
+    Slot<unsigned char> ht_cached_keys;
 };
 
 inline HeapTypeObject* heap_type(PyTypeObject* t) { return reinterpret_cast<HeapTypeObject*>(t); }

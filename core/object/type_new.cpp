@@ -16,6 +16,7 @@
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
+#include "object/instance_values.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -315,6 +316,13 @@ bool add_to_dict(Runtime& rt, PyObject* dict, std::string_view name, PyObject* v
 
 // subtype_setdict: `obj.__dict__ = d` replaces the instance dict (del drops it).
 int subtype_setdict(Runtime& rt, PyObject* self, PyObject* value) {
+    if (type_has_managed_dict(Py_TYPE(self)) && value != nullptr &&
+        !object_type_check(value, rt.builtins().dict_type)) {
+        err_format(rt, rt.builtins().exc.TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                   type_name(Py_TYPE(value)).c_str());
+        return -1;
+    }
+    if (type_has_managed_dict(Py_TYPE(self))) return instance_set_dict(rt, self, value);
     PyObject** dictptr = object_dict_ptr(self);
     if (dictptr == nullptr) {
         err_set_string(rt, rt.builtins().exc.AttributeError, "This object has no __dict__");
@@ -472,18 +480,41 @@ bool build_class(Runtime& rt, PyTypeObject* type, PyTypeObject* base, PyObject* 
         members[i].offset = offset;
         offset += kFieldSize;
     }
-    if (slots.add_dict) {
+    // 3.11+: a class that adds a __dict__ to a base of fixed size manages it (instance_values.h):
+    // tp_dictoffset -1, the dict (or values) in the pre-header; from 3.12 the weakref list too.
+    const Profile& p = rt.profile();
+    const bool managed_dict = slots.add_dict && p.at_least(3, 11) && base->tp_itemsize == 0;
+    if (managed_dict) {
+        type->tp_flags |= Py_TPFLAGS_MANAGED_DICT | (p.minor == 12 && p.major == 3 ? Py_TPFLAGS_MODEL_DICT_OR_VALUES : 0);
+        type->tp_dictoffset = -1;
+    } else if (slots.add_dict) {
         type->tp_dictoffset = offset;
         offset += kFieldSize;
     } else if (!base->has_flag(Py_TPFLAGS_TYPE_SUBCLASS)) {
         type->tp_dictoffset = type_dictoffset(base);  // BaseException's dict field
     }
-    if (slots.add_weak) {
+    if (slots.add_weak && p.at_least(3, 12) && base->tp_itemsize == 0) {
+        type->tp_flags |= Py_TPFLAGS_MANAGED_WEAKREF;
+        type->tp_weaklistoffset = kManagedWeakrefOffset;
+    } else if (slots.add_weak) {
         type->tp_weaklistoffset = offset;
         offset += kFieldSize;
     }
+    // Subclasses of a managed class manage theirs too (inherit_special).
+    if (!managed_dict && type_has_managed_dict(base) && (base->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        type->tp_flags |= base->tp_flags & (Py_TPFLAGS_MANAGED_DICT | Py_TPFLAGS_MODEL_DICT_OR_VALUES);
+        type->tp_dictoffset = -1;
+    }
+    type->tp_flags |= base->tp_flags & Py_TPFLAGS_MANAGED_WEAKREF;
     type->tp_basicsize = offset;
     type->tp_itemsize = base->tp_itemsize;
+    if (type_has_managed_dict(type)) {
+        if (!cached_keys_new(rt, type)) return fail_no_memory(rt);
+        // type_ready_managed_dict (3.13+): an instance of object's size keeps its values inline.
+        if (p.at_least(3, 13) && type->tp_itemsize == 0 && type->tp_basicsize == rt.builtins().object_type->tp_basicsize)
+            type->tp_flags |= Py_TPFLAGS_INLINE_VALUES;
+        type->tp_blocks = instance_blocks;
+    }
     type->tp_dealloc = subtype_dealloc;
     // All heap types are GC from 3.8 (a class's instance can reach the class); before, only those
     // that add fields or extend a GC base.

@@ -16,6 +16,7 @@
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/hash.h"
+#include "object/instance_values.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -66,7 +67,13 @@ PyObject* object_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const*, Py_ss
             return err_format(rt, rt.builtins().exc.TypeError, "%s() takes no arguments", type_name(type).c_str());
         return err_set_string(rt, rt.builtins().exc.TypeError, "object() takes no parameters");
     }
-    return object_new_instance(rt, type);
+    PyObject* o = object_new_instance(rt, type);
+    // 3.11+: object_new gives a managed class's instance its values (_PyObject_InitializeDict).
+    if (o != nullptr && !instance_values_init(rt, o)) {
+        rt.decref(o);
+        return nullptr;
+    }
+    return o;
 }
 
 int object_tp_init(Runtime& rt, PyObject* self, PyObject* const*, Py_ssize_t nargs, PyObject* kwnames) {
@@ -89,6 +96,7 @@ PyObject* object_get_class(Runtime& rt, PyObject* self) {
 const PyGetSetDef kObjectClassGetSet = {"__class__", object_get_class, nullptr};
 
 PyObject* object_get_dict(Runtime& rt, PyObject* self) {
+    if (type_has_managed_dict(Py_TYPE(self))) return instance_get_dict(rt, self);
     PyObject** dictptr = object_dict_ptr(self);
     if (dictptr == nullptr) return err_set_string(rt, rt.builtins().exc.AttributeError, "This object has no __dict__");
     if (*dictptr == nullptr && (*dictptr = dict_new(rt)) == nullptr) return err_no_memory(rt);
@@ -188,6 +196,15 @@ PyObject* type_getattro(Runtime& rt, PyObject* self, PyObject* name) {
         PyTypeObject* mt = Py_TYPE(meta_attr);
         if (mt->tp_descr_get != nullptr && mt->tp_descr_set != nullptr)
             return mt->tp_descr_get(rt, meta_attr, self, reinterpret_cast<PyObject*>(meta));
+    }
+    // type's own getsets and members (type_getsets, type_members) are data descriptors: they win
+    // over the class's attributes, so A.__dict__ is A's namespace although A's dict holds the
+    // instances' __dict__ descriptor.
+    if (str_check(rt, name)) {
+        const std::string n = str_as_utf8(rt, name);
+        if (n == "__dict__" || n == "__mro__" || n == "__bases__" || n == "__base__" || n == "__name__" ||
+            n == "__qualname__")
+            if (PyObject* special = special_attribute(rt, type, n)) return special;
     }
     PyObject* attr = type_lookup(rt, type, name);
     if (attr != nullptr) {
@@ -386,7 +403,11 @@ void init_type_system(Runtime& rt) {
     type->tp_flags |= Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC;
     type->tp_dealloc = heap_type_dealloc;  // classes are GC objects; static types are left alone
     type->tp_traverse = heap_type_traverse;
-    PyTypeObject* object = new_static_type(rt, "object", sizeof(PyObject), 0);
+    type->tp_blocks = heap_type_blocks;
+    // object_dealloc: an instance of `object` itself is a plain block (object() is freed as
+    // soon as its last reference goes, so `id(object()) == id(object())`).
+    PyTypeObject* object = new_static_type(rt, "object", sizeof(PyObject), 0,
+                                           {.dealloc = [](Runtime& r, PyObject* o) { r.free_object(o); }});
     object->tp_hash = object_hash_default;
     object->tp_richcompare = object_richcompare_default;
     object->tp_getattro = object_generic_getattr;
@@ -427,7 +448,8 @@ PyObject* object_default_repr(Runtime& rt, PyObject* o) {
 }
 
 PyObject* object_new_instance(Runtime& rt, PyTypeObject* type) {
-    const size_t size = static_cast<size_t>(type->tp_basicsize);
+    // 3.13: _PyType_AllocNoTrack sizes the inline values from the class's keys as they are now.
+    const size_t size = static_cast<size_t>(type->tp_basicsize + inline_values_bytes(rt, type));
     PyObject* o = type->is_gc() ? rt.alloc_gc_object(type, size) : rt.alloc_object(type, size);
     if (o == nullptr) return err_no_memory(rt);
     std::memset(reinterpret_cast<char*>(o) + sizeof(PyObject), 0, size - sizeof(PyObject));

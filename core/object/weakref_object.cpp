@@ -383,12 +383,13 @@ bool weakref_proxy_check(const Runtime& rt, const PyObject* o) {
     return Py_TYPE(o) == rt.builtins().weakproxy_type || Py_TYPE(o) == rt.builtins().weakcallableproxy_type;
 }
 
-bool type_supports_weakrefs(const PyTypeObject* type) { return type_weaklistoffset(type) > 0; }
+// 3.12+ classes keep the list in the instance's pre-header: a negative offset (MANAGED_WEAKREF_OFFSET).
+bool type_supports_weakrefs(const PyTypeObject* type) { return type_weaklistoffset(type) != 0; }
 
 PyWeakReference** weakref_list_ptr(PyObject* o) {
     PyTypeObject* t = Py_TYPE(o);
     if (t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS)) return &reinterpret_cast<PyTypeObject*>(o)->tp_weaklist;
-    if (t->tp_weaklistoffset <= 0) return nullptr;
+    if (t->tp_weaklistoffset == 0) return nullptr;
     return &reinterpret_cast<Slot<PyWeakReference>*>(reinterpret_cast<char*>(o) + t->tp_weaklistoffset)->p;
 }
 

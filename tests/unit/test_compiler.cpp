@@ -645,8 +645,6 @@ TEST_CASE("unsupported constructs are SyntaxErrors naming them", "[compiler]") {
     CHECK(c.msg == "asynchronous comprehension outside of an asynchronous function");
     CHECK(c.line == 1);
     CHECK(c.offset == 5);
-    SyntaxErrorInfo b = compile_error(rt, "x = 1j\n");
-    CHECK(b.msg == "the lab does not support complex numbers yet");
 }
 
 TEST_CASE("running out of heap while compiling is a MemoryError that leaves no object behind", "[compiler]") {
