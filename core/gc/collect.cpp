@@ -10,6 +10,7 @@
 #include "gc/collector.h"
 #include "gc/gc_list.h"
 #include "gc/gc_weakref.h"
+#include "gc/incremental.h"
 #include "object/abstract.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
@@ -18,6 +19,7 @@
 #include "object/runtime.h"
 #include "object/set_object.h"
 #include "object/str_object.h"
+#include "object/tuple_object.h"
 #include "object/type_internal.h"
 
 namespace pymemlab {
@@ -41,7 +43,8 @@ void show_stats(Runtime& rt, int generation) {
     GCState& st = rt.gc_state();
     std::string text = format("gc: collecting generation %d...\n", generation);
     text += "gc: objects in each generation:";
-    for (PyGC_Head& g : st.generations) text += format(" %" PRId64, gc::gc_list_size(&g));
+    for (int i = 0; i < GCState::kGenerations; ++i)
+        text += format(" %" PRId64, gc::gc_list_size(gc::gc_is_incremental(rt) ? gc::gen_head(rt, i) : &st.generations[i]));
     text += "\n";
     if (rt.profile().at_least(3, 7))
         text += format("gc: objects in permanent generation: %" PRId64 "\n", gc::gc_list_size(&st.permanent));
@@ -66,10 +69,14 @@ void show_done(Runtime& rt, int64_t unreachable, int64_t uncollectable) {
     rt.tstate().write_stderr(text);
 }
 
-// gc_collect_main: one collection, with the debug output and statistics around it.
+// gc_collect_main: one collection, with the debug output and statistics around it. 3.14 prints
+// "gc: done" after the stop callbacks (collect_with_callback), and an increment that owes work
+// collects nothing and counts in no statistics.
 int64_t collect_main(Runtime& rt, int generation) {
     GCState& st = rt.gc_state();
+    const bool incremental = gc::gc_is_incremental(rt);
     if ((st.debug & kDebugStats) != 0) show_stats(rt, generation);
+    if (incremental && generation == 1 && !gc::incremental_begin_increment(rt)) return 0;
     gc::Collection c(rt, generation);
     while (c.phase() != gc::Phase::kHandleWeakrefs && c.step()) {
         if (c.phase() == gc::Phase::kMoveLegacyFinalizers && (st.debug & kDebugCollectable) != 0) {
@@ -86,7 +93,7 @@ int64_t collect_main(Runtime& rt, int generation) {
     c.run();
     const int64_t n = c.uncollectable();
     const int64_t m = c.collected();
-    if ((st.debug & kDebugStats) != 0) show_done(rt, n + m, n);
+    if ((st.debug & kDebugStats) != 0 && !incremental) show_done(rt, n + m, n);
     if (generation == GCState::kGenerations - 1) gc_clear_freelists(rt);
     GCGenerationStats& s = st.stats[generation];
     s.collections += 1;
@@ -138,6 +145,7 @@ int64_t collect_with_callback(Runtime& rt, int generation) {
     const int64_t result = collect_main(rt, generation);
     const int64_t uncollectable = rt.gc_state().stats[generation].uncollectable - before_uncollectable;
     invoke_callbacks(rt, "stop", generation, result - uncollectable, uncollectable);
+    if ((rt.gc_state().debug & kDebugStats) != 0 && gc::gc_is_incremental(rt)) show_done(rt, result, uncollectable);
     return result;
 }
 
@@ -156,6 +164,12 @@ void gc_collect_generations(Runtime& rt) {
     GCState& st = rt.gc_state();
     if (st.collecting) return;
     st.collecting = true;
+    if (gc::gc_is_incremental(rt)) {
+        // _Py_RunGC: every automatic collection is an increment.
+        collect_with_callback(rt, 1);
+        st.collecting = false;
+        return;
+    }
     for (int i = GCState::kGenerations - 1; i >= 0; --i) {
         if (st.count[i] <= st.threshold[i]) continue;
         // Issue #4074: a full collection also needs a quarter of the long-lived objects new.
@@ -175,21 +189,33 @@ void gc_run_scheduled(Runtime& rt) {
 
 void gc_freeze(Runtime& rt) {
     GCState& st = rt.gc_state();
+    if (gc::gc_is_incremental(rt)) return gc::incremental_freeze(rt);
     for (PyGC_Head& g : st.generations) gc::gc_list_merge(&g, &st.permanent);
     st.count[0] = 0;
 }
 
 void gc_unfreeze(Runtime& rt) {
     GCState& st = rt.gc_state();
+    if (gc::gc_is_incremental(rt)) return gc::incremental_unfreeze(rt);
     gc::gc_list_merge(&st.permanent, &st.generations[GCState::kGenerations - 1]);
 }
 
 int64_t gc_freeze_count(Runtime& rt) { return gc::gc_list_size(&rt.gc_state().permanent); }
 
 // clear_freelists / _PyGC_ClearAllFreeLists: full collections give back what the free lists
-// keep. The model clears the dict, set and 2.7 unicode lists; the tuple, list and float ones
-// are not cleared yet.
+// keep. The model clears the tuple, dict, set and 2.7 unicode lists; the list, float and
+// (3.6) bound-method ones are not cleared yet, so an allocation after gc.collect() that CPython
+// makes fresh, and counts in gc.get_count(), the model may still serve from its free list.
 void gc_clear_freelists(Runtime& rt) {
+    // PyTuple_ClearFreeList: lengths 1 and up (the empty tuple is no free-list entry to clear).
+    TupleState& ts = rt.builtins().tuple_state;
+    for (int n = 1; n < TupleState::kLengths; ++n) {
+        while (PyObject* t = ts.free_list[n]) {
+            ts.free_list[n] = tuple_items(t)[0];
+            --ts.numfree[n];
+            rt.free_object(t);
+        }
+    }
     dict_clear_free_list(rt);
     set_clear_free_list(rt);
     unicode_clear_free_list(rt);

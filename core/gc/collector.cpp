@@ -5,6 +5,7 @@
 
 #include "gc/gc_list.h"
 #include "gc/gc_weakref.h"
+#include "gc/incremental.h"
 #include "object/dict_object.h"
 #include "object/list_object.h"
 #include "object/runtime.h"
@@ -45,9 +46,10 @@ void visit_reachable(PyObject* op, void* arg) {
         // Tentatively unreachable, reachable after all: back to the young list, where the scan
         // will get to it again. The list functions cannot be used with the flag set.
         PyGC_Head* prev = gc_prev(g);
-        auto* next = reinterpret_cast<PyGC_Head*>(g->_gc_next & ~kNextMaskUnreachable);
-        prev->_gc_next = g->_gc_next;  // keeps the flag on prev's link
+        PyGC_Head* next = gc_next(g);
+        prev->_gc_next = g->_gc_next;  // keeps the flags on prev's link (one region: one old space)
         set_prev(next, prev);
+        g->_gc_next &= ~kNextMaskUnreachable;
         gc_list_append(g, va->list);
         gc_set_refs(g, 1);
     } else if (gc_get_refs(g) == 0) {
@@ -97,6 +99,7 @@ const char* phase_name(Phase p) {
 Collection::Collection(Runtime& rt, int generation) : rt_(rt), generation_(generation) {
     gc_list_init(&unreachable_);
     gc_list_init(&finalizers_);
+    gc_list_init(&region_);
 }
 
 Collection::~Collection() { run(); }
@@ -107,6 +110,14 @@ void Collection::run() {
 }
 
 bool Collection::step() {
+    if (rt_.trace() != nullptr && phase_ == Phase::kStart) trace_start(rt_, *this);
+    const Phase before = phase_;
+    const bool more = run_phase();
+    if (rt_.trace() != nullptr && phase_ != before) trace_phase(rt_, *this);
+    return more;
+}
+
+bool Collection::run_phase() {
     switch (phase_) {
         case Phase::kStart:
             start();
@@ -158,6 +169,10 @@ bool Collection::step() {
 // Younger generations join the one collected; its counts restart, the next one's counts it.
 void Collection::start() {
     GCState& st = rt_.gc_state();
+    if (gc_is_incremental(rt_)) {
+        increment_size_ = incremental_region(rt_, generation_, &region_, &young_, &old_);
+        return;
+    }
     if (generation_ + 1 < GCState::kGenerations) st.count[generation_ + 1] += 1;
     for (int i = 0; i <= generation_; ++i) st.count[i] = 0;
     for (int i = 0; i < generation_; ++i) gc_list_merge(&st.generations[i], &st.generations[generation_]);
@@ -186,6 +201,8 @@ void Collection::move_unreachable(PyGC_Head* young, PyGC_Head* unreachable) {
     VisitArg arg{&rt_, young};
     PyGC_Head* prev = young;
     PyGC_Head* g = gc_next(young);
+    // Every object of the list is in one old space (3.14); the unreachable links carry it too.
+    const uintptr_t flags = kNextMaskUnreachable | (g != young ? g->_gc_next & kNextMaskOldSpace : 0);
     while (g != young) {
         if (gc_get_refs(g) != 0) {
             // The visit may append to young, changing g's next when g is last: read it after.
@@ -196,15 +213,17 @@ void Collection::move_unreachable(PyGC_Head* young, PyGC_Head* unreachable) {
         } else {
             prev->_gc_next = g->_gc_next;
             auto* last = reinterpret_cast<PyGC_Head*>(unreachable->_gc_prev);
-            last->_gc_next = kNextMaskUnreachable | reinterpret_cast<uintptr_t>(g);
+            last->_gc_next = flags | reinterpret_cast<uintptr_t>(g);
             set_prev(g, last);
-            g->_gc_next = kNextMaskUnreachable | reinterpret_cast<uintptr_t>(unreachable);
+            g->_gc_next = flags | reinterpret_cast<uintptr_t>(unreachable);
             unreachable->_gc_prev = reinterpret_cast<uintptr_t>(g);
         }
-        g = reinterpret_cast<PyGC_Head*>(prev->_gc_next);
+        g = gc_next(prev);
     }
     young->_gc_prev = reinterpret_cast<uintptr_t>(prev);
-    unreachable->_gc_next &= ~kNextMaskUnreachable;
+    // List heads carry no flags; the copies above may have left some on them.
+    young->_gc_next &= ~kNextMaskFlags;
+    unreachable->_gc_next &= ~kNextMaskFlags;
 }
 
 // untrack_tuples on every collection; untrack_dicts on full ones (up to 3.13: dict_maybe_untrack
@@ -217,7 +236,10 @@ void Collection::untrack() {
         if (Py_TYPE(op) == rt_.builtins().tuple_type) tuple_maybe_untrack(rt_, op);
         g = next;
     }
-    if (young_ != old_) {
+    if (gc_is_incremental(rt_)) {
+        // 3.14 untracks no dicts and keeps no long-lived figures.
+        if (young_ != old_) gc_list_merge(young_, old_);
+    } else if (young_ != old_) {
         if (generation_ == GCState::kGenerations - 2) st.long_lived_pending += gc_list_size(young_);
         gc_list_merge(young_, old_);
     } else {
@@ -342,12 +364,13 @@ void Collection::finish() {
         }
     }
     gc_list_merge(&finalizers_, old_);
+    if (gc_is_incremental(rt_)) incremental_finish(rt_, generation_, increment_size_);
 }
 
 void Collection::list_snapshot(const PyGC_Head* list, ListId id, std::vector<ObjectState>& out) const {
     if (list == nullptr) return;
     for (const PyGC_Head* g = gc_next(list); g != list;
-         g = reinterpret_cast<const PyGC_Head*>(g->_gc_next & ~kNextMaskUnreachable)) {
+         g = gc_next(g)) {
         out.push_back({rt_.from_gc(g), id, gc_get_refs(g), gc_is_collecting(g)});
     }
 }

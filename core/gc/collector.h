@@ -35,6 +35,13 @@ enum class Phase : uint8_t {
 };
 const char* phase_name(Phase p);
 
+class Collection;
+// The trace's view of a collection (gc_trace.cpp): GcStart before the first phase; after each,
+// the gc_refs of the objects being collected (after update_refs and subtract_refs) then GcPhase,
+// and at the end GcDone and the generations' counts.
+void trace_start(Runtime& rt, const Collection& c);
+void trace_phase(Runtime& rt, const Collection& c);
+
 // Which of the collection's lists an object is on.
 enum class ListId : uint8_t { kYoung, kOld, kUnreachable, kFinalizers };
 
@@ -47,7 +54,9 @@ struct ObjectState {
 
 class Collection {
 public:
-    // Prepares a collection of `generation` (0..2): nothing runs until step().
+    // Prepares a collection of `generation` (0..2): nothing runs until step(). Under 3.14, 0 is
+    // a young collection, 1 an increment (young plus part of the pending old space), 2 a full
+    // collection (gc/incremental.h); young_ and old_ are then the region and the visited space.
     Collection(Runtime& rt, int generation);
     ~Collection();
     Collection(const Collection&) = delete;
@@ -73,9 +82,12 @@ private:
     PyGC_Head* old_ = nullptr;
     PyGC_Head unreachable_;
     PyGC_Head finalizers_;
+    PyGC_Head region_;            // 3.14: the objects of a young collection or an increment
+    int64_t increment_size_ = 0;  // 3.14: gc_collect_increment's increment_size
     int64_t collected_ = 0;      // m: what was freed (or saved by DEBUG_SAVEALL)
     int64_t uncollectable_ = 0;  // n
 
+    bool run_phase();  // step() without the trace
     void start();
     void update_refs(PyGC_Head* containers);
     void subtract_refs(PyGC_Head* containers);

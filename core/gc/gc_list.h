@@ -18,10 +18,24 @@ constexpr int kPrevShift = 2;
 constexpr uintptr_t kPrevMask = ~uintptr_t{0} << kPrevShift;
 // Bit 0 of _gc_next: move_unreachable has put the object on the unreachable list.
 constexpr uintptr_t kNextMaskUnreachable = 1;
+// Bit 1 of _gc_next (3.14's incremental collector): the old space the object belongs to, 0 or 1
+// (CPython's _PyGC_NEXT_MASK_OLD_SPACE_1; CPython keeps it in bit 0 and the unreachable flag in
+// bit 1, the model the other way round so that 3.8-3.13 keep their encoding). Always 0 before 3.14.
+// The bit belongs to the object, not to the link: setting an object's next keeps it.
+constexpr uintptr_t kNextMaskOldSpace = 2;
+constexpr uintptr_t kNextMaskFlags = kNextMaskUnreachable | kNextMaskOldSpace;
+static_assert(kNextMaskFlags == 3 && (kNextMaskFlags & kPrevMask) == 0);
 
-inline PyGC_Head* gc_next(const PyGC_Head* g) { return reinterpret_cast<PyGC_Head*>(g->_gc_next); }
+inline PyGC_Head* gc_next(const PyGC_Head* g) { return reinterpret_cast<PyGC_Head*>(g->_gc_next & ~kNextMaskFlags); }
 inline PyGC_Head* gc_prev(const PyGC_Head* g) { return reinterpret_cast<PyGC_Head*>(g->_gc_prev & kPrevMask); }
-inline void set_next(PyGC_Head* g, PyGC_Head* next) { g->_gc_next = reinterpret_cast<uintptr_t>(next); }
+inline void set_next(PyGC_Head* g, PyGC_Head* next) {
+    g->_gc_next = (g->_gc_next & kNextMaskFlags) | reinterpret_cast<uintptr_t>(next);
+}
+// The object's old space (0 or 1); objects of young are in the space not being visited.
+inline int gc_old_space(const PyGC_Head* g) { return (g->_gc_next & kNextMaskOldSpace) != 0 ? 1 : 0; }
+inline void gc_set_old_space(PyGC_Head* g, int space) {
+    g->_gc_next = (g->_gc_next & ~kNextMaskOldSpace) | (space != 0 ? kNextMaskOldSpace : 0);
+}
 inline void set_prev(PyGC_Head* g, PyGC_Head* prev) {
     g->_gc_prev = (g->_gc_prev & ~kPrevMask) | reinterpret_cast<uintptr_t>(prev);
 }
@@ -56,6 +70,10 @@ inline void gc_list_remove(PyGC_Head* node) {
     set_next(prev, next);
     set_prev(next, prev);
     node->_gc_next = 0;
+}
+// A list head carries no flags; an object's link may (see kNextMaskOldSpace).
+inline void gc_list_set_space(PyGC_Head* list, int space) {
+    for (PyGC_Head* g = gc_next(list); g != list; g = gc_next(g)) gc_set_old_space(g, space);
 }
 inline void gc_list_move(PyGC_Head* node, PyGC_Head* list) {
     PyGC_Head* from_prev = gc_prev(node);

@@ -30,14 +30,21 @@ struct GCGenerationStats {
     int64_t uncollectable = 0;
 };
 
+// 3.14's incremental collector (InternalDocs/garbage_collector.md of 3.14): the scavenge of the
+// old generation starts by marking what the roots reach, then collects increments.
+enum class GCPhase : uint8_t { kMark, kCollect };
+
 struct GCState {
     static constexpr int kGenerations = 3;
     // Invariant: each head is the sentinel of a ring of tracked objects' PyGC_Heads; an object
     // is in exactly one of them (or in a collection's private lists while one runs).
+    // 3.14 (incremental): generations[0] is `young`, generations[1 + s] is old space s; gc.*
+    // functions number them as GEN_HEAD does: 1 = the visited space, 2 = the pending one.
     PyGC_Head generations[kGenerations];
     PyGC_Head permanent;  // gc.freeze() (3.7+): never collected
     // count[0]: GC allocations minus GC deallocations since generation 0's last collection;
     // count[g > 0]: collections of generation g - 1 since generation g's last collection.
+    // 3.14: count[0] is young.count (objects tracked minus untracked), count[1 + s] old[s].count.
     int64_t count[kGenerations] = {0, 0, 0};
     int threshold[kGenerations] = {700, 10, 10};
     bool enabled = true;
@@ -48,6 +55,13 @@ struct GCState {
     // long_lived_pending > long_lived_total / 4.
     int64_t long_lived_total = 0;
     int64_t long_lived_pending = 0;
+    // 3.14: which old space the current scavenge has visited (objects' kNextMaskOldSpace bit
+    // says theirs; young objects are in the other one), the tracked objects (heap_size), the
+    // objects the next increments owe (work_to_do), and the scavenge's phase.
+    int visited_space = 0;
+    int64_t heap_size = 0;
+    int64_t work_to_do = 0;
+    GCPhase phase = GCPhase::kMark;
     GCGenerationStats stats[kGenerations];
     PyObject* garbage = nullptr;    // gc.garbage: a list, made on first need; strong reference
     PyObject* callbacks = nullptr;  // gc.callbacks: a list made by the gc module; strong reference

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "gc/gc_list.h"
+#include "gc/incremental.h"
 #include "object/runtime.h"
 #include "object/weakref_object.h"
 
@@ -40,7 +41,10 @@ int64_t gc_handle_weakrefs(Runtime& rt, PyGC_Head* unreachable, PyGC_Head* old) 
             continue;
         }
         rt.decref(w);
-        if (rt.object_is_gc(w) && rt.gc_is_tracked(w)) gc_list_move(rt.as_gc(w), old);
+        if (rt.object_is_gc(w) && rt.gc_is_tracked(w)) {
+            gc_list_move(rt.as_gc(w), old);
+            if (gc_is_incremental(rt)) gc_set_old_space(rt.as_gc(w), rt.gc_state().visited_space);
+        }
     }
     return freed;
 }

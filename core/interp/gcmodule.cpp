@@ -6,6 +6,7 @@
 
 #include "gc/collect.h"
 #include "gc/gc_list.h"
+#include "gc/incremental.h"
 #include "interp/modules.h"
 #include "object/builtins.h"
 #include "object/dict_object.h"
@@ -143,15 +144,16 @@ PyObject* int_tuple(Runtime& rt, const int64_t* values, int n) {
 PyObject* gc_get_count(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nargs, PyObject* kw) {
     if (!no_arguments(rt, "get_count", nargs, kw)) return nullptr;
     // Read before the result tuple's own allocation counts.
-    const GCState& st = rt.gc_state();
-    const int64_t counts[] = {st.count[0], st.count[1], st.count[2]};
+    // 3.14: young, then the visited old space, then the pending one (GEN_HEAD's order).
+    const int64_t counts[] = {gc::gen_count(rt, 0), gc::gen_count(rt, 1), gc::gen_count(rt, 2)};
     return int_tuple(rt, counts, GCState::kGenerations);
 }
 
 PyObject* gc_get_threshold(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nargs, PyObject* kw) {
     if (!no_arguments(rt, "get_threshold", nargs, kw)) return nullptr;
     const GCState& st = rt.gc_state();
-    const int64_t t[] = {st.threshold[0], st.threshold[1], st.threshold[2]};
+    // 3.14.0-3.14.4 read the third threshold back as 0, whatever set_threshold stored.
+    const int64_t t[] = {st.threshold[0], st.threshold[1], gc::gc_is_incremental(rt) ? 0 : st.threshold[2]};
     return int_tuple(rt, t, GCState::kGenerations);
 }
 
@@ -198,8 +200,11 @@ PyObject* gc_get_objects(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize
     PyObject* result = list_new(rt, 0);
     if (result == nullptr) return err_no_memory(rt);
     GCState& st = rt.gc_state();
+    // 3.14 (_PyGC_GetObjects): 0 is young, 1 is empty, 2 is both old spaces, in space order.
+    const bool incremental = gc::gc_is_incremental(rt);
     for (int i = 0; i < GCState::kGenerations; ++i) {
-        if (generation >= 0 && i != generation) continue;
+        if (generation >= 0 && i != generation && !(incremental && generation == 2 && i == 1)) continue;
+        if (incremental && generation == 1) break;
         if (!append_list(rt, result, &st.generations[i])) {
             rt.decref(result);
             return err_no_memory(rt);
@@ -287,8 +292,8 @@ PyObject* gc_get_referrers(Runtime& rt, PyObject*, PyObject* const* args, Py_ssi
     if (!no_keywords(rt, "get_referrers", kw)) return nullptr;
     PyObject* result = list_new(rt, 0);
     if (result == nullptr) return err_no_memory(rt);
-    GCState& st = rt.gc_state();
-    for (PyGC_Head& head : st.generations) {
+    for (int i = 0; i < GCState::kGenerations; ++i) {
+        PyGC_Head& head = gc::gc_is_incremental(rt) ? *gc::gen_head(rt, i) : rt.gc_state().generations[i];
         for (PyGC_Head* g = gc::gc_next(&head); g != &head; g = gc::gc_next(g)) {
             PyObject* op = rt.from_gc(g);
             traverseproc t = Py_TYPE(op)->tp_traverse;
