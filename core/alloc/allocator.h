@@ -22,8 +22,11 @@ struct AllocatorOptions {
     // mmap returns page-aligned but not POOL_SIZE-aligned arenas, so each loses one pool.
     bool pool_aligned_arenas = false;
     // Bytes of arenas plus raw blocks the heap may hold; 0 for no limit. A request past it
-    // fails (returns nullptr), which the interpreter turns into MemoryError.
-    uint64_t heap_limit = 0;
+    // fails (returns nullptr), which the interpreter turns into MemoryError. The default keeps
+    // a snippet's `[0] * 10**10` a MemoryError instead of a request to the host (a browser tab,
+    // a sanitizer's allocator) for 80 GB.
+    static constexpr uint64_t kDefaultHeapLimit = uint64_t{1} << 30;
+    uint64_t heap_limit = kDefaultHeapLimit;
 };
 
 // What check() found: ok, or the first broken invariant in words.

@@ -9,6 +9,7 @@
 #include "interp/code_object.h"
 #include "interp/gen_object.h"
 #include "interp/interp.h"
+#include "interp/suggestions.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/cell_object.h"
@@ -35,7 +36,10 @@ PyObject* name_at(PyObject* code, int i) { return tuple_items(as_code(code)->co_
 PyObject* name_error(Interp& in, PyObject* name) {
     err_format(in.rt, in.rt.builtins().exc.NameError, "name '%s' is not defined", str_as_utf8(in.rt, name).c_str());
     // 3.10+: NameError.name, which the traceback's "Did you mean" reads.
-    if (PyObject* exc = err_current(in.rt)) exception_set_name(in.rt, exc, name);
+    if (PyObject* exc = err_current(in.rt)) {
+        exception_set_name(in.rt, exc, name);
+        note_self_suggestion(in, exc, name);
+    }
     return nullptr;
 }
 
@@ -265,6 +269,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             goto error;
         }
         f->line = ins.line;
+        if (rt.trace() != nullptr && ins.line != f->traced_line && ins.line != 0) trace_line(in, f);
         if (++in.instructions > in.options.instruction_budget && !in.budget_exhausted) {
             in.budget_exhausted = true;
             err_format(rt, in.budget_exceeded_type,
@@ -300,6 +305,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::STORE_NAME: {
                 PyObject* v = pop();
                 bool ok = store_in(rt, f->locals, name_at(code, ins.arg), v);
+                if (ok && rt.trace() != nullptr) trace_bind(in, f->locals, name_at(code, ins.arg), v);
                 rt.decref(v);
                 if (!ok) goto error;
                 break;
@@ -311,6 +317,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                     goto error;
                 }
                 if (!dict_delitem(rt, f->locals, name)) goto error;
+                if (rt.trace() != nullptr) trace_bind(in, f->locals, name, nullptr);
                 break;
             }
             case Opcode::LOAD_GLOBAL: {
@@ -322,6 +329,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::STORE_GLOBAL: {
                 PyObject* v = pop();
                 bool ok = store_in(rt, f->globals, name_at(code, ins.arg), v);
+                if (ok && rt.trace() != nullptr) trace_bind(in, f->globals, name_at(code, ins.arg), v);
                 rt.decref(v);
                 if (!ok) goto error;
                 break;
@@ -333,6 +341,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                     goto error;
                 }
                 if (!dict_delitem(rt, f->globals, name)) goto error;
+                if (rt.trace() != nullptr) trace_bind(in, f->globals, name, nullptr);
                 break;
             }
             case Opcode::LOAD_FAST: {
@@ -501,7 +510,9 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                     release_concat_target(in, f, instrs[f->ip], lhs);
                     r = str_concatenate_in_place(rt, lhs, rhs);
                 } else {
-                    r = number_binary_op(rt, lhs, rhs, op, inplace);
+                    r = ins.arg >= kBinaryOpTrueDivide27
+                            ? true_divide_27(in, lhs, rhs, ins.arg > kBinaryOpTrueDivide27)
+                            : number_binary_op(rt, lhs, rhs, op, inplace);
                     rt.decref(lhs);
                 }
                 rt.decref(rhs);

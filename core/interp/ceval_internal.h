@@ -30,6 +30,20 @@ bool print_item_to_27(Interp& in, PyObject* stream, PyObject* value);
 bool print_newline_to_27(Interp& in, PyObject* stream);
 // 2.7's RAISE_VARARGS: `raise E`, `raise E, V` (value may be null), `raise instance`.
 bool raise_27(Interp& in, PyObject* type, PyObject* value);
+// Whether a Python call at `depth` would overflow the native stack: past the interpreter's stack
+// budget (Interp::native_stack_exhausted) or, in WebAssembly, past the nesting the engine's own
+// call stack allows (Node's ~1 MiB holds about 3,000 nested calls of a plain recursive
+// function; the lab stops at 2,000).
+#ifdef __EMSCRIPTEN__
+constexpr int kMaxPythonCallDepth = 2000;
+#else
+constexpr int kMaxPythonCallDepth = 0;  // no limit but the stack budget
+#endif
+inline bool python_calls_exhausted(const Interp& in, int depth) {
+    return (kMaxPythonCallDepth > 0 && depth >= kMaxPythonCallDepth) || in.native_stack_exhausted();
+}
+// a / b under 2.7's `from __future__ import division` (BINARY_OP with kBinaryOpTrueDivide27).
+PyObject* true_divide_27(Interp& in, PyObject* a, PyObject* b, bool inplace);
 PyObject* builtin_build_class(Interp& in);
 PyObject* import_name(Interp& in, PyObject* name, PyObject* fromlist);
 bool import_star(Interp& in, Frame* f, PyObject* module);
@@ -39,6 +53,9 @@ bool stop_iteration_value(Interp& in, PyObject** value);
 void set_exception_context(Interp& in);
 // Adds f's current line to the traceback of the exception being raised.
 void traceback_here(Interp& in, Frame* f);
+// The trace's events from the loop (ceval_trace.cpp); called only while the runtime traces.
+void trace_line(Interp& in, Frame* f);  // a frame starts a new line (not 0: no line)
+void trace_bind(Interp& in, PyObject* namespace_dict, PyObject* name, PyObject* value);
 // Creates the traceback type (Builtins::traceback_type); once per Runtime, by Interp.
 void init_traceback_type(Runtime& rt);
 

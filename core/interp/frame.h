@@ -34,6 +34,7 @@ struct Frame {
     std::vector<Block> blocks;
     int32_t ip = 0;               // index of the next instruction
     int32_t line = 0;             // the line of the instruction being run
+    int32_t traced_line = 0;      // the last line the trace was told this frame started (ceval_trace.cpp)
     Frame* back = nullptr;        // the calling frame (borrowed)
     PyObject* generator = nullptr;  // the generator that owns this frame (borrowed), if any
     bool finished = false;

@@ -1,0 +1,141 @@
+// explain_identity: the question parsed, the names looked up in __main__, and the first reason
+// that holds, checked in the order CPython's own caches would make two names share an object.
+#include "lab/explain.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <optional>
+#include <regex>
+
+#include "interp/interp.h"
+#include "object/abstract.h"
+#include "object/dict_object.h"
+#include "object/long_object.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+#include "trace/trace_log.h"
+
+namespace pymemlab {
+
+namespace {
+
+PyObject* lookup(const Runtime& rt, const Interp& in, const std::string& name) {
+    if (in.main_dict == nullptr) return nullptr;
+    int64_t pos = 0;
+    PyObject *key = nullptr, *value = nullptr;
+    while (dict_next(rt, in.main_dict, &pos, &key, &value))
+        if (object_type_check(key, rt.builtins().str_type) && str_as_utf8(rt, key) == name) return value;
+    return nullptr;
+}
+
+std::string hex(uint64_t v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%" PRIx64, v);
+    return buf;
+}
+
+std::string describe(const Runtime& rt, const PyObject* o) {
+    return std::string("a ") + Py_TYPE(o)->tp_name + " at " + hex(rt.id(o)) + " (id " + std::to_string(rt.id(o)) + ")";
+}
+
+// Where the trace saw the object made (the last ObjectNew at its id), and what died there before.
+struct Birth {
+    size_t made = SIZE_MAX;      // event index, SIZE_MAX if never seen
+    size_t before_run = 0;       // index of the run's first Line event
+    size_t previous_death = SIZE_MAX;
+    std::string previous_type;
+};
+
+Birth birth_of(const trace::TraceLog& log, uint64_t id) {
+    Birth b;
+    b.before_run = log.size();
+    size_t last_type = 0;
+    for (size_t i = 0; i < log.size(); ++i) {
+        const trace::Event e = log.at(i);
+        if (e.kind == trace::EventKind::Line && b.before_run == log.size()) b.before_run = i;
+        if (e.addr != id) continue;
+        if (e.kind == trace::EventKind::ObjectNew) {
+            if (b.made != SIZE_MAX && b.previous_death != SIZE_MAX) b.previous_type = log.type_name(static_cast<uint32_t>(last_type));
+            b.made = i;
+            last_type = e.arg;
+        } else if (e.kind == trace::EventKind::ObjectDead) {
+            b.previous_death = i;
+        }
+    }
+    if (b.previous_death != SIZE_MAX && b.previous_death > b.made) b.previous_death = SIZE_MAX;  // died at the end
+    return b;
+}
+
+std::optional<std::string> shared_reason(const Runtime& rt, const trace::TraceLog& log, PyObject* o) {
+    const Builtins& bt = rt.builtins();
+    const Singletons& s = bt.singletons;
+    if (o == s.none || o == s.true_ || o == s.false_ || o == s.ellipsis || o == s.not_implemented)
+        return std::string("it is a singleton: CPython has exactly one ") + Py_TYPE(o)->tp_name + " object" +
+               (rt.is_immortal(o) ? ", immortal in this version (its count never moves)" : "");
+    if (o == bt.empty_tuple) return std::string("it is the empty tuple, which CPython keeps as a single shared object");
+    for (int v = -5; v <= 256; ++v)
+        if (bt.small_ints[v + 5] == o)
+            return "it is the cached small int " + std::to_string(v) +
+                   ": CPython makes one object for each int from -5 to 256 and reuses it everywhere";
+    if (object_type_check(o, bt.str_type) && str_is_interned(rt, o))
+        return "it is an interned string: CPython keeps one copy of identifier-like string constants (and of "
+               "strings passed to sys.intern), so equal ones are one object";
+    const Birth b = birth_of(log, rt.id(o));
+    if (b.made != SIZE_MAX && b.made < b.before_run)
+        return "it is a constant the compiler made before the code ran: equal constants in one code object are "
+               "one entry of co_consts, so every use loads the same object";
+    return std::nullopt;
+}
+
+std::string explain_one(const Runtime& rt, const trace::TraceLog& log, const std::string& name, PyObject* o) {
+    std::string out = name + " is " + describe(rt, o) + ", refcount " + std::to_string(o->ob_refcnt) + ".";
+    if (auto why = shared_reason(rt, log, o)) out += " Shared: " + *why + ".";
+    const Birth b = birth_of(log, rt.id(o));
+    if (b.previous_death != SIZE_MAX)
+        out += " Its address was used before by " + (b.previous_type.empty() ? std::string("another object") : "a " + b.previous_type) +
+               " that died at event " + std::to_string(b.previous_death) +
+               ": a freed block is handed out again, so id() values repeat over a run.";
+    return out;
+}
+
+}  // namespace
+
+std::string explain_identity(const Runtime& rt, const Interp& in, const trace::TraceLog& log,
+                             std::string_view question) {
+    static const std::regex pair(R"(^\s*(?:id\(\s*([A-Za-z_]\w*)\s*\)\s*==\s*id\(\s*([A-Za-z_]\w*)\s*\)|([A-Za-z_]\w*)\s+is(?:\s+not)?\s+([A-Za-z_]\w*))\s*$)");
+    static const std::regex single(R"(^\s*([A-Za-z_]\w*)\s*$)");
+    const std::string q(question);
+    std::smatch m;
+    if (std::regex_match(q, m, single)) {
+        PyObject* o = lookup(rt, in, m[1]);
+        if (o == nullptr) return "name '" + m[1].str() + "' is not bound in __main__ at the end of the run.";
+        return explain_one(rt, log, m[1], o);
+    }
+    if (!std::regex_match(q, m, pair))
+        return "The lab explains questions of the forms 'a is b', 'a is not b', 'id(a) == id(b)' or 'a', where a "
+               "and b are names of __main__.";
+    const std::string a = m[1].matched ? m[1].str() : m[3].str(), b = m[1].matched ? m[2].str() : m[4].str();
+    PyObject* x = lookup(rt, in, a);
+    PyObject* y = lookup(rt, in, b);
+    for (const auto& [n, o] : {std::pair{a, x}, std::pair{b, y}})
+        if (o == nullptr) return "name '" + n + "' is not bound in __main__ at the end of the run.";
+    if (x == y) {
+        std::string out = a + " and " + b + " are the same object, " + describe(rt, x) + ". ";
+        if (auto why = shared_reason(rt, log, x)) return out + "Why: " + *why + ".";
+        return out + "Why: one object was bound to both names (an assignment such as " + b + " = " + a +
+                     ", or one call that returned the same object).";
+    }
+    std::string out = a + " and " + b + " are two distinct objects: " + a + " is " + describe(rt, x) + ", " + b +
+                      " is " + describe(rt, y) + ".";
+    if (Py_TYPE(x) == Py_TYPE(y) && object_type_check(x, rt.builtins().long_type)) {
+        bool overflow = false;
+        const int64_t v = long_as_int64(rt, x, &overflow);
+        if (!overflow && (v < -5 || v > 256))
+            out += " Ints outside -5..256 are not cached: each computation makes a new object.";
+    }
+    if (Py_TYPE(x) == Py_TYPE(y) && object_type_check(x, rt.builtins().str_type) && !str_is_interned(rt, x))
+        out += " A string made at run time (or one that is not identifier-like) is not interned.";
+    return out;
+}
+
+}  // namespace pymemlab

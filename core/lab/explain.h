@@ -1,0 +1,22 @@
+// explain_identity: why two of __main__'s names are, or are not, one object — the reason in
+// words (a cached small int, an interned string, a singleton, one constant of co_consts, a
+// reused address, or two distinct objects), read from the live runtime and the trace.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pymemlab {
+
+class Runtime;
+struct Interp;
+namespace trace {
+class TraceLog;
+}
+
+// `question`: "a is b", "a is not b", "id(a) == id(b)", or a single name "a". Reads without
+// allocating in the modelled heap, so asking changes nothing the lab shows.
+std::string explain_identity(const Runtime& rt, const Interp& in, const trace::TraceLog& log,
+                             std::string_view question);
+
+}  // namespace pymemlab

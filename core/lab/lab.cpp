@@ -1,0 +1,120 @@
+// Lab: a run recorded from the runtime's first allocation, a cursor over it, and the questions
+// the UI asks of it (snapshot, explain).
+#include "lab/lab.h"
+
+#include <algorithm>
+
+#include "interp/interp.h"
+#include "lab/explain.h"
+#include "object/dict_object.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+
+namespace pymemlab {
+
+Lab::Lab(const Profile& profile, RunMode mode, LabLimits limits)
+    : profile_(profile), mode_(mode), limits_(limits), log_(limits.max_events) {
+    reset();
+}
+
+Lab::~Lab() {
+    interp_.reset();
+    rt_.reset();
+}
+
+void Lab::reset() {
+    interp_.reset();
+    rt_.reset();
+    log_.clear();
+    output_.clear();
+    status_ = 0;
+    RuntimeOptions options;
+    options.allocator.heap_limit = limits_.heap_limit;
+    options.trace = limits_.record ? &log_ : nullptr;
+    rt_ = std::make_unique<Runtime>(profile_, options);
+    InterpOptions interp_options;
+    interp_options.instruction_budget = limits_.instruction_budget;
+    interp_ = std::make_unique<Interp>(*rt_, interp_options);
+    interp_->write = [this](int fd, std::string_view text) {
+        if (sink_) sink_(fd, text);
+        output_ += text;
+        if (limits_.record) log_.push(trace::EventKind::Output, output_.size());
+    };
+    start_ = log_.size();
+    replay_ = std::make_unique<trace::Replay>(log_);
+    replay_->seek(start_);
+    end_state_ = replay_->state();
+}
+
+void Lab::load(std::string_view source) {
+    source_.assign(source);
+    reset();
+}
+
+int Lab::run() {
+    if (log_.size() != start_) reset();  // each run starts from a fresh runtime
+    status_ = run_source(*interp_, source_, mode_);
+    replay_->seek(log_.size());
+    end_state_ = replay_->state();
+    return status_;
+}
+
+void Lab::finish() {
+    if (interp_ == nullptr) return;
+    interp_.reset();
+    // What the runtime wrote to stderr once the interpreter was gone (unraisable errors in the
+    // objects it released).
+    std::string& late = rt_->tstate().stderr_text;
+    if (!late.empty()) {
+        if (sink_) sink_(2, late);
+        output_ += late;
+        if (limits_.record) log_.push(trace::EventKind::Output, output_.size());
+        late.clear();
+    }
+    replay_->seek(log_.size());
+    end_state_ = replay_->state();
+}
+
+namespace {
+
+bool is_unit_boundary(const trace::TraceLog& log, size_t i, StepUnit unit) {
+    const trace::EventKind k = log.at(i).kind;
+    if (unit == StepUnit::Line) return k == trace::EventKind::Line;
+    if (unit == StepUnit::Collection) return k == trace::EventKind::GcDone;
+    return true;
+}
+
+}  // namespace
+
+size_t Lab::step(StepUnit unit, int direction) {
+    size_t p = replay_->position();
+    if (direction >= 0) {
+        // Forwards: past the next boundary event (a line's event starts it; a collection's ends it).
+        while (p < log_.size() && !is_unit_boundary(log_, p, unit)) ++p;
+        p = std::min(p + 1, log_.size());
+    } else {
+        // Backwards: to just after the previous boundary event before the current one.
+        if (p > start_) --p;
+        while (p > start_ && !is_unit_boundary(log_, p - 1, unit)) --p;
+        if (unit == StepUnit::Event) p = std::max(replay_->position(), start_ + 1) - 1;
+    }
+    rewind(p);
+    return replay_->position();
+}
+
+void Lab::rewind(size_t position) { replay_->seek(std::clamp(position, start_, log_.size())); }
+
+Snapshot Lab::snapshot() const {
+    return make_snapshot(*rt_, log_, replay_->state(), end_state_, replay_->position());
+}
+
+std::string_view Lab::output_at_cursor() const {
+    return std::string_view(output_).substr(0, std::min<size_t>(replay_->state().output_bytes(), output_.size()));
+}
+
+std::string Lab::explain(std::string_view question) const {
+    if (interp_ == nullptr) return "The run has finished: its names are gone.";
+    return explain_identity(*rt_, *interp_, log_, question);
+}
+
+}  // namespace pymemlab

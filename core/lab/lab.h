@@ -1,0 +1,100 @@
+// Lab: the one facade over the core that the CLI, the WebAssembly module, the tests and the UI
+// use. A Lab runs a snippet under a profile from a fresh runtime, recording every memory event
+// (core/trace) from the runtime's first allocation; then a cursor moves over the run (step,
+// rewind) and snapshot() tells what memory looked like there. Read snapshot.h next.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "alloc/allocator.h"
+#include "interp/run.h"
+#include "lab/snapshot.h"
+#include "profile/profile.h"
+#include "trace/replay.h"
+#include "trace/trace_log.h"
+
+namespace pymemlab {
+
+class Runtime;
+struct Interp;
+
+struct LabLimits {
+    uint64_t instruction_budget = 200'000'000;
+    uint64_t heap_limit = AllocatorOptions::kDefaultHeapLimit;  // bytes before MemoryError; 0: no limit
+    size_t max_events = trace::TraceLog::kDefaultCapacity;
+    // Record the trace. Off, the run costs no tracing and the cursor has only the start and the
+    // end (the CLI runs this way unless asked for --trace-json).
+    bool record = true;
+};
+
+// What step() moves by: one memory event, to the next line started, or past the next collection.
+enum class StepUnit { Event, Line, Collection };
+
+class Lab {
+public:
+    Lab(const Profile& profile, RunMode mode = RunMode::Script, LabLimits limits = {});
+    ~Lab();
+    Lab(const Lab&) = delete;
+    Lab& operator=(const Lab&) = delete;
+
+    // The snippet the next run() runs. A new load discards the previous run.
+    void load(std::string_view source);
+    // Runs the loaded snippet to its end (or its budget) in a fresh runtime; the cursor ends at
+    // the end. Returns the exit status CPython would give (0, 1, or sys.exit's).
+    int run();
+    // Also hands the output, as it is written, to `sink` (fd 1 or 2): the CLI's streams.
+    void set_output_sink(std::function<void(int fd, std::string_view text)> sink) { sink_ = std::move(sink); }
+    // Ends the interpreter as CPython's exit does: what it still holds is released, and what
+    // __del__ methods and weakref callbacks print then is output. Recorded like the run; after
+    // it, explain() has no names to answer from.
+    void finish();
+
+    // The cursor: a position in the trace, from start() (the runtime ready, the snippet not yet
+    // begun) to end().
+    size_t position() const { return replay_->position(); }
+    size_t start() const { return start_; }
+    size_t end() const { return log_.size(); }
+    // Moves forwards (direction > 0) or backwards by one unit; returns the new position.
+    size_t step(StepUnit unit, int direction = 1);
+    void rewind(size_t position);
+
+    // Memory at the cursor (snapshot.h).
+    Snapshot snapshot() const;
+    // Why two names are (or are not) the same object, or what one name's object is, in words:
+    // "a is b", "id(a) == id(b)", or "a". Answered at the end of the run.
+    std::string explain(std::string_view question) const;
+
+    // Everything the run wrote to stdout and stderr, in order, and how much of it had been
+    // written at the cursor.
+    const std::string& output() const { return output_; }
+    std::string_view output_at_cursor() const;
+    int exit_status() const { return status_; }
+
+    const Profile& profile() const { return profile_; }
+    const trace::TraceLog& trace() const { return log_; }
+    const trace::Replay& replay() const { return *replay_; }
+    Runtime& runtime() { return *rt_; }
+
+private:
+    const Profile& profile_;
+    RunMode mode_;
+    LabLimits limits_;
+    std::string source_;
+    std::function<void(int, std::string_view)> sink_;
+    std::string output_;
+    int status_ = 0;
+    size_t start_ = 0;
+    trace::TraceLog log_;
+    std::unique_ptr<trace::Replay> replay_;
+    trace::HeapState end_state_;  // the state after the last event, which anchors static objects' counts
+    std::unique_ptr<Runtime> rt_;
+    std::unique_ptr<Interp> interp_;
+
+    void reset();
+};
+
+}  // namespace pymemlab

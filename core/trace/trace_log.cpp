@@ -1,0 +1,58 @@
+// TraceLog's side tables and the event kinds' names.
+#include "trace/trace_log.h"
+
+namespace pymemlab::trace {
+
+const char* event_kind_name(EventKind kind) {
+    static constexpr const char* kNames[] = {
+        "alloc",  "free",   "object_new", "object_dead", "incref",  "decref",   "track",     "untrack",    "line",
+        "output", "bind",   "gc_start",   "gc_phase",    "gc_refs", "gc_done",  "gc_count", "retype", "immortalize"};
+    static_assert(sizeof kNames / sizeof kNames[0] == static_cast<size_t>(EventKind::Count));
+    return kNames[static_cast<size_t>(kind)];
+}
+
+void TraceLog::push_block(EventKind kind, uint64_t block, size_t size, bool gen_zero) {
+    const uint32_t flag = gen_zero ? kGenZeroFlag : 0;
+    if (size >= kSizeMask) {
+        if (words_.size() < capacity_) big_sizes_[words_.size()] = size;
+        push(kind, block, kSizeMask | flag);
+    } else {
+        push(kind, block, static_cast<uint32_t>(size) | flag);
+    }
+}
+
+size_t TraceLog::block_size(size_t i) const {
+    const uint32_t size = word_arg(words_[i]) & kSizeMask;
+    if (size != kSizeMask) return size;
+    auto it = big_sizes_.find(i);
+    return it == big_sizes_.end() ? size : it->second;
+}
+
+uint32_t TraceLog::type_index(const void* key, std::string_view name) {
+    auto [it, inserted] = type_keys_.try_emplace(key, static_cast<uint32_t>(types_.size()));
+    if (inserted) types_.emplace_back(name);
+    return it->second;
+}
+
+uint32_t TraceLog::name_index(std::string_view name) {
+    auto [it, inserted] = name_keys_.try_emplace(std::string(name), static_cast<uint32_t>(names_.size()));
+    if (inserted) names_.emplace_back(name);
+    return it->second;
+}
+
+size_t TraceLog::memory_bytes() const {
+    size_t n = words_.capacity() * sizeof(uint32_t) + addrs_.capacity() * sizeof(uint64_t);
+    n += big_sizes_.size() * 32;
+    for (const std::string& s : types_) n += s.capacity() + sizeof s;
+    for (const std::string& s : names_) n += 2 * (s.capacity() + sizeof s);
+    return n;
+}
+
+void TraceLog::clear() {
+    truncated_ = false;
+    words_.clear();
+    addrs_.clear();
+    big_sizes_.clear();
+}
+
+}  // namespace pymemlab::trace

@@ -1,0 +1,69 @@
+// TraceLog: the append-only record of a run's memory events (event.h), 12 bytes an event in
+// two parallel arrays that JavaScript reads as typed arrays, plus the tables the events index
+// (type names, variable names). The runtime writes it; Replay (replay.h) reads it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "trace/event.h"
+
+namespace pymemlab::trace {
+
+class TraceLog {
+public:
+    // Past `capacity` events the log stops recording and says so (truncated()): a runaway
+    // snippet cannot exhaust the page's memory through its trace.
+    explicit TraceLog(size_t capacity = kDefaultCapacity) : capacity_(capacity) {}
+
+    static constexpr size_t kDefaultCapacity = 50'000'000;
+
+    void push(EventKind kind, uint64_t addr, uint32_t arg = 0) {
+        if (words_.size() >= capacity_) {
+            truncated_ = true;
+            return;
+        }
+        words_.push_back(pack_word(kind, arg));
+        addrs_.push_back(addr);
+    }
+    // Alloc / Free with the request size; sizes past the 23-bit field are kept aside.
+    void push_block(EventKind kind, uint64_t block, size_t size, bool gen_zero);
+
+    size_t size() const { return words_.size(); }
+    bool truncated() const { return truncated_; }
+    Event at(size_t i) const { return {word_kind(words_[i]), word_arg(words_[i]), addrs_[i]}; }
+    // The size an Alloc or Free at index i records.
+    size_t block_size(size_t i) const;
+    const uint32_t* words() const { return words_.data(); }
+    const uint64_t* addrs() const { return addrs_.data(); }
+
+    // Type names: ObjectNew's payload. `key` identifies the type (its address in the host).
+    uint32_t type_index(const void* key, std::string_view name);
+    const std::string& type_name(uint32_t index) const { return types_[index]; }
+    size_t type_count() const { return types_.size(); }
+    // Variable names: Bind's payload.
+    uint32_t name_index(std::string_view name);
+    const std::string& name(uint32_t index) const { return names_[index]; }
+    size_t name_count() const { return names_.size(); }
+
+    // Bytes the log holds: the events and the side tables.
+    size_t memory_bytes() const;
+    void clear();
+
+private:
+    size_t capacity_;
+    bool truncated_ = false;
+    std::vector<uint32_t> words_;
+    std::vector<uint64_t> addrs_;
+    std::unordered_map<size_t, size_t> big_sizes_;  // event index -> size, for sizes >= kSizeMask
+    std::vector<std::string> types_;
+    std::unordered_map<const void*, uint32_t> type_keys_;
+    std::vector<std::string> names_;
+    std::unordered_map<std::string, uint32_t> name_keys_;
+};
+
+}  // namespace pymemlab::trace
