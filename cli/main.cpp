@@ -105,14 +105,14 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (command == "run") {
-        if (!trace.empty()) return usage("--trace-json is not part of this build yet");
         const int status =
             run_snippet(*profile, source, mode == "repl" ? RunMode::Repl : RunMode::Script, stats,
                         [](int fd, std::string_view text) {
                             if (fd == 2) std::fflush(stdout);  // what was printed first shows first
                             std::fwrite(text.data(), 1, text.size(), fd == 2 ? stderr : stdout);
                             if (fd == 2) std::fflush(stderr);
-                        });
+                        },
+                        trace);
         return status;
     }
     Allocator allocator(*profile, AllocatorOptions{.pool_aligned_arenas = aligned});

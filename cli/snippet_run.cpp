@@ -5,8 +5,11 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <string>
 
+#include "gc/gc_state.h"
 #include "interp/interp.h"
+#include "lab/lab.h"
 #include "object/runtime.h"
 
 namespace pymemlab {
@@ -29,21 +32,67 @@ void json_string(std::ostream& out, std::string_view s) {
     out << '"';
 }
 
+// The collector's counters after the run, as gc.get_count(), gc.get_threshold() and
+// gc.get_stats() would report them.
+std::string gc_counters(const Runtime& rt) {
+    const GCState& gc = rt.gc_state();
+    std::string text = "\n# gc\n";
+    char line[160];
+    std::snprintf(line, sizeof line, "count: (%lld, %lld, %lld)\nthreshold: (%d, %d, %d)\n",
+                  static_cast<long long>(gc.count[0]), static_cast<long long>(gc.count[1]),
+                  static_cast<long long>(gc.count[2]), gc.threshold[0], gc.threshold[1], gc.threshold[2]);
+    text += line;
+    for (int g = 0; g < GCState::kGenerations; ++g) {
+        const GCGenerationStats& s = gc.stats[g];
+        std::snprintf(line, sizeof line, "generation %d: collections %lld, collected %lld, uncollectable %lld\n", g,
+                      static_cast<long long>(s.collections), static_cast<long long>(s.collected),
+                      static_cast<long long>(s.uncollectable));
+        text += line;
+    }
+    return text;
+}
+
 }  // namespace
 
 int run_snippet(const Profile& profile, const std::string& source, RunMode mode, bool stats,
-                const std::function<void(int fd, std::string_view text)>& write) {
-    Runtime rt(profile);
-    int status;
-    {
-        Interp in(rt);
-        in.write = write;
-        status = run_source(in, source, mode);
+                const std::function<void(int fd, std::string_view text)>& write, const std::string& trace_json) {
+    LabLimits limits;
+    limits.record = !trace_json.empty();
+    Lab lab(profile, mode, limits);
+    lab.set_output_sink(write);
+    lab.load(source);
+    const int status = lab.run();
+    lab.finish();  // what the interpreter still held is released, as at CPython's exit
+    if (stats) write(1, lab.runtime().allocator().debug_malloc_stats() + gc_counters(lab.runtime()));
+    if (!trace_json.empty()) {
+        std::ofstream file(trace_json, std::ios::binary);
+        if (file) write_trace_json(lab, file);
+        if (!file) write(2, "pymemlab: can't write the trace to '" + trace_json + "'\n");
     }
-    // What the runtime wrote to stderr once the interpreter was gone (objects freed at the end).
-    if (!rt.tstate().stderr_text.empty()) write(2, rt.tstate().stderr_text);
-    if (stats) write(1, rt.allocator().debug_malloc_stats());
     return status;
+}
+
+void write_trace_json(const Lab& lab, std::ostream& out) {
+    const trace::TraceLog& log = lab.trace();
+    out << "{\"profile\":";
+    json_string(out, lab.profile().name);
+    out << ",\"start\":" << lab.start() << ",\"truncated\":" << (log.truncated() ? "true" : "false");
+    out << ",\"types\":[";
+    for (size_t i = 0; i < log.type_count(); ++i) {
+        if (i) out << ',';
+        json_string(out, log.type_name(static_cast<uint32_t>(i)));
+    }
+    out << "],\"names\":[";
+    for (size_t i = 0; i < log.name_count(); ++i) {
+        if (i) out << ',';
+        json_string(out, log.name(static_cast<uint32_t>(i)));
+    }
+    out << "],\"events\":[";
+    for (size_t i = 0; i < log.size(); ++i) {
+        const trace::Event e = log.at(i);
+        out << (i ? ",\n" : "\n") << "[\"" << trace::event_kind_name(e.kind) << "\"," << e.addr << ',' << e.arg << ']';
+    }
+    out << "]}\n";
 }
 
 int run_batch(std::istream& in, std::ostream& out) {
@@ -65,7 +114,7 @@ int run_batch(std::istream& in, std::ostream& out) {
             } else {
                 std::string source(std::istreambuf_iterator<char>(file), {});
                 status = run_snippet(*profile, source, mode == "repl" ? RunMode::Repl : RunMode::Script, false,
-                                     [&](int fd, std::string_view text) { (fd == 2 ? stderr_text : stdout_text) += text; });
+                                     [&](int fd, std::string_view text) { (fd == 2 ? stderr_text : stdout_text) += text; }, {});
             }
         }
         out << "{\"status\":" << status << ",\"stdout\":";

@@ -13,11 +13,19 @@
 
 namespace pymemlab {
 
+class Lab;
+
 // Runs `source` on a fresh runtime; `write(fd, text)` receives stdout (1) and stderr (2) in
 // order. Returns the exit status (0, 1 after an uncaught exception, or sys.exit's). With
-// `stats`, the allocator report follows on stdout.
+// `stats`, the allocator report and the collector's counters follow on stdout. With a `trace_json` path, the run is recorded
+// and its trace written there (write_trace_json).
 int run_snippet(const Profile& profile, const std::string& source, RunMode mode, bool stats,
-                const std::function<void(int fd, std::string_view text)>& write);
+                const std::function<void(int fd, std::string_view text)>& write, const std::string& trace_json);
+
+// The Lab's trace as JSON: {"profile", "start" (the first event of the snippet itself),
+// "truncated", "types", "names", "events": [[kind, addr, arg], ...]}; core/trace/event.h says
+// what addr and arg hold for each kind.
+void write_trace_json(const Lab& lab, std::ostream& out);
 
 // `pymemlab batch`: reads lines `PROFILE<TAB>MODE<TAB>FILE` and writes, for each, one line
 // {"status":N,"stdout":"...","stderr":"..."}. A line it cannot use gets status 2 and the
