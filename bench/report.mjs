@@ -10,6 +10,7 @@ const TARGET_MODEL_OVER_PYMALLOC = 1.0; // model ops/s ÷ CPython pymalloc ops/s
 const TARGET_WASM_OVER_NATIVE = 2.0; // model wasm time ÷ model native time
 const TARGET_MODEL_OVER_CPYTHON = 1.5; // objects: model ns per object ÷ CPython's, natively
 const TARGET_GC_MODEL_OVER_CPYTHON = 1.0; // gc: model collection time ÷ CPython's, natively
+const TARGET_SNIPPETS_LAB_OVER_CPYTHON = 2.0; // snippets: lab wall time ÷ python3's, natively
 
 const lines = process.argv.slice(2).flatMap((file) =>
   readFileSync(file, 'utf8')
@@ -361,6 +362,103 @@ function gc(own) {
   ].join('\n');
 }
 
+// ---- snippets: bench/snippets ----------------------------------------------------------------
+
+function snippets(own) {
+  const { of, result, meta, wasmMeta, missing, workloads, contenders, version } = lookups(own);
+  if (!meta) return `## Interpreter\n\nNo native results: the native run failed.\n`;
+  const seconds = (x) => (x == null ? '–' : fixed(x, 3));
+  const ratio = (a, b) => (a != null && b != null ? a / b : undefined);
+
+  const rows = [];
+  const wallRatios = [];
+  const cpuRatios = [];
+  for (const w of workloads) {
+    const [lab, cpython] = ['lab', 'cpython'].map((c) => result('native', c, w.name));
+    const wasm = result('wasm', 'lab', w.name);
+    const wall = ratio(lab?.best_s, cpython?.best_s);
+    const cpu = ratio(lab?.best_cpu_s, cpython?.best_cpu_s);
+    if (wall !== undefined) wallRatios.push([w.name, wall]);
+    if (cpu !== undefined) cpuRatios.push([w.name, cpu]);
+    rows.push([
+      `\`${w.name}\``,
+      seconds(lab?.best_s),
+      seconds(cpython?.best_s),
+      wall !== undefined ? `**${times(wall)}**` : '–',
+      seconds(lab?.best_cpu_s),
+      seconds(cpython?.best_cpu_s),
+      cpu !== undefined ? `**${times(cpu)}**` : '–',
+      seconds(wasm?.best_s),
+      // CPU over CPU where both have it: the wall clock of a Node run also waits for the machine.
+      wasm && lab ? times(ratio(wasm.best_cpu_s, lab.best_cpu_s) ?? wasm.best_s / lab.best_s) : '–',
+    ]);
+  }
+  const verdict = (pairs, what) => {
+    const met = pairs.filter(([, r]) => r <= TARGET_SNIPPETS_LAB_OVER_CPYTHON).length;
+    const misses = pairs
+      .filter(([, r]) => r > TARGET_SNIPPETS_LAB_OVER_CPYTHON)
+      .map(([n, r]) => `\`${n}\` ${times(r)}`);
+    return `${what}: met on ${met} of ${pairs.length} snippets${misses.length ? ` (missed: ${misses.join(', ')})` : ''}.`;
+  };
+  const cpythonName = version('cpython').split(' ').slice(0, 2).join(' ');
+
+  const details = [];
+  for (const target of ['native', 'wasm'])
+    for (const c of of('contender', target))
+      for (const w of workloads) {
+        const r = result(target, c.name, w.name);
+        if (r)
+          details.push([
+            target,
+            c.name,
+            `\`${w.name}\``,
+            String(r.runs),
+            fixed(r.best_s, 3),
+            fixed(r.median_s, 3),
+            seconds(r.best_cpu_s),
+            seconds(r.median_cpu_s),
+            r.output,
+          ]);
+      }
+
+  return [
+    `## Interpreter: allocation-heavy snippets, the lab's CLI against python3`,
+    '',
+    `\`bench/snippets/run.mjs\` runs each snippet of bench/snippets/ as a whole process, start to exit, through`,
+    `\`pymemlab run --profile ${meta.profile}\` and through python3, interleaved; both must print the same output. Best of` +
+      ` ${meta.reps} run${meta.reps === 1 ? '' : 's'}; see bench/README.md.`,
+    '',
+    ...contenders.map((c) => `- **${c.name}**: ${c.version}`),
+    '',
+    ...workloads.map((w) => `- \`${w.name}\`: ${w.description}`),
+    '',
+    'Seconds per run, process start to exit: wall clock, and CPU time (user + system); lower is faster.',
+    '',
+    table(
+      ['snippet', 'lab wall', 'python3 wall', 'lab ÷ python3', 'lab CPU', 'python3 CPU', 'lab ÷ python3, CPU', 'lab, wasm wall', 'wasm ÷ native, CPU'],
+      rows,
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+    '',
+    `- ${verdict(wallRatios, `Lab within ${times(TARGET_SNIPPETS_LAB_OVER_CPYTHON)} of ${cpythonName}'s wall time natively`)}`,
+    cpuRatios.length ? `- ${verdict(cpuRatios, 'The same in CPU time (what a busy machine distorts least)')}` : '',
+    wasmMeta
+      ? `- The wasm column is the lab's CLI built with Emscripten, run under Node (its start-up included).`
+      : `- No WebAssembly figures: ${missing.map((m) => m.reason).join('; ') || 'the wasm run printed nothing'}.`,
+    '',
+    '<details><summary>Every measurement</summary>',
+    '',
+    table(
+      ['target', 'contender', 'snippet', 'runs', 'best wall s', 'median wall s', 'best CPU s', 'median CPU s', 'output'],
+      details,
+      ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ),
+    '',
+    '</details>',
+    '',
+  ].join('\n');
+}
+
 // Benchmarks without a formatter of their own still get their result lines shown.
 function generic(own, bench) {
   const results = own.filter((l) => l.kind === 'result');
@@ -368,7 +466,7 @@ function generic(own, bench) {
   return `## ${bench}\n\n${table(keys, results.map((l) => keys.map((k) => String(l[k] ?? ''))), keys.map(() => 'l'))}\n`;
 }
 
-const sections = { alloc, objects, gc };
+const sections = { alloc, objects, gc, snippets };
 
 const out = [
   '# Benchmark results',

@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 
 # The benchmarks, in RESULTS.md order. Each is the CMake target pymemlab_bench_<name> in both
 # builds, and report.mjs knows how to format its lines.
-BENCHMARKS=(alloc objects gc)
+BENCHMARKS=(alloc objects gc trace)
+# The interpreter benchmark is not a program of its own: bench/snippets/run.mjs times the CLI
+# (target pymemlab in both builds) against python3 on bench/snippets/*.py. Its section comes last.
+PYTHON=${PYTHON:-python3}
 
 # Emscripten's JS optimizer needs acorn from Debian's node-acorn. The Makefile exports the same
 # NODE_PATH; this covers running the script directly.
@@ -18,7 +21,7 @@ esac
 
 out=build/bench
 jobs=$(nproc)
-targets=("${BENCHMARKS[@]/#/pymemlab_bench_}")
+targets=("${BENCHMARKS[@]/#/pymemlab_bench_}" pymemlab)
 started=$SECONDS
 say() { printf 'bench: %s\n' "$*" >&2; }
 
@@ -57,8 +60,18 @@ for name in "${BENCHMARKS[@]}"; do
   fi
 done
 
+say "running the interpreter snippets natively, against $("$PYTHON" --version 2>&1)"
+node bench/snippets/run.mjs --target native --cli build/native/pymemlab --python "$PYTHON" >"$out/snippets-native.jsonl"
+if [ "$wasm_built" = 1 ]; then
+  say "running the interpreter snippets as WebAssembly under Node $(node --version)"
+  node bench/snippets/run.mjs --target wasm --cli build/wasm/pymemlab-cli.js >"$out/snippets-wasm.jsonl"
+else
+  printf '{"bench":"snippets","kind":"missing","target":"wasm","reason":"%s"}\n' \
+    "the WebAssembly build failed (see $out/wasm-build.log)" >"$out/snippets-wasm.jsonl"
+fi
+
 files=()
-for name in "${BENCHMARKS[@]}"; do files+=("$out/$name-native.jsonl" "$out/$name-wasm.jsonl"); done
+for name in "${BENCHMARKS[@]}" snippets; do files+=("$out/$name-native.jsonl" "$out/$name-wasm.jsonl"); done
 node bench/report.mjs "${files[@]}" >"$out/RESULTS.md"
 mv "$out/RESULTS.md" bench/RESULTS.md
 say "wrote bench/RESULTS.md in $((SECONDS - started)) s"
