@@ -1,5 +1,5 @@
-// Running Python source for the sequence tests (list, tuple, range, slice, iterators): output,
-// stderr and status, on a runtime whose heap is checked when it ends.
+// Running Python source in the unit tests: a script's output, stderr and status, on a runtime
+// whose heap is checked when it ends (checked_runtime.h).
 #pragma once
 
 #include <string>
@@ -11,7 +11,7 @@
 
 namespace pymemlab {
 
-struct SeqOutput {
+struct RunOutput {
     std::string out;
     std::string err;
     int status = 0;
@@ -24,9 +24,9 @@ struct SeqOutput {
     }
 };
 
-inline SeqOutput seq_run(const char* profile, std::string_view source) {
+inline RunOutput run_python(const char* profile, std::string_view source) {
     CheckedRuntime rt(profile);
-    SeqOutput o;
+    RunOutput o;
     {
         Interp in(rt);
         in.write = [&](int fd, std::string_view text) { (fd == 2 ? o.err : o.out) += text; };
@@ -36,7 +36,7 @@ inline SeqOutput seq_run(const char* profile, std::string_view source) {
     return o;
 }
 
-inline const char* const kSeqProfiles3[] = {"3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"};
-inline const char* const kSeqProfilesAll[] = {"2.7", "3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"};
+inline const char* const kPython3Profiles[] = {"3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"};
+inline const char* const kAllProfiles[] = {"2.7", "3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"};
 
 }  // namespace pymemlab

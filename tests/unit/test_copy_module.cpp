@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "checked_runtime.h"
+#include "python_run.h"
 #include "interp/interp.h"
 #include "interp/run.h"
 #include "object/runtime.h"
@@ -15,25 +16,9 @@ using namespace pymemlab;
 
 namespace {
 
-struct Output {
-    std::string out;
-    std::string err;
-    int status = 0;
-};
+using Output = RunOutput;
+Output run(const char* profile, std::string_view source) { return run_python(profile, source); }
 
-Output run(const char* profile, std::string_view source) {
-    CheckedRuntime rt(profile);
-    Output o;
-    {
-        Interp in(rt);
-        in.write = [&](int fd, std::string_view text) { (fd == 2 ? o.err : o.out) += text; };
-        o.status = run_source(in, source, RunMode::Script);
-    }
-    o.err += rt.tstate().stderr_text;
-    return o;
-}
-
-const char* const kProfiles3[] = {"3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"};
 
 }  // namespace
 
@@ -46,7 +31,7 @@ TEST_CASE("copy returns atoms as they are and copies lists, dicts and sets one l
         "for c in ([inner], {'k': inner}, {1, 2}):\n"
         "    d = copy.copy(c)\n"
         "    print(d is c, d == c, type(d).__name__)\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, source);
         CHECK(o.err.empty());
@@ -65,7 +50,7 @@ TEST_CASE("deepcopy keeps shared and cyclic structure, and tuples of atoms as th
         "memo = {}\n"
         "copy.deepcopy([shared], memo)\n"
         "print(len(memo), memo[id(shared)] == shared, memo[id(memo)][0] is shared)\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, source);
         CHECK(o.err.empty());
@@ -94,7 +79,7 @@ TEST_CASE("instances copy their state through the hooks or the reduce protocol",
         "t = copy.deepcopy(s)\n"
         "print(t.a == s.a, t.a is s.a, hasattr(t, 'b'))\n"
         "print(copy.copy(H()), copy.deepcopy(H()))\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, source);
         CHECK(o.err.empty());

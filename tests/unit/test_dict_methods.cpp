@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "checked_runtime.h"
+#include "python_run.h"
 #include "interp/interp.h"
 #include "interp/run.h"
 #include "object/runtime.h"
@@ -15,23 +16,8 @@ using namespace pymemlab;
 
 namespace {
 
-struct Output {
-    std::string out;
-    std::string err;
-    int status = 0;
-};
-
-Output run(const char* profile, std::string_view source) {
-    CheckedRuntime rt(profile);
-    Output o;
-    {
-        Interp in(rt);
-        in.write = [&](int fd, std::string_view text) { (fd == 2 ? o.err : o.out) += text; };
-        o.status = run_source(in, source, RunMode::Script);
-    }
-    o.err += rt.tstate().stderr_text;
-    return o;
-}
+using Output = RunOutput;
+Output run(const char* profile, std::string_view source) { return run_python(profile, source); }
 
 // The last line of stderr: what an uncaught exception printed.
 std::string last_error_line(const Output& o) {
@@ -41,8 +27,6 @@ std::string last_error_line(const Output& o) {
     return nl == std::string::npos ? err : err.substr(nl + 1);
 }
 
-const char* const kProfiles3[] = {"3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"};
-const char* const kAllProfiles[] = {"2.7", "3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"};
 
 }  // namespace
 
@@ -131,7 +115,7 @@ TEST_CASE("get, setdefault, pop and popitem behave as CPython's", "[dict]") {
         "    {}.popitem()\n"
         "except KeyError as e:\n"
         "    print(e)\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, source);
         CHECK(o.err.empty());
@@ -148,7 +132,7 @@ TEST_CASE("a dict that contains itself prints {...} there", "[dict]") {
 }
 
 TEST_CASE("dict() takes a mapping, pairs and keywords, with CPython's errors for bad pairs", "[dict]") {
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile,
                        "print(dict(a=1), dict([(1, 2), [3, 4]]), dict({1: 2}, x=3))\n"
@@ -200,7 +184,7 @@ TEST_CASE("keys views are live, support in, len and set operations", "[dict]") {
         "print((1, 'one') in d.items(), (1, 'x') in d.items(), list(d.values()))\n"
         "print(keys == {1, 2}, d.items() <= {(1, 'one'), (2, 'two'), 3})\n"
         "print(d.keys())\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, source);
         CHECK(o.err.empty());
@@ -286,7 +270,7 @@ TEST_CASE("a dict subclass answers missing keys through __missing__ and keeps a 
         "d = D(a=1)\n"
         "d.note = 'n'\n"
         "print(d['a'], d[5], len(d), 5 in d, d.note, type(d.copy()).__name__)\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, source);
         CHECK(o.err.empty());

@@ -14,7 +14,7 @@
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/tuple_object.h"
-#include "seq_run.h"
+#include "python_run.h"
 
 using namespace pymemlab;
 
@@ -126,13 +126,13 @@ TEST_CASE("list methods change the list in place and return what CPython returns
 [0, 3, 1, 4, 6, 0, 1] 2 2 6
 [] [0, 0, 1, 1, 3, 4, 6] None None [0, 0, 1, 1, 3, 4, 6]
 )PY";
-    for (const char* profile : kSeqProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
-        SeqOutput o = seq_run(profile, kMethods);
+        RunOutput o = run_python(profile, kMethods);
         CHECK(o.err.empty());
         CHECK(o.out == expected3);
     }
-    CHECK(seq_run("2.7", kMethods).out == R"PY(([0, 3, 1, 4], 9, -1, 2)
+    CHECK(run_python("2.7", kMethods).out == R"PY(([0, 3, 1, 4], 9, -1, 2)
 ([0, 3, 1, 4, 6, 0, 1], 2, 2, 6)
 ([], [0, 0, 1, 1, 3, 4, 6], None, None, [0, 0, 1, 1, 3, 4, 6])
 )PY");
@@ -250,7 +250,7 @@ TypeError: list expected at most 1 argument, got 2
     };
     for (auto [profile, expected] : cases) {
         INFO(profile);
-        CHECK(seq_run(profile, kArgumentErrors).out == expected);
+        CHECK(run_python(profile, kArgumentErrors).out == expected);
     }
 }
 
@@ -300,11 +300,11 @@ list modified during sort [1, 2, 3]
     };
     for (auto [profile, expected] : cases) {
         INFO(profile);
-        SeqOutput o = seq_run(profile, kSorting);
+        RunOutput o = run_python(profile, kSorting);
         CHECK(o.err.empty());
         CHECK(o.out == expected);
     }
-    CHECK(seq_run("2.7", kSorting).out == R"PY(([(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')], [(2, 'a'), (2, 'c'), (1, 'b'), (1, 'd'), (0, 'e')])
+    CHECK(run_python("2.7", kSorting).out == R"PY(([(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')], [(2, 'a'), (2, 'c'), (1, 'b'), (1, 'd'), (0, 'e')])
 [3, 2, 1]
 (ValueError('list modified during sort',), [1, 2, 3])
 (4748, 26308, True)
@@ -316,7 +316,7 @@ list modified during sort [1, 2, 3]
 TEST_CASE("slice assignment and deletion, extended slices too, move items as CPython does", "[list][slice]") {
     for (const char* profile : {"2.7", "3.6", "3.12"}) {
         INFO(profile);
-        CHECK(seq_run(profile, kSlices).out == R"PY([0, 1, 'a', 'b', 5, 6, 7, 8, 9]
+        CHECK(run_python(profile, kSlices).out == R"PY([0, 1, 'a', 'b', 5, 6, 7, 8, 9]
 [7, 1, 'a', 8, 5, 6, 9, 8, 9]
 [1, 8, 6, 8]
 [1, 1, 8, 6, 8, 8]
@@ -332,7 +332,7 @@ list assignment index out of range
     // 3.13 makes the sequence before looking at the step, with the extended-slice wording.
     for (const char* profile : {"3.13", "3.14"}) {
         INFO(profile);
-        CHECK(seq_run(profile, kSlices).out == R"PY([0, 1, 'a', 'b', 5, 6, 7, 8, 9]
+        CHECK(run_python(profile, kSlices).out == R"PY([0, 1, 'a', 'b', 5, 6, 7, 8, 9]
 [7, 1, 'a', 8, 5, 6, 9, 8, 9]
 [1, 8, 6, 8]
 [1, 1, 8, 6, 8, 8]
@@ -360,14 +360,14 @@ TEST_CASE("lists grown by list(), extend, comprehensions, *= and pop have CPytho
     };
     for (auto [profile, expected] : cases) {
         INFO(profile);
-        CHECK(seq_run(profile, kSizes).out == expected);
+        CHECK(run_python(profile, kSizes).out == expected);
     }
 }
 
 TEST_CASE("a list that contains itself prints [...] there, and so does a tuple inside it", "[list]") {
-    for (const char* profile : kSeqProfilesAll) {
+    for (const char* profile : kAllProfiles) {
         INFO(profile);
-        SeqOutput o = seq_run(profile, "l = [1]\nl.append(l)\nt = (l,)\nl.append(t)\nprint(repr(l))\nprint(repr(t))\n");
+        RunOutput o = run_python(profile, "l = [1]\nl.append(l)\nt = (l,)\nl.append(t)\nprint(repr(l))\nprint(repr(t))\n");
         CHECK(o.out == "[1, [...], ([...],)]\n([1, [...], (...)],)\n");
     }
 }

@@ -3,7 +3,6 @@
 // random input. Trees are compared with CPython's in test_parser_trees.cpp, errors in
 // test_parser_errors.cpp.
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -54,10 +53,6 @@ std::string repeat(const std::string& s, int n) {
     out.reserve(s.size() * static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) out += s;
     return out;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 }  // namespace
@@ -230,8 +225,7 @@ TEST_CASE("Constructs without a node in ast.h are refused by name", "[parser]") 
 
 // ---- Nesting limits --------------------------------------------------------------------------
 
-TEST_CASE("100000 nested parentheses stop at the tokenizer's 200 quickly", "[parser]") {
-    auto t0 = std::chrono::steady_clock::now();
+TEST_CASE("100000 nested parentheses stop at the tokenizer's 200", "[parser]") {
     std::string src = "x = " + std::string(100000, '(') + "1" + std::string(100000, ')') + "\n";
     SyntaxErrorInfo e = parse_error(src);
     CHECK(e.msg == "too many nested parentheses");
@@ -239,18 +233,15 @@ TEST_CASE("100000 nested parentheses stop at the tokenizer's 200 quickly", "[par
     CHECK(e.offset == 205);  // the 201st '(' (3.12.1: offset 201 without "x = ")
     // 3.8's parser runs out of stack first (MemoryError after 98 levels).
     CHECK(parse_error(src, 3, 8).type == "MemoryError");
-    CHECK(seconds_since(t0) < 2.0);
     // 200 levels are within both limits in 3.12.
     parse_ok("x = " + std::string(200, '(') + "1" + std::string(200, ')') + "\n");
 }
 
 TEST_CASE("100000 unary minus signs overflow CPython's parser stack", "[parser]") {
-    auto t0 = std::chrono::steady_clock::now();
     SyntaxErrorInfo e = parse_error("x = " + std::string(100000, '-') + "1\n");
     CHECK(e.type == "MemoryError");
     CHECK(e.msg == "Parser stack overflowed - Python source too complex to parse");
     CHECK(parse_error("x = " + std::string(100000, '-') + "1\n", 3, 10).msg.empty());
-    CHECK(seconds_since(t0) < 2.0);
 }
 
 TEST_CASE("The parser stack overflows where CPython's does", "[parser]") {
@@ -271,13 +262,13 @@ TEST_CASE("The parser stack overflows where CPython's does", "[parser]") {
 }
 
 TEST_CASE("Long flat chains parse without deep recursion", "[parser]") {
-    auto t0 = std::chrono::steady_clock::now();
+    // Recursing once per link would overflow the native stack (ASan's larger frames included)
+    // long before 100000 links; how long it takes belongs to bench/, not here.
     parse_ok("x = a" + repeat(".b", 100000) + "\n");
     parse_ok("x = 1" + repeat(" + 1", 100000) + "\n");
     parse_ok("x = 1" + repeat(" < 1", 100000) + "\n");
     parse_ok("x = f" + repeat("()", 100000) + "\n");
     parse_ok("x = " + repeat("1 if y else ", 5000) + "1\n");
-    CHECK(seconds_since(t0) < 5.0);
 }
 
 TEST_CASE("An elif chain is flat before 3.10 and costs a level each after", "[parser]") {
@@ -292,14 +283,12 @@ TEST_CASE("1000 nested if blocks stop at 100 levels of indentation", "[parser]")
     std::string src;
     for (int i = 0; i < 1000; ++i) src += std::string(static_cast<size_t>(i), ' ') + "if x:\n";
     src += std::string(1000, ' ') + "pass\n";
-    auto t0 = std::chrono::steady_clock::now();
     SyntaxErrorInfo e = parse_error(src);
     // CPython 3.12.1 on 101 nested ifs: IndentationError at line 101, offset 1, end offset 0.
     CHECK(e.type == "IndentationError");
     CHECK(e.msg == "too many levels of indentation");
     CHECK(e.line == 101);
     CHECK(e.offset == 1);
-    CHECK(seconds_since(t0) < 2.0);
     std::string ok;
     for (int i = 0; i < 99; ++i) ok += std::string(static_cast<size_t>(i), ' ') + "if x:\n";
     parse_ok(ok + std::string(99, ' ') + "pass\n");

@@ -10,7 +10,7 @@
 #include "object/iter_object.h"
 #include "object/range_object.h"
 #include "object/runtime.h"
-#include "seq_run.h"
+#include "python_run.h"
 
 using namespace pymemlab;
 
@@ -132,14 +132,14 @@ TypeError: range expected at most 3 arguments, got 4
     };
     for (auto [profile, expected] : cases) {
         INFO(profile);
-        SeqOutput o = seq_run(profile, kRanges);
+        RunOutput o = run_python(profile, kRanges);
         CHECK(o.err.empty());
         CHECK(o.out == expected);
     }
 }
 
 TEST_CASE("2.7's range() makes a list (of longs past a C long) and xrange is a lazy sequence", "[range]") {
-    SeqOutput o = seq_run("2.7",
+    RunOutput o = run_python("2.7",
                           "print range(5), range(5, 0, -2), range(2**64, 2**64 + 2), xrange(1, 10, 3), xrange(10, 0, -3)\n"
                           "x = xrange(10)\n"
                           "print len(x), x[-1], 3 in x, list(reversed(xrange(4))), type(iter(x)).__name__\n"

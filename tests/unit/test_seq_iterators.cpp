@@ -11,7 +11,7 @@
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/tuple_object.h"
-#include "seq_run.h"
+#include "python_run.h"
 
 using namespace pymemlab;
 
@@ -50,9 +50,9 @@ for f in (t1, t2, t3, t4, t5, t6):
 }  // namespace
 
 TEST_CASE("unpacking takes any iterable, starred targets a list of the rest", "[iter][unpack]") {
-    for (const char* profile : kSeqProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
-        CHECK(seq_run(profile, kUnpack).out == R"PY(1 2 x y 0 [1, 2, 3, 4] 5 [] 1
+        CHECK(run_python(profile, kUnpack).out == R"PY(1 2 x y 0 [1, 2, 3, 4] 5 [] 1
 )PY");
     }
 }
@@ -94,9 +94,9 @@ ValueError: too many values to unpack (expected 2)
     };
     for (auto [profile, expected] : cases) {
         INFO(profile);
-        CHECK(seq_run(profile, kUnpackErrors).out == expected);
+        CHECK(run_python(profile, kUnpackErrors).out == expected);
     }
-    SeqOutput o = seq_run("2.7",
+    RunOutput o = run_python("2.7",
                           "for src in ([1, 2, 3], [1], 5):\n"
                           "    try:\n"
                           "        a, b = src\n"

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "checked_runtime.h"
+#include "python_run.h"
 #include "interp/interp.h"
 #include "interp/run.h"
 #include "object/hash.h"
@@ -16,23 +17,8 @@ using namespace pymemlab;
 
 namespace {
 
-struct Output {
-    std::string out;
-    std::string err;
-    int status = 0;
-};
-
-Output run(const char* profile, std::string_view source) {
-    CheckedRuntime rt(profile);
-    Output o;
-    {
-        Interp in(rt);
-        in.write = [&](int fd, std::string_view text) { (fd == 2 ? o.err : o.out) += text; };
-        o.status = run_source(in, source, RunMode::Script);
-    }
-    o.err += rt.tstate().stderr_text;
-    return o;
-}
+using Output = RunOutput;
+Output run(const char* profile, std::string_view source) { return run_python(profile, source); }
 
 std::string last_error_line(const Output& o) {
     std::string err = o.err;
@@ -41,7 +27,6 @@ std::string last_error_line(const Output& o) {
     return nl == std::string::npos ? err : err.substr(nl + 1);
 }
 
-const char* const kProfiles3[] = {"3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"};
 
 }  // namespace
 
@@ -55,7 +40,7 @@ TEST_CASE("set algebra gives CPython's sets, in operator and method form", "[set
         "print(a.issubset([1, 2, 3, 4, 5]), a.issuperset([1]), a.isdisjoint({9}))\n"
         "c = a.copy(); c |= {10}; c &= {1, 10}; print(c)\n"
         "c = a.copy(); c -= {1}; c ^= {2, 99}; print(sorted(c))\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, source);
         CHECK(o.err.empty());
@@ -81,7 +66,7 @@ TEST_CASE("add, discard, remove, pop and clear behave as CPython's", "[set]") {
         "s.clear()\n"
         "print(s)\n"
         "set().pop()\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, source);
         CHECK(o.out == "{3, 4} 2 {3, 4}\n(100,)\nset()\n");
@@ -90,7 +75,7 @@ TEST_CASE("add, discard, remove, pop and clear behave as CPython's", "[set]") {
 }
 
 TEST_CASE("reprs of sets and frozensets follow the version", "[set]") {
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, "print(repr({1, 2}), repr(frozenset([3])), set(), frozenset())\n");
         CHECK(o.out == "{1, 2} frozenset({3}) set() frozenset()\n");
@@ -124,7 +109,7 @@ TEST_CASE("tuple_hash_of mixes item hashes with each line's algorithm", "[hash]"
 }
 
 TEST_CASE("adding to a set while iterating raises Set changed size during iteration", "[set]") {
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, "s = {1}\nfor x in s:\n    s.add(x + 1)\n");
         CHECK(last_error_line(o) == "RuntimeError: Set changed size during iteration");
@@ -132,7 +117,7 @@ TEST_CASE("adding to a set while iterating raises Set changed size during iterat
 }
 
 TEST_CASE("a set looks up a set key as a frozenset; unhashable elements raise", "[set]") {
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, "print({1} in {frozenset([1])}, frozenset([1]) in {frozenset([1])})\n{[]}\n");
         CHECK(o.out == "True True\n");

@@ -6,7 +6,7 @@
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/slice_object.h"
-#include "seq_run.h"
+#include "python_run.h"
 
 using namespace pymemlab;
 
@@ -69,7 +69,7 @@ ValueError: length should not be negative
     };
     for (auto [profile, expected] : cases) {
         INFO(profile);
-        CHECK(seq_run(profile, kSlices).out == expected);
+        CHECK(run_python(profile, kSlices).out == expected);
     }
 }
 

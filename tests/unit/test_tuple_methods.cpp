@@ -9,7 +9,7 @@
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/tuple_object.h"
-#include "seq_run.h"
+#include "python_run.h"
 
 using namespace pymemlab;
 
@@ -103,7 +103,7 @@ True 5740354900026072187
     };
     for (auto [profile, expected] : cases) {
         INFO(profile);
-        SeqOutput o = seq_run(profile, kTuples);
+        RunOutput o = run_python(profile, kTuples);
         CHECK(o.err.empty());
         CHECK(o.out == expected);
     }
@@ -113,7 +113,7 @@ TEST_CASE("tuple() of a generator ends as a block of exactly its items; empty is
           "[tuple][memory]") {
     for (const char* profile : {"2.7", "3.8", "3.10", "3.11", "3.13"}) {
         INFO(profile);
-        SeqOutput o = seq_run(profile, "import sys\nt = tuple(x for x in [])\nprint(t is (), sys.getsizeof(t))\n");
+        RunOutput o = run_python(profile, "import sys\nt = tuple(x for x in [])\nprint(t is (), sys.getsizeof(t))\n");
         const bool singleton = find_profile(profile)->at_least(3, 11);
         CHECK(o.out == (std::string(profile) == "2.7" ? (singleton ? "" : "(False, 56)\n") : singleton ? "True 40\n" : "False 40\n"));
     }

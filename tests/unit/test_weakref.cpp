@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "checked_runtime.h"
+#include "python_run.h"
 #include "interp/interp.h"
 #include "interp/run.h"
 #include "object/builtins.h"
@@ -20,26 +21,9 @@ using namespace pymemlab;
 
 namespace {
 
-struct Output {
-    std::string out;
-    std::string err;
-    int status = 0;
-};
+using Output = RunOutput;
+Output run(const char* profile, std::string_view source) { return run_python(profile, source); }
 
-// Runs `source` as a script under `profile` and returns what it wrote.
-Output run(const char* profile, std::string_view source) {
-    CheckedRuntime rt(profile);
-    Output o;
-    {
-        Interp in(rt);
-        in.write = [&](int fd, std::string_view text) { (fd == 2 ? o.err : o.out) += text; };
-        o.status = run_source(in, source, RunMode::Script);
-    }
-    o.err += rt.tstate().stderr_text;
-    return o;
-}
-
-const char* const kProfiles3[] = {"3.6", "3.8", "3.10", "3.11", "3.12", "3.13", "3.14"};
 
 }  // namespace
 
@@ -134,7 +118,7 @@ TEST_CASE("callbacks run newest first, after every weakref to the object is clea
         "basic = weakref.ref(c)\n"
         "del c\n"
         "print(basic() is None, refs[0]() is None)\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, source);
         CHECK(o.err.empty());
@@ -151,7 +135,7 @@ TEST_CASE("__del__ runs before the callbacks, which see the weakref already dead
         "c = C()\n"
         "r = weakref.ref(c, lambda w: print('callback', w is r, w() is None))\n"
         "del c\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, source);
         CHECK(o.out == "del True\ncallback True True\n");
@@ -192,7 +176,7 @@ TEST_CASE("weak references change no refcount and take the profile's size", "[we
         "print(sys.getrefcount(c) - before, sys.getrefcount(r), weakref.getweakrefcount(c))\n"
         "print(sys.getsizeof(r), sys.getsizeof(p))\n"
         "print(c.__weakref__ is r, weakref.getweakrefs(c) == [r, p])\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         const Profile& p = *find_profile(profile);
         const std::string size = std::to_string(type_sizes(p).weakref + p.gc_head_size);
@@ -243,7 +227,7 @@ TEST_CASE("WeakValueDictionary, WeakKeyDictionary and WeakSet forget what dies",
         "for k in values:\n"
         "    del b\n"
         "print(len(values), len(keys), len(members))\n";
-    for (const char* profile : kProfiles3) {
+    for (const char* profile : kPython3Profiles) {
         INFO(profile);
         Output o = run(profile, source);
         CHECK(o.err.empty());
