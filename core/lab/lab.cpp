@@ -31,6 +31,7 @@ void Lab::reset() {
     RuntimeOptions options;
     options.allocator.heap_limit = limits_.heap_limit;
     options.trace = limits_.record ? &log_ : nullptr;
+    options.track_objects = limits_.track_objects;
     rt_ = std::make_unique<Runtime>(profile_, options);
     InterpOptions interp_options;
     interp_options.instruction_budget = limits_.instruction_budget;

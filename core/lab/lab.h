@@ -12,6 +12,7 @@
 
 #include "alloc/allocator.h"
 #include "interp/run.h"
+#include "object/runtime.h"
 #include "lab/snapshot.h"
 #include "profile/profile.h"
 #include "trace/replay.h"
@@ -29,6 +30,9 @@ struct LabLimits {
     // Record the trace. Off, the run costs no tracing and the cursor has only the start and the
     // end (the CLI runs this way unless asked for --trace-json).
     bool record = true;
+    // Keep the runtime's registry of live objects (RuntimeOptions::track_objects; on in debug
+    // builds), for tests that compare the trace with every live object.
+    bool track_objects = RuntimeOptions{}.track_objects;
 };
 
 // What step() moves by: one memory event, to the next line started, or past the next collection.

@@ -38,7 +38,9 @@ print(gc.collect(), len(items))
 
 TEST_CASE("at the end of a run the trace's objects are the runtime's live objects, with their counts", "[lab]") {
     for (const char* v : {"2.7", "3.8", "3.12", "3.14"}) {
-        Lab lab(profile(v));
+        LabLimits limits;
+        limits.track_objects = true;  // the live-object registry, in release builds too
+        Lab lab(profile(v), RunMode::Script, limits);
         lab.load(kChurn);
         REQUIRE(lab.run() == 0);
         const Snapshot s = lab.snapshot();
