@@ -11,6 +11,7 @@
 #include "alloc/allocator.h"
 #include "alloc/heap_view.h"
 #include "profile/profile.h"
+#include "embind_util.h"
 
 namespace {
 
@@ -23,19 +24,8 @@ static_assert(sizeof(uintptr_t) == sizeof(uint32_t), "handles assume wasm32");
 uint32_t to_handle(void* p) { return static_cast<uint32_t>(reinterpret_cast<uintptr_t>(p)); }
 void* from_handle(uint32_t handle) { return reinterpret_cast<void*>(uintptr_t{handle}); }
 
-// A typed array over the vector's storage in wasm memory: no copy, so it is only valid until
-// the vector changes or the memory grows (any malloc or realloc may grow it).
-template <class T>
-val view_of(const std::vector<T>& v) {
-    return val(emscripten::typed_memory_view(v.size(), v.data()));
-}
-
-// An unknown name falls back to the default profile: without exceptions the constructor cannot
-// refuse, so JS validates names against profiles() and reads profileName() back.
-const pymemlab::Profile& profile_named(const std::string& name) {
-    const pymemlab::Profile* p = pymemlab::find_profile(name);
-    return p != nullptr ? *p : pymemlab::default_profile();
-}
+using pymemlab::wasm::profile_named;
+using pymemlab::wasm::view_of;
 
 pymemlab::AllocatorOptions options_with(bool pool_aligned_arenas) {
     pymemlab::AllocatorOptions options;

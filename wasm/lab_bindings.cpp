@@ -10,26 +10,20 @@
 
 #include "lab/lab.h"
 #include "profile/profile.h"
+#include "embind_util.h"
 
 namespace {
 
 using emscripten::val;
 
-template <class T>
-val view_of(const std::vector<T>& v) {
-    return val(emscripten::typed_memory_view(v.size(), v.data()));
-}
+using pymemlab::wasm::profile_named;
+using pymemlab::wasm::view_of;
 
 // Modelled addresses and counts are below 2^53: doubles hold them exactly, and the UI does
 // plain arithmetic on them (BigInt64Array would need WASM_BIGINT).
 template <class T>
 void as_doubles(const std::vector<T>& from, std::vector<double>& to) {
     to.assign(from.begin(), from.end());
-}
-
-const pymemlab::Profile& profile_named(const std::string& name) {
-    const pymemlab::Profile* p = pymemlab::find_profile(name);
-    return p != nullptr ? *p : pymemlab::default_profile();
 }
 
 pymemlab::StepUnit unit_named(const std::string& unit) {

@@ -66,7 +66,8 @@ Birth birth_of(const trace::TraceLog& log, uint64_t id) {
     return b;
 }
 
-std::optional<std::string> shared_reason(const Runtime& rt, const trace::TraceLog& log, PyObject* o) {
+// `b` is birth_of(log, rt.id(o)): one scan of the log per object asked about.
+std::optional<std::string> shared_reason(const Runtime& rt, const Birth& b, PyObject* o) {
     const Builtins& bt = rt.builtins();
     const Singletons& s = bt.singletons;
     if (o == s.none || o == s.true_ || o == s.false_ || o == s.ellipsis || o == s.not_implemented)
@@ -80,7 +81,6 @@ std::optional<std::string> shared_reason(const Runtime& rt, const trace::TraceLo
     if (object_type_check(o, bt.str_type) && str_is_interned(rt, o))
         return "it is an interned string: CPython keeps one copy of identifier-like string constants (and of "
                "strings passed to sys.intern), so equal ones are one object";
-    const Birth b = birth_of(log, rt.id(o));
     if (b.made != SIZE_MAX && b.made < b.before_run)
         return "it is a constant the compiler made before the code ran: equal constants in one code object are "
                "one entry of co_consts, so every use loads the same object";
@@ -89,8 +89,8 @@ std::optional<std::string> shared_reason(const Runtime& rt, const trace::TraceLo
 
 std::string explain_one(const Runtime& rt, const trace::TraceLog& log, const std::string& name, PyObject* o) {
     std::string out = name + " is " + describe(rt, o) + ", refcount " + std::to_string(o->ob_refcnt) + ".";
-    if (auto why = shared_reason(rt, log, o)) out += " Shared: " + *why + ".";
     const Birth b = birth_of(log, rt.id(o));
+    if (auto why = shared_reason(rt, b, o)) out += " Shared: " + *why + ".";
     if (b.previous_death != SIZE_MAX)
         out += " Its address was used before by " + (b.previous_type.empty() ? std::string("another object") : "a " + b.previous_type) +
                " that died at event " + std::to_string(b.previous_death) +
@@ -121,7 +121,7 @@ std::string explain_identity(const Runtime& rt, const Interp& in, const trace::T
         if (o == nullptr) return "name '" + n + "' is not bound in __main__ at the end of the run.";
     if (x == y) {
         std::string out = a + " and " + b + " are the same object, " + describe(rt, x) + ". ";
-        if (auto why = shared_reason(rt, log, x)) return out + "Why: " + *why + ".";
+        if (auto why = shared_reason(rt, birth_of(log, rt.id(x)), x)) return out + "Why: " + *why + ".";
         return out + "Why: one object was bound to both names (an assignment such as " + b + " = " + a +
                      ", or one call that returned the same object).";
     }

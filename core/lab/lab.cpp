@@ -97,7 +97,6 @@ size_t Lab::step(StepUnit unit, int direction) {
         // Backwards: to just after the previous boundary event before the current one.
         if (p > start_) --p;
         while (p > start_ && !is_unit_boundary(log_, p - 1, unit)) --p;
-        if (unit == StepUnit::Event) p = std::max(replay_->position(), start_ + 1) - 1;
     }
     rewind(p);
     return replay_->position();

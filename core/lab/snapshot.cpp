@@ -14,12 +14,15 @@ namespace pymemlab {
 
 namespace {
 
-// Sorts by key, least significant 16 bits first: modelled addresses are below 2^48, so three
-// passes; linear in the count, where a comparison sort of a million blocks takes a frame and more.
+// Sorts by key, least significant 16 bits first, as many passes as the largest key has 16-bit
+// digits (three for modelled addresses, below 2^48): linear in the count, where a comparison
+// sort of a million blocks takes a frame and more.
 template <class T>
 void sort_by_address(std::vector<std::pair<uint64_t, T>>& v) {
+    uint64_t all_bits = 0;
+    for (const auto& e : v) all_bits |= e.first;
     std::vector<std::pair<uint64_t, T>> tmp(v.size());
-    for (int shift = 0; shift < 48; shift += 16) {
+    for (int shift = 0; shift < 64 && (all_bits >> shift) != 0; shift += 16) {
         std::vector<size_t> count(1 << 16, 0);
         for (const auto& e : v) ++count[(e.first >> shift) & 0xffff];
         size_t sum = 0;
@@ -31,8 +34,6 @@ void sort_by_address(std::vector<std::pair<uint64_t, T>>& v) {
         for (const auto& e : v) tmp[count[(e.first >> shift) & 0xffff]++] = e;
         v.swap(tmp);
     }
-    // An address at or above 2^48 (none in the model) would need another pass: fall back.
-    if (!v.empty() && v.back().first >> 48 != 0) std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.first < b.first; });
 }
 
 }  // namespace
