@@ -28,6 +28,7 @@ void as_doubles(const std::vector<T>& from, std::vector<double>& to) {
 
 pymemlab::StepUnit unit_named(const std::string& unit) {
     if (unit == "line") return pymemlab::StepUnit::Line;
+    if (unit == "phase") return pymemlab::StepUnit::Phase;
     if (unit == "collection") return pymemlab::StepUnit::Collection;
     return pymemlab::StepUnit::Event;
 }
@@ -59,6 +60,17 @@ public:
     std::string explain(const std::string& question) const { return lab_.explain(question); }
     bool truncated() const { return lab_.trace().truncated(); }
 
+    // The object graph at the end of the run (lab.h): referents as an array of ids (a copy; a
+    // graph reads tens of them), a label, and __main__'s dict, where a graph stops.
+    val referents(double id) const {
+        val out = val::array();
+        for (uint64_t r : lab_.referents(static_cast<uint64_t>(id))) out.call<void>("push", static_cast<double>(r));
+        return out;
+    }
+    std::string label(double id) const { return lab_.label(static_cast<uint64_t>(id)); }
+    std::string shared_kind(double id) const { return lab_.shared_kind(static_cast<uint64_t>(id)); }
+    double main_dict_id() const { return static_cast<double>(lab_.main_dict_id()); }
+
     // The snapshot at the cursor: typed arrays over vectors this object keeps until the next
     // snapshot() (see lab/snapshot.h for each field).
     val snapshot() {
@@ -67,6 +79,8 @@ public:
         as_doubles(snap_.object_refcnts, object_refcnts_);
         as_doubles(snap_.block_addrs, block_addrs_);
         as_doubles(snap_.name_ids, name_ids_);
+        as_doubles(snap_.arena_addrs, arena_addrs_);
+        as_doubles(snap_.pool_addrs, pool_addrs_);
         val out = val::object();
         out.set("position", static_cast<double>(snap_.position));
         out.set("line", snap_.line);
@@ -80,6 +94,14 @@ public:
         out.set("blockAddrs", view_of(block_addrs_));
         out.set("blockSizes", view_of(snap_.block_sizes));
         out.set("bytesInUse", static_cast<double>(snap_.bytes_in_use));
+        out.set("blockPool", view_of(snap_.block_pool));
+        out.set("arenaAddrs", view_of(arena_addrs_));
+        out.set("poolAddrs", view_of(pool_addrs_));
+        out.set("poolClass", view_of(snap_.pool_class));
+        out.set("poolUsed", view_of(snap_.pool_used));
+        out.set("arenaSize", snap_.arena_size);
+        out.set("poolSize", snap_.pool_size);
+        out.set("poolOverhead", snap_.pool_overhead);
         out.set("names", strings(snap_.names));
         out.set("nameIds", view_of(name_ids_));
         val gc = val::object();
@@ -113,7 +135,7 @@ public:
 private:
     pymemlab::Lab lab_;
     pymemlab::Snapshot snap_;
-    std::vector<double> object_ids_, object_refcnts_, block_addrs_, name_ids_;
+    std::vector<double> object_ids_, object_refcnts_, block_addrs_, name_ids_, arena_addrs_, pool_addrs_;
 
     static val strings(const std::vector<std::string>& v) {
         val out = val::array();
@@ -141,6 +163,10 @@ EMSCRIPTEN_BINDINGS(pymemlab_lab) {
         .function("snapshot", &JsLab::snapshot)
         .function("explain", &JsLab::explain)
         .function("truncated", &JsLab::truncated)
+        .function("referents", &JsLab::referents)
+        .function("label", &JsLab::label)
+        .function("sharedKind", &JsLab::shared_kind)
+        .function("mainDictId", &JsLab::main_dict_id)
         .function("traceWords", &JsLab::trace_words)
         .function("traceAddrs", &JsLab::trace_addrs);
 }

@@ -479,10 +479,19 @@ uint64_t Allocator::address_of(const void* p) const {
     return h->vaddress + (reinterpret_cast<uintptr_t>(p) - (reinterpret_cast<uintptr_t>(h) + kRawHeaderSize));
 }
 
+uint64_t Allocator::arena_address_of(const void* p) const {
+    const pool_header* pool = pool_addr(p);
+    return address_in_range(p, pool) ? arenas_[pool->arenaindex].vaddress : 0;
+}
+
 void* Allocator::pointer_to(uint64_t address) const {
     for (const arena_object& ao : arenas_) {
         if (ao.address != 0 && address - ao.vaddress < arena_size_)
             return reinterpret_cast<void*>(ao.address + (address - ao.vaddress));
+    }
+    for (auto* h = static_cast<const RawHeader*>(raw_blocks_); h != nullptr; h = h->next) {
+        if (address - h->vaddress < std::max<uint64_t>(h->nbytes, 1))
+            return const_cast<char*>(reinterpret_cast<const char*>(h) + kRawHeaderSize + (address - h->vaddress));
     }
     return nullptr;
 }

@@ -67,7 +67,9 @@ public:
     // The modelled address of a block this allocator handed out (what id() returns), or of an
     // address inside one (for a raw block, inside its first POOL_SIZE bytes).
     uint64_t address_of(const void* p) const;
-    // The host pointer for a modelled address inside a live pymalloc arena, or nullptr.
+    // The modelled address of the arena holding pymalloc block p; 0 for a raw block.
+    uint64_t arena_address_of(const void* p) const;
+    // The host pointer for a modelled address inside a live block's arena or raw block, or nullptr.
     void* pointer_to(uint64_t address) const;
     // True if p is a pymalloc block (not a raw one).
     bool owns(const void* p) const { return address_in_range(p, pool_addr(p)); }

@@ -68,17 +68,17 @@ Birth birth_of(const trace::TraceLog& log, uint64_t id) {
 
 // `b` is birth_of(log, rt.id(o)): one scan of the log per object asked about.
 std::optional<std::string> shared_reason(const Runtime& rt, const Birth& b, PyObject* o) {
-    const Builtins& bt = rt.builtins();
-    const Singletons& s = bt.singletons;
-    if (o == s.none || o == s.true_ || o == s.false_ || o == s.ellipsis || o == s.not_implemented)
+    const std::string kind = shared_kind(rt, o);
+    if (kind == "singleton")
         return std::string("it is a singleton: CPython has exactly one ") + Py_TYPE(o)->tp_name + " object" +
                (rt.is_immortal(o) ? ", immortal in this version (its count never moves)" : "");
-    if (o == bt.empty_tuple) return std::string("it is the empty tuple, which CPython keeps as a single shared object");
-    for (int v = -5; v <= 256; ++v)
-        if (bt.small_ints[v + 5] == o)
-            return "it is the cached small int " + std::to_string(v) +
-                   ": CPython makes one object for each int from -5 to 256 and reuses it everywhere";
-    if (object_type_check(o, bt.str_type) && str_is_interned(rt, o))
+    if (kind == "empty tuple") return std::string("it is the empty tuple, which CPython keeps as a single shared object");
+    if (kind == "small int") {
+        bool overflow = false;
+        return "it is the cached small int " + std::to_string(long_as_int64(rt, o, &overflow)) +
+               ": CPython makes one object for each int from -5 to 256 and reuses it everywhere";
+    }
+    if (kind == "interned")
         return "it is an interned string: CPython keeps one copy of identifier-like string constants (and of "
                "strings passed to sys.intern), so equal ones are one object";
     if (b.made != SIZE_MAX && b.made < b.before_run)
@@ -99,6 +99,17 @@ std::string explain_one(const Runtime& rt, const trace::TraceLog& log, const std
 }
 
 }  // namespace
+
+std::string shared_kind(const Runtime& rt, const PyObject* o) {
+    const Builtins& bt = rt.builtins();
+    const Singletons& s = bt.singletons;
+    if (o == s.none || o == s.true_ || o == s.false_ || o == s.ellipsis || o == s.not_implemented) return "singleton";
+    if (o == bt.empty_tuple) return "empty tuple";
+    for (int v = -5; v <= 256; ++v)
+        if (bt.small_ints[v + 5] == o) return "small int";
+    if (object_type_check(o, bt.str_type) && str_is_interned(rt, o)) return "interned";
+    return "";
+}
 
 std::string explain_identity(const Runtime& rt, const Interp& in, const trace::TraceLog& log,
                              std::string_view question) {

@@ -10,6 +10,7 @@ namespace pymemlab {
 
 class Runtime;
 struct Interp;
+struct PyObject;
 namespace trace {
 class TraceLog;
 }
@@ -18,5 +19,9 @@ class TraceLog;
 // allocating in the modelled heap, so asking changes nothing the lab shows.
 std::string explain_identity(const Runtime& rt, const Interp& in, const trace::TraceLog& log,
                              std::string_view question);
+
+// Which of CPython's sharing mechanisms holds the object: "singleton", "empty tuple",
+// "small int", "interned", or "" for none.
+std::string shared_kind(const Runtime& rt, const PyObject* o);
 
 }  // namespace pymemlab

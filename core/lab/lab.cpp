@@ -6,6 +6,7 @@
 
 #include "interp/interp.h"
 #include "lab/explain.h"
+#include "lab/object_graph.h"
 #include "object/dict_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -81,6 +82,7 @@ namespace {
 bool is_unit_boundary(const trace::TraceLog& log, size_t i, StepUnit unit) {
     const trace::EventKind k = log.at(i).kind;
     if (unit == StepUnit::Line) return k == trace::EventKind::Line;
+    if (unit == StepUnit::Phase) return k == trace::EventKind::GcPhase || k == trace::EventKind::GcDone;
     if (unit == StepUnit::Collection) return k == trace::EventKind::GcDone;
     return true;
 }
@@ -115,6 +117,32 @@ std::string_view Lab::output_at_cursor() const {
 std::string Lab::explain(std::string_view question) const {
     if (interp_ == nullptr) return "The run has finished: its names are gone.";
     return explain_identity(*rt_, *interp_, log_, question);
+}
+
+PyObject* Lab::live_at_end(uint64_t id) const {
+    if (interp_ == nullptr) return nullptr;
+    const trace::ObjectRecord* r = end_state_.objects().find(id);
+    const bool live = r != nullptr && (r->flags & trace::ObjectRecord::kBorn) && r->refcnt > 0;
+    return object_at(*rt_, id, live || (r != nullptr && (r->flags & trace::ObjectRecord::kImmortal)));
+}
+
+std::vector<uint64_t> Lab::referents(uint64_t id) const {
+    PyObject* o = live_at_end(id);
+    return o == nullptr ? std::vector<uint64_t>{} : referent_ids(*rt_, o);
+}
+
+std::string Lab::label(uint64_t id) const {
+    const PyObject* o = live_at_end(id);
+    return o == nullptr ? std::string() : object_label(*rt_, o);
+}
+
+std::string Lab::shared_kind(uint64_t id) const {
+    const PyObject* o = live_at_end(id);
+    return o == nullptr ? std::string() : pymemlab::shared_kind(*rt_, o);
+}
+
+uint64_t Lab::main_dict_id() const {
+    return interp_ != nullptr && interp_->main_dict != nullptr ? rt_->id(interp_->main_dict) : 0;
 }
 
 }  // namespace pymemlab

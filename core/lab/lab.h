@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "alloc/allocator.h"
 #include "interp/run.h"
@@ -35,8 +36,9 @@ struct LabLimits {
     bool track_objects = RuntimeOptions{}.track_objects;
 };
 
-// What step() moves by: one memory event, to the next line started, or past the next collection.
-enum class StepUnit { Event, Line, Collection };
+// What step() moves by: one memory event, to the next line started, past the next phase of a
+// collection (or its end), or past the next collection.
+enum class StepUnit { Event, Line, Phase, Collection };
 
 class Lab {
 public:
@@ -72,6 +74,16 @@ public:
     // "a is b", "id(a) == id(b)", or "a". Answered at the end of the run.
     std::string explain(std::string_view question) const;
 
+    // The object graph at the end of the run (object_graph.h), while its runtime is alive (until
+    // finish()): what the object with this id refers to, and a short label for it. Empty for an
+    // id that is no live object there.
+    std::vector<uint64_t> referents(uint64_t id) const;
+    std::string label(uint64_t id) const;
+    // Why CPython shares the object (explain.h's shared_kind), or "".
+    std::string shared_kind(uint64_t id) const;
+    // The id of __main__'s namespace dict (0 once finished): a graph stops there.
+    uint64_t main_dict_id() const;
+
     // Everything the run wrote to stdout and stderr, in order, and how much of it had been
     // written at the cursor.
     const std::string& output() const { return output_; }
@@ -99,6 +111,7 @@ private:
     std::unique_ptr<Interp> interp_;
 
     void reset();
+    PyObject* live_at_end(uint64_t id) const;
 };
 
 }  // namespace pymemlab

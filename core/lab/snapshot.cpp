@@ -7,6 +7,7 @@
 
 #include "gc/collector.h"
 #include "object/runtime.h"
+#include "profile/profile.h"
 #include "trace/heap_state.h"
 #include "trace/trace_log.h"
 
@@ -36,6 +37,31 @@ void sort_by_address(std::vector<std::pair<uint64_t, T>>& v) {
     }
 }
 
+// Fills the snapshot's arena and pool arrays from its blocks, which are sorted by address: the
+// blocks of one pool are consecutive, and so are the pools of one arena.
+void add_pools(const Profile& profile, const std::vector<uint64_t>& arenas, Snapshot& s) {
+    s.arena_addrs = arenas;
+    s.arena_size = profile.arena_size;
+    s.pool_size = profile.pool_size;
+    s.pool_overhead = profile.pool_overhead;
+    s.block_pool.assign(s.block_addrs.size(), Snapshot::kRawBlock);
+    size_t a = 0;
+    for (size_t i = 0; i < s.block_addrs.size(); ++i) {
+        const uint64_t addr = s.block_addrs[i];
+        while (a < arenas.size() && arenas[a] + profile.arena_size <= addr) ++a;
+        if (a == arenas.size() || addr < arenas[a]) continue;
+        const uint64_t pool = addr & ~static_cast<uint64_t>(profile.pool_size - 1);
+        if (s.pool_addrs.empty() || s.pool_addrs.back() != pool) {
+            const uint32_t request = std::max<uint32_t>(s.block_sizes[i], 1);
+            s.pool_addrs.push_back(pool);
+            s.pool_class.push_back(profile.index_to_size(profile.size_to_index(request)));
+            s.pool_used.push_back(0);
+        }
+        ++s.pool_used.back();
+        s.block_pool[i] = static_cast<uint32_t>(s.pool_addrs.size() - 1);
+    }
+}
+
 }  // namespace
 
 int64_t Snapshot::find_object(uint64_t id) const {
@@ -55,6 +81,14 @@ Snapshot make_snapshot(const Runtime& rt, const trace::TraceLog& log, const trac
     std::vector<std::pair<uint64_t, trace::ObjectRecord>> objects;
     objects.reserve(at.objects().size());
     at.objects().for_each([&](uint64_t id, const trace::ObjectRecord& r) { objects.emplace_back(id, r); });
+    // A static object a name is bound to belongs in the snapshot even when the trace never saw
+    // its count move (3.12+'s immortal small ints and singletons never do).
+    for (uint64_t id : at.names()) {
+        if (id == 0 || at.objects().find(id) != nullptr || rt.static_at(id) == nullptr) continue;
+        if (std::none_of(objects.end() - std::min<size_t>(objects.size(), at.names().size()), objects.end(),
+                         [id](const auto& e) { return e.first == id; }))
+            objects.emplace_back(id, trace::ObjectRecord{});
+    }
     sort_by_address(objects);
     const size_t n = objects.size();
     s.object_ids.reserve(n);
@@ -105,6 +139,7 @@ Snapshot make_snapshot(const Runtime& rt, const trace::TraceLog& log, const trac
         s.block_sizes.push_back(static_cast<uint32_t>(std::min<uint64_t>(size, UINT32_MAX)));
     }
     s.bytes_in_use = at.bytes_in_use();
+    add_pools(rt.profile(), at.arenas(), s);
 
     for (size_t i = 0; i < at.names().size(); ++i) {
         if (at.names()[i] == 0) continue;
@@ -135,6 +170,10 @@ std::string Snapshot::serialize() const {
                std::to_string(object_gc_refs[i]) + "\n";
     for (size_t i = 0; i < block_addrs.size(); ++i)
         out += "block " + std::to_string(block_addrs[i]) + " " + std::to_string(block_sizes[i]) + "\n";
+    for (uint64_t a : arena_addrs) out += "arena " + std::to_string(a) + "\n";
+    for (size_t i = 0; i < pool_addrs.size(); ++i)
+        out += "pool " + std::to_string(pool_addrs[i]) + " " + std::to_string(pool_class[i]) + " " +
+               std::to_string(pool_used[i]) + "\n";
     for (size_t i = 0; i < names.size(); ++i) out += "name " + names[i] + " " + std::to_string(name_ids[i]) + "\n";
     out += "gc " + std::to_string(gc_count[0]) + " " + std::to_string(gc_count[1]) + " " + std::to_string(gc_count[2]) +
            " " + (gc_collecting ? "collecting " + gc_phase : "idle") + " " + std::to_string(gc_collections) + " " +

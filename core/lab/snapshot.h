@@ -42,6 +42,21 @@ struct Snapshot {
     std::vector<uint32_t> block_sizes;
     uint64_t bytes_in_use = 0;
 
+    // Arenas mapped at this point (their first bytes, ascending) and the pools that hold blocks
+    // in use, ascending: a pool is the POOL_SIZE-aligned slot of its blocks, pool_class its
+    // blocks' size class, pool_used how many are in use. block_pool[i] is block i's pool, or
+    // kRawBlock for a block outside every arena (a raw malloc). An arena's pool slots start at
+    // its first POOL_SIZE boundary; a pool's blocks start pool_overhead bytes into it.
+    static constexpr uint32_t kRawBlock = UINT32_MAX;
+    std::vector<uint64_t> arena_addrs;
+    std::vector<uint64_t> pool_addrs;
+    std::vector<uint32_t> pool_class;
+    std::vector<uint32_t> pool_used;
+    std::vector<uint32_t> block_pool;
+    uint32_t arena_size = 0;
+    uint32_t pool_size = 0;
+    uint32_t pool_overhead = 0;
+
     // __main__'s names bound at this point, in name order, with their objects' ids.
     std::vector<std::string> names;
     std::vector<uint64_t> name_ids;

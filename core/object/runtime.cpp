@@ -87,17 +87,37 @@ void Runtime::free_object(PyObject* o) {
 }
 
 void* Runtime::record_alloc(void* block, size_t n, bool gen_zero) {
-    if (trace_ != nullptr && block != nullptr)
+    if (trace_ != nullptr && block != nullptr) {
+        trace_arenas(0, block);
         trace_->push_block(trace::EventKind::Alloc, allocator_.address_of(block), n, gen_zero);
+    }
     return traced(block, n);
 }
 
 void Runtime::free_block(void* p, bool gen_zero) {
     if (p == nullptr) return;
     if (tracing_) traced_.erase(p);
-    if (trace_ != nullptr)
-        trace_->push(trace::EventKind::Free, allocator_.address_of(p), gen_zero ? trace::kGenZeroFlag : 0);
+    if (trace_ == nullptr) {
+        allocator_.free(p);
+        return;
+    }
+    const uint64_t arena = allocator_.arena_address_of(p);
+    trace_->push(trace::EventKind::Free, allocator_.address_of(p), gen_zero ? trace::kGenZeroFlag : 0);
     allocator_.free(p);
+    trace_arenas(arena, nullptr);
+}
+
+void Runtime::trace_arenas(uint64_t released_from, const void* allocated) {
+    const AllocatorCounters& c = allocator_.counters();
+    const uint64_t released = c.ntimes_arena_allocated - c.narenas_currently_allocated;
+    if (released != arenas_released_ && released_from != 0) {
+        arenas_released_ = released;
+        trace_->push(trace::EventKind::ArenaFree, released_from);
+    }
+    if (c.ntimes_arena_allocated != arenas_made_ && allocated != nullptr) {
+        arenas_made_ = c.ntimes_arena_allocated;
+        trace_->push(trace::EventKind::ArenaNew, allocator_.arena_address_of(allocated));
+    }
 }
 
 void Runtime::trace_refcount(const PyObject* o, trace::EventKind kind) { trace_->push(kind, id(o)); }
@@ -113,13 +133,17 @@ void* Runtime::obj_malloc(size_t n) { return record_alloc(allocator_.malloc(n), 
 void* Runtime::obj_realloc(void* p, size_t n) {
     if (p == nullptr) return obj_malloc(n);
     const uint64_t old = trace_ != nullptr ? allocator_.address_of(p) : 0;
+    const uint64_t old_arena = trace_ != nullptr ? allocator_.arena_address_of(p) : 0;
     if (tracing_) traced_.erase(p);
     void* q = allocator_.realloc(p, n);
     if (q == nullptr) {
         traced(p, n);  // the old block stays
         return nullptr;
     }
-    if (trace_ != nullptr) trace_->push(trace::EventKind::Free, old);
+    if (trace_ != nullptr) {
+        trace_->push(trace::EventKind::Free, old);
+        trace_arenas(old_arena, nullptr);
+    }
     return record_alloc(q, n, false);
 }
 

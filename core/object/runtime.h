@@ -45,6 +45,13 @@ struct ThreadState {
     int recursion_limit = 1000;  // sys.getrecursionlimit()
     int c_depth = 0;             // native nesting of the evaluation loop
     void* interp = nullptr;      // the core/interp state running on this runtime, if any
+    // The interpreter's instruction budget seen from native code: work done inside one
+    // instruction (items a builtin takes from an iterator, digit operations on huge ints) is
+    // charged to it, counted in instructions, so that `sum(range(10**12))` or `2 ** 10**9` stops
+    // like a loop that long. False: the budget is spent and its error set. The interpreter
+    // installs it; without one nothing is charged.
+    std::function<bool(uint64_t instructions)> charge;
+    bool charge_work(uint64_t instructions) { return !charge || charge(instructions); }
     // Where the runtime writes to stderr (unraisable exceptions, gc debug output): the
     // interpreter installs its stream; without one the text collects in stderr_text.
     std::function<void(std::string_view)> stderr_sink;
@@ -191,7 +198,11 @@ public:
     // While a log is set, every block allocated and freed, object made and freed, reference
     // count change and GC (un)tracking is appended to it, with modelled addresses; the Lab sets
     // it. Off (nullptr), tracing costs one predictable branch per event site.
-    void set_trace(trace::TraceLog* log) { trace_ = log; }
+    void set_trace(trace::TraceLog* log) {
+        trace_ = log;
+        arenas_made_ = allocator_.counters().ntimes_arena_allocated;
+        arenas_released_ = arenas_made_ - allocator_.counters().narenas_currently_allocated;
+    }
     trace::TraceLog* trace() const { return trace_; }
 
     // ---- identity ---------------------------------------------------------------------------
@@ -242,6 +253,10 @@ private:
     std::unordered_set<PyObject*> live_;
     std::unordered_map<PyObject*, destructor> host_owners_;
     trace::TraceLog* trace_ = nullptr;
+    // The allocator's arena counters as the trace last reported them: ArenaNew and ArenaFree are
+    // written when they move.
+    uint64_t arenas_made_ = 0;
+    uint64_t arenas_released_ = 0;
     bool tracing_ = false;
     std::unordered_map<const void*, size_t> traced_;
 
@@ -252,6 +267,9 @@ private:
     // The allocator's calls with what tracing records (gen_zero: the block counts in gc.get_count()).
     void* record_alloc(void* block, size_t n, bool gen_zero);
     void free_block(void* p, bool gen_zero);
+    // Writes ArenaFree(released_from) if the last call released an arena, and ArenaNew for the
+    // arena holding `allocated` if it made one.
+    void trace_arenas(uint64_t released_from, const void* allocated);
     void trace_refcount(const PyObject* o, trace::EventKind kind);
     void trace_object(const PyObject* o, trace::EventKind kind);
 };

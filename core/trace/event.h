@@ -29,6 +29,8 @@ enum class EventKind : uint8_t {
     GcCount,     // addr: the count's new value; arg: generation (gc.get_count() after a collection)
     Retype,      // addr: id; arg: the type index the object now has (a struct sequence made as a tuple)
     Immortalize, // addr: id; the count becomes the profile's immortal value (3.12+ interned strings)
+    ArenaNew,    // addr: the arena's first byte; before the Alloc of the block that needed it
+    ArenaFree,   // addr: the arena's first byte; after the Free that emptied it
     Count
 };
 

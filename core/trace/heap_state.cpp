@@ -3,6 +3,8 @@
 // value on `undo`; its inverse pops it. Keep the two switch statements side by side when editing.
 #include "trace/heap_state.h"
 
+#include <algorithm>
+
 #include "trace/trace_log.h"
 
 namespace pymemlab::trace {
@@ -59,6 +61,15 @@ void HeapState::set_flag(uint64_t id, uint8_t flag, bool on) {
     ObjectRecord& r = record(id);
     r.flags = static_cast<uint8_t>(on ? r.flags | flag : r.flags & ~flag);
     settle(id);
+}
+
+void HeapState::add_arena(uint64_t address) {
+    arenas_.insert(std::lower_bound(arenas_.begin(), arenas_.end(), address), address);
+}
+
+void HeapState::remove_arena(uint64_t address) {
+    auto it = std::lower_bound(arenas_.begin(), arenas_.end(), address);
+    if (it != arenas_.end() && *it == address) arenas_.erase(it);
 }
 
 void HeapState::apply(const TraceLog& log, size_t index, std::vector<uint64_t>& undo) {
@@ -157,6 +168,8 @@ void HeapState::apply(const TraceLog& log, size_t index, std::vector<uint64_t>& 
             undo.push_back(static_cast<uint64_t>(gc_.count[e.arg % GcView::kGenerations]));
             gc_.count[e.arg % GcView::kGenerations] = static_cast<int64_t>(e.addr);
             break;
+        case EventKind::ArenaNew: add_arena(e.addr); break;
+        case EventKind::ArenaFree: remove_arena(e.addr); break;
         case EventKind::Count: break;
     }
 }
@@ -240,6 +253,8 @@ void HeapState::unapply(const TraceLog& log, size_t index, std::vector<uint64_t>
         case EventKind::GcCount:
             gc_.count[e.arg % GcView::kGenerations] = static_cast<int64_t>(pop(undo));
             break;
+        case EventKind::ArenaNew: remove_arena(e.addr); break;
+        case EventKind::ArenaFree: add_arena(e.addr); break;
         case EventKind::Count: break;
     }
 }

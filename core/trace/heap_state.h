@@ -52,6 +52,8 @@ public:
     const FlatMap<ObjectRecord>& objects() const { return objects_; }
     const FlatMap<uint64_t>& blocks() const { return blocks_; }  // address -> size
     const FlatMap<int32_t>& gc_refs() const { return gc_refs_; }  // during a collection
+    // Arenas mapped (their first bytes, ascending): ArenaNew adds one, ArenaFree removes it.
+    const std::vector<uint64_t>& arenas() const { return arenas_; }
     // __main__'s names: index (TraceLog::name) -> id, 0 when unbound (possibly shorter than the
     // name table: names past its end are unbound).
     const std::vector<uint64_t>& names() const { return names_; }
@@ -67,6 +69,7 @@ private:
     FlatMap<ObjectRecord> objects_;
     FlatMap<uint64_t> blocks_;
     FlatMap<int32_t> gc_refs_;
+    std::vector<uint64_t> arenas_;
     std::vector<uint64_t> names_;
     GcView gc_;
     uint64_t bytes_in_use_ = 0;
@@ -79,6 +82,8 @@ private:
     void trim_names();         // unbound names at the end are dropped: one form per state
     void add_refcnt(uint64_t id, int32_t delta);
     void set_flag(uint64_t id, uint8_t flag, bool on);
+    void add_arena(uint64_t address);
+    void remove_arena(uint64_t address);
 };
 
 }  // namespace pymemlab::trace

@@ -2,10 +2,13 @@
 // state, rewinding then replaying gives the same snapshot byte for byte, stepping by line, event
 // and collection, names and gc_refs at a point, and explain's reasons.
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "alloc/heap_view.h"
 #include "interp/interp.h"
 #include "lab/lab.h"
 #include "object/runtime.h"
@@ -257,4 +260,93 @@ TEST_CASE("a run that replaces another starts from a fresh runtime", "[lab]") {
     lab.run();
     CHECK(lab.output() == first);
     CHECK(lab.end() == events);
+}
+
+TEST_CASE("the snapshot's arenas and pools at the end are the allocator's, and rise and fall with the run", "[lab]") {
+    // 3.8 releases an emptied arena; 3.13 keeps the last one (3.9+) and has 1 MiB arenas.
+    for (const char* v : {"3.8", "3.13"}) {
+        Lab lab(profile(v));
+        lab.load("big = [str(i) * 3 for i in range(60000)]\ndel big\nx = 1\n");
+        REQUIRE(lab.run() == 0);
+        const Snapshot s = lab.snapshot();
+        HeapView view;
+        view.refresh(lab.runtime().allocator());
+        std::vector<uint64_t> arenas(view.arena_address.begin(), view.arena_address.end());
+        std::sort(arenas.begin(), arenas.end());
+        CHECK(s.arena_addrs == arenas);
+        std::vector<uint64_t> pools;
+        std::vector<uint32_t> used, sizes;
+        for (size_t p = 0; p < view.pool_address.size(); ++p) {
+            if (view.pool_used[p] == 0) continue;
+            pools.push_back(static_cast<uint64_t>(view.pool_address[p]));
+            used.push_back(view.pool_used[p]);
+            sizes.push_back(lab.profile().index_to_size(view.pool_szidx[p]));
+        }
+        CHECK(s.pool_addrs == pools);
+        CHECK(s.pool_used == used);
+        CHECK(s.pool_class == sizes);
+        // Every block in a pool lies in it; the others (raw) lie outside every arena.
+        for (size_t i = 0; i < s.block_addrs.size(); ++i) {
+            if (s.block_pool[i] == Snapshot::kRawBlock) {
+                for (uint64_t a : s.arena_addrs) CHECK_FALSE((s.block_addrs[i] >= a && s.block_addrs[i] < a + s.arena_size));
+            } else {
+                CHECK(s.block_addrs[i] - s.pool_addrs[s.block_pool[i]] < s.pool_size);
+            }
+        }
+        // The most arenas seen at any line is the allocator's high-water mark, and the run's
+        // start had fewer than the peak.
+        lab.rewind(lab.start());
+        const size_t at_start = lab.snapshot().arena_addrs.size();
+        size_t peak = at_start;
+        while (lab.position() < lab.end()) {
+            lab.step(StepUnit::Line);
+            peak = std::max(peak, lab.snapshot().arena_addrs.size());
+        }
+        CHECK(peak == lab.runtime().allocator().counters().narenas_highwater);
+        CHECK(at_start < peak);
+    }
+}
+
+TEST_CASE("the graph at the end gives each object's referents and labels, without changing the trace", "[lab]") {
+    Lab lab(profile("3.12"));
+    lab.load("x = [7, 'ab', (1, 2), None]\ny = {'k': x}\n");
+    REQUIRE(lab.run() == 0);
+    const size_t events = lab.end();
+    const Snapshot s = lab.snapshot();
+    std::map<std::string, uint64_t> names;
+    for (size_t i = 0; i < s.names.size(); ++i) names[s.names[i]] = s.name_ids[i];
+    std::vector<std::string> labels;
+    for (uint64_t r : lab.referents(names["x"])) labels.push_back(lab.label(r));
+    // list_traverse visits the items last to first, as gc.get_referents shows.
+    CHECK(labels == std::vector<std::string>{"None", "tuple[2]", "'ab'", "7"});
+    CHECK(lab.label(names["y"]) == "dict[1]");
+    const std::vector<uint64_t> x_refs = lab.referents(names["x"]);
+    CHECK(lab.shared_kind(x_refs[3]) == "small int");
+    CHECK(lab.shared_kind(x_refs[2]) == "interned");
+    CHECK(lab.shared_kind(x_refs[0]) == "singleton");
+    CHECK(lab.shared_kind(names["x"]).empty());
+    const std::vector<uint64_t> dict_refs = lab.referents(names["y"]);
+    CHECK(std::find(dict_refs.begin(), dict_refs.end(), names["x"]) != dict_refs.end());
+    CHECK(lab.main_dict_id() != 0);
+    CHECK(lab.referents(12345).empty());  // no object there
+    CHECK(lab.label(12345).empty());
+    CHECK(lab.end() == events);
+    lab.finish();
+    CHECK(lab.referents(names["x"]).empty());
+}
+
+TEST_CASE("a name bound to a static object shows it, with its count, though the trace never saw it move", "[lab]") {
+    for (const char* v : {"3.11", "3.12", "3.13"}) {
+        Lab lab(profile(v));
+        lab.load("a = 1\nb = None\n");
+        REQUIRE(lab.run() == 0);
+        const Snapshot s = lab.snapshot();
+        for (uint64_t id : s.name_ids) {
+            const int64_t k = s.find_object(id);
+            REQUIRE(k >= 0);
+            CHECK((s.object_flags[k] & Snapshot::kStatic) != 0);
+            CHECK(s.object_refcnts[k] == lab.runtime().static_at(id)->ob_refcnt);
+            CHECK(((s.object_flags[k] & Snapshot::kImmortal) != 0) == (std::string(v) != "3.11"));
+        }
+    }
 }

@@ -127,3 +127,54 @@ test('a runaway loop ends at the budget with a clear error, and the lab goes on'
     lab.delete();
   }
 });
+
+test('a snapshot lays blocks out in arenas and pools, and the pools follow the blocks', () => {
+  withLab('3.13', 'xs = [str(i) * 2 for i in range(3000)]\n', (lab, status) => {
+    assert.equal(status, 0);
+    const s = lab.snapshot();
+    assert.equal(s.arenaSize, 1 << 20);
+    assert.equal(s.poolSize, 16384);
+    assert.ok(s.arenaAddrs.length >= 1);
+    let used = 0;
+    for (let p = 0; p < s.poolAddrs.length; p++) {
+      assert.equal(s.poolAddrs[p] % s.poolSize, 0);
+      assert.ok(s.poolUsed[p] >= 1 && s.poolUsed[p] <= Math.floor((s.poolSize - s.poolOverhead) / s.poolClass[p]));
+      used += s.poolUsed[p];
+    }
+    let inPools = 0;
+    for (let b = 0; b < s.blockAddrs.length; b++) if (s.blockPool[b] !== 0xffffffff) inPools++;
+    assert.equal(used, inPools);
+    assert.ok(inPools > 3000);
+    assert.ok(inPools < s.blockAddrs.length); // the list's item array (24 KB) is a raw block
+  });
+});
+
+test('the graph at the end names referents without changing the run', () => {
+  withLab('3.12', 'x = [5, "ab", None]\n', (lab) => {
+    const end = lab.end();
+    const s = lab.snapshot();
+    const x = s.nameIds[s.names.indexOf('x')];
+    const refs = lab.referents(x);
+    // list_traverse visits the items last to first, as gc.get_referents shows.
+    assert.deepEqual(refs.map((r) => lab.label(r)), ['None', "'ab'", '5']);
+    assert.deepEqual(refs.map((r) => lab.sharedKind(r)), ['singleton', 'interned', 'small int']);
+    assert.equal(lab.label(x), 'list[3]');
+    assert.ok(lab.mainDictId() > 0);
+    assert.deepEqual(lab.referents(1), []);
+    assert.equal(lab.end(), end);
+  });
+});
+
+test('stepping by phase stops after each phase of a collection', () => {
+  withLab('3.13', 'import gc\nx = []\nx.append(x)\ndel x\ngc.collect()\n', (lab) => {
+    lab.rewind(lab.start());
+    const phases = [];
+    while (lab.position() < lab.end() && phases.length < 20) {
+      lab.step('phase', 1);
+      const g = lab.snapshot().gc;
+      if (g.collecting) phases.push(g.phase);
+    }
+    assert.deepEqual(phases.slice(0, 3), ['update_refs', 'subtract_refs', 'move_unreachable']);
+    assert.ok(phases.includes('delete_garbage'));
+  });
+});
