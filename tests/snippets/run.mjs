@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The snippet runner: runs tests/snippets/<area>/*.py under the lab's CLI (native, WebAssembly
-// or both) for each profile and compares with the expectation — the snippet's `# expect:`
-// comments, or what real CPython of that version prints (the oracle, lib/oracle.mjs).
+// The snippet runner: runs tests/snippets/<area>/*.py, and the lessons examples/*.py as area
+// `examples`, under the lab's CLI (native, WebAssembly or both) for each profile and compares
+// with the expectation — the snippet's `# expect:` comments, or what real CPython of that
+// version prints (the oracle, lib/oracle.mjs).
 // README.md beside this file documents the directives, the oracle and the xfail policy.
 //
 //   node tests/snippets/run.mjs [--impl native|wasm|both] [--profile V ...] [--area A ...]
@@ -24,7 +25,7 @@ const USAGE = `usage: node tests/snippets/run.mjs [options] [FILTER ...]
                             byte-identical native and WebAssembly output
   --profile V               only this profile (repeatable, or comma-separated); default all:
                             ${PROFILES.join(' ')}
-  --area A                  only this area (repeatable)
+  --area A                  only this area (repeatable; the lessons in examples/ are area examples)
   FILTER                    only snippets whose 'area/name.py' contains FILTER
   --verify-expect           check every '# expect' comment against CPython (no implementation run)
   --self-check              --verify-expect, plus: every snippet passes lint, gives the same
@@ -107,12 +108,23 @@ function usageError(message) {
   process.exit(2);
 }
 
-// Every tests/snippets/<area>/*.py (lib/ holds the runner's modules, not snippets).
+// Areas that live outside tests/snippets/: the lessons, examples/*.py (their .md explanations
+// are not snippets). Only the real tree has them, not a --snippets tree.
+const OUTSIDE_AREAS = { examples: path.join(root, 'examples') };
+
+// Every tests/snippets/<area>/*.py (lib/ holds the runner's modules, not snippets) and every
+// outside area's *.py, areas in name order.
 function loadSnippets(o) {
-  const found = [];
-  for (const area of readdirSync(o.snippets).sort()) {
+  const areas = [];
+  for (const area of readdirSync(o.snippets)) {
     const dir = path.join(o.snippets, area);
     if (area === 'lib' || area.startsWith('.') || !statSync(dir).isDirectory()) continue;
+    areas.push([area, dir]);
+  }
+  if (o.snippets === here) areas.push(...Object.entries(OUTSIDE_AREAS).filter(([, dir]) => existsSync(dir)));
+  areas.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const found = [];
+  for (const [area, dir] of areas) {
     if (o.areas.length && !o.areas.includes(area)) continue;
     for (const name of readdirSync(dir).sort()) {
       if (!name.endsWith('.py')) continue;

@@ -1,19 +1,22 @@
 // Tests of the snippet runner (run.mjs), then the real run. The runner's own paths — pass,
 // fail, strict xfail, --update-xfail, timeout, native/wasm parity, no-oracle — are exercised
 // with CPython standing in for the lab (cpython_as_impl.py), on a small snippet tree made here
-// and on the real snippets. The last test runs the real suite with `--impl both` against the
+// and on the real snippets. The lessons (examples/*.py) are the area `examples`; each has an
+// explanation (.md) whose header the page parses, checked here. The last test runs the real suite with `--impl both` against the
 // built CLIs and asserts it passes (`make test-snippets` runs that step directly and sets
 // PYMEMLAB_SNIPPETS_SKIP_FULL=1 here).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROFILES, readSnippet } from './lib/directives.mjs';
 import { pyenvRoot, PYENV_VERSIONS } from './lib/oracle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const examples = path.resolve(here, '../../examples');
 const runner = path.join(here, 'run.mjs');
 const shim = path.join(here, 'cpython_as_impl.py');
 const python = (profile) => path.join(pyenvRoot(), 'versions', PYENV_VERSIONS[profile], 'bin', 'python');
@@ -140,6 +143,84 @@ test('a profile without an oracle is reported, and compared only for parity', ()
   const single = run([...args, '--impl', 'native'], env);
   assert.equal(single.status, 0, single.out);
   assert.match(single.out, /3\.14: no oracle, 2 differential snippets not compared/);
+});
+
+test('the lessons in examples/ are the area `examples` of the real tree, and only of it', () => {
+  const r = run(['--list', '--area', 'examples']);
+  assert.equal(r.status, 0, r.out);
+  const lessons = readdirSync(examples).filter((n) => n.endsWith('.py')).length;
+  assert.ok(lessons > 0, 'no lessons in examples/');
+  assert.match(r.out, new RegExp(`^examples\\s+${lessons}\\s`, 'm'));
+  const other = run(['--snippets', tree, '--list', '--area', 'examples']);
+  assert.equal(other.status, 2, other.out);
+  assert.match(other.out, /no snippets match/);
+});
+
+// A lesson's .md header, as the page reads it: `# Title`, `profile:`, `mode:`, `panels:`, a blank
+// line, then the explanation (paragraphs and `- ` lists; no links, images or HTML).
+const PANELS = ['console', 'identity', 'arena-map', 'generations', 'object-graph', 'timeline'];
+function lessonProblems(md, snippet) {
+  const problems = [];
+  const lines = md.split('\n');
+  const field = (i, key) => {
+    const m = new RegExp(`^${key}: (.*)$`).exec(lines[i] ?? '');
+    if (!m) problems.push(`line ${i + 1} is not '${key}: ...'`);
+    return m ? m[1] : null;
+  };
+  if (!/^# \S/.test(lines[0] ?? '')) problems.push("line 1 is not '# Title'");
+  const profile = field(1, 'profile');
+  if (profile !== null && !PROFILES.includes(profile)) problems.push(`unknown profile '${profile}'`);
+  if (profile !== null && PROFILES.includes(profile) && !snippet.profiles.includes(profile)) {
+    problems.push(`profile ${profile} is not one the snippet runs under (${snippet.profiles.join(' ')})`);
+  }
+  const mode = field(2, 'mode');
+  if (mode !== null && mode !== snippet.mode) problems.push(`mode '${mode}', but the snippet runs in ${snippet.mode} mode`);
+  const panels = field(3, 'panels');
+  if (panels !== null) {
+    const list = panels.split(',').map((p) => p.trim());
+    for (const p of list) if (!PANELS.includes(p)) problems.push(`unknown panel '${p}'`);
+    if (new Set(list).size !== list.length) problems.push('a panel is listed twice');
+  }
+  if (lines[4] !== '') problems.push('no blank line after the header');
+  const body = lines.slice(5).join('\n');
+  if (!body.trim()) problems.push('no explanation');
+  const prose = body.replace(/`[^`\n]*`/g, '');
+  if (/<\/?[a-zA-Z!]/.test(prose)) problems.push('HTML in the explanation');
+  if (/\]\(|!\[|https?:\/\//.test(prose)) problems.push('a link or an image in the explanation');
+  if (/^(#|>|```|\d+\. |\* )/m.test(body)) problems.push('markup other than paragraphs, `- ` lists and `code`');
+  return problems;
+}
+
+test('every lesson has a .md explanation whose header parses, and every .md a lesson', () => {
+  const names = readdirSync(examples);
+  const py = names.filter((n) => n.endsWith('.py'));
+  const md = names.filter((n) => n.endsWith('.md') && n !== 'README.md');
+  assert.ok(py.length > 0, 'no lessons in examples/');
+  const problems = [];
+  for (const name of py) {
+    if (!/^\d\d-[a-z0-9]+(-[a-z0-9]+)*\.py$/.test(name)) problems.push(`${name}: not named NN-slug.py`);
+    const explanation = path.join(examples, name.replace(/\.py$/, '.md'));
+    if (!existsSync(explanation)) {
+      problems.push(`${name}: no ${path.basename(explanation)}`);
+      continue;
+    }
+    const snippet = readSnippet(path.join(examples, name), `examples/${name}`);
+    for (const p of lessonProblems(readFileSync(explanation, 'utf8'), snippet)) problems.push(`${path.basename(explanation)}: ${p}`);
+  }
+  for (const name of md) if (!py.includes(name.replace(/\.md$/, '.py'))) problems.push(`${name}: no lesson ${name.replace(/\.md$/, '.py')}`);
+  assert.deepEqual(problems, []);
+});
+
+test('the lesson header check rejects what the page could not read', () => {
+  const snippet = { profiles: ['3.12', '3.13'], mode: 'script' };
+  const good = '# T\nprofile: 3.13\nmode: script\npanels: identity, console\n\nText with `a < b`.\n';
+  assert.deepEqual(lessonProblems(good, snippet), []);
+  assert.match(lessonProblems(good.replace('3.13', '2.7'), snippet).join('\n'), /not one the snippet runs under/);
+  assert.match(lessonProblems(good.replace('script', 'repl'), snippet).join('\n'), /runs in script mode/);
+  assert.match(lessonProblems(good.replace('console', 'heap'), snippet).join('\n'), /unknown panel 'heap'/);
+  assert.match(lessonProblems(good.replace('# T\n', ''), snippet).join('\n'), /line 1/);
+  assert.match(lessonProblems(good.replace('Text', '<b>Text</b>'), snippet).join('\n'), /HTML/);
+  assert.match(lessonProblems(good.replace('Text', '[see](x)'), snippet).join('\n'), /link/);
 });
 
 test('every real snippet passes with CPython 3.12 standing in for the lab under profile 3.12', () => {
