@@ -54,7 +54,7 @@ test-wasm: wasm cli
 	@ctest --preset wasm
 	@node --test tests/cli/
 
-test-web: web
+test-web: web cli
 	@node --test tests/web/
 
 # Python snippets against CPython per profile, natively and in WebAssembly (batched: one Node

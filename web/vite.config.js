@@ -29,8 +29,23 @@ export default defineConfig({
     // Every asset stays a file: data: URLs for scripts or the module would need CSP exceptions.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // The pages — the lab (index.html), the allocator playground, the iframe page, the
+    // documentation — and the <memory-lab> element's script, under a stable name
+    // (memory-lab.js) because tutorials link to it.
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        allocator: fileURLToPath(new URL('./allocator.html', import.meta.url)),
+        embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
+        docs: fileURLToPath(new URL('./docs.html', import.meta.url)),
+        'memory-lab': fileURLToPath(new URL('./src/embed/memory_lab.js', import.meta.url)),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'memory-lab' ? 'memory-lab.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   worker: { format: 'es' },
-  // The dev server may read the wasm build beside web/.
+  // The dev server may read the wasm build and the lessons (examples/) beside web/.
   server: { fs: { allow: ['..'] } },
 });

@@ -2,6 +2,7 @@
 // on an ephemeral loopback port, and Debian's Chromium driven by playwright-core (installed in
 // web/node_modules; `npx playwright install` cannot work here and is never needed).
 import { access, constants, mkdir } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,4 +58,19 @@ export function watchErrors(page) {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+// For a test file: serves the built site and launches Chromium before its tests, closes both
+// after them. The returned object's `site` and `browser` are set once `before` has run.
+export function useSiteAndBrowser() {
+  const env = { site: null, browser: null };
+  before(async () => {
+    env.site = await startSite();
+    env.browser = await launchChromium();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+  });
+  return env;
 }

@@ -1,6 +1,6 @@
 // The totals panel: arenas, allocated blocks (sys.getallocatedblocks()), footprint (arenas plus
 // raw blocks), raw blocks, and what the heap checker says about the allocator's invariants.
-import { formatBytes, formatCount } from '../format.js';
+import { formatBytes, formatCount } from '../../common/format.js';
 
 export function createTotals(panel) {
   const field = (name) => panel.querySelector(`[data-field="${name}"]`);

@@ -1,7 +1,8 @@
 // The arena map: each arena in use is one strip of its pool slots, in address order, coloured by
 // pool state (untouched / empty / used / full) with used pools filled to their share of blocks
 // in use. Drawn on a canvas; pointing at a pool or an arena reads it out below the map.
-import { formatAddress, formatCount } from '../format.js';
+import { cssColours, sizeCanvas } from '../../common/canvas.js';
+import { formatAddress, formatCount } from '../../common/format.js';
 import { POOL_STATE, POOL_STATE_NAMES } from '../protocol.js';
 
 const LABEL_WIDTH = 156;
@@ -13,20 +14,15 @@ const PADDING = 8;
 const EMPTY_HEIGHT = 64;
 
 // The colours live in style.css, so the colour scheme changes them without code.
-function readColours(canvas) {
-  const style = getComputedStyle(canvas);
-  const colour = (name) => style.getPropertyValue(name).trim();
-  return {
-    text: colour('--fg-muted'),
-    untouched: colour('--pool-untouched'),
-    empty: colour('--pool-empty'),
-    usedBackground: colour('--pool-used-bg'),
-    used: colour('--pool-used'),
-    full: colour('--pool-full'),
-    hover: colour('--fg'),
-    font: `12px ${style.getPropertyValue('--mono').trim() || 'monospace'}`,
-  };
-}
+const COLOURS = {
+  text: '--fg-muted',
+  untouched: '--pool-untouched',
+  empty: '--pool-empty',
+  usedBackground: '--pool-used-bg',
+  used: '--pool-used',
+  full: '--pool-full',
+  hover: '--fg',
+};
 
 export function createArenaMap(canvas, readout, requestFrame) {
   const context = canvas.getContext('2d');
@@ -90,13 +86,7 @@ export function createArenaMap(canvas, readout, requestFrame) {
     const cell = Math.max(MIN_CELL, Math.floor((width - 2 * PADDING - LABEL_WIDTH) / columns));
     const cssWidth = Math.max(width, 2 * PADDING + LABEL_WIDTH + columns * cell);
     const cssHeight = rows === 0 ? EMPTY_HEIGHT : 2 * PADDING + rows * ROW_HEIGHT + (rows - 1) * ROW_GAP;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(cssWidth * ratio);
-    canvas.height = Math.round(cssHeight * ratio);
-    canvas.style.width = `${cssWidth}px`;
-    canvas.style.height = `${cssHeight}px`;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, cssWidth, cssHeight);
+    sizeCanvas(canvas, cssWidth, cssHeight);
     context.font = colours.font;
     context.textBaseline = 'middle';
     layout = { rows, cell, poolCounts };
@@ -145,7 +135,7 @@ export function createArenaMap(canvas, readout, requestFrame) {
       const seq = snapshot ? snapshot.seq : -1;
       if (drawn.seq === seq && drawn.width === width && drawn.hover === hoverKey && drawn.dark === dark) return;
       drawn = { seq, width, hover: hoverKey, dark };
-      draw(snapshot, width, readColours(canvas));
+      draw(snapshot, width, cssColours(canvas, COLOURS, 12));
       readout.textContent = describe(snapshot);
     },
   };

@@ -1,5 +1,5 @@
 // The status line under the title: what the heap holds in a sentence, or what went wrong.
-import { formatAddress, formatCount } from '../format.js';
+import { formatAddress, formatCount } from '../../common/format.js';
 
 export function createStatus(element) {
   let shown = '';

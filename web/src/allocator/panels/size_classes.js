@@ -1,7 +1,7 @@
 // The size-class table: for each class, its block size, the pools it holds, and the blocks in
 // use and available in them, as HeapView counts them (the table of sys._debugmallocstats(),
 // which prints only classes with pools; this one lists every class so rows stay put).
-import { formatCount } from '../format.js';
+import { formatCount } from '../../common/format.js';
 
 const COLUMNS = ['class', 'size', 'pools', 'in-use', 'avail'];
 

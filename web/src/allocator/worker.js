@@ -1,9 +1,7 @@
 // The Web Worker that owns the WebAssembly module and its one Allocator. It runs each command
 // from the page, then posts one snapshot: copies of HeapView's arrays (transferred, not cloned)
-// plus the totals. protocol.js lists the messages; main.js renders what arrives here.
-import { loadPyMemLab } from '../../build/wasm/pymemlab.mjs';
-import scriptUrl from '../../build/wasm/pymemlab.js?url';
-import wasmUrl from '../../build/wasm/pymemlab.wasm?url';
+// plus the totals. protocol.js lists the messages; page.js renders what arrives here.
+import { serveCommands } from '../common/worker_host.js';
 import { MAX_COUNT, MAX_SIZE, VIEW_FIELDS } from './protocol.js';
 
 let lab = null;
@@ -78,24 +76,9 @@ const commands = {
   freeAll,
 };
 
-const loading = loadPyMemLab({ scriptUrl, wasmUrl }).then((module) => {
+serveCommands((module, data) => {
   lab = module;
-  self.postMessage({ type: 'ready', profiles: lab.profiles(), defaultProfile: lab.defaultProfile() });
+  const command = commands[data.type];
+  if (!command) throw new Error(`unknown command ${data.type}`);
+  postSnapshot(command(data) ?? null);
 });
-loading.catch((error) => {
-  self.postMessage({ type: 'error', message: `Could not load the WebAssembly module: ${error}` });
-});
-
-// Commands run one at a time, in arrival order, once the module has loaded; a command that
-// fails is reported and does not stop the ones after it.
-let queue = loading.catch(() => {});
-self.onmessage = ({ data }) => {
-  queue = queue
-    .then(() => {
-      if (lab === null) throw new Error('the WebAssembly module did not load');
-      const command = commands[data.type];
-      if (!command) throw new Error(`unknown command ${data.type}`);
-      postSnapshot(command(data) ?? null);
-    })
-    .catch((error) => self.postMessage({ type: 'error', message: String(error) }));
-};

@@ -1,29 +1,18 @@
 // The built page (web/dist) in Chromium, driven like a person would: it loads the real
 // WebAssembly allocator in its worker, and its panels show HeapView's figures after
 // allocating and freeing through the real controls. Screenshots go to build/test-artifacts/.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '../../tools/serve.mjs';
-import { ARTIFACTS, DIST, launchChromium, startSite, watchErrors } from './harness.mjs';
+import { ARTIFACTS, DIST, useSiteAndBrowser, watchErrors } from './harness.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteAndBrowser();
 
 async function openPage(url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
   await page.goto(url);
   // Ready, or a failure the page reports in its status line: either ends the wait at once.
@@ -74,7 +63,7 @@ async function inUseTotal(page) {
 const screenshot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `web-${name}.png`), fullPage: true });
 
 test('the page loads the allocator and lists every profile, 3.13 first chosen', { timeout: 60_000 }, async () => {
-  const { page, errors } = await openPage(site.url);
+  const { page, errors } = await openPage(`${env.site.url}allocator.html`);
   assert.equal(await page.title(), 'PyMemLab');
   assert.equal(await page.inputValue('[data-testid="profile"]'), '3.13');
   const names = await page.$$eval('[data-testid="profile"] option', (options) => options.map((o) => o.value));
@@ -87,7 +76,7 @@ test('the page loads the allocator and lists every profile, 3.13 first chosen', 
 });
 
 test('allocating and freeing small blocks shows in the size classes, totals and arena map', { timeout: 60_000 }, async () => {
-  const { page, errors } = await openPage(site.url);
+  const { page, errors } = await openPage(`${env.site.url}allocator.html`);
 
   await allocate(page, 100, 24);
   assert.equal(await classCell(page, 32, 'in-use'), '100');
@@ -127,7 +116,7 @@ test('allocating and freeing small blocks shows in the size classes, totals and 
 });
 
 test('requests above 512 bytes become raw blocks', { timeout: 60_000 }, async () => {
-  const { page, errors } = await openPage(site.url);
+  const { page, errors } = await openPage(`${env.site.url}allocator.html`);
   await allocate(page, 1000, 24);
   await act(page, () => page.click('[data-testid="free-every-other"]'));
   await allocate(page, 300, 200);
@@ -150,7 +139,7 @@ test('requests above 512 bytes become raw blocks', { timeout: 60_000 }, async ()
 });
 
 test('another profile gets a fresh heap with its own size classes', { timeout: 60_000 }, async () => {
-  const { page, errors } = await openPage(site.url);
+  const { page, errors } = await openPage(`${env.site.url}allocator.html`);
   await allocate(page, 10, 24);
   // 3.6 has ALIGNMENT 8: 64 classes, and 24 bytes is a class of its own.
   await act(page, () => page.selectOption('[data-testid="profile"]', '3.6'));
@@ -170,7 +159,7 @@ test('the site works from a sub-path', { timeout: 60_000 }, async () => {
   await symlink(DIST, path.join(parent, 'lab'));
   const nested = await serve(parent, { port: 0 });
   try {
-    const { page, errors } = await openPage(`${nested.url}lab/`);
+    const { page, errors } = await openPage(`${nested.url}lab/allocator.html`);
     await allocate(page, 100, 24);
     assert.equal(await classCell(page, 32, 'in-use'), '100');
     assert.deepEqual(errors, []);

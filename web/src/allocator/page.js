@@ -1,7 +1,7 @@
 // The page's entry: starts the worker that owns the allocator, sends it what the controls ask
 // for, and renders its snapshots into the panels, once per animation frame (frame.js).
 // Panels live in panels/, one module each; protocol.js lists the messages.
-import { createFrameScheduler } from './frame.js';
+import { createFrameScheduler } from '../common/frame.js';
 import { createArenaMap } from './panels/arena_map.js';
 import { createControls } from './panels/controls.js';
 import { createMallocStats } from './panels/malloc_stats.js';

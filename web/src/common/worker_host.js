@@ -1,0 +1,27 @@
+// What both pages' workers do with the WebAssembly module: load it, tell the page it is ready
+// (with the profiles), then run the page's commands one at a time, in arrival order, once it has
+// loaded. A command that throws is reported as an `error` message and does not stop the ones
+// after it. `handle(module, message)` runs one command and posts its answer.
+import { loadPyMemLab } from '../../../build/wasm/pymemlab.mjs';
+import scriptUrl from '../../../build/wasm/pymemlab.js?url';
+import wasmUrl from '../../../build/wasm/pymemlab.wasm?url';
+
+export function serveCommands(handle) {
+  let module = null;
+  const loading = loadPyMemLab({ scriptUrl, wasmUrl }).then((m) => {
+    module = m;
+    self.postMessage({ type: 'ready', profiles: m.profiles(), defaultProfile: m.defaultProfile() });
+  });
+  loading.catch((error) => {
+    self.postMessage({ type: 'error', message: `Could not load the WebAssembly module: ${error}` });
+  });
+  let queue = loading.catch(() => {});
+  self.onmessage = ({ data }) => {
+    queue = queue
+      .then(() => {
+        if (module === null) throw new Error('the WebAssembly module did not load');
+        handle(module, data);
+      })
+      .catch((error) => self.postMessage({ type: 'error', message: String(error?.message ?? error) }));
+  };
+}

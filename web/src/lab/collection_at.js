@@ -1,0 +1,40 @@
+// The collection the cursor is in, for the panels that draw it: the run's record of it (start,
+// end, generation), how far it has got, the objects it will free (`doomed`, which the worker
+// reads from the recorded run), and — from move_unreachable on, when the collector knows —
+// the same set as `unreachable`.
+export const PHASES = [
+  'update_refs',
+  'subtract_refs',
+  'move_unreachable',
+  'untrack',
+  'move_legacy_finalizers',
+  'handle_weakrefs',
+  'finalize_garbage',
+  'handle_resurrected_objects',
+  'delete_garbage',
+  'done',
+];
+const KNOWN_FROM = PHASES.indexOf('move_unreachable');
+
+export function collectionAt(view, runInfo) {
+  const gc = view.snapshot.gc;
+  if (!gc.collecting || !runInfo) return null;
+  const list = runInfo.timeline.collections;
+  // The last collection that started before the cursor (they are in trace order).
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].position < view.position) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  if (found < 0) return null;
+  const phase = PHASES.indexOf(gc.phase);
+  const doomed = new Set(view.doomed);
+  return { collection: list[found], phase, doomed, unreachable: phase >= KNOWN_FROM ? doomed : null };
+}

@@ -1,0 +1,250 @@
+// The lab controller: one worker that owns a Lab (worker.js), the state the panels render from,
+// the run / step / seek / stop commands, and one render per animation frame. The page
+// (page.js) and the <memory-lab> element (../embed/memory_lab.js) each make one over their own
+// DOM: `q(testid)` finds an element, and only the panels whose elements exist are made.
+//
+// State attributes on `host` for tests: data-ready, data-busy, data-seq, data-runs. Events on
+// `host`: `run` (detail: the run's summary), `step` (detail: position, line), `output` (detail:
+// the output at the cursor).
+import { createFrameScheduler } from '../common/frame.js';
+import { createArenaMap } from './panels/arena_map.js';
+import { createConsole, errorLine } from './panels/console.js';
+import { createGenerations } from './panels/generations.js';
+import { createIdentity } from './panels/identity.js';
+import { createObjectGraph } from './panels/object_graph.js';
+import { createTimeline } from './panels/timeline.js';
+import { SLOW_MS } from './protocol.js';
+import workerUrl from './worker.js?worker&url';
+
+const STEP_BUTTONS = [
+  ['back-line', 'line', -1],
+  ['step-line', 'line', 1],
+  ['back-event', 'event', -1],
+  ['step-event', 'event', 1],
+  ['step-phase', 'phase', 1],
+  ['step-collection', 'collection', 1],
+];
+
+// settings(): { profile, mode } for the next run. onReady(profiles, defaultProfile): the module
+// loaded (again, after a stop).
+export function createLabController({ q, host, editor, settings, onReady = () => {} }) {
+  const state = {
+    ready: false,
+    profiles: [],
+    defaultProfile: '3.13',
+    view: null,
+    runInfo: null,
+    busy: false,
+    slow: false,
+    error: null,
+    message: 'Loading the WebAssembly module…',
+  };
+  let runCount = 0;
+  let worker = null;
+  let slowTimer = 0;
+  let queuedSeek = null;
+  let pendingRun = false;
+  const requestFrame = createFrameScheduler(render);
+
+  const panels = [];
+  if (q('console')) panels.push(createConsole(q('console')));
+  if (q('identity')) panels.push(createIdentity(q('identity')));
+  if (q('generations')) panels.push(createGenerations(q('generations'), (position) => seek(position)));
+  if (q('arena-map')) {
+    panels.push(
+      createArenaMap(
+        {
+          canvas: q('arena-map'),
+          readout: q('arena-readout'),
+          detail: q('pool-detail'),
+          blocksCanvas: q('pool-blocks'),
+          blockReadout: q('block-readout'),
+          raw: q('raw-blocks'),
+        },
+        requestFrame,
+      ),
+    );
+  }
+  if (q('object-graph')) {
+    panels.push(createObjectGraph({ container: q('object-graph'), caption: q('graph-caption'), exportSvg: q('export-svg'), exportDot: q('export-dot') }));
+  }
+  if (q('timeline')) panels.push(createTimeline(q('timeline'), q('timeline-readout'), (position) => seek(position), requestFrame));
+
+  // A page on another origin (a tutorial using <memory-lab> from a lab's host) cannot start a
+  // worker from the lab's URL: it starts one from a blob that imports it (the host must then
+  // serve the lab's files with CORS headers).
+  function startWorker() {
+    const url = new URL(workerUrl, import.meta.url);
+    if (url.origin === location.origin) {
+      worker = new Worker(url, { type: 'module' });
+    } else {
+      const wrapper = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
+      worker = new Worker(URL.createObjectURL(wrapper), { type: 'module' });
+    }
+    worker.onmessage = ({ data }) => receive(data);
+    worker.onerror = (event) => {
+      settle();
+      state.error = `The lab's worker failed: ${event.message || 'it could not start'}`;
+      requestFrame();
+    };
+  }
+
+  function send(message) {
+    if (!state.ready) return;
+    if (state.busy) {
+      if (message.type === 'seek') queuedSeek = message.position;
+      return;
+    }
+    state.busy = true;
+    state.error = null;
+    clearTimeout(slowTimer);
+    slowTimer = setTimeout(() => {
+      state.slow = true;
+      requestFrame();
+    }, SLOW_MS);
+    worker.postMessage(message);
+    requestFrame();
+  }
+
+  function settle() {
+    state.busy = false;
+    state.slow = false;
+    clearTimeout(slowTimer);
+  }
+
+  function emit(name, detail) {
+    host.dispatchEvent(new CustomEvent(name, { detail, bubbles: false }));
+  }
+
+  function receive(data) {
+    if (data.type === 'ready') {
+      state.ready = true;
+      state.profiles = data.profiles;
+      state.defaultProfile = data.defaultProfile;
+      onReady(data.profiles, data.defaultProfile);
+      if (!state.error) state.message = 'Ready. Write or pick a snippet, then Run.';
+      if (pendingRun) {
+        pendingRun = false;
+        run();
+      }
+    } else if (data.type === 'view') {
+      settle();
+      const view = data.view;
+      if (view.run) {
+        state.runInfo = { ...view.run, id: ++runCount };
+        state.message =
+          `Ran under CPython ${view.run.profile} in ${Math.round(view.run.ms)} ms: ` +
+          `${view.run.events.toLocaleString('en-US')} memory events${view.run.truncated ? ' (trace truncated)' : ''}` +
+          `${view.run.status !== 0 ? `, exit status ${view.run.status}` : ''}.`;
+      }
+      state.view = view;
+      if (view.run) {
+        emit('run', { profile: view.run.profile, status: view.run.status, events: view.run.events, output: view.run.fullOutput });
+      } else {
+        emit('step', { position: view.position, line: view.line });
+      }
+      emit('output', { output: view.output });
+      if (queuedSeek !== null) {
+        const position = queuedSeek;
+        queuedSeek = null;
+        send({ type: 'seek', position });
+      }
+    } else if (data.type === 'error') {
+      settle();
+      state.error = data.message;
+    }
+    requestFrame();
+  }
+
+  function run() {
+    if (!state.ready) {
+      pendingRun = true;
+      return;
+    }
+    const { profile, mode } = settings();
+    send({ type: 'run', code: editor.code, profile, mode });
+  }
+
+  function step(unit = 'line', direction = 1) {
+    if (state.view) send({ type: 'step', unit, direction });
+  }
+
+  function seek(position) {
+    if (state.view) send({ type: 'seek', position });
+  }
+
+  // A run cannot be interrupted from outside (it is one call into WebAssembly): the worker goes,
+  // and a new one loads the module (from the browser's cache).
+  function stop() {
+    if (!state.busy) return;
+    worker.terminate();
+    settle();
+    state.ready = false;
+    state.view = null;
+    state.runInfo = null;
+    state.error = 'Stopped. The run was taking too long; the lab restarted.';
+    queuedSeek = null;
+    pendingRun = false;
+    startWorker();
+    requestFrame();
+  }
+
+  // Forgets the run: panels go blank until the next one.
+  function reset() {
+    state.view = null;
+    state.runInfo = null;
+    state.error = null;
+    requestFrame();
+  }
+
+  q('run')?.addEventListener('click', run);
+  q('stop')?.addEventListener('click', stop);
+  for (const [id, unit, direction] of STEP_BUTTONS) q(id)?.addEventListener('click', () => step(unit, direction));
+  q('scrubber')?.addEventListener('input', (event) => seek(Number(event.target.value)));
+
+  function render() {
+    const { view, runInfo } = state;
+    const status = q('status');
+    if (status) {
+      status.textContent = state.error ?? (state.slow ? 'Running… (Stop or Escape ends it)' : state.message);
+      status.classList.toggle('error', Boolean(state.error));
+    }
+    const has = Boolean(view) && !state.busy;
+    if (q('run')) q('run').disabled = !state.ready || state.busy;
+    if (q('stop')) q('stop').disabled = !state.busy;
+    for (const [id, , direction] of STEP_BUTTONS) {
+      const button = q(id);
+      if (button) button.disabled = !has || (direction < 0 ? view.position <= view.start : view.position >= view.end);
+    }
+    const scrubber = q('scrubber');
+    if (scrubber) {
+      scrubber.disabled = !view;
+      if (view) {
+        scrubber.min = String(view.start);
+        scrubber.max = String(view.end);
+        if (!scrubber.matches(':active')) scrubber.value = String(view.position);
+      }
+    }
+    const position = q('position');
+    if (position) {
+      position.textContent = view
+        ? `event ${(view.position - view.start).toLocaleString('en-US')} / ${(view.end - view.start).toLocaleString('en-US')} · line ${view.line || '–'}`
+        : '–';
+    }
+    if (view) {
+      const failedAt = runInfo && runInfo.status !== 0 ? errorLine(runInfo.fullOutput) : 0;
+      editor.mark(view.position < view.end ? view.line : 0, failedAt);
+    } else {
+      editor.mark(0, 0);
+    }
+    for (const panel of panels) panel.render(state);
+    host.dataset.ready = String(state.ready);
+    host.dataset.busy = String(state.busy);
+    host.dataset.seq = String(view?.seq ?? 0);
+    host.dataset.runs = String(runCount);
+  }
+
+  startWorker();
+  requestFrame();
+  return { state, run, step, seek, stop, reset, requestFrame, terminate: () => worker.terminate() };
+}
