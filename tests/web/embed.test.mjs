@@ -14,7 +14,8 @@ function waitForRuns(target, runs = 1) {
   return target.waitForFunction(
     (n) => {
       const labs = [...document.querySelectorAll('memory-lab')];
-      return labs.length > 0 && labs.every((l) => Number(l.dataset.runs) >= n && l.dataset.busy === 'false');
+      const editorLoaded = (l) => l.shadowRoot.querySelector('[data-testid="editor"]').dataset.editor === 'codemirror';
+      return labs.length > 0 && labs.every((l) => Number(l.dataset.runs) >= n && l.dataset.busy === 'false' && editorLoaded(l));
     },
     runs,
     { timeout: 60_000 },

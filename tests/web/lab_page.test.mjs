@@ -38,6 +38,8 @@ async function open(url, runs = 0) {
     runs,
     { timeout: 60_000 },
   );
+  // The full editor loads once the module is ready (a plain textarea stands in before).
+  await page.waitForFunction(() => document.querySelector('[data-testid="editor"]').dataset.editor === 'codemirror');
   return { page, errors };
 }
 
@@ -223,5 +225,21 @@ test('output is text, never HTML', { timeout: 90_000 }, async () => {
   assert.notEqual(await page.title(), '1');
   assert.deepEqual(errors, []);
   await page.screenshot({ path: path.join(ARTIFACTS, 'lab-page.png'), fullPage: true });
+  await page.close();
+});
+
+test('the page runs a snippet before the full editor has loaded (it comes after, as its own chunk)', { timeout: 90_000 }, async () => {
+  const page = await env.browser.newPage();
+  await page.route(/codemirror_editor-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto(permalink('print(sum(range(10)))\n', '3.13'));
+  await page.waitForFunction(() => document.documentElement.dataset.runs === '1' && document.documentElement.dataset.busy === 'false');
+  assert.equal(await text(page, 'console'), '45\n');
+  assert.equal(await page.getAttribute('[data-testid="editor"]', 'data-editor'), 'plain');
+  // The plain editor still edits and runs (Ctrl+Enter).
+  await page.fill('[data-testid="editor-input"]', 'print("plain")\n');
+  await page.focus('[data-testid="editor-input"]');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => document.documentElement.dataset.runs === '2' && document.documentElement.dataset.busy === 'false');
+  assert.equal(await text(page, 'console'), 'plain\n');
   await page.close();
 });

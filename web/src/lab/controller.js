@@ -122,6 +122,8 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
       state.profiles = data.profiles;
       state.defaultProfile = data.defaultProfile;
       onReady(data.profiles, data.defaultProfile);
+      // The page can run now; the full editor's code comes after (editor.js).
+      editor.upgrade?.();
       if (!state.error) state.message = 'Ready. Write or pick a snippet, then Run.';
       if (pendingRun) {
         pendingRun = false;

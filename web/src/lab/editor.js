@@ -1,40 +1,11 @@
-// The snippet editor: CodeMirror 6 with Python highlighting, history and indentation, plus two
-// line decorations the lab sets — the line the cursor of the run is on, and the line an error
-// points at. Ctrl/Cmd+Enter asks to run. It lives in a shadow root of its host element, with
-// editor.css adopted there: CodeMirror then styles itself with constructed sheets, which the
-// site's strict CSP allows (in a document it would add <style> elements, which it blocks).
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { python } from '@codemirror/lang-python';
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { EditorState, StateEffect, StateField } from '@codemirror/state';
-import { Decoration, EditorView, keymap, lineNumbers } from '@codemirror/view';
+// The snippet editor, in two stages so the page can run a snippet before the editor's code has
+// arrived: first a plain <textarea> (Ctrl/Cmd+Enter runs), then, on upgrade() — which the lab
+// controller calls once the WebAssembly module is ready, or the reader focuses the text —
+// CodeMirror (codemirror_editor.js, a separate chunk), holding the same text, selection and
+// focus. Both live in a shadow root of the host element with editor.css adopted there. The host
+// gets data-editor="plain" or "codemirror". The interface is the same either way: code,
+// setCode(), mark(current line, error line) (drawn by CodeMirror only), focus().
 import editorCss from './editor.css?inline';
-
-const setMarks = StateEffect.define();
-
-// { current, error }: 1-based line numbers, or 0 for none.
-const marksField = StateField.define({
-  create: () => Decoration.none,
-  update(marks, tr) {
-    marks = marks.map(tr.changes);
-    for (const effect of tr.effects) {
-      if (!effect.is(setMarks)) continue;
-      const ranges = [];
-      const { current, error } = effect.value;
-      const doc = tr.state.doc;
-      if (current > 0 && current <= doc.lines) {
-        ranges.push(Decoration.line({ class: 'cm-current-line' }).range(doc.line(current).from));
-      }
-      if (error > 0 && error <= doc.lines && error !== current) {
-        ranges.push(Decoration.line({ class: 'cm-error-line' }).range(doc.line(error).from));
-      }
-      ranges.sort((a, b) => a.from - b.from);
-      marks = Decoration.set(ranges);
-    }
-    return marks;
-  },
-  provide: (field) => EditorView.decorations.from(field),
-});
 
 let sheet = null;
 
@@ -45,54 +16,57 @@ export function createEditor(host, { onRun, onChange, readOnly = false }) {
   }
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [sheet];
-  const view = new EditorView({
-    parent: shadow,
-    root: shadow,
-    state: EditorState.create({
-      doc: '',
-      extensions: [
-        lineNumbers(),
-        history(),
-        indentOnInput(),
-        bracketMatching(),
-        python(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        marksField,
-        EditorState.readOnly.of(readOnly),
-        EditorView.editable.of(!readOnly),
-        keymap.of([
-          { key: 'Mod-Enter', run: () => (onRun(), true) },
-          indentWithTab,
-          ...defaultKeymap,
-          ...historyKeymap,
-        ]),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) onChange?.();
-        }),
-        EditorView.contentAttributes.of({ 'aria-label': 'Python code', 'data-testid': 'editor-input' }),
-      ],
-    }),
+  const plain = document.createElement('textarea');
+  plain.className = 'plain-editor';
+  plain.spellcheck = false;
+  plain.readOnly = readOnly;
+  plain.setAttribute('aria-label', 'Python code');
+  plain.dataset.testid = 'editor-input';
+  plain.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      onRun();
+    }
   });
-  let marks = { current: 0, error: 0 };
+  plain.addEventListener('input', () => onChange?.());
+  plain.addEventListener('focus', () => upgrade(), { once: true });
+  shadow.append(plain);
+  host.dataset.editor = 'plain';
+
+  let full = null; // the CodeMirror editor, once loaded
+  let marks = [0, 0];
+  let upgrading = null;
+
+  function upgrade() {
+    upgrading ??= import('./codemirror_editor.js').then(({ createCodeMirror }) => {
+      const focused = shadow.activeElement === plain;
+      const { selectionStart, selectionEnd } = plain;
+      full = createCodeMirror(shadow, { doc: plain.value, onRun, onChange, readOnly });
+      plain.remove();
+      full.mark(...marks);
+      full.select(selectionStart, selectionEnd);
+      if (focused) full.focus();
+      host.dataset.editor = 'codemirror';
+    }).catch(() => {
+      // The chunk did not load (offline, blocked): the plain editor stays; a later call retries.
+      upgrading = null;
+    });
+    return upgrading;
+  }
 
   return {
     get code() {
-      return view.state.doc.toString();
+      return full ? full.code : plain.value;
     },
     setCode(code) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
+      if (full) full.setCode(code);
+      else plain.value = code;
     },
-    // Draws the run's current line and an error's line; scrolls the current one into view.
     mark(current, error) {
-      if (current === marks.current && error === marks.error) return;
-      marks = { current, error };
-      const effects = [setMarks.of(marks)];
-      const line = current || error;
-      if (line > 0 && line <= view.state.doc.lines) {
-        effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'nearest' }));
-      }
-      view.dispatch({ effects });
+      marks = [current, error];
+      full?.mark(current, error);
     },
-    focus: () => view.focus(),
+    focus: () => (full ? full.focus() : plain.focus()),
+    upgrade,
   };
 }
