@@ -70,7 +70,19 @@ else
     "the WebAssembly build failed (see $out/wasm-build.log)" >"$out/snippets-wasm.jsonl"
 fi
 
-files=()
+# The web benchmark: the built site in Chromium, against Pyodide in the same browser.
+if [ "$wasm_built" = 1 ] &&
+   { cmake --build --preset wasm --target pymemlab_wasm pymemlab_wasm_entry && npm --prefix web run --silent build; } \
+     >"$out/web-build.log" 2>&1; then
+  [ -d bench/web/node_modules/pyodide ] || npm ci --prefix bench/web --no-audit --no-fund >>"$out/web-build.log" 2>&1
+  say "running the web benchmark in Chromium (the lab and Pyodide)"
+  node bench/web/run.mjs >"$out/web.jsonl"
+else
+  printf '{"bench":"web","kind":"missing","target":"chromium","reason":"%s"}\n' \
+    "the site could not be built (see $out/web-build.log)" >"$out/web.jsonl"
+fi
+
+files=("$out/web.jsonl")
 for name in "${BENCHMARKS[@]}" snippets; do files+=("$out/$name-native.jsonl" "$out/$name-wasm.jsonl"); done
 node bench/report.mjs "${files[@]}" >"$out/RESULTS.md"
 mv "$out/RESULTS.md" bench/RESULTS.md

@@ -3,7 +3,8 @@
 // (page.js) and the <memory-lab> element (../embed/memory_lab.js) each make one over their own
 // DOM: `q(testid)` finds an element, and only the panels whose elements exist are made.
 //
-// State attributes on `host` for tests: data-ready, data-busy, data-seq, data-runs. Events on
+// State attributes on `host` for tests: data-ready, data-busy, data-seq, data-runs, and for the
+// web benchmark data-ready-ms and data-first-run-ms (ms since navigation began). Events on
 // `host`: `run` (detail: the run's summary), `step` (detail: position, line), `output` (detail:
 // the output at the cursor).
 import { createFrameScheduler } from '../common/frame.js';
@@ -119,6 +120,8 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
   function receive(data) {
     if (data.type === 'ready') {
       state.ready = true;
+      // Since navigation began (performance.now()'s origin), for the web benchmark.
+      host.dataset.readyMs ??= String(Math.round(performance.now()));
       state.profiles = data.profiles;
       state.defaultProfile = data.defaultProfile;
       onReady(data.profiles, data.defaultProfile);
@@ -133,6 +136,7 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
       settle();
       const view = data.view;
       if (view.run) {
+        host.dataset.firstRunMs ??= String(Math.round(performance.now()));
         state.runInfo = { ...view.run, id: ++runCount };
         state.message =
           `Ran under CPython ${view.run.profile} in ${Math.round(view.run.ms)} ms: ` +

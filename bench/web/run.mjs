@@ -1,0 +1,173 @@
+// The web benchmark: in headless Chromium (Debian's, through playwright-core from web/), what a
+// reader waits for and downloads before the lab can run a snippet, side by side with Pyodide
+// (bench/web/node_modules/pyodide: CPython 3.13 in WebAssembly) loaded in the same browser from
+// the same local server; then the lab page's frame times while a million-allocation snippet
+// runs and while its arena map and timeline are scrubbed. Prints JSON lines for
+// bench/report.mjs ("bench":"web"). Bytes are counted as served (tools/serve.mjs does not
+// compress) and as gzip would send them (each response gzipped at level 9 here).
+//
+//   node bench/web/run.mjs [--reps 3]
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { serve } from '../../tools/serve.mjs';
+import { DIST, launchChromium } from '../../tests/web/harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const reps = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 3;
+const emit = (line) => process.stdout.write(`${JSON.stringify({ bench: 'web', kind: 'result', ...line })}\n`);
+
+// A page that loads Pyodide and runs print(1), with the same readiness attribute as the lab's.
+const PYODIDE_PAGE = `<!doctype html><meta charset="utf-8"><title>pyodide</title>
+<script type="module" src="./pyodide-run.mjs"></script>`;
+const PYODIDE_SCRIPT = `import { loadPyodide } from './pyodide/pyodide.mjs';
+const py = await loadPyodide({ indexURL: './pyodide/' });
+document.documentElement.dataset.readyMs = String(Math.round(performance.now()));
+let out = '';
+py.setStdout({ batched: (s) => (out += s + '\\n') });
+py.runPython('print(1)');
+document.documentElement.dataset.output = out;
+document.documentElement.dataset.firstRunMs = String(Math.round(performance.now()));
+document.documentElement.dataset.runs = '1';
+`;
+
+// Loads `url` in a fresh context (empty cache) and waits until the page has run a snippet.
+// Returns the time from navigation to that point, to the module being ready (the lab's
+// data-ready; Pyodide has no such point apart from its run), and the bytes of every response.
+async function firstRun(browser, url, done) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', async (response) => {
+    const at = Date.now();
+    try {
+      const body = await response.body();
+      bodies.push({ at, url: response.url(), bytes: body.length, gzip: gzipSync(body, { level: 9 }).length });
+    } catch {
+      // a redirect or a response without a body
+    }
+  });
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' || document.documentElement.dataset.runs === '1', null, { timeout: 120_000, polling: 5 });
+  const readyAt = Date.now();
+  const readyMs = readyAt - t0;
+  await page.waitForFunction(done, null, { timeout: 120_000, polling: 5 });
+  const ms = Date.now() - t0;
+  // The page's own clock (from navigation start), when it has one: the lab's data-*-ms.
+  const own = await page.evaluate(() => ({
+    ready: Number(document.documentElement.dataset.readyMs ?? NaN),
+    run: Number(document.documentElement.dataset.firstRunMs ?? NaN),
+  }));
+  // Responses finish arriving before the run they made possible; give their handlers a turn.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  await context.close();
+  return {
+    ms,
+    readyMs,
+    pageReadyMs: own.ready,
+    pageRunMs: own.run,
+    bytes: bodies.reduce((a, b) => a + b.bytes, 0),
+    gzip: bodies.reduce((a, b) => a + b.gzip, 0),
+    files: bodies.length,
+    // What arrived before the page could run (the lab loads its full editor after that).
+    readyGzip: bodies.filter((b) => b.at <= readyAt).reduce((a, b) => a + b.gzip, 0),
+  };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Frame intervals on the main thread while `action` runs, from requestAnimationFrame.
+async function frameTimes(page, action) {
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (window.__frames.length < 100000 && !window.__stopFrames) requestAnimationFrame(tick);
+    };
+    window.__stopFrames = false;
+    requestAnimationFrame(tick);
+  });
+  await action();
+  const frames = await page.evaluate(() => {
+    window.__stopFrames = true;
+    return window.__frames.slice(1);
+  });
+  const sorted = [...frames].sort((a, b) => a - b);
+  return {
+    frames: frames.length,
+    p50_ms: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    p95_ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+    max_ms: sorted.at(-1) ?? 0,
+  };
+}
+
+const browser = await launchChromium();
+const lab = await serve(DIST, { port: 0 });
+const pyodideRoot = mkdtempSync(path.join(os.tmpdir(), 'pymemlab-pyodide-'));
+symlinkSync(path.join(here, 'node_modules/pyodide'), path.join(pyodideRoot, 'pyodide'));
+writeFileSync(path.join(pyodideRoot, 'index.html'), PYODIDE_PAGE);
+writeFileSync(path.join(pyodideRoot, 'pyodide-run.mjs'), PYODIDE_SCRIPT);
+const pyodide = await serve(pyodideRoot, { port: 0 });
+
+try {
+  const code = Buffer.from('print(1)\n').toString('base64url');
+  const labRuns = [];
+  const pyRuns = [];
+  for (let i = 0; i < reps; i++) {
+    labRuns.push(await firstRun(browser, `${lab.url}#code=${code}&profile=3.13&mode=script&run=1`, () => document.documentElement.dataset.runs === '1'));
+    pyRuns.push(await firstRun(browser, `${pyodide.url}index.html`, () => document.documentElement.dataset.runs === '1'));
+  }
+  for (const [name, runs] of [
+    ['lab', labRuns],
+    ['pyodide', pyRuns],
+  ]) {
+    emit({
+      case: 'first_run',
+      contender: name,
+      ms_median: median(runs.map((r) => r.ms)),
+      ready_ms_median: median(runs.map((r) => r.readyMs)),
+      page_ready_ms_median: median(runs.map((r) => r.pageReadyMs)),
+      page_first_run_ms_median: median(runs.map((r) => r.pageRunMs)),
+      bytes: runs[0].bytes,
+      gzip_bytes: runs[0].gzip,
+      gzip_bytes_until_ready: runs[0].readyGzip,
+      files: runs[0].files,
+    });
+  }
+
+  // Frame times: a run of a million allocations (in the worker), then scrubbing its result.
+  const page = await browser.newPage({ viewport: { width: 1366, height: 1000 } });
+  await page.goto(lab.url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  const big = 'xs = [(i, i) for i in range(500_000)]\ndel xs\n';
+  const running = await frameTimes(page, async () => {
+    await page.click('[data-testid="editor-input"]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(big);
+    await page.click('[data-testid="run"]');
+    await page.waitForFunction(() => document.documentElement.dataset.runs === '1' && document.documentElement.dataset.busy === 'false', null, { timeout: 300_000 });
+  });
+  const blocks = await page.textContent('[data-testid="arena-readout"]');
+  emit({ case: 'frames_while_running', snippet: '500,000 tuples (1M allocations)', ...running });
+  const scrubbing = await frameTimes(page, async () => {
+    const min = Number(await page.getAttribute('[data-testid="scrubber"]', 'min'));
+    const max = Number(await page.getAttribute('[data-testid="scrubber"]', 'max'));
+    for (let k = 1; k <= 20; k++) {
+      const target = Math.round(min + ((max - min) * k) / 21);
+      await page.fill('[data-testid="scrubber"]', String(target));
+      await page.waitForFunction(() => document.documentElement.dataset.busy === 'false');
+    }
+  });
+  emit({ case: 'frames_while_scrubbing', seeks: 20, ...scrubbing, end_state: blocks });
+  await page.close();
+} finally {
+  await browser.close();
+  await lab.close();
+  await pyodide.close();
+  rmSync(pyodideRoot, { recursive: true, force: true });
+}
