@@ -85,6 +85,7 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::LOAD_NAME:
         case O::LOAD_GLOBAL:
         case O::LOAD_FAST:
+        case O::LOAD_FAST_BORROW:
         case O::LOAD_DEREF:
         case O::LOAD_CLOSURE:
         case O::LOAD_CLASSDEREF:
@@ -448,6 +449,10 @@ PyObject* Compiler::assemble(Unit& u) {
         out.push_back(in);
     }
     if (at_least(3, 12)) remove_unused_consts(u, out);
+    if (at_least(3, 14)) {
+        const int nparams = u.argcount + u.kwonlyargcount + (u.varargs ? 1 : 0) + (u.varkeywords ? 1 : 0);
+        optimize_load_fast(out, nparams, static_cast<int>(u.varnames.list.size()));
+    }
     return make_code(u, std::move(out));
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "interp/borrowed_refs.h"
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
 #include "interp/frame_object.h"
@@ -44,14 +45,41 @@ struct ArgSource {
     Runtime& rt;
     PyObject** args;
     bool steal;
-    // A new reference to args[i]: moved out of the caller's stack when stealing.
-    PyObject* take(Py_ssize_t i) {
+    // The frame whose stack args lies in when stealing (3.14: its items may be borrowed), and
+    // whether a borrowed item may stay borrowed in the callee's local (not in a generator,
+    // whose frame is made heap-safe).
+    Frame* caller = nullptr;
+    bool keep_borrowed = false;
+    // A new reference to args[i]: moved out of the caller's stack when stealing. A borrowed
+    // item stays borrowed when `borrowed` is given (*borrowed is set), else gets a reference.
+    PyObject* take(Py_ssize_t i, bool* borrowed = nullptr) {
         PyObject* v = args[i];
-        if (steal) args[i] = nullptr;
-        else rt.incref(v);
+        if (!steal) {
+            rt.incref(v);
+            return v;
+        }
+        args[i] = nullptr;
+        if (caller != nullptr && frame_untag_stack(caller, static_cast<size_t>(args + i - caller->stack.data()))) {
+            if (borrowed != nullptr && keep_borrowed) *borrowed = true;
+            else rt.incref(v);
+        }
         return v;
     }
+    // Binds local i of the callee's frame to args[j].
+    void bind(Frame* f, size_t i, Py_ssize_t j) {
+        bool borrowed = false;
+        f->localsplus[i] = take(j, &borrowed);
+        if (borrowed) frame_set_local_borrowed(f, i, true);
+    }
 };
+
+// The caller's frame when args are items of its value stack (a CALL moving its arguments).
+Frame* stack_owner(Interp& in, PyObject** args, bool steal) {
+    Frame* f = in.frame;
+    if (!steal || f == nullptr || f->borrowed_stack.empty()) return nullptr;
+    if (args < f->stack.data() || args > f->stack.data() + f->stack.size()) return nullptr;
+    return f;
+}
 
 bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssize_t nargs, PyObject* kwnames) {
     Runtime& rt = in.rt;
@@ -71,14 +99,16 @@ bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssiz
         locals[static_cast<size_t>(total + (has_varargs ? 1 : 0))] = kwdict;
     }
     const Py_ssize_t npos = nargs < argcount ? nargs : argcount;
-    for (Py_ssize_t i = 0; i < npos; ++i) locals[static_cast<size_t>(i)] = src.take(i);
+    for (Py_ssize_t i = 0; i < npos; ++i) src.bind(f, static_cast<size_t>(i), i);
     if (has_varargs) {
-        PyObject* rest = tuple_new(rt, nargs - npos);
+        // *args: _PyTuple_FromStackRefStealOnSuccess / _PyTuple_FromArray, tracked once filled.
+        PyObject* rest = nargs > npos ? tuple_alloc(rt, nargs - npos) : tuple_new(rt, 0);
         if (rest == nullptr) {
             err_no_memory(rt);
             return false;
         }
         for (Py_ssize_t i = npos; i < nargs; ++i) tuple_items(rest)[i - npos] = src.take(i);
+        tuple_track_filled(rt, rest);
         locals[static_cast<size_t>(total)] = rest;
     } else if (nargs > argcount) {
         PyFunctionObject* fo = as_function(func);
@@ -120,7 +150,7 @@ bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssiz
                        func_label(rt, func).c_str(), str_as_utf8(rt, name).c_str());
             return false;
         }
-        locals[static_cast<size_t>(index)] = src.take(nargs + k);
+        src.bind(f, static_cast<size_t>(index), nargs + k);
     }
     PyFunctionObject* fo = as_function(func);
     PyObject* defaults = fo->func_defaults.p;
@@ -181,7 +211,8 @@ PyObject* make_generator(Interp& in, PyObject* func, PyObject** args, Py_ssize_t
             return nullptr;
         }
     }
-    if (!bind_arguments(in, func, frame, ArgSource{rt, args, steal}, nargs, kwnames) || !frame_make_cells(rt, frame)) {
+    const ArgSource src{rt, args, steal, stack_owner(in, args, steal), false};
+    if (!bind_arguments(in, func, frame, src, nargs, kwnames) || !frame_make_cells(rt, frame)) {
         if (frame_object != nullptr) {
             rt.decref(frame_object);
         } else {
@@ -206,7 +237,8 @@ PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_s
     }
     Frame frame;
     frame_init(rt, &frame, code, func, fo->func_globals.p, in.builtins_dict, nullptr);
-    if (!bind_arguments(in, func, &frame, ArgSource{rt, args, steal}, nargs, kwnames) ||
+    const ArgSource src{rt, args, steal, stack_owner(in, args, steal), true};
+    if (!bind_arguments(in, func, &frame, src, nargs, kwnames) ||
         !frame_make_cells(rt, &frame)) {
         frame_clear(rt, &frame);
         return nullptr;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "gc/collect.h"
+#include "interp/borrowed_refs.h"
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
 #include "interp/gen_object.h"
@@ -241,10 +242,31 @@ PyObject* eval_frame(Interp& in, Frame* f) {
     PyObject* retval = nullptr;
     bool reraise = false;
 
+    // 3.14's borrowed items (borrowed_refs.h). One that an instruction letting its operands go
+    // (`releases`) pops is noted, and release() then drops it without a decref, as
+    // PyStackRef_CLOSE does; one that any other pop() takes gets a reference of its own.
+    PyObject* borrowed_popped[kMaxReleasedOperands];
+    int nborrowed_popped = 0;
+    bool releases = false;
     auto pop = [&]() {
         PyObject* v = stack.back();
         stack.pop_back();
+        if (!f->borrowed_stack.empty() && f->borrowed_stack.back() == static_cast<int32_t>(stack.size())) {
+            f->borrowed_stack.pop_back();
+            if (releases && v != nullptr && nborrowed_popped < kMaxReleasedOperands)
+                borrowed_popped[nborrowed_popped++] = v;
+            else if (v != nullptr)
+                rt.incref(v);
+        }
         return v;
+    };
+    auto release = [&](PyObject* v) {
+        for (int i = 0; i < nborrowed_popped; ++i)
+            if (borrowed_popped[i] == v) {
+                borrowed_popped[i] = borrowed_popped[--nborrowed_popped];
+                return;
+            }
+        rt.decref(v);
     };
     auto top = [&]() { return stack.back(); };
     auto push = [&](PyObject* v) { stack.push_back(v); };
@@ -277,16 +299,23 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                        static_cast<unsigned long long>(in.options.instruction_budget));
             goto error;
         }
+        // An operand the last instruction kept without releasing it keeps a reference of its own.
+        for (; nborrowed_popped > 0; --nborrowed_popped) rt.incref(borrowed_popped[nborrowed_popped - 1]);
+        releases = instruction_releases_operands(ins.op);
+        if (!f->borrowed_stack.empty()) borrow_before_instruction(rt, f, ins);
         switch (ins.op) {
             case Opcode::NOP: break;
-            case Opcode::POP_TOP: rt.decref(pop()); break;
+            case Opcode::POP_TOP: release(pop()); break;
             case Opcode::COPY: {
                 PyObject* v = peek(ins.arg);
                 rt.incref(v);
                 push(v);
                 break;
             }
-            case Opcode::SWAP: std::swap(stack.back(), stack[stack.size() - static_cast<size_t>(ins.arg)]); break;
+            case Opcode::SWAP:
+                std::swap(stack.back(), stack[stack.size() - static_cast<size_t>(ins.arg)]);
+                if (!f->borrowed_stack.empty()) frame_swap_tags(f, stack.size() - 1, stack.size() - static_cast<size_t>(ins.arg));
+                break;
 
             case Opcode::LOAD_CONST: {
                 PyObject* v = consts[ins.arg];
@@ -344,11 +373,18 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 if (rt.trace() != nullptr) trace_bind(in, f->globals, name, nullptr);
                 break;
             }
-            case Opcode::LOAD_FAST: {
+            case Opcode::LOAD_FAST:
+            case Opcode::LOAD_FAST_BORROW: {
                 PyObject* v = f->localsplus[static_cast<size_t>(ins.arg)];
                 if (v == nullptr) {
                     unbound_local(in, tuple_items(as_code(code)->co_varnames.p)[ins.arg]);
                     goto error;
+                }
+                // 3.14: a local bound to a borrowed argument loads as a borrowed item
+                // (PyStackRef_DUP), and so does LOAD_FAST_BORROW.
+                if (ins.op == Opcode::LOAD_FAST_BORROW || frame_local_borrowed(f, static_cast<size_t>(ins.arg))) {
+                    frame_push_borrowed(f, v);
+                    break;
                 }
                 rt.incref(v);
                 push(v);
@@ -356,8 +392,10 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             }
             case Opcode::STORE_FAST: {
                 PyObject* old = f->localsplus[static_cast<size_t>(ins.arg)];
+                const bool old_borrowed = frame_local_borrowed(f, static_cast<size_t>(ins.arg));
+                frame_set_local_borrowed(f, static_cast<size_t>(ins.arg), false);
                 f->localsplus[static_cast<size_t>(ins.arg)] = pop();
-                rt.xdecref(old);
+                if (!old_borrowed) rt.xdecref(old);
                 break;
             }
             case Opcode::DELETE_FAST: {
@@ -367,7 +405,8 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                     goto error;
                 }
                 f->localsplus[static_cast<size_t>(ins.arg)] = nullptr;
-                rt.decref(old);
+                if (!frame_local_borrowed(f, static_cast<size_t>(ins.arg))) rt.decref(old);
+                frame_set_local_borrowed(f, static_cast<size_t>(ins.arg), false);
                 break;
             }
             case Opcode::LOAD_DEREF:
@@ -417,7 +456,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::LOAD_ATTR: {
                 PyObject* obj = pop();
                 PyObject* v = object_getattr(rt, obj, name_at(code, ins.arg));
-                rt.decref(obj);
+                release(obj);
                 if (v == nullptr) goto error;
                 push(v);
                 break;
@@ -426,15 +465,15 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 PyObject* obj = pop();
                 PyObject* v = pop();
                 int r = object_setattr(rt, obj, name_at(code, ins.arg), v);
-                rt.decref(obj);
-                rt.decref(v);
+                release(obj);
+                release(v);
                 if (r < 0) goto error;
                 break;
             }
             case Opcode::DELETE_ATTR: {
                 PyObject* obj = pop();
                 int r = object_setattr(rt, obj, name_at(code, ins.arg), nullptr);
-                rt.decref(obj);
+                release(obj);
                 if (r < 0) goto error;
                 break;
             }
@@ -443,14 +482,15 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 PyObject* meth = nullptr;
                 if (load_method(in, obj, name_at(code, ins.arg), &meth) < 0) goto error;
                 if (meth != nullptr) {
-                    // Unbound: meth obj (the object stays on the stack as self).
+                    // Unbound: meth obj (the object stays on the stack as self, borrowed or not).
                     stack.back() = meth;
                     push(obj);
+                    if (!f->borrowed_stack.empty()) frame_swap_tags(f, stack.size() - 2, stack.size() - 1);
                 } else {
                     PyObject* attr = object_getattr(rt, obj, name_at(code, ins.arg));
                     if (attr == nullptr) goto error;
                     stack.back() = attr;
-                    rt.decref(obj);
+                    if (!frame_untag_stack(f, stack.size() - 1)) rt.decref(obj);
                     push(nullptr);
                 }
                 break;
@@ -470,8 +510,10 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 }
                 PyObject* r = call_from_stack(in, callable, args, nargs, kwnames);
                 kwnames = nullptr;
-                // call_from_stack nulls the argument slots whose references it took over.
-                for (size_t i = stack.size(); i-- > base;) rt.xdecref(stack[i]);
+                // call_from_stack nulls the argument slots whose references it took over; a
+                // borrowed item (3.14) is let go without a decref.
+                for (size_t i = stack.size(); i-- > base;)
+                    if (!frame_untag_stack(f, i)) rt.xdecref(stack[i]);
                 stack.resize(base);
                 if (r == nullptr) goto error;
                 push(r);
@@ -513,9 +555,9 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                     r = ins.arg >= kBinaryOpTrueDivide27
                             ? true_divide_27(in, lhs, rhs, ins.arg > kBinaryOpTrueDivide27)
                             : number_binary_op(rt, lhs, rhs, op, inplace);
-                    rt.decref(lhs);
+                    release(lhs);
                 }
-                rt.decref(rhs);
+                release(rhs);
                 if (r == nullptr) goto error;
                 push(r);
                 break;
@@ -527,7 +569,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 PyObject* r = ins.op == Opcode::UNARY_NEGATIVE   ? number_negative(rt, v)
                               : ins.op == Opcode::UNARY_POSITIVE ? number_positive(rt, v)
                                                                  : number_invert(rt, v);
-                rt.decref(v);
+                release(v);
                 if (r == nullptr) goto error;
                 push(r);
                 break;
@@ -535,7 +577,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::UNARY_NOT: {
                 PyObject* v = pop();
                 int t = object_is_true(rt, v);
-                rt.decref(v);
+                release(v);
                 if (t < 0) goto error;
                 push(bool_from(rt, t == 0));
                 break;
@@ -544,8 +586,8 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 PyObject* rhs = pop();
                 PyObject* lhs = pop();
                 PyObject* r = object_richcompare(rt, lhs, rhs, ins.arg);
-                rt.decref(lhs);
-                rt.decref(rhs);
+                release(lhs);
+                release(rhs);
                 if (r == nullptr) goto error;
                 push(r);
                 break;
@@ -554,16 +596,16 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 PyObject* rhs = pop();
                 PyObject* lhs = pop();
                 push(bool_from(rt, (lhs == rhs) != (ins.arg == 1)));
-                rt.decref(lhs);
-                rt.decref(rhs);
+                release(lhs);
+                release(rhs);
                 break;
             }
             case Opcode::CONTAINS_OP: {
                 PyObject* container = pop();
                 PyObject* item = pop();
                 int r = sequence_contains(rt, container, item);
-                rt.decref(container);
-                rt.decref(item);
+                release(container);
+                release(item);
                 if (r < 0) goto error;
                 push(bool_from(rt, (r == 1) != (ins.arg == 1)));
                 break;
@@ -573,8 +615,8 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 PyObject* key = pop();
                 PyObject* container = pop();
                 PyObject* r = object_getitem(rt, container, key);
-                rt.decref(key);
-                rt.decref(container);
+                release(key);
+                release(container);
                 if (r == nullptr) goto error;
                 push(r);
                 break;
@@ -584,9 +626,9 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 PyObject* container = pop();
                 PyObject* v = pop();
                 int r = object_setitem(rt, container, key, v);
-                rt.decref(key);
-                rt.decref(container);
-                rt.decref(v);
+                release(key);
+                release(container);
+                release(v);
                 if (r < 0) goto error;
                 break;
             }
@@ -618,13 +660,16 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::BUILD_TUPLE:
             case Opcode::BUILD_LIST: {
                 const int n = ins.arg;
-                PyObject* o = ins.op == Opcode::BUILD_TUPLE ? tuple_new(rt, n) : list_new(rt, n);
+                // BUILD_TUPLE: _PyTuple_FromStackRefStealOnSuccess (tracked once filled).
+                const bool tuple = ins.op == Opcode::BUILD_TUPLE;
+                PyObject* o = tuple ? (n > 0 ? tuple_alloc(rt, n) : tuple_new(rt, 0)) : list_new(rt, n);
                 if (o == nullptr) {
                     err_no_memory(rt);
                     goto error;
                 }
-                PyObject** items = ins.op == Opcode::BUILD_TUPLE ? tuple_items(o) : list_items(o);
+                PyObject** items = tuple ? tuple_items(o) : list_items(o);
                 for (int i = n - 1; i >= 0; --i) items[i] = pop();
+                if (tuple) tuple_track_filled(rt, o);
                 push(o);
                 break;
             }
@@ -764,7 +809,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::POP_JUMP_IF_TRUE: {
                 PyObject* v = pop();
                 int t = object_is_true(rt, v);
-                rt.decref(v);
+                release(v);
                 if (t < 0) goto error;
                 if ((t == 1) == (ins.op == Opcode::POP_JUMP_IF_TRUE)) f->ip = ins.arg;
                 break;
@@ -781,7 +826,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::GET_YIELD_FROM_ITER: {
                 PyObject* v = pop();
                 PyObject* it = object_get_iter(rt, v);
-                rt.decref(v);
+                release(v);
                 if (it == nullptr) goto error;
                 push(it);
                 break;
@@ -1025,6 +1070,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
         continue;
 
     error:
+        releases = false;  // unwinding gives each borrowed item it pops a reference, then drops it
         if (!err_occurred(rt))
             err_set_string(rt, b.exc.SystemError, "error return without exception set");
         if (!reraise) {

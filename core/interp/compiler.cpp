@@ -31,6 +31,88 @@ bool is_jump(Opcode op) {
     }
 }
 
+namespace {
+
+// Whether statements and expressions nest deeper than `limit` anywhere in the tree (the
+// outermost statement is level 1), found without recursion; *where is the first node past it.
+// The passes after the parser (literals, the AST optimizer, the symbol table, code generation)
+// each recurse once per level, so a tree this deep is refused before any of them runs: the
+// native stack (small in WebAssembly) never sees more than `limit` levels. A chain the parser
+// reads in a loop (`a+a+...`, `f()()...`, `x[0][0]...`, 2.7-3.8's elif) can be 100,000 deep.
+bool nesting_exceeds(const std::vector<ast::Stmt*>& body, int limit, ast::Pos* where) {
+    struct Item {
+        const ast::Stmt* s;
+        const ast::Expr* e;
+        int depth;
+    };
+    std::vector<Item> todo;
+    auto stmts = [&](const std::vector<ast::Stmt*>& ss, int depth) {
+        for (const ast::Stmt* s : ss) todo.push_back({s, nullptr, depth});
+    };
+    auto expr = [&](const ast::Expr* e, int depth) {
+        if (e != nullptr) todo.push_back({nullptr, e, depth});
+    };
+    auto exprs = [&](const std::vector<ast::Expr*>& es, int depth) {
+        for (const ast::Expr* e : es) expr(e, depth);
+    };
+    auto arguments = [&](const ast::Arguments* a, int depth) {
+        if (a == nullptr) return;
+        for (const auto* ps : {&a->posonlyargs, &a->args, &a->kwonlyargs})
+            for (const ast::Arg& p : *ps) expr(p.annotation, depth);
+        for (const ast::Arg* p : {a->vararg, a->kwarg})
+            if (p != nullptr) expr(p->annotation, depth);
+        exprs(a->kw_defaults, depth);
+        exprs(a->defaults, depth);
+    };
+    stmts(body, 1);
+    while (!todo.empty()) {
+        const Item item = todo.back();
+        todo.pop_back();
+        if (item.depth > limit) {
+            *where = item.s != nullptr ? item.s->pos : item.e->pos;
+            return true;
+        }
+        const int d = item.depth + 1;
+        if (const ast::Stmt* s = item.s) {
+            exprs(s->decorator_list, d);
+            arguments(s->args, d);
+            exprs(s->targets, d);
+            for (const ast::Keyword& k : s->keywords) expr(k.value, d);
+            expr(s->test, d);
+            expr(s->value, d);
+            for (const ast::WithItem& w : s->items) {
+                expr(w.context_expr, d);
+                expr(w.optional_vars, d);
+            }
+            stmts(s->body, d);
+            for (const ast::ExceptHandler& h : s->handlers) {
+                expr(h.type, d);
+                stmts(h.body, d);
+            }
+            stmts(s->orelse, d);
+            stmts(s->finalbody, d);
+            continue;
+        }
+        const ast::Expr* e = item.e;
+        expr(e->left, d);
+        expr(e->right, d);
+        expr(e->test, d);
+        exprs(e->elts, d);
+        exprs(e->keys, d);
+        exprs(e->values, d);
+        for (const ast::Keyword& k : e->keywords) expr(k.value, d);
+        for (const ast::Comprehension& g : e->generators) {
+            expr(g.target, d);
+            expr(g.iter, d);
+            exprs(g.ifs, d);
+        }
+        arguments(e->args, d);
+    }
+    return false;
+}
+
+}  // namespace
+
 Compiler::Compiler(Runtime& rt, const CompileOptions& options, SyntaxErrorInfo* err)
     : rt_(rt), p_(*options.profile), options_(options), err_(err), pool_(rt), symtable_(*options.profile) {}
 
@@ -64,19 +146,30 @@ void Compiler::memory_error() {
 
 bool Compiler::enter_recursion(const ast::Pos& pos) {
     if (depth_ < kMaxCompileDepth) return true;
+    enter_recursion_failed(pos);
+    return false;
+}
+
+// CPython's compiler raises RecursionError (3.x); 2.7's has no guard and overflows the C stack,
+// so the lab says what 2.7 says for a recursion too deep: RuntimeError.
+void Compiler::enter_recursion_failed(const ast::Pos& pos) {
     if (!failed_ && err_ != nullptr) {
-        err_->type = "RecursionError";
+        err_->type = p_.major == 2 ? "RuntimeError" : "RecursionError";
         err_->msg = "maximum recursion depth exceeded during compilation";
         err_->line = pos.line;
     }
     failed_ = true;
-    return false;
 }
 
 // ==== the driver ===============================================================================
 
 PyObject* Compiler::run(const std::vector<ast::Stmt*>& body, bool interactive) {
     interactive_ = interactive;
+    ast::Pos deepest;
+    if (nesting_exceeds(body, kMaxCompileDepth, &deepest)) {
+        enter_recursion_failed(deepest);
+        return nullptr;
+    }
     // The parser's objects come first, then the AST optimizer (3.7+), then the symbol table.
     if (!pool_.make_literals(body, err_)) {
         failed_ = true;

@@ -137,6 +137,7 @@ public:
     void error(const ast::Pos& pos, std::string msg);
     void memory_error();
     bool enter_recursion(const ast::Pos& pos);
+    void enter_recursion_failed(const ast::Pos& pos);
     PyObject* run(const std::vector<ast::Stmt*>& body, bool interactive);
 
     void enter_scope(UnitKind kind, std::string name, const void* key, int firstlineno);
@@ -254,5 +255,9 @@ struct StackModel {
     int yield_from_extra = 0;
 };
 int compute_stacksize(const std::vector<Instr>& instrs, const StackModel& model = {});
+// 3.14's optimize_load_fast (borrow_loads.cpp): turns the LOAD_FASTs whose item is consumed in
+// its basic block before the local can change, and is not stored as a local, into
+// LOAD_FAST_BORROW. Jump arguments are instruction indexes.
+void optimize_load_fast(std::vector<Instr>& instrs, int nparams, int nlocals);
 
 }  // namespace pymemlab

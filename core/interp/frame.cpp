@@ -1,6 +1,8 @@
 // Frames: starting one over a code object, its cells, and releasing what it holds.
 #include "interp/frame.h"
 
+#include <algorithm>
+
 #include "interp/code_object.h"
 #include "object/cell_object.h"
 #include "object/errors.h"
@@ -42,41 +44,57 @@ bool frame_make_cells(Runtime& rt, Frame* f) {
         }
         if (arg >= 0) {
             f->localsplus[static_cast<size_t>(arg)] = nullptr;
-            rt.decref(initial);
+            if (!f->borrowed_locals.empty() && f->borrowed_locals[static_cast<size_t>(arg)])
+                f->borrowed_locals[static_cast<size_t>(arg)] = false;  // the cell holds its own reference
+            else
+                rt.decref(initial);
         }
         f->localsplus[static_cast<size_t>(nlocals + i)] = cell;
     }
     return true;
 }
 
-void frame_clear_locals(Runtime& rt, Frame* f) {
-    f->finished = true;
-    for (PyObject*& o : f->localsplus) {
-        PyObject* v = o;
-        o = nullptr;
-        rt.xdecref(v);
+namespace {
+
+// Releases the fast locals and the value stack; a borrowed local or item (3.14,
+// borrowed_refs.h) holds no reference to release.
+void release_locals_and_stack(Runtime& rt, Frame* f) {
+    std::vector<bool> borrowed_locals;
+    borrowed_locals.swap(f->borrowed_locals);
+    for (size_t i = 0; i < f->localsplus.size(); ++i) {
+        PyObject* v = f->localsplus[i];
+        f->localsplus[i] = nullptr;
+        if (i >= borrowed_locals.size() || !borrowed_locals[i]) rt.xdecref(v);
     }
     std::vector<PyObject*> stack;
+    std::vector<int32_t> borrowed;
     stack.swap(f->stack);
-    for (PyObject* o : stack) rt.xdecref(o);
+    borrowed.swap(f->borrowed_stack);
+    for (size_t i = 0; i < stack.size(); ++i)
+        if (!std::binary_search(borrowed.begin(), borrowed.end(), static_cast<int32_t>(i))) rt.xdecref(stack[i]);
+}
+
+}  // namespace
+
+void frame_clear_locals(Runtime& rt, Frame* f) {
+    f->finished = true;
+    release_locals_and_stack(rt, f);
     f->blocks.clear();
 }
 
+// A borrowed local or item is no reference the frame holds, so it is not visited.
 void frame_visit_locals(const Frame* f, visitproc visit, void* arg) {
-    for (PyObject* o : f->localsplus)
-        if (o != nullptr) visit(o, arg);
-    for (PyObject* o : f->stack)
-        if (o != nullptr) visit(o, arg);
+    for (size_t i = 0; i < f->localsplus.size(); ++i)
+        if (f->localsplus[i] != nullptr && !(i < f->borrowed_locals.size() && f->borrowed_locals[i]))
+            visit(f->localsplus[i], arg);
+    for (size_t i = 0; i < f->stack.size(); ++i)
+        if (f->stack[i] != nullptr &&
+            !std::binary_search(f->borrowed_stack.begin(), f->borrowed_stack.end(), static_cast<int32_t>(i)))
+            visit(f->stack[i], arg);
 }
 
 void frame_clear(Runtime& rt, Frame* f) {
-    for (PyObject*& o : f->localsplus) {
-        PyObject* v = o;
-        o = nullptr;
-        rt.xdecref(v);
-    }
-    for (PyObject* o : f->stack) rt.xdecref(o);
-    f->stack.clear();
+    release_locals_and_stack(rt, f);
     for (PyObject** o : {&f->code, &f->func, &f->globals, &f->builtins, &f->locals}) {
         PyObject* v = *o;
         *o = nullptr;

@@ -31,6 +31,11 @@ struct Frame {
     // nlocals fast locals, then cells, then free variables (the cells of the closure).
     std::vector<PyObject*> localsplus;
     std::vector<PyObject*> stack;
+    // 3.14's borrowed items (borrowed_refs.h): the stack indexes, ascending, whose item holds no
+    // reference of its own, and the fast locals bound to such an item by a call (empty unless
+    // one was). Every index here is below stack.size().
+    std::vector<int32_t> borrowed_stack;
+    std::vector<bool> borrowed_locals;
     std::vector<Block> blocks;
     int32_t ip = 0;               // index of the next instruction
     int32_t line = 0;             // the line of the instruction being run

@@ -39,6 +39,7 @@ Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts
     init_generator_type(rt);
     write = [](int, std::string_view) {};
     rt.tstate().stderr_sink = [this](std::string_view text) { write(2, text); };
+    rt.tstate().charge = [this](uint64_t n) { return charge_budget(n); };
     budget_exceeded_type = new_static_type(rt, "BudgetExceeded", exception_basicsize(rt), 0,
                                            {.dealloc = rt.builtins().exc.BaseException->tp_dealloc,
                                             .traverse = rt.builtins().exc.BaseException->tp_traverse});
@@ -55,6 +56,17 @@ Interp::~Interp() {
     rt.xdecref(builtins_module);
     rt.tstate().interp = nullptr;
     rt.tstate().stderr_sink = nullptr;
+    rt.tstate().charge = nullptr;
+}
+
+bool Interp::charge_budget(uint64_t n) {
+    // Once spent, the budget raises no more (as in the evaluation loop): the run is stopping.
+    instructions += n;
+    if (budget_exhausted || instructions <= options.instruction_budget) return true;
+    budget_exhausted = true;
+    err_format(rt, budget_exceeded_type, "the snippet ran more than %llu instructions (the lab's budget)",
+               static_cast<unsigned long long>(options.instruction_budget));
+    return false;
 }
 
 Interp& interp_of(Runtime& rt) { return *static_cast<Interp*>(rt.tstate().interp); }

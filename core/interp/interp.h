@@ -63,6 +63,10 @@ struct Interp {
         return sp < stack_base && stack_base - sp > options.native_stack_budget;
     }
 
+    // Adds n instructions' worth of native work (ThreadState::charge); past the budget, sets
+    // BudgetExceeded and returns false.
+    bool charge_budget(uint64_t n);
+
     void out(std::string_view s) const { write(1, s); }
     void err(std::string_view s) const { write(2, s); }
 };

@@ -23,6 +23,7 @@ constexpr const char* kOpcodeNames[] = {
     "LOAD_FAST",
     "STORE_FAST",
     "DELETE_FAST",
+    "LOAD_FAST_BORROW",
     "LOAD_DEREF",
     "STORE_DEREF",
     "DELETE_DEREF",

@@ -31,6 +31,9 @@ enum class Opcode : uint8_t {
     LOAD_FAST,
     STORE_FAST,
     DELETE_FAST,
+    // 3.14: a LOAD_FAST whose reference the compiler proved is consumed before the local can
+    // change (borrow_loads.cpp): it pushes the local's object without a reference of its own.
+    LOAD_FAST_BORROW,
     // Cell variables: arg indexes cellvars then freevars (arg < len(co_cellvars) is a cell
     // variable, otherwise freevars[arg - len(co_cellvars)]).
     LOAD_DEREF,
@@ -186,5 +189,8 @@ constexpr int CO_NOFREE = 0x0040;
 
 // The name of an opcode, for disassembly and traces.
 const char* opcode_name(Opcode op);
+// How many stack items the instruction takes off the stack (borrow_loads.cpp): the rest of
+// stack_effect is what it pushes.
+int stack_inputs(Opcode op, int arg);
 
 }  // namespace pymemlab

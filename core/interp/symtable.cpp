@@ -58,7 +58,7 @@ bool Symtable::enter_recursion(const ast::Pos& pos) {
     if (!failed_) {
         failed_ = true;
         if (err_ != nullptr) {
-            err_->type = "RecursionError";
+            err_->type = profile_.major == 2 ? "RuntimeError" : "RecursionError";
             err_->msg = "maximum recursion depth exceeded during compilation";
             err_->line = pos.line;
         }

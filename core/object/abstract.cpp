@@ -549,6 +549,8 @@ PyObject* iter_next(Runtime& rt, PyObject* it) {
     if (next == nullptr)
         return err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not an iterator",
                           type_name(Py_TYPE(it)).c_str());
+    // Each item a builtin takes counts as an instruction of the budget (sum(range(10**12))).
+    if (!rt.tstate().charge_work(1)) return nullptr;
     PyObject* r = next(rt, it);
     if (r == nullptr) err_clear_stop_iteration(rt);
     return r;

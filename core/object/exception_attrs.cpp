@@ -57,10 +57,12 @@ int syntax_text_index(const Runtime& rt) { return rt.profile().at_least(3, 10) ?
 
 // ---- arguments ----------------------------------------------------------------------------------
 
+// _PyTuple_FromArray (tuple_track_filled: a tuple of atoms stays untracked from 3.14).
 PyObject* tuple_of(Runtime& rt, PyObject* const* args, Py_ssize_t nargs) {
-    PyObject* t = tuple_new(rt, nargs);
+    PyObject* t = nargs > 0 ? tuple_alloc(rt, nargs) : tuple_new(rt, 0);
     if (t == nullptr) return err_no_memory(rt);
     for (Py_ssize_t i = 0; i < nargs; ++i) tuple_items(t)[i] = new_ref(rt, args[i]);
+    tuple_track_filled(rt, t);
     return t;
 }
 

@@ -513,6 +513,7 @@ PyObject* float_format_double(Runtime& rt, double val, FormatSpec format, const 
     parts.remainder = buf.substr(pos + (parts.has_decimal ? 1 : 0));
     if (format.type == 'n') format.thousands = '\0';
     (void)type_name;
+    if (!format_width_fits(rt, format)) return nullptr;
     return text_result(rt, u32_to_utf8(format_number(format, parts)));
 }
 

@@ -12,6 +12,7 @@
 #include "object/errors.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/text_internal.h"
 
 namespace pymemlab {
 
@@ -361,6 +362,12 @@ std::u32string group_digits(std::string_view digits, int64_t min_width, int grou
 
 }  // namespace
 
+bool format_width_fits(Runtime& rt, const FormatSpec& spec) {
+    if (spec.width <= text::kMaxTextLength) return true;
+    err_no_memory(rt);
+    return false;
+}
+
 std::u32string format_number(const FormatSpec& format, const NumberParts& parts) {
     // | lpadding | sign | prefix | spadding | grouped digits | decimal | remainder | rpadding |
     uint32_t sign = '\0';
@@ -427,6 +434,7 @@ PyObject* format_string(Runtime& rt, std::string_view text, std::string_view spe
     if (format.no_neg_0) return value_error(rt, "Negative zero coercion (z) not allowed in string format specifier");
     if (format.alternate) return value_error(rt, "Alternate form (#) not allowed in string format specifier");
     if (format.align == '=') return value_error(rt, "'=' alignment not allowed in string format specifier");
+    if (!format_width_fits(rt, format)) return nullptr;
     // 2.7's str is bytes: one character a byte.
     std::u32string chars;
     if (p.major == 2)

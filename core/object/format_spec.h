@@ -67,6 +67,9 @@ struct NumberParts {
     bool upper = false;
 };
 std::u32string format_number(const FormatSpec& spec, const NumberParts& parts);
+// Whether the padded result of a width this large can be built: past text::kMaxTextLength code
+// points (text_internal.h) it raises MemoryError, as CPython's allocation of it fails.
+bool format_width_fits(Runtime& rt, const FormatSpec& spec);
 
 // The TypeError of int.__format__ / float.__format__ given something other than a str.
 PyObject* format_argument_error(Runtime& rt, PyObject* arg);

@@ -119,6 +119,9 @@ PyObject* method_repr(Runtime& rt, PyObject* self) {
     if (name == nullptr) return nullptr;
     object_str_utf8(rt, name, &fname);
     rt.decref(name);
+    // 2.7 (instancemethod_repr): the class the method was found through, then its name; a bound
+    // method's is its instance's class.
+    if (rt.profile().major == 2) fname = type_name(Py_TYPE(as_method(self)->im_self.p)) + "." + fname;
     if (!object_repr_utf8(rt, as_method(self)->im_self.p, &sname)) return nullptr;
     return str_from_utf8(rt, "<bound method " + fname + " of " + sname + ">");
 }

@@ -540,11 +540,14 @@ bool list_set_slice(Runtime& rt, PyObject* o, Py_ssize_t lo, Py_ssize_t hi, PyOb
     return list_ass_slice(rt, o, lo, hi, v) == 0;
 }
 
+// PyList_AsTuple: _PyTuple_FromArray over the items.
 PyObject* list_as_tuple(Runtime& rt, PyObject* o) {
     const Py_ssize_t n = Py_SIZE(o);
-    PyObject* t = tuple_new(rt, n);
+    if (n == 0) return tuple_new(rt, 0);
+    PyObject* t = tuple_alloc(rt, n);
     if (t == nullptr) return err_no_memory(rt);
     for (Py_ssize_t i = 0; i < n; ++i) tuple_items(t)[i] = seq_new_ref(rt, list_items(o)[i]);
+    tuple_track_filled(rt, t);
     return t;
 }
 

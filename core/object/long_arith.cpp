@@ -148,12 +148,17 @@ PyObject* long_sub_bignums(Runtime& rt, PyObject* a, PyObject* b) {
 
 // ---- multiplication --------------------------------------------------------------------------
 
+bool charge_digit_ops(Runtime& rt, int64_t ops) {
+    return ops < kMinChargedDigitOps || rt.tstate().charge_work(static_cast<uint64_t>(ops / kDigitOpsPerInstruction));
+}
+
 namespace {
 
 // Grade-school multiplication, ignoring the signs. The result has room for both sizes.
 PyObject* x_mul(Runtime& rt, PyObject* a, PyObject* b) {
     const Profile& p = rt.profile();
     const int64_t size_a = labs_size(p, a), size_b = labs_size(p, b);
+    if (!charge_digit_ops(rt, size_a * size_b)) return nullptr;
     PyObject* z = long_new_or_raise(rt, size_a + size_b);
     if (z == nullptr) return nullptr;
     digit* zd = ob_digit(z);

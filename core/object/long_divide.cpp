@@ -44,6 +44,7 @@ PyObject* x_divrem(Runtime& rt, PyObject* v1, PyObject* w1, PyObject** prem) {
     int64_t size_v = labs_size(p, v1);
     const int64_t size_w = labs_size(p, w1);
     *prem = nullptr;
+    if (!charge_digit_ops(rt, (size_v - size_w + 1) * size_w)) return nullptr;
     PyObject* v = long_new_or_raise(rt, size_v + 1);
     if (v == nullptr) return nullptr;
     PyObject* w = long_new_or_raise(rt, size_w);

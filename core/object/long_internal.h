@@ -29,6 +29,17 @@ static_assert(kDecimalBase < PyLong_BASE);
 // decimal text int() reads or str() writes; 640 (_PY_LONG_MAX_STR_DIGITS_THRESHOLD) is the
 // length below which the check is skipped.
 constexpr int64_t kMaxStrDigits = 4300;
+constexpr int64_t kMaxStrDigitsThreshold = 640;
+
+// The quadratic digit loops (x_mul, x_divrem, decimal conversion both ways) charge the
+// interpreter's instruction budget (ThreadState::charge) one instruction per this many digit
+// operations — about the time one instruction takes — so that `2 ** 10**9` or `str(10**10**7)`
+// stops at the budget instead of running for minutes. Loops smaller than kMinChargedDigitOps
+// (ordinary ints) are not charged.
+constexpr int64_t kDigitOpsPerInstruction = 16;
+constexpr int64_t kMinChargedDigitOps = 1024;
+// False: the budget is spent and its error (BudgetExceeded) set.
+bool charge_digit_ops(Runtime& rt, int64_t ops);
 
 inline digit* ob_digit(PyObject* o) { return reinterpret_cast<PyLongObject*>(o)->ob_digit; }
 inline const digit* ob_digit(const PyObject* o) { return reinterpret_cast<const PyLongObject*>(o)->ob_digit; }

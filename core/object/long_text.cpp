@@ -80,6 +80,7 @@ PyObject* digits_to_long(Runtime& rt, std::string_view run, int base, int64_t nd
         ++convwidth;
     }
     int64_t size_z = static_cast<int64_t>(static_cast<double>(ndigits) * log_base_base + 1.0);
+    if (!charge_digit_ops(rt, (ndigits / convwidth + 1) * (size_z / 2 + 1))) return nullptr;
     PyObject* z = long_new_or_raise(rt, size_z);
     if (z == nullptr) return nullptr;
     set_lsize(p, z, 0);
@@ -315,6 +316,14 @@ namespace {
 
 // long_to_decimal_string_internal: the digits converted to base 10**9 in a scratch int (1 +
 // size + size/99 digits, freed at once), then written out. The limit applies from 3.8.
+// _MAX_STR_DIGITS_ERROR_FMT_TO_STR. Returns false.
+bool str_digits_limit_error(Runtime& rt) {
+    err_set_string(rt, rt.builtins().exc.ValueError,
+                   "Exceeds the limit " + limit_text(rt.profile()) +
+                       " for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+    return false;
+}
+
 bool to_decimal(Runtime& rt, const PyObject* v, std::string* out, bool check_limit) {
     const Profile& p = rt.profile();
     if (is_int27(rt, v)) {
@@ -323,6 +332,12 @@ bool to_decimal(Runtime& rt, const PyObject* v, std::string* out, bool check_lim
     }
     const int64_t size_a = labs_size(p, v);
     const bool negative = lsize(p, v) < 0;
+    // Past the digit limit for certain (CPython's test before converting, so a huge int fails
+    // at once instead of after the quadratic conversion).
+    if (check_limit && has_digit_limit(p) && size_a >= 10 * kMaxStrDigitsThreshold / (3 * PyLong_SHIFT) + 2 &&
+        kMaxStrDigits / (3 * PyLong_SHIFT) <= (size_a - 11) / 10)
+        return str_digits_limit_error(rt);
+    if (!charge_digit_ops(rt, size_a * (size_a / 2 + 1))) return false;
     // d = (33 * _PyLong_DECIMAL_SHIFT) / (10 * PyLong_SHIFT - 33 * _PyLong_DECIMAL_SHIFT)
     constexpr int64_t kD = (33 * kDecimalShift) / (10 * PyLong_SHIFT - 33 * kDecimalShift);
     static_assert(kD == 99);
@@ -350,12 +365,8 @@ bool to_decimal(Runtime& rt, const PyObject* v, std::string* out, bool check_lim
         text += chunk;
     }
     rt.decref(scratch);
-    if (check_limit && has_digit_limit(p) && static_cast<int64_t>(text.size()) > kMaxStrDigits) {
-        err_set_string(rt, rt.builtins().exc.ValueError,
-                       "Exceeds the limit " + limit_text(p) +
-                           " for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
-        return false;
-    }
+    if (check_limit && has_digit_limit(p) && static_cast<int64_t>(text.size()) > kMaxStrDigits)
+        return str_digits_limit_error(rt);
     *out = negative ? "-" + text : text;
     return true;
 }
@@ -505,6 +516,7 @@ PyObject* long_format(Runtime& rt, PyObject* v, std::string_view spec_utf8) {
             return err_set_string(rt, rt.builtins().exc.OverflowError,
                                   p.major == 2 ? "%c arg not in range(0x100)" : "%c arg not in range(0x110000)");
         parts.remainder = u32_to_utf8(std::u32string(1, static_cast<char32_t>(x)));
+        if (!format_width_fits(rt, format)) return nullptr;
         std::u32string out = format_number(format, parts);
         if (p.major == 2) {
             // 2.7's str is bytes: each character (below 0x100 here) is one byte.
@@ -529,6 +541,7 @@ PyObject* long_format(Runtime& rt, PyObject* v, std::string_view spec_utf8) {
     parts.sign_char = value_negative(rt, v) ? '-' : '\0';
     parts.upper = format.type == 'X';
     if (format.type == 'n') format.thousands = '\0';  // the C locale has no grouping
+    if (!format_width_fits(rt, format)) return nullptr;
     return text_result(rt, u32_to_utf8(format_number(format, parts)));
 }
 

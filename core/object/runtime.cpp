@@ -189,8 +189,25 @@ void Runtime::make_static_refcount(PyObject* o, bool runtime_singleton) {
 }
 
 void Runtime::dealloc(PyObject* o) {
+    ThreadState& ts = tstate_;
+    if (ts.trash_delete_nesting >= ThreadState::kTrashUnwindLevel) {
+        if (object_is_gc(o)) gc_untrack(o);
+        ts.trash_delete_later.push_back(o);
+        return;
+    }
     if (track_objects_) live_.erase(o);
+    ++ts.trash_delete_nesting;
     Py_TYPE(o)->tp_dealloc(*this, o);
+    --ts.trash_delete_nesting;
+    if (ts.trash_delete_nesting > 0) return;
+    while (!ts.trash_delete_later.empty()) {
+        PyObject* later = ts.trash_delete_later.back();
+        ts.trash_delete_later.pop_back();
+        if (track_objects_) live_.erase(later);
+        ++ts.trash_delete_nesting;
+        Py_TYPE(later)->tp_dealloc(*this, later);
+        --ts.trash_delete_nesting;
+    }
 }
 
 uint64_t Runtime::id(const PyObject* o) const {

@@ -52,6 +52,13 @@ struct ThreadState {
     // installs it; without one nothing is charged.
     std::function<bool(uint64_t instructions)> charge;
     bool charge_work(uint64_t instructions) { return !charge || charge(instructions); }
+    // The trashcan (Py_TRASHCAN_BEGIN/END): deallocations nested this deep (a list holding a
+    // list ... 100,000 deep) are put aside, untracked, and run, last first, once the outermost
+    // one returns, so freeing a deep chain never overflows the native stack. CPython's
+    // PyTrash_UNWIND_LEVEL, applied here to every type.
+    static constexpr int kTrashUnwindLevel = 50;
+    int trash_delete_nesting = 0;
+    std::vector<PyObject*> trash_delete_later;
     // Where the runtime writes to stderr (unraisable exceptions, gc debug output): the
     // interpreter installs its stream; without one the text collects in stderr_text.
     std::function<void(std::string_view)> stderr_sink;

@@ -2,6 +2,7 @@
 // unicode_format_arg_* steps, Objects/bytesobject.c _PyBytes_FormatEx for 3.x bytes, 2.7's
 // PyString_Format and PyUnicode_Format). One parser serves the four kinds of format string;
 // 2.7's str starts over as unicode when a %s meets a unicode argument, as 2.7 does.
+#include <cstdint>
 #include <cstdio>
 
 #include "object/abstract.h"
@@ -274,8 +275,13 @@ struct Percent {
         return r;
     }
 
-    // unicode_format_arg_output: sign, alternate prefix, padding.
-    void output(const std::u32string& body, bool numeric, char32_t type, int flags, int64_t width) {
+    // unicode_format_arg_output: sign, alternate prefix, padding. A width past what the lab
+    // builds is CPython's failed allocation: MemoryError.
+    bool output(const std::u32string& body, bool numeric, char32_t type, int flags, int64_t width) {
+        if (width > kMaxTextLength) {
+            err_no_memory(rt);
+            return false;
+        }
         const char32_t fill = (numeric && (flags & F_ZERO)) ? U'0' : U' ';
         auto len = static_cast<int64_t>(body.size());
         size_t pindex = 0;
@@ -320,6 +326,7 @@ struct Percent {
         out.append(body, pindex, static_cast<size_t>(len));
         if (width > len) out.append(static_cast<size_t>(width - len), U' ');
         w.write(rt, out);
+        return true;
     }
 
     bool run(const std::u32string& fmt) {
@@ -399,7 +406,8 @@ struct Percent {
             else
                 break;
         }
-        auto star = [&](int64_t* value) {
+        // A '*' width is a Py_ssize_t (2.7: an int, not a long), a '*' precision a C int.
+        auto star = [&](int64_t* value, bool precision) {
             PyObject* v = keyed != nullptr ? keyed : next_arg();
             if (v == nullptr) return false;
             if (!long_check(v)) {
@@ -408,11 +416,26 @@ struct Percent {
             }
             bool overflow = false;
             *value = long_as_int64(rt, v, &overflow);
+            if (precision && (overflow || *value > INT32_MAX || *value < INT32_MIN)) {
+                err_set_string(rt, rt.builtins().exc.OverflowError, "Python int too large to convert to C int");
+                return false;
+            }
+            if (overflow) {
+                if (py2())
+                    err_set_string(rt, type_error(), "* wants int");
+                else
+                    err_set_string(rt, rt.builtins().exc.OverflowError, "Python int too large to convert to C ssize_t");
+                return false;
+            }
+            if (precision && *value > kMaxTextLength) {
+                err_set_string(rt, rt.builtins().exc.ValueError, "precision too big");
+                return false;
+            }
             return true;
         };
         int64_t width = -1, prec = -1;
         if (i < n && fmt[i] == '*') {
-            if (!star(&width)) return false;
+            if (!star(&width, false)) return false;
             if (width < 0) {
                 flags |= F_LJUST;
                 width = -width;
@@ -420,18 +443,19 @@ struct Percent {
             ++i;
         } else {
             while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
-                width = (width < 0 ? 0 : width) * 10 + (fmt[i++] - '0');
-                if (width > kMaxTextLength) {
+                const int digit = static_cast<int>(fmt[i++] - '0');
+                if (width > (INT64_MAX - digit) / 10) {
                     err_set_string(rt, rt.builtins().exc.ValueError, "width too big");
                     return false;
                 }
+                width = (width < 0 ? 0 : width) * 10 + digit;
             }
         }
         if (i < n && fmt[i] == '.') {
             ++i;
             prec = 0;
             if (i < n && fmt[i] == '*') {
-                if (!star(&prec)) return false;
+                if (!star(&prec, true)) return false;
                 if (prec < 0) prec = 0;
                 ++i;
             } else {
@@ -452,10 +476,8 @@ struct Percent {
         const char32_t type = fmt[i++];
         // Up to 3.6 (and in 2.7) a '%' after flags is a literal '%', padded in 2.7.
         if (type == '%' && !rt.profile().at_least(3, 7)) {
-            if (py2())
-                output(U"%", false, type, flags, width);
-            else
-                w.write(rt, U"%");
+            if (py2()) return output(U"%", false, type, flags, width);
+            w.write(rt, U"%");
             return true;
         }
         PyObject* v = keyed != nullptr ? keyed : next_arg();
@@ -472,12 +494,13 @@ struct Percent {
                 if (prec >= 0 && static_cast<int64_t>(body.size()) > prec) body.resize(static_cast<size_t>(prec));
                 const bool unchanged = whole != nullptr && static_cast<int64_t>(body.size()) == unicode_length(whole) &&
                                        width <= static_cast<int64_t>(body.size());
+                bool ok = true;
                 if (unchanged)
                     w.write_str(rt, whole);
                 else
-                    output(body, false, type, flags, width);
+                    ok = output(body, false, type, flags, width);
                 rt.xdecref(whole);
-                return true;
+                return ok;
             }
             case 'i':
             case 'd':
@@ -486,8 +509,7 @@ struct Percent {
             case 'x':
             case 'X':
                 if (!int_text(v, type, flags, prec, &body)) return false;
-                output(body, true, type, flags, width);
-                return true;
+                return output(body, true, type, flags, width);
             case 'e':
             case 'E':
             case 'f':
@@ -495,12 +517,10 @@ struct Percent {
             case 'g':
             case 'G':
                 if (!float_text(v, type, flags, prec, &body)) return false;
-                output(body, true, type, flags, width);
-                return true;
+                return output(body, true, type, flags, width);
             case 'c':
                 if (!char_text(v, &body)) return false;
-                output(body, false, type, flags, width);
-                return true;
+                return output(body, false, type, flags, width);
             default:
                 break;
         }

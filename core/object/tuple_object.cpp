@@ -55,10 +55,13 @@ void tuple_traverse(PyObject* t, visitproc visit, void* arg) {
         if (items[i] != nullptr) visit(items[i], arg);
 }
 
+// _PyTuple_FromArray.
 PyObject* tuple_of(Runtime& rt, PyObject* const* items, Py_ssize_t n) {
-    PyObject* t = tuple_new(rt, n);
+    if (n == 0) return empty_tuple(rt);
+    PyObject* t = tuple_alloc(rt, n);
     if (t == nullptr) return err_no_memory(rt);
     for (Py_ssize_t i = 0; i < n; ++i) tuple_items(t)[i] = seq_new_ref(rt, items[i]);
+    tuple_track_filled(rt, t);
     return t;
 }
 
@@ -296,6 +299,25 @@ PyObject* tuple_new(Runtime& rt, int64_t n) {
         rt.incref(b.empty_tuple);
         return b.empty_tuple;
     }
+    PyObject* t = tuple_alloc(rt, n);
+    if (t != nullptr) rt.gc_track(t);
+    return t;
+}
+
+void tuple_track_filled(Runtime& rt, PyObject* t) {
+    if (t == rt.builtins().empty_tuple) return;
+    if (rt.profile().at_least(3, 14)) {
+        // maybe_tracked: the item's type, not the item, decides (an untracked tuple inside
+        // still counts), so the check is cheap and conservative.
+        bool track = false;
+        for (int64_t i = 0; i < Py_SIZE(t) && !track; ++i) track = Py_TYPE(tuple_items(t)[i])->is_gc();
+        if (!track) return;
+    }
+    rt.gc_track(t);
+}
+
+PyObject* tuple_alloc(Runtime& rt, int64_t n) {
+    Builtins& b = rt.builtins();
     // tuple_alloc's overflow check: the item bytes must fit a Py_ssize_t.
     if (n > (kPySsizeTMax - b.tuple_type->tp_basicsize) / kPointerBytes) return nullptr;
     TupleState& s = b.tuple_state;
@@ -315,7 +337,6 @@ PyObject* tuple_new(Runtime& rt, int64_t n) {
     }
     if (rt.profile().at_least(3, 14)) *reinterpret_cast<int64_t*>(reinterpret_cast<char*>(t) + kHashOffset314) = -1;
     std::memset(tuple_items(t), 0, static_cast<size_t>(kPointerBytes * n));
-    rt.gc_track(t);
     return t;
 }
 

@@ -25,6 +25,12 @@ void init_tuple_type(Runtime& rt);
 // PyTuple_New(n): the empty tuple for 0 (a new reference); otherwise a tuple from the free
 // list or a new GC block, tracked, its items null. nullptr on MemoryError (not set).
 PyObject* tuple_new(Runtime& rt, int64_t n);
+// For a tuple made from items already at hand (_PyTuple_FromArray, PyTuple_Pack, BUILD_TUPLE):
+// tuple_alloc gives it untracked, and once its items are in, tuple_track_filled tracks it. From
+// 3.14 (3.14.1's gh-139951) only when an item's type is a GC type: a tuple of atoms (ints,
+// strs, None, ...) is never tracked. n > 0.
+PyObject* tuple_alloc(Runtime& rt, int64_t n);
+void tuple_track_filled(Runtime& rt, PyObject* t);
 // The items, which follow the header (tp_basicsize bytes in).
 PyObject** tuple_items(PyObject* t);
 bool tuple_check(const Runtime& rt, const PyObject* o);
