@@ -2,6 +2,8 @@
 // end, generation), how far it has got, the objects it will free (`doomed`, which the worker
 // reads from the recorded run), and — from move_unreachable on, when the collector knows —
 // the same set as `unreachable`.
+import { lowerBound } from '../common/sorted.js';
+
 export const PHASES = [
   'update_refs',
   'subtract_refs',
@@ -21,18 +23,7 @@ export function collectionAt(view, runInfo) {
   if (!gc.collecting || !runInfo) return null;
   const list = runInfo.timeline.collections;
   // The last collection that started before the cursor (they are in trace order).
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].position < view.position) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
+  const found = lowerBound(list, view.position, (c) => c.position) - 1;
   if (found < 0) return null;
   const phase = PHASES.indexOf(gc.phase);
   const doomed = new Set(view.doomed);

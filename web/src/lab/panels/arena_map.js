@@ -6,6 +6,7 @@
 // Canvas, redrawn only when the view, the size, the hover or the selection changes.
 import { cssColours, sizeCanvas } from '../../common/canvas.js';
 import { formatAddress, formatBytes, formatCount } from '../../common/format.js';
+import { indexOfSorted, lowerBound } from '../../common/sorted.js';
 import { RAW_BLOCK } from '../protocol.js';
 
 const LABEL_WIDTH = 124;
@@ -34,17 +35,6 @@ export function arenaSlots(address, arenaSize, poolSize) {
 
 const plural = (n, word) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
-function lowerBound(sorted, value) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export function createArenaMap(elements, requestFrame) {
   const { canvas, readout, detail, blocksCanvas, blockReadout, raw } = elements;
   let layout = null;
@@ -59,10 +49,7 @@ export function createArenaMap(elements, requestFrame) {
   let labels = new Map();
   let labelsOf = null;
 
-  function poolIndex(s, address) {
-    const i = lowerBound(s.poolAddrs, address);
-    return i < s.poolAddrs.length && s.poolAddrs[i] === address ? i : -1;
-  }
+  const poolIndex = (s, address) => indexOfSorted(s.poolAddrs, address);
 
   function trackChanges(view) {
     if (view.seq === previousSeq) return;

@@ -3,6 +3,7 @@
 // cache, singleton, immortal, on a free list); then every `a is b` the snippet asks, with the
 // lab's explanation (answered at the end of the run).
 import { formatAddress } from '../../common/format.js';
+import { indexOfSorted } from '../../common/sorted.js';
 import { FLAG } from '../protocol.js';
 
 const SHARED_BADGES = {
@@ -60,7 +61,7 @@ export function createIdentity(element) {
         const shared = new Map(atEndNames.map((n) => [n.id, n.shared]));
         s.names.forEach((name, i) => {
           const id = s.nameIds[i];
-          const k = indexOf(s.objectIds, id);
+          const k = indexOfSorted(s.objectIds, id);
           const type = k < 0 ? '?' : s.typeNames[s.objectTypes[k]];
           const flags = k < 0 ? 0 : s.objectFlags[k];
           const row = body.insertRow();
@@ -102,17 +103,4 @@ export function createIdentity(element) {
       }
     },
   };
-}
-
-// Objects are sorted by id: binary search.
-export function indexOf(sorted, id) {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] === id) return mid;
-    if (sorted[mid] < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

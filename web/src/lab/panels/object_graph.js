@@ -5,9 +5,9 @@
 // during a collection and is marked when that collection finds it unreachable. A reference
 // back to an earlier column (a cycle) is drawn in the accent colour. Export as SVG or DOT.
 import { formatAddress } from '../../common/format.js';
+import { indexOfSorted } from '../../common/sorted.js';
 import { collectionAt } from '../collection_at.js';
 import { NO_GC_REFS } from '../protocol.js';
-import { indexOf } from './identity.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const NODE_W = 168;
@@ -78,7 +78,7 @@ export function createObjectGraph({ container, caption, exportSvg, exportDot }) 
 
   function refcountOf(id) {
     if (!current) return null;
-    const k = indexOf(current.snapshot.objectIds, id);
+    const k = indexOfSorted(current.snapshot.objectIds, id);
     return k < 0 ? null : current.snapshot.objectRefcnts[k];
   }
 
@@ -125,7 +125,7 @@ export function createObjectGraph({ container, caption, exportSvg, exportDot }) 
     for (const { x, y, node } of at.values()) {
       const g = svgEl('g', { transform: `translate(${x},${y})` });
       const title = svgEl('title');
-      const k = node.type === null ? -1 : indexOf(s.objectIds, node.id);
+      const k = node.type === null ? -1 : indexOfSorted(s.objectIds, node.id);
       const alive = node.type === null || k >= 0;
       const classes = ['node'];
       if (node.type === null) classes.push('name');

@@ -3,6 +3,7 @@
 // Clicking moves the cursor there (the scrubber follows); pointing reads the values.
 import { cssColours, sizeCanvas } from '../../common/canvas.js';
 import { formatCount } from '../../common/format.js';
+import { lowerBound } from '../../common/sorted.js';
 
 const HEIGHT = 130;
 const PAD = { left: 8, right: 8, top: 10, bottom: 16 };
@@ -22,17 +23,7 @@ export function createTimeline(canvas, readout, seek, requestFrame) {
   }
 
   // The bucket holding a position (buckets are sorted by their end).
-  function bucketAt(position) {
-    const p = series.positions;
-    let lo = 0;
-    let hi = p.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (p[mid] < position) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
+  const bucketAt = (position) => Math.min(lowerBound(series.positions, position), series.positions.length - 1);
 
   canvas.addEventListener('pointermove', (event) => {
     hoverX = event.clientX - canvas.getBoundingClientRect().left;
