@@ -25,8 +25,11 @@ namespace {
 constexpr const char* kUsage =
     "usage: pymemlab profiles\n"
     "       pymemlab malloc [--profile V] [--aligned-arenas] [--stats] FILE|-\n"
-    "       pymemlab run [--profile V] [--mode script|repl] [--stats] [--trace-json FILE] FILE|-\n"
-    "       pymemlab batch   (lines PROFILE<TAB>MODE<TAB>FILE on stdin; one JSON result line each)\n";
+    "       pymemlab run [--profile V] [--mode script|repl] [--stats] [--trace-json FILE] [--graph-dir DIR]\n"
+    "                    [--check-heap] FILE|-\n"
+    "       pymemlab batch [--check-heap]   (lines PROFILE<TAB>MODE<TAB>FILE on stdin; one JSON result line each)\n"
+    "--check-heap (also before the command) runs the heap checker between statements and aborts\n"
+    "on a broken invariant.\n";
 
 int usage(const std::string& message) {
     if (!message.empty()) std::cerr << "pymemlab: " << message << "\n";
@@ -61,14 +64,31 @@ int list_profiles() {
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
+    // --check-heap may also come before the command, so that a wrapper command (the snippet
+    // runner's --native-cmd "pymemlab --check-heap") reaches run and batch alike.
+    bool check_heap = false;
+    while (!args.empty() && args[0] == "--check-heap") {
+        check_heap = true;
+        args.erase(args.begin());
+    }
     if (args.empty() || args[0] == "-h" || args[0] == "--help") return usage("");
     const std::string command = args[0];
     if (command == "profiles") return args.size() == 1 ? list_profiles() : usage("profiles takes no arguments");
-    if (command == "batch") return args.size() == 1 ? run_batch(std::cin, std::cout) : usage("batch takes no arguments");
+    if (command == "batch") {
+        SnippetOptions options;
+        options.check_heap = check_heap;
+        for (size_t i = 1; i < args.size(); ++i) {
+            if (args[i] != "--check-heap") return usage("batch takes no arguments but --check-heap");
+            options.check_heap = true;
+        }
+        return run_batch(std::cin, std::cout, options);
+    }
 
     const Profile* profile = &default_profile();
-    bool stats = false, aligned = false;
-    std::string file, mode = "script", trace;
+    bool aligned = false;
+    SnippetOptions options;
+    options.check_heap = check_heap;
+    std::string file, mode = "script";
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& into) {
@@ -82,13 +102,17 @@ int main(int argc, char** argv) {
             profile = find_profile(v);
             if (!profile) return usage("unknown profile '" + v + "' (see: pymemlab profiles)");
         } else if (a == "--stats") {
-            stats = true;
+            options.stats = true;
+        } else if (a == "--check-heap" && command == "run") {
+            options.check_heap = true;
         } else if (a == "--aligned-arenas" && command == "malloc") {
             aligned = true;
         } else if (a == "--mode" && command == "run") {
             if (!value(mode) || (mode != "script" && mode != "repl")) return usage("--mode is script or repl");
         } else if (a == "--trace-json" && command == "run") {
-            if (!value(trace)) return usage("--trace-json needs a file");
+            if (!value(options.trace_json)) return usage("--trace-json needs a file");
+        } else if (a == "--graph-dir" && command == "run") {
+            if (!value(options.graph_dir)) return usage("--graph-dir needs a directory");
         } else if (!a.empty() && a[0] == '-' && a != "-") {
             return usage("unknown option " + a);
         } else if (file.empty()) {
@@ -106,19 +130,18 @@ int main(int argc, char** argv) {
     }
     if (command == "run") {
         const int status =
-            run_snippet(*profile, source, mode == "repl" ? RunMode::Repl : RunMode::Script, stats,
+            run_snippet(*profile, source, mode == "repl" ? RunMode::Repl : RunMode::Script, options,
                         [](int fd, std::string_view text) {
                             if (fd == 2) std::fflush(stdout);  // what was printed first shows first
                             std::fwrite(text.data(), 1, text.size(), fd == 2 ? stderr : stdout);
                             if (fd == 2) std::fflush(stderr);
-                        },
-                        trace);
+                        });
         return status;
     }
     Allocator allocator(*profile, AllocatorOptions{.pool_aligned_arenas = aligned});
     MallocScriptResult result = run_malloc_script(allocator, source);
     std::cout << result.output;
     if (!result.error.empty()) std::cerr << result.error;
-    if (stats) std::cout << allocator.debug_malloc_stats();
+    if (options.stats) std::cout << allocator.debug_malloc_stats();
     return result.error.empty() ? 0 : 1;
 }

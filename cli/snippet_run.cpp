@@ -54,20 +54,30 @@ std::string gc_counters(const Runtime& rt) {
 
 }  // namespace
 
-int run_snippet(const Profile& profile, const std::string& source, RunMode mode, bool stats,
-                const std::function<void(int fd, std::string_view text)>& write, const std::string& trace_json) {
+int run_snippet(const Profile& profile, const std::string& source, RunMode mode, const SnippetOptions& options,
+                const std::function<void(int fd, std::string_view text)>& write) {
+    const std::string& trace_json = options.trace_json;
+    const std::string& graph_dir = options.graph_dir;
     LabLimits limits;
     limits.record = !trace_json.empty();
+    limits.check_heap = options.check_heap;
+    if (options.check_heap) limits.track_objects = true;
     Lab lab(profile, mode, limits);
     lab.set_output_sink(write);
     lab.load(source);
     const int status = lab.run();
     lab.finish();  // what the interpreter still held is released, as at CPython's exit
-    if (stats) write(1, lab.runtime().allocator().debug_malloc_stats() + gc_counters(lab.runtime()));
+    if (options.stats) write(1, lab.runtime().allocator().debug_malloc_stats() + gc_counters(lab.runtime()));
     if (!trace_json.empty()) {
         std::ofstream file(trace_json, std::ios::binary);
         if (file) write_trace_json(lab, file);
         if (!file) write(2, "pymemlab: can't write the trace to '" + trace_json + "'\n");
+    }
+    for (const LabGraph& g : graph_dir.empty() ? std::vector<LabGraph>{} : lab.graphs()) {
+        const std::string path = graph_dir + "/" + g.name + ".dot";
+        std::ofstream file(path, std::ios::binary);
+        if (file) file << g.dot;
+        if (!file) write(2, "pymemlab: can't write the graph to '" + path + "'\n");
     }
     return status;
 }
@@ -95,7 +105,7 @@ void write_trace_json(const Lab& lab, std::ostream& out) {
     out << "]}\n";
 }
 
-int run_batch(std::istream& in, std::ostream& out) {
+int run_batch(std::istream& in, std::ostream& out, const SnippetOptions& options) {
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty()) continue;
@@ -113,8 +123,10 @@ int run_batch(std::istream& in, std::ostream& out) {
                 stderr_text = "pymemlab: can't open file '" + path + "': No such file or directory\n";
             } else {
                 std::string source(std::istreambuf_iterator<char>(file), {});
-                status = run_snippet(*profile, source, mode == "repl" ? RunMode::Repl : RunMode::Script, false,
-                                     [&](int fd, std::string_view text) { (fd == 2 ? stderr_text : stdout_text) += text; }, {});
+                SnippetOptions batch_options;
+                batch_options.check_heap = options.check_heap;
+                status = run_snippet(*profile, source, mode == "repl" ? RunMode::Repl : RunMode::Script, batch_options,
+                                     [&](int fd, std::string_view text) { (fd == 2 ? stderr_text : stdout_text) += text; });
             }
         }
         out << "{\"status\":" << status << ",\"stdout\":";

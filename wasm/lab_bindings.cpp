@@ -70,6 +70,17 @@ public:
     std::string label(double id) const { return lab_.label(static_cast<uint64_t>(id)); }
     std::string shared_kind(double id) const { return lab_.shared_kind(static_cast<uint64_t>(id)); }
     double main_dict_id() const { return static_cast<double>(lab_.main_dict_id()); }
+    // The graphs objgraph's show_refs / show_backrefs / show_chain drew, in order: [{name, dot}].
+    val graphs() const {
+        val out = val::array();
+        for (const pymemlab::LabGraph& g : lab_.graphs()) {
+            val graph = val::object();
+            graph.set("name", g.name);
+            graph.set("dot", g.dot);
+            out.call<void>("push", graph);
+        }
+        return out;
+    }
 
     // The snapshot at the cursor: typed arrays over vectors this object keeps until the next
     // snapshot() (see lab/snapshot.h for each field).
@@ -167,6 +178,7 @@ EMSCRIPTEN_BINDINGS(pymemlab_lab) {
         .function("label", &JsLab::label)
         .function("sharedKind", &JsLab::shared_kind)
         .function("mainDictId", &JsLab::main_dict_id)
+        .function("graphs", &JsLab::graphs)
         .function("traceWords", &JsLab::trace_words)
         .function("traceAddrs", &JsLab::trace_addrs);
 }

@@ -291,7 +291,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             goto error;
         }
         f->line = ins.line;
-        if (rt.trace() != nullptr && ins.line != f->traced_line && ins.line != 0) trace_line(in, f);
+        if (ins.line != f->traced_line && ins.line != 0 && (rt.trace() != nullptr || in.on_line)) new_line(in, f);
         if (++in.instructions > in.options.instruction_budget && !in.budget_exhausted) {
             in.budget_exhausted = true;
             err_format(rt, in.budget_exceeded_type,

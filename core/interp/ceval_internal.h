@@ -54,7 +54,7 @@ void set_exception_context(Interp& in);
 // Adds f's current line to the traceback of the exception being raised.
 void traceback_here(Interp& in, Frame* f);
 // The trace's events from the loop (ceval_trace.cpp); called only while the runtime traces.
-void trace_line(Interp& in, Frame* f);  // a frame starts a new line (not 0: no line)
+void new_line(Interp& in, Frame* f);  // a frame starts a new line (not 0: no line): the trace, on_line
 void trace_bind(Interp& in, PyObject* namespace_dict, PyObject* name, PyObject* value);
 // Creates the traceback type (Builtins::traceback_type); once per Runtime, by Interp.
 void init_traceback_type(Runtime& rt);

@@ -1,4 +1,5 @@
-// What the evaluation loop writes to the trace (core/trace): the line each frame starts, and
+// What the evaluation loop writes to the trace (core/trace): the line each frame starts (and the
+// interpreter's on_line hook), and
 // the names __main__ binds and unbinds, so the lab can show the source position and the
 // names -> objects view at any point of a run.
 #include "interp/ceval_internal.h"
@@ -7,13 +8,16 @@
 
 namespace pymemlab {
 
-void trace_line(Interp& in, Frame* f) {
+void new_line(Interp& in, Frame* f) {
     f->traced_line = f->line;
-    // The module's frame is depth 0; each Python call adds one (the recursion count, which
-    // counts the module's frame too).
-    const int depth = in.rt.tstate().recursion_depth;
-    in.rt.trace()->push(trace::EventKind::Line, static_cast<uint64_t>(depth > 0 ? depth - 1 : 0),
-                        static_cast<uint32_t>(f->line));
+    if (in.rt.trace() != nullptr) {
+        // The module's frame is depth 0; each Python call adds one (the recursion count, which
+        // counts the module's frame too).
+        const int depth = in.rt.tstate().recursion_depth;
+        in.rt.trace()->push(trace::EventKind::Line, static_cast<uint64_t>(depth > 0 ? depth - 1 : 0),
+                            static_cast<uint32_t>(f->line));
+    }
+    if (in.on_line) in.on_line();
 }
 
 void trace_bind(Interp& in, PyObject* namespace_dict, PyObject* name, PyObject* value) {

@@ -49,6 +49,13 @@ struct Interp {
     std::string self_suggestion;
     // Where print() and tracebacks go: fd 1 or 2.
     std::function<void(int fd, std::string_view text)> write;
+    // Called whenever a frame starts a new line, after the trace hears of it: the CLI's
+    // --check-heap runs the heap checker there, between statements.
+    std::function<void()> on_line;
+    // Where objgraph's show_* functions hand their DOT text (objgraph_dot.cpp): the graph's name
+    // (the .dot file's stem) and the text. graphs_drawn numbers objgraph-<n>.dot.
+    std::function<void(std::string_view name, std::string_view dot)> graph;
+    int graphs_drawn = 0;
 
     explicit Interp(Runtime& runtime, InterpOptions opts = {});
     ~Interp();

@@ -64,6 +64,9 @@ const BuiltinModule kBuiltinModules[] = {
     {"weakref", make_weakref_module},
     {"copy", make_copy_module},
     {"__future__", make_future_module},
+    {"objgraph", make_objgraph_module},
+    {"_tracemalloc", make_tracemalloc_c_module},
+    {"tracemalloc", make_tracemalloc_module},
 };
 
 bool set_module(Interp& in, const char* name, PyObject* m) {

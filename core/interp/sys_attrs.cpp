@@ -7,7 +7,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <map>
-#include <memory>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,13 +51,9 @@ int micro_version(const Profile& p) {
 
 // ---- struct sequences ----------------------------------------------------------------------------
 // A struct sequence is a tuple whose type names its items (sys.version_info.major). Its type
-// derives from tuple and keeps the tuple's layout; the names live in a table per type.
+// derives from tuple and keeps the tuple's layout; the names live in a layout per kind of struct.
 
 constexpr int kMaxStructFields = 11;
-std::map<const PyTypeObject*, std::vector<const char*>>& struct_fields() {
-    static std::map<const PyTypeObject*, std::vector<const char*>> fields;
-    return fields;
-}
 
 template <int I>
 PyObject* struct_item(Runtime& rt, PyObject* self) {
@@ -69,9 +65,31 @@ constexpr std::array<getter, sizeof...(I)> struct_getters(std::integer_sequence<
 }
 constexpr auto kStructGetters = struct_getters(std::make_integer_sequence<int, kMaxStructFields>());
 
+// The field names and getset table of one kind of struct sequence under one profile. Every
+// runtime's type of that name shares it, so a process that makes runtime after runtime (the
+// page, the fuzzer) keeps one layout per kind and profile, never one per runtime.
+struct StructLayout {
+    std::vector<const char*> fields;
+    std::vector<PyGetSetDef> getset;  // ends with a null name; descriptors point into it
+};
+
+// The layout of `name` under rt's profile; `fields` makes it the first time it is asked for.
+const StructLayout& struct_layout(const Runtime& rt, const char* name, const std::vector<const char*>& fields = {}) {
+    static std::map<std::pair<std::string_view, std::string>, StructLayout> layouts;
+    auto [it, made] = layouts.try_emplace({rt.profile().name, name});
+    StructLayout& layout = it->second;
+    if (made) {
+        layout.fields = fields;
+        for (size_t i = 0; i < fields.size() && i < kStructGetters.size(); ++i)
+            layout.getset.push_back({fields[i], kStructGetters[i], nullptr});
+        layout.getset.push_back({nullptr, nullptr, nullptr});
+    }
+    return layout;
+}
+
 // structseq_repr: name(field=repr, ...).
 PyObject* struct_repr(Runtime& rt, PyObject* self) {
-    const auto& names = struct_fields()[Py_TYPE(self)];
+    const auto& names = struct_layout(rt, Py_TYPE(self)->tp_name).fields;
     std::string text = std::string(Py_TYPE(self)->tp_name) + "(";
     for (Py_ssize_t i = 0; i < Py_SIZE(self) && i < static_cast<Py_ssize_t>(names.size()); ++i) {
         std::string r;
@@ -82,8 +100,7 @@ PyObject* struct_repr(Runtime& rt, PyObject* self) {
 }
 
 // A struct sequence type named `name` ("sys.version_info") with the given field names.
-PyTypeObject* struct_type(Runtime& rt, const char* name, std::vector<const char*> fields,
-                          std::vector<PyGetSetDef>* defs) {
+PyTypeObject* struct_type(Runtime& rt, const char* name) {
     PyTypeObject* tuple = rt.builtins().tuple_type;
     PyTypeObject* t = new_static_type(rt, name, tuple->tp_basicsize, tuple->tp_itemsize,
                                       {.dealloc = tuple->tp_dealloc, .traverse = tuple->tp_traverse});
@@ -91,11 +108,6 @@ PyTypeObject* struct_type(Runtime& rt, const char* name, std::vector<const char*
     t->tp_repr = struct_repr;
     t->tp_flags |= Py_TPFLAGS_TUPLE_SUBCLASS;
     type_ready(rt, t);
-    defs->clear();
-    for (size_t i = 0; i < fields.size() && i < kStructGetters.size(); ++i)
-        defs->push_back({fields[i], kStructGetters[i], nullptr});
-    defs->push_back({nullptr, nullptr, nullptr});
-    struct_fields()[t] = std::move(fields);
     return t;
 }
 
@@ -117,18 +129,10 @@ PyObject* struct_new(Runtime& rt, PyTypeObject* type, const std::vector<PyObject
     return t;
 }
 
-// The getset tables of the struct types, one per type, kept as long as the process (equal
-// tables are not shared: each runtime makes its own types).
-std::vector<PyGetSetDef>* new_getset_table() {
-    static std::vector<std::unique_ptr<std::vector<PyGetSetDef>>> tables;
-    tables.push_back(std::make_unique<std::vector<PyGetSetDef>>());
-    return tables.back().get();
-}
-
 PyObject* make_struct(Runtime& rt, const char* name, std::vector<const char*> fields, std::vector<PyObject*> values) {
-    std::vector<PyGetSetDef>* defs = new_getset_table();
-    PyTypeObject* type = struct_type(rt, name, std::move(fields), defs);
-    for (const PyGetSetDef& d : *defs)
+    const StructLayout& layout = struct_layout(rt, name, fields);
+    PyTypeObject* type = struct_type(rt, name);
+    for (const PyGetSetDef& d : layout.getset)
         if (d.name != nullptr) type_add_to_dict(rt, type, d.name, getset_descriptor_new(rt, type, &d));
     return struct_new(rt, type, values);
 }

@@ -94,6 +94,15 @@ PyObject* sys_debugmallocstats(Runtime& rt, PyObject*, PyObject* const*, Py_ssiz
     return rt.builtins().singletons.none;
 }
 
+// sys.getallocatedblocks() (3.4+): the allocator's blocks in use, pymalloc's and raw ones, as
+// _Py_GetAllocatedBlocks counts them.
+PyObject* sys_getallocatedblocks(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nargs, PyObject*) {
+    if (nargs != 0)
+        return err_format(rt, rt.builtins().exc.TypeError, "getallocatedblocks() takes no arguments (%d given)",
+                          static_cast<int>(nargs));
+    return long_from_int64(rt, static_cast<int64_t>(rt.allocator().allocated_blocks()));
+}
+
 // sys.exc_info(): (type, value, traceback) of the exception being handled, looking through the
 // generators now running to their callers; (None, None, None) when there is none.
 PyObject* sys_exc_info(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nargs, PyObject*) {
@@ -122,6 +131,11 @@ const PyMethodDef kSysMethods[] = {
     {"getrecursionlimit", sys_getrecursionlimit, 0},
     {"setrecursionlimit", sys_setrecursionlimit, 0},
     {"_debugmallocstats", sys_debugmallocstats, 0},
+    {nullptr, nullptr, 0},
+};
+
+const PyMethodDef kSys3Methods[] = {
+    {"getallocatedblocks", sys_getallocatedblocks, 0},
     {nullptr, nullptr, 0},
 };
 
@@ -161,7 +175,8 @@ PyObject* make_sys_module(Interp& in) {
     Runtime& rt = in.rt;
     PyObject* m = module_new(rt, "sys");
     if (m == nullptr) return nullptr;
-    bool ok = module_add_functions(rt, m, kSysMethods) && sys_add_attributes(in, m) &&
+    bool ok = module_add_functions(rt, m, kSysMethods) &&
+              (rt.profile().major < 3 || module_add_functions(rt, m, kSys3Methods)) && sys_add_attributes(in, m) &&
               module_add_object(rt, m, "maxsize", long_from_int64(rt, INT64_MAX));
     if (!ok) {
         rt.decref(m);

@@ -41,13 +41,15 @@ std::string describe(const Runtime& rt, const PyObject* o) {
 // Where the trace saw the object made (the last ObjectNew at its id), and what died there before.
 struct Birth {
     size_t made = SIZE_MAX;      // event index, SIZE_MAX if never seen
-    size_t before_run = 0;       // index of the run's first Line event
+    size_t start = 0;            // the snippet's first event: before it, the runtime made its own objects
+    size_t before_run = 0;       // index of the run's first Line event: before it, the compiler ran
     size_t previous_death = SIZE_MAX;
     std::string previous_type;
 };
 
-Birth birth_of(const trace::TraceLog& log, uint64_t id) {
+Birth birth_of(const trace::TraceLog& log, size_t start, uint64_t id) {
     Birth b;
+    b.start = start;
     b.before_run = log.size();
     size_t last_type = 0;
     for (size_t i = 0; i < log.size(); ++i) {
@@ -66,7 +68,7 @@ Birth birth_of(const trace::TraceLog& log, uint64_t id) {
     return b;
 }
 
-// `b` is birth_of(log, rt.id(o)): one scan of the log per object asked about.
+// `b` is birth_of(log, start, rt.id(o)): one scan of the log per object asked about.
 std::optional<std::string> shared_reason(const Runtime& rt, const Birth& b, PyObject* o) {
     const std::string kind = shared_kind(rt, o);
     if (kind == "singleton")
@@ -81,15 +83,16 @@ std::optional<std::string> shared_reason(const Runtime& rt, const Birth& b, PyOb
     if (kind == "interned")
         return "it is an interned string: CPython keeps one copy of identifier-like string constants (and of "
                "strings passed to sys.intern), so equal ones are one object";
-    if (b.made != SIZE_MAX && b.made < b.before_run)
+    if (b.made != SIZE_MAX && b.made >= b.start && b.made < b.before_run)
         return "it is a constant the compiler made before the code ran: equal constants in one code object are "
                "one entry of co_consts, so every use loads the same object";
     return std::nullopt;
 }
 
-std::string explain_one(const Runtime& rt, const trace::TraceLog& log, const std::string& name, PyObject* o) {
+std::string explain_one(const Runtime& rt, const trace::TraceLog& log, size_t start, const std::string& name,
+                        PyObject* o) {
     std::string out = name + " is " + describe(rt, o) + ", refcount " + std::to_string(o->ob_refcnt) + ".";
-    const Birth b = birth_of(log, rt.id(o));
+    const Birth b = birth_of(log, start, rt.id(o));
     if (auto why = shared_reason(rt, b, o)) out += " Shared: " + *why + ".";
     if (b.previous_death != SIZE_MAX)
         out += " Its address was used before by " + (b.previous_type.empty() ? std::string("another object") : "a " + b.previous_type) +
@@ -111,7 +114,22 @@ std::string shared_kind(const Runtime& rt, const PyObject* o) {
     return "";
 }
 
-std::string explain_identity(const Runtime& rt, const Interp& in, const trace::TraceLog& log,
+std::string shared_kind(const Runtime& rt, const trace::TraceLog& log, size_t start, const PyObject* o) {
+    std::string kind = shared_kind(rt, o);
+    if (!kind.empty()) return kind;
+    // Made between the snippet's start and its first line: by the compiler, a constant. Only that
+    // stretch of the log is read.
+    const uint64_t id = rt.id(o);
+    for (size_t i = start; i < log.size(); ++i) {
+        const trace::Event e = log.at(i);
+        if (e.kind == trace::EventKind::Line) break;
+        if (e.kind == trace::EventKind::ObjectNew && e.addr == id) kind = "constant";
+        if (e.kind == trace::EventKind::ObjectDead && e.addr == id) kind.clear();
+    }
+    return kind;
+}
+
+std::string explain_identity(const Runtime& rt, const Interp& in, const trace::TraceLog& log, size_t start,
                              std::string_view question) {
     static const std::regex pair(R"(^\s*(?:id\(\s*([A-Za-z_]\w*)\s*\)\s*==\s*id\(\s*([A-Za-z_]\w*)\s*\)|([A-Za-z_]\w*)\s+is(?:\s+not)?\s+([A-Za-z_]\w*))\s*$)");
     static const std::regex single(R"(^\s*([A-Za-z_]\w*)\s*$)");
@@ -120,7 +138,7 @@ std::string explain_identity(const Runtime& rt, const Interp& in, const trace::T
     if (std::regex_match(q, m, single)) {
         PyObject* o = lookup(rt, in, m[1]);
         if (o == nullptr) return "name '" + m[1].str() + "' is not bound in __main__ at the end of the run.";
-        return explain_one(rt, log, m[1], o);
+        return explain_one(rt, log, start, m[1], o);
     }
     if (!std::regex_match(q, m, pair))
         return "The lab explains questions of the forms 'a is b', 'a is not b', 'id(a) == id(b)' or 'a', where a "
@@ -132,7 +150,7 @@ std::string explain_identity(const Runtime& rt, const Interp& in, const trace::T
         if (o == nullptr) return "name '" + n + "' is not bound in __main__ at the end of the run.";
     if (x == y) {
         std::string out = a + " and " + b + " are the same object, " + describe(rt, x) + ". ";
-        if (auto why = shared_reason(rt, birth_of(log, rt.id(x)), x)) return out + "Why: " + *why + ".";
+        if (auto why = shared_reason(rt, birth_of(log, start, rt.id(x)), x)) return out + "Why: " + *why + ".";
         return out + "Why: one object was bound to both names (an assignment such as " + b + " = " + a +
                      ", or one call that returned the same object).";
     }

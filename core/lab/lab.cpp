@@ -3,15 +3,36 @@
 #include "lab/lab.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "interp/interp.h"
 #include "lab/explain.h"
 #include "lab/object_graph.h"
+#include "object/heap_check.h"
 #include "object/dict_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 
 namespace pymemlab {
+
+namespace {
+
+constexpr uint64_t kCheckEveryLine = 2000;
+constexpr uint64_t kCheckEvery = 64;
+constexpr uint64_t kObjectsPerLine = 10;
+
+// A model invariant broken between two statements is a bug in the lab, never the snippet's doing:
+// the report names the line, and the process ends there, as a failed assertion would.
+void check_heap_or_abort(const Runtime& rt, const Interp& in) {
+    const CheckResult c = check_heap(rt);
+    if (c.ok) return;
+    std::fprintf(stderr, "pymemlab: heap check failed before line %d: %s\n", in.frame != nullptr ? in.frame->line : 0,
+                 c.problem.c_str());
+    std::abort();
+}
+
+}  // namespace
 
 Lab::Lab(const Profile& profile, RunMode mode, LabLimits limits)
     : profile_(profile), mode_(mode), limits_(limits), log_(limits.max_events) {
@@ -28,6 +49,7 @@ void Lab::reset() {
     rt_.reset();
     log_.clear();
     output_.clear();
+    graphs_.clear();
     status_ = 0;
     RuntimeOptions options;
     options.allocator.heap_limit = limits_.heap_limit;
@@ -42,6 +64,20 @@ void Lab::reset() {
         output_ += text;
         if (limits_.record) log_.push(trace::EventKind::Output, output_.size());
     };
+    interp_->graph = [this](std::string_view name, std::string_view dot) {
+        graphs_.push_back({std::string(name), std::string(dot)});
+    };
+    if (limits_.check_heap) {
+        // A check walks the whole heap, and a loop starts a line per statement per iteration:
+        // every line for the first kCheckEveryLine lines, then every kCheckEvery-th, and further
+        // apart on a big heap (one line in live objects / kObjectsPerLine).
+        interp_->on_line = [this, lines = uint64_t{0}]() mutable {
+            ++lines;
+            const uint64_t every = std::max<uint64_t>(lines <= kCheckEveryLine ? 1 : kCheckEvery,
+                                                      rt_->live_objects().size() / kObjectsPerLine);
+            if (lines % every == 0) check_heap_or_abort(*rt_, *interp_);
+        };
+    }
     start_ = log_.size();
     replay_ = std::make_unique<trace::Replay>(log_);
     replay_->seek(start_);
@@ -116,7 +152,7 @@ std::string_view Lab::output_at_cursor() const {
 
 std::string Lab::explain(std::string_view question) const {
     if (interp_ == nullptr) return "The run has finished: its names are gone.";
-    return explain_identity(*rt_, *interp_, log_, question);
+    return explain_identity(*rt_, *interp_, log_, start_, question);
 }
 
 PyObject* Lab::live_at_end(uint64_t id) const {
@@ -138,7 +174,7 @@ std::string Lab::label(uint64_t id) const {
 
 std::string Lab::shared_kind(uint64_t id) const {
     const PyObject* o = live_at_end(id);
-    return o == nullptr ? std::string() : pymemlab::shared_kind(*rt_, o);
+    return o == nullptr ? std::string() : pymemlab::shared_kind(*rt_, log_, start_, o);
 }
 
 uint64_t Lab::main_dict_id() const {

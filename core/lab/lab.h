@@ -24,6 +24,13 @@ namespace pymemlab {
 class Runtime;
 struct Interp;
 
+// A graph that objgraph's show_refs / show_backrefs / show_chain drew: the name of the .dot file
+// objgraph reports ("objgraph-1", or the stem of a filename='x.dot'), and its DOT text.
+struct LabGraph {
+    std::string name;
+    std::string dot;
+};
+
 struct LabLimits {
     uint64_t instruction_budget = 200'000'000;
     uint64_t heap_limit = AllocatorOptions::kDefaultHeapLimit;  // bytes before MemoryError; 0: no limit
@@ -34,6 +41,11 @@ struct LabLimits {
     // Keep the runtime's registry of live objects (RuntimeOptions::track_objects; on in debug
     // builds), for tests that compare the trace with every live object.
     bool track_objects = RuntimeOptions{}.track_objects;
+    // Run the heap checker (object/heap_check.h) whenever a frame starts a new line (the first
+    // 2,000 lines a run starts, then every 64th, and on a heap of more than 640 objects every
+    // (objects / 10)th), and end the process with its report on the first problem (the CLI's
+    // --check-heap). Needs track_objects.
+    bool check_heap = false;
 };
 
 // What step() moves by: one memory event, to the next line started, past the next phase of a
@@ -79,7 +91,8 @@ public:
     // id that is no live object there.
     std::vector<uint64_t> referents(uint64_t id) const;
     std::string label(uint64_t id) const;
-    // Why CPython shares the object (explain.h's shared_kind), or "".
+    // Why CPython shares the object (explain.h's shared_kind: a cache, a singleton, or a constant
+    // of the snippet's code), or "".
     std::string shared_kind(uint64_t id) const;
     // The id of __main__'s namespace dict (0 once finished): a graph stops there.
     uint64_t main_dict_id() const;
@@ -89,6 +102,8 @@ public:
     const std::string& output() const { return output_; }
     std::string_view output_at_cursor() const;
     int exit_status() const { return status_; }
+    // The graphs objgraph drew during the run, in the order drawn.
+    const std::vector<LabGraph>& graphs() const { return graphs_; }
 
     const Profile& profile() const { return profile_; }
     const trace::TraceLog& trace() const { return log_; }
@@ -102,6 +117,7 @@ private:
     std::string source_;
     std::function<void(int, std::string_view)> sink_;
     std::string output_;
+    std::vector<LabGraph> graphs_;
     int status_ = 0;
     size_t start_ = 0;
     trace::TraceLog log_;

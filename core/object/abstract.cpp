@@ -11,6 +11,7 @@
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/hash.h"
+#include "object/dict_split.h"
 #include "object/instance_values.h"
 #include "object/list_object.h"
 #include "object/runtime.h"
@@ -434,8 +435,17 @@ int object_generic_setattr(Runtime& rt, PyObject* o, PyObject* name, PyObject* v
                        type_name(t).c_str(), n.c_str());
         return -1;
     }
-    // Up to 3.10 a delete goes to the dict as a store does (3.x makes one for it), and the dict's
-    // KeyError becomes AttributeError(name); 2.7 without a dict, and 3.11+, name the type.
+    // 3.6-3.10: _PyObjectDict_SetItem, where a class's instances share its keys (dict_split.h). A
+    // delete goes to the dict as a store does, and the dict's KeyError becomes AttributeError(name).
+    if (rt.profile().major == 3 && !rt.profile().at_least(3, 11)) {
+        if (objectdict_setitem(rt, t, dictptr, name, value) == 0) return 0;
+        if (err_matches(rt, rt.builtins().exc.KeyError)) {
+            err_clear(rt);
+            err_set_object(rt, rt.builtins().exc.AttributeError, name);
+        }
+        return -1;
+    }
+    // 2.7 without a dict, and 3.11+, name the type.
     const bool key_error_names_only = !rt.profile().at_least(3, 11);
     if (*dictptr == nullptr) {
         if (value == nullptr && (rt.profile().major == 2 || !key_error_names_only)) {

@@ -135,7 +135,8 @@ inline PyDictObject* as_dict(PyObject* o) { return reinterpret_cast<PyDictObject
 inline const PyDictObject* as_dict(const PyObject* o) { return reinterpret_cast<const PyDictObject*>(o); }
 inline PyDictObject27* as_dict27(PyObject* o) { return reinterpret_cast<PyDictObject27*>(o); }
 inline const PyDictObject27* as_dict27(const PyObject* o) { return reinterpret_cast<const PyDictObject27*>(o); }
-// The values array of a split dict (3.11+: a PyDictValues, instance_values.h), else nullptr.
+// The values array of a split dict (3.6-3.10: ma_values itself, dict_split.h; 3.11+: a
+// PyDictValues, instance_values.h), else nullptr ({}'s static empty values of 3.6-3.10 included).
 PyObject** split_values_of(const Runtime& rt, const PyObject* d);
 inline Keys keys_of(const Runtime& rt, const PyObject* d) {
     return Keys(is_compact311(rt.profile()), as_dict(d)->ma_keys.p, split_values_of(rt, d));
@@ -158,6 +159,9 @@ Py_hash_t hash_for(Runtime& rt, PyObject* key, const char* what);
 // ---- 3.x (dict_object.cpp) ------------------------------------------------------------------
 // new_keys_object: a keys object of `size` slots (an 8-slot one from the keys free list).
 unsigned char* new_keys_object(Runtime& rt, int64_t size, bool unicode);
+// new_dict: a dict object from the free list (else the allocator, untracked) over `keys` (whose
+// reference it takes) and `values`; both are released when it cannot be had (nullptr, no error set).
+PyObject* new_dict(Runtime& rt, unsigned char* keys, void* values);
 // new_dict over shared keys and split values (3.11+, instance_values.h): takes a reference to
 // the keys, and the values as they are; tracked when `track`. nullptr on MemoryError.
 PyObject* dict_new_split(Runtime& rt, unsigned char* keys, void* values, int64_t used, bool track);
@@ -167,6 +171,9 @@ bool dict_detach_embedded_values(Runtime& rt, PyObject* d);
 // dictresize: a new keys object of the size the profile picks for minsize, holding the active
 // entries in order (str-only when `unicode` and the old keys were). false on MemoryError.
 bool dictresize(Runtime& rt, PyObject* d, int64_t minsize, bool unicode);
+// dictresize to exactly `size` slots (a power of two): what 3.10+ do where CPython passes DK_SIZE
+// (a split table made combined for a deletion or popitem); before 3.10 the same as dictresize.
+bool dictresize_to(Runtime& rt, PyObject* d, int64_t size, bool unicode);
 // dictkeys_decref: a keys object's last reference releases its keys and values and the block.
 void dictkeys_decref(Runtime& rt, unsigned char* k);
 // The entry index of key and its slot in the index table, DKIX_EMPTY, or DKIX_ERROR when a

@@ -2,8 +2,9 @@
 // changed the table, insertdict, dictresize with each version's growth rule), then what both
 // lines share: creation through the free list, dealloc, traversal, tracking, sizes, and hashing
 // and comparing keys. 2.7's open table is dict_object27.cpp; popitem, iteration by position,
-// copy and merge are dict_ops.cpp; the type's slots and methods are dict_methods.cpp.
-// Not modelled: split tables, ma_version_tag.
+// copy and merge are dict_ops.cpp; the type's slots and methods are dict_methods.cpp; what makes
+// and unmakes split tables is dict_split.cpp (3.6-3.10) and instance_values.cpp (3.11+).
+// Not modelled: ma_version_tag.
 #include "object/dict_object.h"
 
 #include <cstring>
@@ -13,6 +14,7 @@
 #include "object/builtins.h"
 #include "object/bytes_object.h"
 #include "object/dict_internal.h"
+#include "object/dict_split.h"
 #include "object/dictview_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
@@ -31,9 +33,10 @@ using namespace dict_detail;
 namespace dict_detail {
 
 PyObject** split_values_of(const Runtime& rt, const PyObject* d) {
-    if (!is_compact311(rt.profile())) return nullptr;
+    if (rt.profile().major == 2) return nullptr;
     void* values = as_dict(d)->ma_values.p;
-    return values != nullptr ? split_values_array(rt, values) : nullptr;
+    if (values == nullptr || values == rt.builtins().dict_state.empty_values) return nullptr;
+    return split_values_array(rt, values);
 }
 
 // MAINTAIN_TRACKING: an untracked dict becomes tracked when it takes a key or value that may
@@ -99,6 +102,7 @@ void dictkeys_decref(Runtime& rt, unsigned char* k) {
         return;
     }
     if (--keys.refcnt() != 0) return;
+    if (!rt.builtins().dict_state.orphan_keys.empty()) forget_keys(rt, k);
     for (int64_t i = 0, n = keys.nentries(); i < n; ++i) {
         rt.xdecref(keys.key(i));
         rt.xdecref(keys.value(i));
@@ -135,13 +139,17 @@ int64_t growth_rate(const Runtime& rt, const PyObject* d) {
     return used * 3;
 }
 
+bool dictresize(Runtime& rt, PyObject* d, int64_t minsize, bool unicode) {
+    return dictresize_to(rt, d, new_table_size(rt.profile(), minsize), unicode);
+}
+
 // dictresize: a new keys object (allocated before the old is released) holding the active
 // entries in order, indices rebuilt. The old keys go to the free list or the allocator.
-bool dictresize(Runtime& rt, PyObject* d, int64_t minsize, bool unicode) {
+bool dictresize_to(Runtime& rt, PyObject* d, int64_t size, bool unicode) {
     const Profile& p = rt.profile();
     Keys old = keys_of(rt, d);
     unicode = unicode && old.unicode();  // the empty keys are a unicode table (3.11+)
-    unsigned char* k = new_keys_object(rt, new_table_size(p, minsize), unicode);
+    unsigned char* k = new_keys_object(rt, size, unicode);
     if (k == nullptr) return false;
     Keys keys(is_compact311(p), k);
     if (!is_compact311(p) && !is_empty_keys(rt, old.base()) && old.lookup() == lookdict) keys.lookup() = lookdict;
@@ -171,7 +179,10 @@ bool dictresize(Runtime& rt, PyObject* d, int64_t minsize, bool unicode) {
     keys.nentries() = n;
     as_dict(d)->ma_keys.p = k;
     as_dict(d)->ma_values.p = nullptr;
-    if (old_values != nullptr) {
+    if (old_values != nullptr && !is_compact311(p)) {
+        dictkeys_decref(rt, old.base());  // 3.6-3.10 let the shared keys go before the values
+        split_values_release(rt, old_values);
+    } else if (old_values != nullptr) {
         split_values_release(rt, old_values);
         dictkeys_decref(rt, old.base());
     } else if (is_empty_keys(rt, old.base()))
@@ -185,10 +196,13 @@ bool dictresize(Runtime& rt, PyObject* d, int64_t minsize, bool unicode) {
 // to lookdict for good; tp_traverse then visits keys too. The static empty keys never switch.
 void switch_lookup(Runtime& rt, PyObject* d, PyObject* key) {
     if (key_is_unicode(rt, key)) return;
-    if (rt.profile().major == 2)
+    if (rt.profile().major == 2) {
         as_dict27(d)->ma_lookup = lookdict;
-    else if (!is_compact311(rt.profile()) && !is_empty_keys(rt, as_dict(d)->ma_keys.p))
-        keys_of(rt, d).lookup() = lookdict;
+    } else if (!is_compact311(rt.profile())) {
+        // lookdict_split (split tables and the empty keys) looks any key up as it is.
+        Keys keys = keys_of(rt, d);
+        if (keys.lookup() != lookdict_split) keys.lookup() = lookdict;
+    }
 }
 
 int64_t lookup3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, int64_t* slot) {
@@ -244,11 +258,20 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
         return true;
     };
     if (!ensure_kind()) return fail(true);
+    // 3.6-3.10: a split table takes str keys only (insertion_resize makes it combined).
+    if (!unicode && is_split36(rt, d) && !dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
     switch_lookup(rt, d, key);
     int64_t slot = 0;
-    const int64_t ix = lookup3(rt, d, key, hash, &slot);
+    int64_t ix = lookup3(rt, d, key, hash, &slot);
     if (ix == DKIX_ERROR) return fail(false);
     maintain_tracking(rt, d, key, value);
+    // 3.6-3.10: a split table takes a key only in the shared keys' order (a pending key at index
+    // ma_used, or a new key when it holds them all); any other makes it combined.
+    if (is_split36(rt, d) && (ix >= 0 ? keys_of(rt, d).value(ix) == nullptr && as_dict(d)->ma_used != ix
+                                      : as_dict(d)->ma_used != keys_of(rt, d).nentries())) {
+        if (!dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
+        ix = DKIX_EMPTY;
+    }
     if (ix >= 0) {
         Keys keys = keys_of(rt, d);
         PyObject* old = keys.value(ix);
@@ -367,14 +390,14 @@ void dict_traverse27(PyObject* d, visitproc visit, void* arg) {
 
 // dict_traverse, 3.x: value then key, in entry order; a table of str keys only visits the
 // values (a str holds no references). One instance per keys layout: tp_traverse gets no profile.
-// A split table (3.11+) visits its values in index order, and none when they are a 3.13
-// instance's inline values (the instance visits those).
+// A split table visits its values in index order, and none when they are a 3.13 instance's
+// inline values (the instance visits those).
 template <bool V311, bool V313 = false>
 void dict_traverse3(PyObject* d, visitproc visit, void* arg) {
     auto* values = static_cast<unsigned char*>(as_dict(d)->ma_values.p);
-    if (V311 && values != nullptr) {
+    if (values != nullptr) {  // 3.6-3.10: also {}'s empty values, under keys of no entries
         if (V313 && values[2] != 0) return;  // PyDictValues.embedded
-        const Keys keys(true, as_dict(d)->ma_keys.p, reinterpret_cast<PyObject**>(V313 ? values + 8 : values));
+        const Keys keys(V311, as_dict(d)->ma_keys.p, reinterpret_cast<PyObject**>(V313 ? values + 8 : values));
         for (int64_t i = 0, n = keys.nentries(); i < n; ++i)
             if (PyObject* value = keys.value(i)) visit(value, arg);
         return;
@@ -390,8 +413,9 @@ void dict_traverse3(PyObject* d, visitproc visit, void* arg) {
 
 void dict_blocks(const Runtime& rt, PyObject* d, blockproc visit, void* arg) {
     visit(rt.block_of(d), arg);
-    if (split_values_of(rt, d) != nullptr) {  // the shared keys are the class's
+    if (split_values_of(rt, d) != nullptr) {  // the shared keys are the class's, or orphans
         if (const void* block = split_values_block(rt, as_dict(d)->ma_values.p)) visit(block, arg);
+        if (claims_shared_keys(rt, d)) visit(as_dict(d)->ma_keys.p, arg);
         return;
     }
     if (const void* table = dict_table_block(rt, d)) visit(table, arg);
@@ -448,61 +472,56 @@ void init_dict_type(Runtime& rt) {
     s.empty_keys = k;
 }
 
-PyObject* dict_new(Runtime& rt) {
-    const Profile& p = rt.profile();
+namespace {
+
+// A dict object from the free list (no allocation, so the GC's allocation count does not move),
+// else from the allocator.
+PyObject* dict_object_new(Runtime& rt) {
     Builtins& b = rt.builtins();
     DictState& s = b.dict_state;
-    unsigned char* keys = nullptr;
-    if (p.major == 3 && !p.at_least(3, 7) && (keys = new_keys_object(rt, PyDict_MINSIZE, true)) == nullptr) return nullptr;
-    PyObject* d;
-    if (s.numfree > 0) {
-        // Reuse: no allocation, so the GC's allocation count does not move.
-        d = s.free_list[--s.numfree];
-        d->ob_refcnt = 1;
-        rt.note_alive(d);
-    } else if ((d = rt.alloc_gc_object(b.dict_type, static_cast<size_t>(b.dict_type->tp_basicsize))) == nullptr) {
-        if (keys != nullptr) release_keys_block(rt, Keys(is_compact311(p), keys), false);
-        return nullptr;
-    }
-    if (p.major == 2) {
-        empty_to_minsize(d);
-        as_dict27(d)->ma_lookup = lookdict_unicode;
-    } else {
-        as_dict(d)->ma_used = 0;
-        as_dict(d)->ma_version_tag = 0;
-        if (keys != nullptr) {
-            as_dict(d)->ma_keys.p = keys;
-            as_dict(d)->ma_values.p = nullptr;
-        } else {
-            set_empty_keys(rt, d);
+    if (s.numfree == 0) return rt.alloc_gc_object(b.dict_type, static_cast<size_t>(b.dict_type->tp_basicsize));
+    PyObject* d = s.free_list[--s.numfree];
+    d->ob_refcnt = 1;
+    rt.note_alive(d);
+    return d;
+}
+
+}  // namespace
+
+PyObject* dict_new(Runtime& rt) {
+    const Profile& p = rt.profile();
+    if (p.major == 3) {
+        // 3.6: keys of its own, made first; 3.7+: the empty keys (up to 3.10 with the empty values).
+        DictState& s = rt.builtins().dict_state;
+        if (!p.at_least(3, 7)) {
+            unsigned char* keys = new_keys_object(rt, PyDict_MINSIZE, true);
+            return keys != nullptr ? new_dict(rt, keys, nullptr) : nullptr;
         }
+        if (!p.has_immortal_objects()) ++Keys(is_compact311(p), s.empty_keys).refcnt();
+        return new_dict(rt, s.empty_keys, p.at_least(3, 11) ? nullptr : s.empty_values);
     }
-    if (p.at_least(3, 14)) rt.gc_track(d);
+    PyObject* d = dict_object_new(rt);
+    if (d == nullptr) return nullptr;
+    empty_to_minsize(d);
+    as_dict27(d)->ma_lookup = lookdict_unicode;
     return d;
 }
 
 namespace dict_detail {
 
-PyObject* dict_new_split(Runtime& rt, unsigned char* keys, void* values, int64_t used, bool track) {
-    PyObject* d = dict_new(rt);
-    if (d == nullptr) return nullptr;
-    unsigned char* empty = as_dict(d)->ma_keys.p;
-    ++Keys(true, keys).refcnt();
+PyObject* new_dict(Runtime& rt, unsigned char* keys, void* values) {
+    PyObject* d = dict_object_new(rt);
+    if (d == nullptr) {
+        dictkeys_decref(rt, keys);
+        if (values != nullptr && values != rt.builtins().dict_state.empty_values) split_values_release(rt, values);
+        return nullptr;
+    }
+    as_dict(d)->ma_used = 0;
+    as_dict(d)->ma_version_tag = 0;
     as_dict(d)->ma_keys.p = keys;
     as_dict(d)->ma_values.p = values;
-    as_dict(d)->ma_used = used;
-    dictkeys_decref(rt, empty);
-    if (track && !rt.gc_is_tracked(d)) rt.gc_track(d);
+    if (rt.profile().at_least(3, 14)) rt.gc_track(d);
     return d;
-}
-
-bool dict_detach_embedded_values(Runtime& rt, PyObject* d) {
-    void* values = as_dict(d)->ma_values.p;
-    if (split_values_of(rt, d) == nullptr || !split_values_embedded(rt, values)) return true;
-    void* copy = split_values_copy(rt, values, static_cast<unsigned char*>(values)[0]);  // capacity
-    if (copy == nullptr) return false;
-    as_dict(d)->ma_values.p = copy;
-    return true;
 }
 
 }  // namespace dict_detail
@@ -579,9 +598,16 @@ int dict_pop_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash,
         return 1;
     }
     int64_t slot = 0;
-    const int64_t ix = lookup3(rt, d, key, hash, &slot);
+    int64_t ix = lookup3(rt, d, key, hash, &slot);
     if (ix == DKIX_ERROR) return -1;
     if (ix < 0 || keys_of(rt, d).value(ix) == nullptr) return 0;
+    if (is_split36(rt, d)) {  // 3.6-3.10: a split table is made combined (same size) before a deletion
+        if (!dictresize_to(rt, d, keys_of(rt, d).size(), true)) {
+            err_no_memory(rt);
+            return -1;
+        }
+        ix = lookup3(rt, d, key, hash, &slot);
+    }
     *value = delitem_at3(rt, d, slot, ix);
     return 1;
 }
@@ -674,9 +700,11 @@ int64_t dict_sizeof(const Runtime& rt, const PyObject* d) {
     }
     // _PyDict_SizeOf: the keys count only when this dict owns them (dk_refcnt == 1); the
     // empty values of 3.6-3.10 add USABLE_FRACTION(1) == 0 pointers.
-    // A split table counts its values (shared_keys_usable_size pointers); its keys are the class's.
+    // A split table counts its values (USABLE_FRACTION(dk_size) pointers up to 3.10,
+    // shared_keys_usable_size after); its keys are the class's while the class shares them.
     const Keys keys = keys_of(rt, d);
-    if (keys.split()) size += (keys.nentries() + keys.usable()) * static_cast<int64_t>(sizeof(Slot<PyObject>));  // 8 on every host
+    const int64_t values = is_compact311(p) ? keys.nentries() + keys.usable() : usable_fraction(keys.size());
+    if (keys.split()) size += values * static_cast<int64_t>(sizeof(Slot<PyObject>));  // 8 on every host
     if (!is_empty_keys(rt, keys.base()) && keys.refcnt() == 1) size += keys_bytes(p, keys.size(), keys.unicode());
     return size;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <unordered_set>
 #include <vector>
 
 #include "object/hash.h"
@@ -103,6 +104,9 @@ struct DictState {
     int keys_numfree = 0;
     unsigned char* empty_keys = nullptr;  // Py_EMPTY_KEYS, in the data segment (3.x)
     void* empty_values = nullptr;         // 3.6-3.10: the empty values array of {} (data segment)
+    // Shared keys that split dicts still use after their class let them go (dict_split.h): host
+    // bookkeeping for the heap checker, not part of CPython's state.
+    std::unordered_set<const unsigned char*> orphan_keys;
     // 2.7's dummy key. CPython makes it a str ("<dummy key>") on first use; here it is a static
     // object of a private type, so it never enters the heap.
     PyObject* dummy = nullptr;

@@ -6,6 +6,7 @@
 
 #include "object/builtins.h"
 #include "object/dict_internal.h"
+#include "object/dict_split.h"
 #include "object/instance_values.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
@@ -56,8 +57,9 @@ PyObject* dict_popitem(Runtime& rt, PyObject* d) {
         value = delitem_at27(rt, d, &table[i]);
         table[0].me_hash = i + 1;
     } else {
-        // A split table is made combined first (popitem's dictresize).
-        if (keys_of(rt, d).split() && !dict_resize(rt, d, keys_of(rt, d).size(), true)) {
+        // A split table is made combined first (popitem's dictresize, to the same size).
+        if (keys_of(rt, d).split() && !dictresize_to(rt, d, keys_of(rt, d).size(), true)) {
+            err_no_memory(rt);
             rt.decref(res);
             return nullptr;
         }
@@ -271,23 +273,15 @@ bool dict_merge_dict(Runtime& rt, PyObject* a, PyObject* b, int override) {
 
 PyObject* dict_copy(Runtime& rt, PyObject* d) {
     const Profile& p = rt.profile();
+    // A split table's copy shares its keys and gets values of its own (dict_split.h).
+    if (p.major == 3 && !p.at_least(3, 7) && keys_of(rt, d).split()) return split_copy(rt, d);
     if (p.at_least(3, 7)) {
         if (as_dict(d)->ma_used == 0) {
             PyObject* copy = dict_new(rt);
             return copy != nullptr ? copy : err_no_memory(rt);
         }
-        // A split table's copy shares its keys and gets values of its own (copy_values).
         const Keys keys = keys_of(rt, d);
-        if (keys.split()) {
-            void* values = split_values_copy(rt, as_dict(d)->ma_values.p, keys.nentries() + keys.usable());
-            if (values == nullptr) return err_no_memory(rt);
-            PyObject* copy = dict_new_split(rt, keys.base(), values, as_dict(d)->ma_used, rt.gc_is_tracked(d));
-            if (copy == nullptr) {
-                split_values_release(rt, values);
-                return err_no_memory(rt);
-            }
-            return copy;
-        }
+        if (keys.split()) return split_copy(rt, d);
         // clone_combined_dict, unless a third or more of the entries are deleted ones.
         if (Py_TYPE(d)->tp_iter == rt.builtins().dict_type->tp_iter && as_dict(d)->ma_used >= keys.nentries() * 2 / 3) {
             unsigned char* k = clone_keys(rt, d);

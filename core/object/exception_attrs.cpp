@@ -11,6 +11,7 @@
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/descr_object.h"
+#include "object/dict_split.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
 #include "object/list_object.h"
@@ -494,7 +495,7 @@ PyObject* get_message(Runtime& rt, PyObject* self) {
 
 PyObject* get_dict(Runtime& rt, PyObject* self) {
     PyObject*& d = as_exc(self)->dict.p;
-    if (d == nullptr && (d = dict_new(rt)) == nullptr) return err_no_memory(rt);
+    if (d == nullptr && (d = object_generic_new_dict(rt, Py_TYPE(self))) == nullptr) return nullptr;  // 3.x: split when shared
     return new_ref(rt, d);
 }
 int set_dict(Runtime& rt, PyObject* self, PyObject* value) {

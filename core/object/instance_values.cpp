@@ -7,6 +7,7 @@
 
 #include "object/abstract.h"
 #include "object/dict_internal.h"
+#include "object/dict_split.h"
 #include "object/errors.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -227,18 +228,9 @@ bool cached_keys_new(Runtime& rt, PyTypeObject* type) {
     return true;
 }
 
-void cached_keys_decref(Runtime& rt, PyTypeObject* type) {
-    unsigned char* k = heap_type(type)->ht_cached_keys.p;
-    heap_type(type)->ht_cached_keys.p = nullptr;
-    if (k != nullptr) dict_detail::dictkeys_decref(rt, k);
-}
+void cached_keys_decref(Runtime& rt, PyTypeObject* type) { type_release_cached_keys(rt, type); }
 
-int64_t cached_keys_bytes(const Runtime& rt, PyTypeObject* type) {
-    unsigned char* k = cached_keys(type);
-    if (k == nullptr) return 0;
-    const Keys keys(true, k);
-    return dict_detail::keys_bytes(rt.profile(), keys.size(), true);
-}
+int64_t cached_keys_bytes(const Runtime& rt, PyTypeObject* type) { return type_cached_keys_bytes(rt, type); }
 
 // ---- creation ---------------------------------------------------------------------------------
 
@@ -428,23 +420,39 @@ void heap_type_blocks(const Runtime& rt, PyObject* self, blockproc visit, void* 
 }
 
 // ---- split dicts' values, for dict_object.cpp ---------------------------------------------------
+// 3.6-3.10 values (dict_split.h) are a plain array of pointers, dense, so their insertion order is
+// their index order.
 
-PyObject** split_values_array(const Runtime& rt, void* ma_values) { return values_ref(rt, ma_values).array(); }
+namespace {
+bool plain_values(const Runtime& rt) { return !rt.profile().at_least(3, 11); }
+}  // namespace
 
-uint8_t split_values_order_at(const Runtime& rt, void* ma_values, int64_t i) { return values_ref(rt, ma_values).order(i); }
+PyObject** split_values_array(const Runtime& rt, void* ma_values) {
+    if (plain_values(rt)) return static_cast<PyObject**>(ma_values);
+    return values_ref(rt, ma_values).array();
+}
 
-void split_values_add_to_order(const Runtime& rt, void* ma_values, int64_t ix) { values_ref(rt, ma_values).add(ix); }
+uint8_t split_values_order_at(const Runtime& rt, void* ma_values, int64_t i) {
+    if (plain_values(rt)) return static_cast<uint8_t>(i);
+    return values_ref(rt, ma_values).order(i);
+}
+
+void split_values_add_to_order(const Runtime& rt, void* ma_values, int64_t ix) {
+    if (!plain_values(rt)) values_ref(rt, ma_values).add(ix);
+}
 
 void split_values_remove_from_order(const Runtime& rt, void* ma_values, int64_t ix) {
-    values_ref(rt, ma_values).remove(ix);
+    if (!plain_values(rt)) values_ref(rt, ma_values).remove(ix);
 }
 
 bool split_values_embedded(const Runtime& rt, void* ma_values) {
+    if (plain_values(rt)) return false;
     const ValuesRef v = values_ref(rt, ma_values);
     return v.v313 && v.embedded313() != 0;
 }
 
 void split_values_release(Runtime& rt, void* ma_values) {
+    if (plain_values(rt)) return rt.mem_free(ma_values);  // free_values
     const ValuesRef v = values_ref(rt, ma_values);
     if (v.v313 && v.embedded313() != 0) {
         v.valid313() = 0;
@@ -455,11 +463,22 @@ void split_values_release(Runtime& rt, void* ma_values) {
 }
 
 const void* split_values_block(const Runtime& rt, void* ma_values) {
+    if (plain_values(rt)) return ma_values;
     if (split_values_embedded(rt, ma_values)) return nullptr;
     return values_ref(rt, ma_values).block();
 }
 
 void* split_values_copy(Runtime& rt, void* ma_values, int64_t size) {
+    if (plain_values(rt)) {
+        auto* copy = static_cast<PyObject**>(dict_detail::new_values36(rt, size));
+        if (copy == nullptr) return nullptr;
+        for (int64_t i = 0; i < size; ++i)
+            if (PyObject* o = static_cast<PyObject**>(ma_values)[i]) {
+                rt.incref(o);
+                copy[i] = o;
+            }
+        return copy;
+    }
     const ValuesRef src = values_ref(rt, ma_values);
     void* copy = new_values(rt, size);
     if (copy == nullptr) return nullptr;
@@ -473,5 +492,33 @@ void* split_values_copy(Runtime& rt, void* ma_values, int64_t size) {
     for (int i = 0; i < src.count(); ++i) dst.add(src.order(i));
     return copy;
 }
+
+// ---- dicts over 3.11+ values (dict_internal.h), for the functions above --------------------------
+
+namespace dict_detail {
+
+PyObject* dict_new_split(Runtime& rt, unsigned char* keys, void* values, int64_t used, bool track) {
+    PyObject* d = dict_new(rt);
+    if (d == nullptr) return nullptr;
+    unsigned char* empty = as_dict(d)->ma_keys.p;
+    ++Keys(true, keys).refcnt();
+    as_dict(d)->ma_keys.p = keys;
+    as_dict(d)->ma_values.p = values;
+    as_dict(d)->ma_used = used;
+    dictkeys_decref(rt, empty);
+    if (track && !rt.gc_is_tracked(d)) rt.gc_track(d);
+    return d;
+}
+
+bool dict_detach_embedded_values(Runtime& rt, PyObject* d) {
+    void* values = as_dict(d)->ma_values.p;
+    if (split_values_of(rt, d) == nullptr || !split_values_embedded(rt, values)) return true;
+    void* copy = split_values_copy(rt, values, static_cast<unsigned char*>(values)[0]);  // capacity
+    if (copy == nullptr) return false;
+    as_dict(d)->ma_values.p = copy;
+    return true;
+}
+
+}  // namespace dict_detail
 
 }  // namespace pymemlab

@@ -1,7 +1,7 @@
 // Instance attribute storage of 3.11+ (Objects/dictobject.c's "managed dict" functions and the
 // pre-header of Objects/typeobject.c): a class's shared keys (ht_cached_keys), each instance's
 // values array (PyDictValues) and the __dict__ made from them only on request. 3.6-3.10 split
-// dicts and 2.7's plain dicts stay with tp_dictoffset (abstract.cpp). Read instance_values.cpp.
+// dicts (dict_split.h) and 2.7's plain dicts stay with tp_dictoffset. Read instance_values.cpp.
 //
 // Invariants, for a class with Py_TPFLAGS_MANAGED_DICT:
 // - Its ht_cached_keys is a 64-slot DICT_KEYS_SPLIT keys object holding at most 30 names
@@ -36,7 +36,8 @@ constexpr Py_ssize_t kManagedWeakrefOffset = -4 * static_cast<Py_ssize_t>(sizeof
 inline bool type_has_managed_dict(const PyTypeObject* type) { return (type->tp_flags & Py_TPFLAGS_MANAGED_DICT) != 0; }
 
 // ht_cached_keys: made when type_new gives a class Py_TPFLAGS_MANAGED_DICT (false on MemoryError),
-// dropped when the class dies (dicts that share the keys hold references of their own).
+// dropped when the class dies (dicts that share the keys hold references of their own); the
+// 3.6-3.10 keys (dict_split.h) are dropped and measured by these too.
 bool cached_keys_new(Runtime& rt, PyTypeObject* type);
 void cached_keys_decref(Runtime& rt, PyTypeObject* type);
 unsigned char* cached_keys(PyTypeObject* type);
@@ -73,7 +74,8 @@ void instance_blocks(const Runtime& rt, PyObject* self, blockproc visit, void* a
 // tp_blocks of `type`: a class's block and its cached keys.
 void heap_type_blocks(const Runtime& rt, PyObject* self, blockproc visit, void* arg);
 
-// For dict_object.cpp: the values array a split dict reads (ma_values, per profile's layout), and
+// For dict_object.cpp: the values array a split dict reads (ma_values, per profile's layout; up to
+// 3.10 a plain array of pointers in insertion order), and
 // what a split dict does with its values when it dies, is cleared or turns combined.
 PyObject** split_values_array(const Runtime& rt, void* ma_values);
 // The index of the i-th entry (i < ma_used) in a split dict's insertion order.

@@ -125,6 +125,7 @@ private:
     }
 
     void freemem() {
+        rt_.tstate().let_go(block_);
         if (block_ != nullptr) rt_.mem_free(block_);
         block_ = nullptr;
     }
@@ -140,6 +141,7 @@ private:
             err_no_memory(rt_);
             return false;
         }
+        rt_.tstate().hold(block_);
         alloced_ = need;
         return true;
     }
@@ -558,6 +560,8 @@ bool list_sort_with(Runtime& rt, PyObject* self, PyObject* key, PyObject* cmp, b
     Py_SET_SIZE(self, 0);
     l->ob_item.p = nullptr;
     l->allocated = -1;
+    ThreadState& ts = rt.tstate();
+    ts.hold(saved_items);
 
     std::vector<Entry> entries(static_cast<size_t>(saved_size));
     for (Py_ssize_t i = 0; i < saved_size; ++i) entries[i] = {saved_items[i], saved_items[i], nullptr};
@@ -566,13 +570,16 @@ bool list_sort_with(Runtime& rt, PyObject* self, PyObject* key, PyObject* cmp, b
     void* keys_block = nullptr;
     const bool keys_on_heap = key != nullptr && !py2 && saved_size >= kTempSize / 2;
     if (keys_on_heap) keys_block = rt.mem_malloc(static_cast<size_t>(saved_size * kPointerBytes));
+    ts.hold(keys_block);
     for (Py_ssize_t i = 0; ok && key != nullptr && i < saved_size; ++i) {
         PyObject* k = object_call_one(rt, key, saved_items[i]);
         void* wrapper = k != nullptr && py2 ? rt.obj_malloc(kSortWrapperBytes) : nullptr;
+        ts.hold(wrapper);
         if (k == nullptr) {
             // The keys made so far go, the last first.
             for (Py_ssize_t j = i - 1; j >= 0; --j) {
                 rt.decref(entries[j].key);
+                ts.let_go(entries[j].wrapper);
                 if (entries[j].wrapper != nullptr) rt.obj_free(entries[j].wrapper);
             }
             ok = false;
@@ -582,6 +589,7 @@ bool list_sort_with(Runtime& rt, PyObject* self, PyObject* key, PyObject* cmp, b
         entries[i].wrapper = wrapper;
     }
     if (!ok) {
+        ts.let_go(keys_block);
         if (keys_block != nullptr) rt.mem_free(keys_block);
     } else {
         {
@@ -593,8 +601,10 @@ bool list_sort_with(Runtime& rt, PyObject* self, PyObject* key, PyObject* cmp, b
             if (key != nullptr) {
                 for (Entry& e : entries) {
                     rt.decref(e.key);  // 2.7: sortwrapper_dealloc releases the key, then frees itself
+                    ts.let_go(e.wrapper);
                     if (e.wrapper != nullptr) rt.obj_free(e.wrapper);
                 }
+                ts.let_go(keys_block);
                 if (keys_block != nullptr) rt.mem_free(keys_block);
             }
             if (l->allocated != -1 && ok) {
@@ -605,6 +615,7 @@ bool list_sort_with(Runtime& rt, PyObject* self, PyObject* key, PyObject* cmp, b
         }  // merge_freemem
     }
     for (Py_ssize_t i = 0; i < saved_size; ++i) saved_items[i] = entries[i].value;
+    ts.let_go(saved_items);
     // Put the items back; whatever the list gained meanwhile is released.
     PyObject** final_items = l->ob_item.p;
     Py_ssize_t i = Py_SIZE(self);

@@ -66,10 +66,13 @@ PyObject* Runtime::alloc_gc_object(PyTypeObject* type, size_t request) {
     ++gc_.count[0];
     if (gc_.count[0] > gc_.threshold[0] && gc_.enabled && gc_.threshold[0] != 0 && !gc_.collecting &&
         tstate_.curexc == nullptr) {
-        if (profile_.at_least(3, 12))
+        if (profile_.at_least(3, 12)) {
             gc_.scheduled = true;
-        else
+        } else {
+            tstate_.hold(block);  // the new object's fields are not set yet: the heap checker skips it
             gc_collect_generations(*this);
+            tstate_.let_go(block);
+        }
     }
     return o;
 }
@@ -96,7 +99,7 @@ void* Runtime::record_alloc(void* block, size_t n, bool gen_zero) {
 
 void Runtime::free_block(void* p, bool gen_zero) {
     if (p == nullptr) return;
-    if (tracing_) traced_.erase(p);
+    if (tracing_) untrace(p);
     if (trace_ == nullptr) {
         allocator_.free(p);
         return;
@@ -134,7 +137,7 @@ void* Runtime::obj_realloc(void* p, size_t n) {
     if (p == nullptr) return obj_malloc(n);
     const uint64_t old = trace_ != nullptr ? allocator_.address_of(p) : 0;
     const uint64_t old_arena = trace_ != nullptr ? allocator_.arena_address_of(p) : 0;
-    if (tracing_) traced_.erase(p);
+    if (tracing_) untrace(p);
     void* q = allocator_.realloc(p, n);
     if (q == nullptr) {
         traced(p, n);  // the old block stays
@@ -162,7 +165,8 @@ PyObject* Runtime::static_object(PyTypeObject* type, size_t size, bool gc) {
     const size_t head = gc ? profile_.gc_head_size : 0;
     const size_t total = (head + size + 15) & ~size_t{15};
     if (static_used_ + total > kStaticCapacity) throw std::bad_alloc();
-    unsigned char* block = static_memory_[0].bytes + static_used_;
+    // Addressed from the start of the whole array: bytes[16] is one chunk's, not the block's bound.
+    unsigned char* block = reinterpret_cast<unsigned char*>(static_memory_.get()) + static_used_;
     static_used_ += total;
     std::memset(block, 0, total);
     auto* o = reinterpret_cast<PyObject*>(block + head);
@@ -195,18 +199,22 @@ void Runtime::dealloc(PyObject* o) {
         ts.trash_delete_later.push_back(o);
         return;
     }
-    if (track_objects_) live_.erase(o);
-    ++ts.trash_delete_nesting;
-    Py_TYPE(o)->tp_dealloc(*this, o);
-    --ts.trash_delete_nesting;
+    auto run_dealloc = [this, &ts](PyObject* dying) {
+        if (track_objects_) {
+            live_.erase(dying);
+            dying_.push_back(dying);
+        }
+        ++ts.trash_delete_nesting;
+        Py_TYPE(dying)->tp_dealloc(*this, dying);
+        --ts.trash_delete_nesting;
+        if (track_objects_) dying_.pop_back();
+    };
+    run_dealloc(o);
     if (ts.trash_delete_nesting > 0) return;
     while (!ts.trash_delete_later.empty()) {
         PyObject* later = ts.trash_delete_later.back();
         ts.trash_delete_later.pop_back();
-        if (track_objects_) live_.erase(later);
-        ++ts.trash_delete_nesting;
-        Py_TYPE(later)->tp_dealloc(*this, later);
-        --ts.trash_delete_nesting;
+        run_dealloc(later);
     }
 }
 

@@ -59,6 +59,20 @@ struct ThreadState {
     static constexpr int kTrashUnwindLevel = 50;
     int trash_delete_nesting = 0;
     std::vector<PyObject*> trash_delete_later;
+    // Blocks native code holds outside any object while it may call back into Python — a list's
+    // item array and the keys while the list sorts — so the heap checker, which runs between
+    // statements, knows their owner. hold(nullptr) and let_go(nullptr) do nothing.
+    std::vector<const void*> held_blocks;
+    void hold(const void* block) {
+        if (block != nullptr) held_blocks.push_back(block);
+    }
+    void let_go(const void* block) {
+        for (size_t i = held_blocks.size(); block != nullptr && i-- > 0;)
+            if (held_blocks[i] == block) {
+                held_blocks.erase(held_blocks.begin() + static_cast<std::ptrdiff_t>(i));
+                return;
+            }
+    }
     // Where the runtime writes to stderr (unraisable exceptions, gc debug output): the
     // interpreter installs its stream; without one the text collects in stderr_text.
     std::function<void(std::string_view)> stderr_sink;
@@ -120,12 +134,25 @@ public:
     void start_tracing() {
         tracing_ = true;
         traced_.clear();
+        traced_where_.clear();
+        traced_bytes_ = traced_peak_ = 0;
     }
     void stop_tracing() {
+        start_tracing();
         tracing_ = false;
-        traced_.clear();
     }
+    bool is_tracing() const { return tracing_; }
+    // The bytes of the traced blocks now, and the most they have been since tracing started or
+    // the peak was reset (tracemalloc.get_traced_memory(), reset_peak()).
+    size_t traced_bytes() const { return traced_bytes_; }
+    size_t traced_peak() const { return traced_peak_; }
+    void reset_traced_peak() { traced_peak_ = traced_bytes_; }
     const std::unordered_map<const void*, size_t>& traced_blocks() const { return traced_; }
+    // Where each traced block was allocated, when trace_where is set (tracemalloc_module.cpp):
+    // what trace_where returned at its allocation (the index of a traceback in tracemalloc's
+    // table). Reallocation counts as a new allocation, as in CPython's tracemalloc_realloc.
+    std::function<uint32_t()> trace_where;
+    const std::unordered_map<const void*, uint32_t>& traced_where() const { return traced_where_; }
     // An object in the data segment (static types, singletons, and per profile the small ints
     // or the empty tuple): never freed, never in an arena.
     PyObject* static_object(PyTypeObject* type, size_t size, bool gc = false);
@@ -187,6 +214,10 @@ public:
     }
     bool tracks_objects() const { return track_objects_; }
     const std::unordered_set<PyObject*>& live_objects() const { return live_; }
+    // Objects whose tp_dealloc is running, innermost last: out of the registry, their blocks not
+    // yet freed, while __del__, weakref callbacks or the releases of what they held run Python
+    // code (the heap checker counts their blocks as owned).
+    const std::vector<PyObject*>& dying_objects() const { return dying_; }
 
     // ---- host storage ------------------------------------------------------------------------
     // Some objects own host memory (a code object's instructions, a class's name). The owner
@@ -258,6 +289,7 @@ private:
     ThreadState tstate_;
     const bool track_objects_;
     std::unordered_set<PyObject*> live_;
+    std::vector<PyObject*> dying_;
     std::unordered_map<PyObject*, destructor> host_owners_;
     trace::TraceLog* trace_ = nullptr;
     // The allocator's arena counters as the trace last reported them: ArenaNew and ArenaFree are
@@ -266,10 +298,26 @@ private:
     uint64_t arenas_released_ = 0;
     bool tracing_ = false;
     std::unordered_map<const void*, size_t> traced_;
+    std::unordered_map<const void*, uint32_t> traced_where_;
+    size_t traced_bytes_ = 0;
+    size_t traced_peak_ = 0;
 
     void* traced(void* block, size_t n) {
-        if (tracing_ && block != nullptr) traced_[block] = n;
+        if (tracing_ && block != nullptr) {
+            untrace(block);
+            traced_[block] = n;
+            traced_bytes_ += n;
+            if (traced_bytes_ > traced_peak_) traced_peak_ = traced_bytes_;
+            if (trace_where) traced_where_[block] = trace_where();
+        }
         return block;
+    }
+    void untrace(const void* block) {
+        if (auto it = traced_.find(block); it != traced_.end()) {
+            traced_bytes_ -= it->second;
+            traced_.erase(it);
+        }
+        traced_where_.erase(block);
     }
     // The allocator's calls with what tracing records (gen_zero: the block counts in gc.get_count()).
     void* record_alloc(void* block, size_t n, bool gen_zero);

@@ -16,6 +16,7 @@
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
+#include "object/dict_split.h"
 #include "object/instance_values.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -573,6 +574,8 @@ bool build_class(Runtime& rt, PyTypeObject* type, PyTypeObject* base, PyObject* 
     type_update_slots(rt, type);
     for (int64_t i = 0; i < Py_SIZE(type->tp_bases); ++i)
         register_subclass(as_type(tuple_items(type->tp_bases)[i]), type);
+    // 3.6-3.10: a class whose instances have a __dict__ gets keys for them to share (dict_split.h).
+    if (p.major == 3 && !p.at_least(3, 11) && type_dictoffset(type) != 0) et->ht_cached_keys.p = dict_new_keys_for_class(rt);
     if (rt.profile().at_least(3, 6) && (!set_names(rt, type) || !init_subclass(rt, type))) return false;
     return true;
 }

@@ -14,6 +14,7 @@
 #include "object/builtins.h"
 #include "object/descr_object.h"
 #include "object/dict_object.h"
+#include "object/dict_split.h"
 #include "object/errors.h"
 #include "object/hash.h"
 #include "object/instance_values.h"
@@ -99,7 +100,7 @@ PyObject* object_get_dict(Runtime& rt, PyObject* self) {
     if (type_has_managed_dict(Py_TYPE(self))) return instance_get_dict(rt, self);
     PyObject** dictptr = object_dict_ptr(self);
     if (dictptr == nullptr) return err_set_string(rt, rt.builtins().exc.AttributeError, "This object has no __dict__");
-    if (*dictptr == nullptr && (*dictptr = dict_new(rt)) == nullptr) return err_no_memory(rt);
+    if (*dictptr == nullptr && (*dictptr = object_generic_new_dict(rt, Py_TYPE(self))) == nullptr) return nullptr;
     rt.incref(*dictptr);
     return *dictptr;
 }
@@ -403,6 +404,7 @@ void init_type_system(Runtime& rt) {
     type->tp_flags |= Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC;
     type->tp_dealloc = heap_type_dealloc;  // classes are GC objects; static types are left alone
     type->tp_traverse = heap_type_traverse;
+    type->tp_clear = heap_type_clear;  // type_clear: how the collector frees a class in a cycle
     type->tp_blocks = heap_type_blocks;
     // object_dealloc: an instance of `object` itself is a plain block (object() is freed as
     // soon as its last reference goes, so `id(object()) == id(object())`).

@@ -216,6 +216,22 @@ TEST_CASE("a collection steps phase by phase with each object's gc_refs, then fr
     CHECK(last_collected == 2);
 }
 
+TEST_CASE("a constant is what the compiler made for the snippet, not what the runtime made for itself", "[lab]") {
+    Lab lab(profile("3.13"));
+    lab.load("a = 1000\nb = 1000\np = print\nq = print\nf = 2.5\ng = f * 2\n");
+    REQUIRE(lab.run() == 0);
+    const Snapshot s = lab.snapshot();
+    std::map<std::string, uint64_t> names;
+    for (size_t i = 0; i < s.names.size(); ++i) names[s.names[i]] = s.name_ids[i];
+    CHECK(lab.shared_kind(names["a"]) == "constant");
+    CHECK(names["a"] == names["b"]);
+    CHECK(lab.shared_kind(names["f"]) == "constant");
+    CHECK(lab.shared_kind(names["g"]).empty());  // made by the run
+    CHECK(lab.shared_kind(names["p"]).empty());  // made by the runtime before the snippet
+    CHECK_THAT(lab.explain("a is b"), Catch::Contains("constant the compiler made"));
+    CHECK_THAT(lab.explain("p is q"), !Catch::Contains("constant"));
+}
+
 TEST_CASE("explain says why two names are one object, or two", "[lab]") {
     Lab lab(profile("3.12"));
     lab.load("a = 1\nb = 1\ns = 'hello'\nt = 'hello'\nn = None\nm = None\nx = 1000\ny = 1000\n"
@@ -325,6 +341,7 @@ TEST_CASE("the graph at the end gives each object's referents and labels, withou
     CHECK(lab.shared_kind(x_refs[2]) == "interned");
     CHECK(lab.shared_kind(x_refs[0]) == "singleton");
     CHECK(lab.shared_kind(names["x"]).empty());
+    CHECK(lab.shared_kind(x_refs[1]) == "constant");  // (1, 2): folded by the compiler into co_consts
     const std::vector<uint64_t> dict_refs = lab.referents(names["y"]);
     CHECK(std::find(dict_refs.begin(), dict_refs.end(), names["x"]) != dict_refs.end());
     CHECK(lab.main_dict_id() != 0);

@@ -17,9 +17,10 @@ struct Run {
 
 Run run(const char* profile, const std::string& source, bool stats) {
     Run r{};
-    r.status = run_snippet(
-        *find_profile(profile), source, RunMode::Script, stats,
-        [&](int fd, std::string_view text) { (fd == 2 ? r.err : r.out) += text; }, "");
+    SnippetOptions options;
+    options.stats = stats;
+    r.status = run_snippet(*find_profile(profile), source, RunMode::Script, options,
+                           [&](int fd, std::string_view text) { (fd == 2 ? r.err : r.out) += text; });
     return r;
 }
 

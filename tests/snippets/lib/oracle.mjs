@@ -66,6 +66,24 @@ function readHarness(file) {
   return harnessText.get(file);
 }
 
+// Snippets that import a third-party module the pyenv builds lack (objgraph): their oracle runs
+// with PYMEMLAB_ORACLE_PYTHONPATH (a directory holding objgraph.py) on PYTHONPATH.
+export function needsObjgraph(snippet) {
+  return /^\s*(import|from)\s+objgraph\b/m.test(snippet.source);
+}
+
+function oracleEnv(snippet, extra) {
+  const env = { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', ...extra };
+  const dir = process.env.PYMEMLAB_ORACLE_PYTHONPATH;
+  if (dir && needsObjgraph(snippet)) env.PYTHONPATH = env.PYTHONPATH ? `${dir}${path.delimiter}${env.PYTHONPATH}` : dir;
+  return env;
+}
+
+// The oracle could not import objgraph: the snippet is not verified (not failed, not passed).
+export function objgraphMissing(snippet, r) {
+  return needsObjgraph(snippet) && /(ModuleNotFoundError|ImportError): No module named '?objgraph'?/.test(r.stderr ?? '');
+}
+
 // Runs the snippet under the oracle; `{ cache: dir }` reuses and stores results by the sha1 of
 // harness + mode + snippet. `env` extras (PYTHONHASHSEED for the determinism check) skip the cache.
 export async function runOracle(oracle, snippet, { snippetsDir, cacheDir, timeoutMs, env } = {}) {
@@ -76,6 +94,7 @@ export async function runOracle(oracle, snippet, { snippetsDir, cacheDir, timeou
     .update(snippet.mode)
     .update('\0')
     .update(snippet.source)
+    .update(needsObjgraph(snippet) ? `\0${process.env.PYMEMLAB_ORACLE_PYTHONPATH ?? ''}` : '')
     .digest('hex');
   const file = cacheDir && !env ? path.join(cacheDir, oracle.version, `${key}.json`) : null;
   if (file && existsSync(file)) {
@@ -87,10 +106,10 @@ export async function runOracle(oracle, snippet, { snippetsDir, cacheDir, timeou
   }
   const r = await runProcess(oracle.command, oracle.argsFor(harness, snippet.path), {
     timeoutMs,
-    env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', ...env },
+    env: oracleEnv(snippet, env),
   });
   const result = { stdout: r.stdout, stderr: r.stderr, status: r.status, timedOut: r.timedOut, overflow: r.overflow };
-  if (file && !r.timedOut && !r.overflow) {
+  if (file && !r.timedOut && !r.overflow && !objgraphMissing(snippet, r)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify({ ...result, snippet: snippet.id, version: oracle.version }, null, 1));
   }
@@ -101,6 +120,6 @@ export async function runOracle(oracle, snippet, { snippetsDir, cacheDir, timeou
 export function runDirect(oracle, snippet, { timeoutMs } = {}) {
   return runProcess(oracle.command, [snippet.path], {
     timeoutMs,
-    env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
+    env: oracleEnv(snippet),
   });
 }
