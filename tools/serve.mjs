@@ -7,6 +7,9 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../web/csp.mjs';
+
+export { CONTENT_SECURITY_POLICY };
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,16 +27,6 @@ const MIME_TYPES = {
   '.md': 'text/plain; charset=utf-8',
 };
 
-// The policy the site is built to run under: no inline script or style, no eval. WebAssembly
-// compilation needs 'wasm-unsafe-eval'; everything else comes from the site's own origin.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join('; ');
 
 function send(res, status, text) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './csp.mjs';
 
 const wasmDir = fileURLToPath(new URL('../build/wasm/', import.meta.url));
 
@@ -19,9 +20,18 @@ const requireWasmBuild = {
   },
 };
 
+// Every built page carries the policy as a <meta> (not in dev: Vite's dev client needs more).
+const contentSecurityPolicyMeta = {
+  name: 'pymemlab-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+  ],
+};
+
 export default defineConfig({
   base: './',
-  plugins: [requireWasmBuild],
+  plugins: [requireWasmBuild, contentSecurityPolicyMeta],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

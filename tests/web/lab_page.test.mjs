@@ -122,6 +122,30 @@ test('after a = 1; b = 1 the identity panel marks both as the cached small int a
   await page.close();
 });
 
+test('a graph objgraph.show_refs drew appears in the object-graph panel, in objgraph\'s colours, and exports as its DOT', { timeout: 90_000 }, async () => {
+  const code = 'import objgraph\nx = {"k": [1, 2]}\ny = [x, x]\nobjgraph.show_refs([y], max_depth=3)\n';
+  const { page, errors } = await open(permalink(code, '3.13'), 1);
+  assert.match(await text(page, 'console'), /^Graph written to objgraph-1\.dot \(\d+ nodes\)\n/);
+  const nodes = Number((await text(page, 'console')).match(/\((\d+) nodes\)/)[1]);
+  assert.equal(await page.inputValue('[data-testid="graph-source"]'), '0');
+  assert.equal(await page.$$eval('[data-testid="object-graph"] .node.objgraph', (n) => n.length), nodes);
+  // objgraph's first node (the list it was asked about) in its own colour, not the panel's.
+  const fills = await page.$$eval('[data-testid="object-graph"] .node.objgraph rect', (rects) => rects.map((r) => getComputedStyle(r).fill));
+  // objgraph greys its nodes by depth: white for the object asked about, darker further out.
+  assert.ok(fills.includes('rgb(255, 255, 255)') && new Set(fills).size >= 2, fills.join());
+  // objgraph's labels: the type name, then "2 items" for the list (textContent joins the lines).
+  assert.match(await page.textContent('[data-testid="object-graph"]'), /list2 items/);
+  assert.match(await text(page, 'graph-caption'), /objgraph-1\.dot/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-dot"]')]);
+  assert.equal(download.suggestedFilename(), 'objgraph-1.dot');
+  // Back to the names' own graph.
+  await page.selectOption('[data-testid="graph-source"]', '');
+  await page.waitForFunction(() => document.querySelector('[data-testid="object-graph"] .node.name') !== null);
+  assert.equal(await page.$$eval('[data-testid="object-graph"] .node.objgraph', (n) => n.length), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a cycle collected: the collector steps phase by phase, marks it unreachable, and its blocks go', { timeout: 90_000 }, async () => {
   const code = 'import gc\ngc.collect()\nx = []\nx.append(x)\ndel x\nprint(gc.collect())\n';
   const { page, errors } = await open(permalink(code, '3.13'), 1);

@@ -8,7 +8,8 @@
 //
 // Attributes: profile (2.7 … 3.14; default 3.13), mode (script | repl), panels (a comma list of
 // console, identity, generations, arena-map, object-graph, timeline; default console,identity),
-// height (CSS length of the editor), theme (light | dark | auto), readonly, autorun.
+// height (CSS length of the editor), theme (light | dark | auto), readonly, autorun, time-limit
+// (seconds a run may take before its worker is stopped and restarted; 0.5 up to the default 30).
 // Methods: run(), step(unit = 'line', direction = 1), reset(), setCode(code); property `code`.
 // Events: run, step, output (CustomEvent detail as controller.js says).
 // Each element has its own worker (a Stop ends only its run); the module's files are fetched once
@@ -18,6 +19,7 @@ import labCss from '../lab/lab.css?inline';
 import embedCss from './memory_lab.css?inline';
 import { createLabController } from '../lab/controller.js';
 import { createEditor } from '../lab/editor.js';
+import { timeLimit } from '../lab/permalink.js';
 
 const PANELS = {
   console: ['Console', '<pre class="console" data-testid="console" aria-live="polite"></pre>'],
@@ -109,6 +111,7 @@ class MemoryLab extends HTMLElement {
       host: this,
       editor: this.editor,
       settings: () => ({ profile: profile(), mode: this.getAttribute('mode') === 'repl' ? 'repl' : 'script' }),
+      ...timeLimit(this.getAttribute('time-limit')),
     });
     if (this.hasAttribute('autorun')) this.lab.run();
   }

@@ -14,7 +14,7 @@ import { createGenerations } from './panels/generations.js';
 import { createIdentity } from './panels/identity.js';
 import { createObjectGraph } from './panels/object_graph.js';
 import { createTimeline } from './panels/timeline.js';
-import { SLOW_MS } from './protocol.js';
+import { SLOW_MS, TIME_LIMIT_MS } from './protocol.js';
 import workerUrl from './worker.js?worker&url';
 
 const STEP_BUTTONS = [
@@ -27,8 +27,9 @@ const STEP_BUTTONS = [
 ];
 
 // settings(): { profile, mode } for the next run. onReady(profiles, defaultProfile): the module
-// loaded (again, after a stop).
-export function createLabController({ q, host, editor, settings, onReady = () => {} }) {
+// loaded (again, after a stop). timeLimitMs: a command still running after this long is stopped
+// (the worker goes and a fresh one starts), whatever it is doing.
+export function createLabController({ q, host, editor, settings, onReady = () => {}, timeLimitMs = TIME_LIMIT_MS }) {
   const state = {
     ready: false,
     profiles: [],
@@ -43,6 +44,7 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
   let runCount = 0;
   let worker = null;
   let slowTimer = 0;
+  let limitTimer = 0;
   let queuedSeek = null;
   let pendingRun = false;
   const requestFrame = createFrameScheduler(render);
@@ -103,6 +105,8 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
       state.slow = true;
       requestFrame();
     }, SLOW_MS);
+    clearTimeout(limitTimer);
+    limitTimer = setTimeout(() => stop(`Stopped after ${formatSeconds(timeLimitMs)}: the lab restarted.`), timeLimitMs);
     worker.postMessage(message);
     requestFrame();
   }
@@ -111,6 +115,7 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
     state.busy = false;
     state.slow = false;
     clearTimeout(slowTimer);
+    clearTimeout(limitTimer);
   }
 
   function emit(name, detail) {
@@ -181,14 +186,14 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
 
   // A run cannot be interrupted from outside (it is one call into WebAssembly): the worker goes,
   // and a new one loads the module (from the browser's cache).
-  function stop() {
+  function stop(reason = 'Stopped. The run was taking too long; the lab restarted.') {
     if (!state.busy) return;
     worker.terminate();
     settle();
     state.ready = false;
     state.view = null;
     state.runInfo = null;
-    state.error = 'Stopped. The run was taking too long; the lab restarted.';
+    state.error = reason;
     queuedSeek = null;
     pendingRun = false;
     startWorker();
@@ -204,7 +209,7 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
   }
 
   q('run')?.addEventListener('click', run);
-  q('stop')?.addEventListener('click', stop);
+  q('stop')?.addEventListener('click', () => stop());
   for (const [id, unit, direction] of STEP_BUTTONS) q(id)?.addEventListener('click', () => step(unit, direction));
   q('scrubber')?.addEventListener('input', (event) => seek(Number(event.target.value)));
 
@@ -253,4 +258,9 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
   startWorker();
   requestFrame();
   return { state, run, step, seek, stop, reset, requestFrame, terminate: () => worker.terminate() };
+}
+
+function formatSeconds(ms) {
+  const seconds = ms / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }

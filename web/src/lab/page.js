@@ -6,7 +6,7 @@
 import { createLabController } from './controller.js';
 import { createEditor } from './editor.js';
 import { lessons, renderLessonBody } from './examples.js';
-import { makeHash, parseHash } from './permalink.js';
+import { makeHash, parseHash, timeLimit } from './permalink.js';
 
 const root = document.documentElement;
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
@@ -33,6 +33,7 @@ const lab = createLabController({
   editor,
   settings: () => ({ profile: profileSelect.value, mode: modeSelect.value }),
   onReady: fillProfiles,
+  ...timeLimit(new URLSearchParams(location.search).get('time-limit')),
 });
 
 function fillProfiles(profiles, defaultProfile) {

@@ -1,6 +1,8 @@
 // Permalinks: `#code=<base64url of the UTF-8 source>&profile=3.13&mode=script&run=1`. A link is
 // data only: decoding never evaluates anything, and an unknown profile or mode falls back to
 // the defaults.
+import { TIME_LIMIT_MS } from './protocol.js';
+
 export function encodeCode(code) {
   const bytes = new TextEncoder().encode(code);
   let binary = '';
@@ -41,4 +43,12 @@ export function parseHash(hash) {
     mode: params.get('mode') === 'repl' ? 'repl' : params.get('mode') === 'script' ? 'script' : undefined,
     run: params.get('run') === '1',
   };
+}
+
+// A run's time limit in seconds, from the page's `?time-limit=` or the element's `time-limit`
+// attribute, as the controller's option: between 0.5 s and the default; anything else, or
+// nothing, keeps the default.
+export function timeLimit(seconds) {
+  const ms = Number(seconds) * 1000;
+  return Number.isFinite(ms) && ms >= 500 && ms < TIME_LIMIT_MS ? { timeLimitMs: ms } : {};
 }

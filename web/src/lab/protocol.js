@@ -58,3 +58,7 @@ export const TIMELINE_POINTS = 480;
 export const INSTRUCTION_BUDGET = 200_000_000;
 // How long a command may take before the page offers to stop it, and stops it on request.
 export const SLOW_MS = 400;
+// How long a command may take before the page stops it unasked: the instruction budget ends a
+// loop well before this; the limit is for what the budget does not count (one long C-level
+// operation) and for a worker that never answers.
+export const TIME_LIMIT_MS = 30_000;

@@ -169,6 +169,7 @@ const commands = {
       timeline: series,
       identity,
       graph,
+      objgraphs: lab.graphs(),
     };
     const t = series;
     post([t.positions.buffer, t.blocks.buffer, t.arenas.buffer, t.gen0.buffer]);

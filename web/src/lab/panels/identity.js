@@ -11,6 +11,7 @@ const SHARED_BADGES = {
   interned: 'interned',
   singleton: 'singleton',
   'empty tuple': 'empty-tuple singleton',
+  constant: 'same constant',
 };
 
 // `shared`: the Lab's shared_kind for the object at the end of the run ('' when it was not

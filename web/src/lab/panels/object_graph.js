@@ -4,9 +4,13 @@
 // shows its refcount there, is dashed when the object is not alive there, shows its gc_refs
 // during a collection and is marked when that collection finds it unreachable. A reference
 // back to an earlier column (a cycle) is drawn in the accent colour. Export as SVG or DOT.
+// When the snippet drew graphs with objgraph (show_refs, show_backrefs, show_chain), a picker
+// offers each of them, the latest chosen: objgraph's nodes, labels and colours, laid out the
+// same way (objgraph_dot.js), and exported as the DOT objgraph wrote.
 import { formatAddress } from '../../common/format.js';
 import { indexOfSorted } from '../../common/sorted.js';
 import { collectionAt } from '../collection_at.js';
+import { parseObjgraphDot } from '../objgraph_dot.js';
 import { NO_GC_REFS } from '../protocol.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -75,6 +79,7 @@ export function createObjectGraph({ container, caption, exportSvg, exportDot }) 
   let shown = '';
   let graph = null;
   let current = null; // { snapshot } for exports
+  let objgraphDot = null; // { name, dot } when an objgraph graph is shown
 
   function refcountOf(id) {
     if (!current) return null;
@@ -82,7 +87,10 @@ export function createObjectGraph({ container, caption, exportSvg, exportDot }) 
     return k < 0 ? null : current.snapshot.objectRefcnts[k];
   }
 
-  exportDot.addEventListener('click', () => graph && download('objects.dot', 'text/vnd.graphviz', graphToDot(graph, refcountOf)));
+  exportDot.addEventListener('click', () => {
+    if (objgraphDot) download(`${objgraphDot.name}.dot`, 'text/vnd.graphviz', objgraphDot.dot);
+    else if (graph) download('objects.dot', 'text/vnd.graphviz', graphToDot(graph, refcountOf));
+  });
   exportSvg.addEventListener('click', () => {
     const svg = container.querySelector('svg');
     if (!svg) return;
@@ -99,16 +107,21 @@ export function createObjectGraph({ container, caption, exportSvg, exportDot }) 
     download('objects.svg', 'image/svg+xml', new XMLSerializer().serializeToString(copy));
   });
 
-  function draw(view, runInfo, freed) {
-    const s = view.snapshot;
-    const { at, width, height } = layoutGraph(graph);
+  // An empty SVG of the layout's size with the arrow head defined.
+  function canvas(width, height) {
     const svg = svgEl('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Object graph' });
     const defs = svgEl('defs');
     const m = svgEl('marker', { id: marker, viewBox: '0 0 8 8', refX: 8, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' });
     m.append(svgEl('path', { d: 'M0,0 L8,4 L0,8 z', class: 'arrow' }));
     defs.append(m);
     svg.append(defs);
-    for (const e of graph.edges) {
+    return svg;
+  }
+
+  // Edges between laid-out nodes; one to an earlier column (a cycle) curves back. An edge's
+  // label, if any, sits at its middle.
+  function drawEdges(svg, edges, at) {
+    for (const e of edges) {
       const a = at.get(e.from);
       const b = at.get(e.to);
       if (!a || !b) continue;
@@ -121,7 +134,44 @@ export function createObjectGraph({ container, caption, exportSvg, exportDot }) 
         ? `M${x1},${y1} C${x1 + 40},${y1} ${x2 + 60},${y2 + (b.y > a.y ? -40 : 40)} ${x2},${y2}`
         : `M${x1},${y1} C${x1 + COL_GAP / 2},${y1} ${x2 - COL_GAP / 2},${y2} ${x2},${y2}`;
       svg.append(svgEl('path', { d, class: `edge${back ? ' back' : ''}`, 'marker-end': `url(#${marker})` }));
+      if (e.label) {
+        const t = svgEl('text', { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 3, class: 'edge-label', 'text-anchor': 'middle' });
+        t.textContent = e.label.split('\n')[0].slice(0, 16);
+        svg.append(t);
+      }
     }
+  }
+
+  // One of objgraph's graphs: its nodes' two label lines (type [refcount], repr) on its colours.
+  function drawObjgraph(parsed) {
+    const { at, width, height } = layoutGraph(parsed);
+    const svg = canvas(width, height);
+    drawEdges(svg, parsed.edges, at);
+    for (const { x, y, node } of at.values()) {
+      const g = svgEl('g', { transform: `translate(${x},${y})`, class: 'node objgraph' });
+      g.dataset.id = node.id;
+      const rect = svgEl('rect', { width: NODE_W, height: NODE_H, rx: 5 });
+      // Through the CSSOM (a strict CSP allows it; a style attribute it would not).
+      if (node.fill) g.style.setProperty('--node-fill', node.fill);
+      g.append(rect);
+      node.label.split('\n').slice(0, 2).forEach((text, i) => {
+        const line = svgEl('text', { x: 8, y: 15 + 14 * i });
+        line.textContent = text.slice(0, 26);
+        g.append(line);
+      });
+      const title = svgEl('title');
+      title.textContent = node.label;
+      g.append(title);
+      svg.append(g);
+    }
+    container.replaceChildren(svg);
+  }
+
+  function draw(view, runInfo, freed) {
+    const s = view.snapshot;
+    const { at, width, height } = layoutGraph(graph);
+    const svg = canvas(width, height);
+    drawEdges(svg, graph.edges, at);
     for (const { x, y, node } of at.values()) {
       const g = svgEl('g', { transform: `translate(${x},${y})` });
       const title = svgEl('title');
@@ -154,12 +204,54 @@ export function createObjectGraph({ container, caption, exportSvg, exportDot }) 
     container.replaceChildren(svg);
   }
 
-  return {
-    render({ view, runInfo }) {
+  // Which graph the panel shows: '' for the names' graph, else the index of an objgraph graph.
+  const picker = document.createElement('select');
+  picker.dataset.testid = 'graph-source';
+  picker.setAttribute('aria-label', 'Graph');
+  picker.hidden = true;
+  exportSvg.parentElement?.prepend(picker);
+  let pickerRun = 0;
+  picker.addEventListener('change', () => {
+    shown = '';
+    last?.();
+  });
+  let last = null;
+
+  function fillPicker(runInfo) {
+    if (pickerRun === runInfo.id) return;
+    pickerRun = runInfo.id;
+    const options = [['', "__main__'s names"], ...runInfo.objgraphs.map((g, i) => [String(i), `objgraph: ${g.name}.dot`])];
+    picker.replaceChildren(
+      ...options.map(([value, text]) => {
+        const o = document.createElement('option');
+        o.value = value;
+        o.textContent = text;
+        return o;
+      }),
+    );
+    picker.hidden = runInfo.objgraphs.length === 0;
+    picker.value = runInfo.objgraphs.length ? String(runInfo.objgraphs.length - 1) : '';
+  }
+
+  function render({ view, runInfo }) {
       if (!view || !runInfo) return;
-      const key = `${runInfo.id}:${view.seq}`;
+      last = () => render({ view, runInfo });
+      fillPicker(runInfo);
+      const key = `${runInfo.id}:${view.seq}:${picker.value}`;
       if (key === shown) return;
       shown = key;
+      if (picker.value !== '') {
+        const drawn = runInfo.objgraphs[Number(picker.value)];
+        const parsed = parseObjgraphDot(drawn.dot);
+        graph = null;
+        objgraphDot = drawn;
+        caption.textContent =
+          `${drawn.name}.dot: the graph objgraph drew (${parsed.nodes.length} nodes), in objgraph's colours; ` +
+          'its counts are those objgraph saw when it drew it.';
+        drawObjgraph(parsed);
+        return;
+      }
+      objgraphDot = null;
       graph = runInfo.graph;
       const freed = collectionAt(view, runInfo)?.unreachable ?? new Set();
       current = { snapshot: view.snapshot };
@@ -173,6 +265,7 @@ export function createObjectGraph({ container, caption, exportSvg, exportDot }) 
         `${graph.truncated ? ' (the first ones)' : ''}; counts and gc_refs at the cursor.` +
         ' Classes, functions and modules are shown but not followed.';
       draw(view, runInfo, freed);
-    },
-  };
+  }
+
+  return { render };
 }
