@@ -459,6 +459,41 @@ function snippets(own) {
   ].join('\n');
 }
 
+// The soak: per target and profile, the heap and the process memory after the warm-up round and
+// at the end. The heap is "where it started" when blocks and arenas at the end equal those after
+// the warm-up; the process memory is flat when it did not grow past its warm-up size.
+function soak(own) {
+  const results = own.filter((l) => l.kind === 'result');
+  if (!results.length) return '## Soak\n\nNo results: the soak did not run.\n';
+  const mb = (bytes) => fixed(bytes / 2 ** 20, 1);
+  const rows = results.map((r) => [
+    r.target,
+    r.profile,
+    `${fixed(r.objects / 1e6, 1)} M`,
+    fixed(r.seconds, 1),
+    `${r.blocks_warm.toLocaleString('en')} → ${r.blocks_end.toLocaleString('en')} (max ${r.blocks_max.toLocaleString('en')})`,
+    `${r.arenas_warm} → ${r.arenas_end} (max ${r.arenas_max})`,
+    `${mb(r.memory_warm)} → ${mb(r.memory_end)} (peak ${mb(r.memory_peak)})`,
+    r.blocks_end === r.blocks_warm && r.arenas_end === r.arenas_warm && r.memory_peak <= r.memory_warm ? 'yes' : '**no**',
+  ]);
+  return [
+    '## Soak',
+    '',
+    '`pymemlab_bench_soak` runs one snippet per profile that makes and frees about 100 million objects',
+    '(tuples, ints, floats, strs, lists, dicts, instances and two-instance cycles the collector frees) in',
+    `${results[0].rounds} rounds after a warm-up round, with a full collection after each. After the warm-up`,
+    'and after every round it reads the allocator\'s blocks and arenas in use and the process memory',
+    '(natively the resident set; in WebAssembly the memory, which only grows).',
+    '',
+    table(
+      ['target', 'profile', 'objects', 's', 'blocks in use: warm → end', 'arenas', 'process MiB: warm → end', 'back where it started, flat'],
+      rows,
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ),
+    '',
+  ].join('\n');
+}
+
 // Benchmarks without a formatter of their own still get their result lines shown.
 function generic(own, bench) {
   const results = own.filter((l) => l.kind === 'result');
@@ -466,7 +501,7 @@ function generic(own, bench) {
   return `## ${bench}\n\n${table(keys, results.map((l) => keys.map((k) => String(l[k] ?? ''))), keys.map(() => 'l'))}\n`;
 }
 
-const sections = { alloc, objects, gc, snippets };
+const sections = { alloc, objects, gc, snippets, soak };
 
 const out = [
   '# Benchmark results',

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # The benchmarks, in RESULTS.md order. Each is the CMake target pymemlab_bench_<name> in both
 # builds, and report.mjs knows how to format its lines.
-BENCHMARKS=(alloc objects gc trace)
+BENCHMARKS=(alloc objects gc trace soak)
 # The interpreter benchmark is not a program of its own: bench/snippets/run.mjs times the CLI
 # (target pymemlab in both builds) against python3 on bench/snippets/*.py. Its section comes last.
 PYTHON=${PYTHON:-python3}
