@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "checked_runtime.h"
+#include "class_support.h"
+#include "object_support.h"
 #include "python_run.h"
 #include "interp/modules.h"
 #include "object/abstract.h"
@@ -25,57 +27,10 @@
 #include "object/type_object.h"
 
 using namespace pymemlab;
+using namespace pymemlab::test;
 using dict_detail::Keys;
 
 namespace {
-
-PyObject* as_object(PyTypeObject* t) { return reinterpret_cast<PyObject*>(t); }
-
-PyObject* interned(Runtime& rt, const std::string& s) {
-    PyObject* o = str_from_utf8(rt, s);
-    str_intern_in_place(rt, &o);
-    return o;
-}
-
-// class <name>: pass
-PyTypeObject* make_class(Runtime& rt, const char* name) {
-    PyObject* ns = dict_new(rt);
-    for (auto [key, value] : {std::pair<const char*, const char*>{"__module__", "__main__"}, {"__qualname__", name}}) {
-        if (rt.profile().major == 2 && std::string(key) == "__qualname__") continue;
-        PyObject* k = interned(rt, key);
-        PyObject* v = interned(rt, value);
-        REQUIRE(dict_setitem(rt, ns, k, v));
-        rt.decref(k);
-        rt.decref(v);
-    }
-    PyObject* n = interned(rt, name);
-    PyObject* bases = tuple_new(rt, 0);
-    PyObject* cls = type_new_class(rt, rt.builtins().type_type, n, bases, ns);
-    rt.decref(ns);
-    rt.decref(bases);
-    rt.decref(n);
-    REQUIRE(cls != nullptr);
-    return reinterpret_cast<PyTypeObject*>(cls);
-}
-
-void free_class(Runtime& rt, PyTypeObject* cls) {
-    heap_type_clear(rt, as_object(cls));
-    rt.decref(as_object(cls));
-}
-
-PyObject* make_instance(Runtime& rt, PyTypeObject* cls) {
-    PyObject* o = object_vectorcall(rt, as_object(cls), nullptr, 0, nullptr);
-    REQUIRE(o != nullptr);
-    return o;
-}
-
-void set_attr(Runtime& rt, PyObject* o, const std::string& name, int64_t value) {
-    PyObject* n = interned(rt, name);
-    PyObject* v = long_from_int64(rt, value);
-    REQUIRE(object_setattr(rt, o, n, v) == 0);
-    rt.decref(v);
-    rt.decref(n);
-}
 
 // del o.<name>: 0, or -1 with the exception set.
 int del_attr(Runtime& rt, PyObject* o, const std::string& name) {
@@ -106,21 +61,9 @@ std::vector<std::string> keys_in_order(Runtime& rt, PyObject* d) {
     return out;
 }
 
-// The request sizes of the blocks made while `f` runs and still live after it, sorted.
-template <class F>
-std::vector<size_t> requests_of(Runtime& rt, F f) {
-    rt.start_tracing();
-    f();
-    std::vector<size_t> out;
-    for (auto [block, n] : rt.traced_blocks()) out.push_back(n);
-    rt.stop_tracing();
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-// getsizeof as pyenv's builds print it: 3.6.15's GC header is 8 bytes above the 3.6 profile's.
+// getsizeof as pyenv's builds print it (object_support.h: 3.6.15's GC header).
 int64_t sizeof_as_measured(Runtime& rt, PyObject* o) {
-    return object_sizeof(rt, o) + (rt.profile().minor == 6 ? 8 : 0);
+    return object_sizeof(rt, o) + (rt.profile().minor == 6 ? kPyenv36GcExtra : 0);
 }
 
 constexpr const char* kSplitProfiles[] = {"3.6", "3.8", "3.10"};

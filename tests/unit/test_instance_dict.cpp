@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "checked_runtime.h"
+#include "class_support.h"
 #include "interp/modules.h"
 #include "object/abstract.h"
 #include "object/dict_object.h"
@@ -22,60 +23,9 @@
 #include "profile/type_sizes.h"
 
 using namespace pymemlab;
+using namespace pymemlab::test;
 
 namespace {
-
-PyObject* as_object(PyTypeObject* t) { return reinterpret_cast<PyObject*>(t); }
-
-PyObject* interned(Runtime& rt, const std::string& s) {
-    PyObject* o = str_from_utf8(rt, s);
-    str_intern_in_place(rt, &o);
-    return o;
-}
-
-// class <name>: pass
-PyTypeObject* make_class(Runtime& rt, const char* name) {
-    PyObject* ns = dict_new(rt);
-    PyObject* module_key = interned(rt, "__module__");
-    PyObject* module = interned(rt, "__main__");
-    REQUIRE(dict_setitem(rt, ns, module_key, module));
-    if (rt.profile().major >= 3) {
-        PyObject* qk = interned(rt, "__qualname__");
-        PyObject* qv = interned(rt, name);
-        REQUIRE(dict_setitem(rt, ns, qk, qv));
-        rt.decref(qk);
-        rt.decref(qv);
-    }
-    rt.decref(module_key);
-    rt.decref(module);
-    PyObject* n = interned(rt, name);
-    PyObject* bases = tuple_new(rt, 0);
-    PyObject* cls = type_new_class(rt, rt.builtins().type_type, n, bases, ns);
-    rt.decref(ns);
-    rt.decref(bases);
-    rt.decref(n);
-    REQUIRE(cls != nullptr);
-    return reinterpret_cast<PyTypeObject*>(cls);
-}
-
-void free_class(Runtime& rt, PyTypeObject* cls) {
-    heap_type_clear(rt, as_object(cls));
-    rt.decref(as_object(cls));
-}
-
-PyObject* make_instance(Runtime& rt, PyTypeObject* cls) {
-    PyObject* o = object_vectorcall(rt, as_object(cls), nullptr, 0, nullptr);
-    REQUIRE(o != nullptr);
-    return o;
-}
-
-void set_attr(Runtime& rt, PyObject* o, const std::string& name, int64_t value) {
-    PyObject* n = interned(rt, name);
-    PyObject* v = long_from_int64(rt, value);
-    REQUIRE(object_setattr(rt, o, n, v) == 0);
-    rt.decref(v);
-    rt.decref(n);
-}
 
 int64_t get_attr(Runtime& rt, PyObject* o, const std::string& name) {
     PyObject* n = interned(rt, name);
@@ -85,18 +35,6 @@ int64_t get_attr(Runtime& rt, PyObject* o, const std::string& name) {
     bool overflow = false;
     const int64_t out = long_as_int64(rt, v, &overflow);
     rt.decref(v);
-    return out;
-}
-
-// The request sizes of the blocks made while `f` runs and still live after it, sorted.
-template <class F>
-std::vector<size_t> requests_of(Runtime& rt, F f) {
-    rt.start_tracing();
-    f();
-    std::vector<size_t> out;
-    for (auto [block, n] : rt.traced_blocks()) out.push_back(n);
-    rt.stop_tracing();
-    std::sort(out.begin(), out.end());
     return out;
 }
 
