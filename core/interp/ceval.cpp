@@ -279,6 +279,9 @@ PyObject* eval_frame(Interp& in, Frame* f) {
     // The eval breaker (3.12+ runs a scheduled collection there): checked on entry (RESUME),
     // after backward jumps and after calls, where CPython 3.12 checks it.
     bool eval_breaker = true;
+    // Whether anyone hears of new lines (the trace, the on_line hook): fixed for a run, so the
+    // loop tests one local per instruction.
+    const bool lines_heard = rt.trace() != nullptr || static_cast<bool>(in.on_line);
     for (;;) {
         if (eval_breaker) {
             eval_breaker = false;
@@ -291,7 +294,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             goto error;
         }
         f->line = ins.line;
-        if (ins.line != f->traced_line && ins.line != 0 && (rt.trace() != nullptr || in.on_line)) new_line(in, f);
+        if (lines_heard && ins.line != f->traced_line && ins.line != 0) new_line(in, f);
         if (++in.instructions > in.options.instruction_budget && !in.budget_exhausted) {
             in.budget_exhausted = true;
             err_format(rt, in.budget_exceeded_type,
