@@ -162,12 +162,10 @@ int64_t object_sizeof(Runtime& rt, PyObject* o) {
     if (t == b.frame_type) return frame_object_sizeof(rt, o);
     if (o == b.singletons.none || o == b.singletons.not_implemented || o == b.singletons.ellipsis)
         return singleton_sizeof(rt, o);
+    if (t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS)) return type_getsizeof(rt, reinterpret_cast<PyTypeObject*>(o));
     int64_t size = t->tp_basicsize;
     if (t->tp_itemsize != 0) size += t->tp_itemsize * Py_SIZE(o);
     if (t->is_gc()) size += rt.profile().gc_head_size + static_cast<int64_t>(Runtime::preheader_size(t));
-    // type.__sizeof__ counts a class's cached keys (3.11+ managed classes: instance_values.h).
-    if (t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS) && is_heap_type(reinterpret_cast<PyTypeObject*>(o)))
-        size += cached_keys_bytes(rt, reinterpret_cast<PyTypeObject*>(o));
     return size;
 }
 

@@ -230,7 +230,6 @@ bool cached_keys_new(Runtime& rt, PyTypeObject* type) {
 
 void cached_keys_decref(Runtime& rt, PyTypeObject* type) { type_release_cached_keys(rt, type); }
 
-int64_t cached_keys_bytes(const Runtime& rt, PyTypeObject* type) { return type_cached_keys_bytes(rt, type); }
 
 // ---- creation ---------------------------------------------------------------------------------
 

@@ -37,12 +37,10 @@ inline bool type_has_managed_dict(const PyTypeObject* type) { return (type->tp_f
 
 // ht_cached_keys: made when type_new gives a class Py_TPFLAGS_MANAGED_DICT (false on MemoryError),
 // dropped when the class dies (dicts that share the keys hold references of their own); the
-// 3.6-3.10 keys (dict_split.h) are dropped and measured by these too.
+// 3.6-3.10 keys (dict_split.h) are dropped by these too.
 bool cached_keys_new(Runtime& rt, PyTypeObject* type);
 void cached_keys_decref(Runtime& rt, PyTypeObject* type);
 unsigned char* cached_keys(PyTypeObject* type);
-// The keys object's bytes, for sys.getsizeof(C) (type.__sizeof__ counts it).
-int64_t cached_keys_bytes(const Runtime& rt, PyTypeObject* type);
 
 // 3.13: the bytes of inline values _PyType_AllocNoTrack adds to an instance of `type` (0 for other
 // profiles and classes without Py_TPFLAGS_INLINE_VALUES).

@@ -22,6 +22,7 @@
 #include "object/str_object.h"
 #include "object/tuple_object.h"
 #include "object/type_internal.h"
+#include "profile/type_sizes.h"
 
 namespace pymemlab {
 
@@ -461,5 +462,19 @@ PyObject* object_new_instance(Runtime& rt, PyTypeObject* type) {
 }
 
 PyObject* object_dict_getter(Runtime& rt, PyObject* self) { return object_get_dict(rt, self); }
+
+int64_t type_getsizeof(const Runtime& rt, PyTypeObject* type) {
+    const Profile& p = rt.profile();
+    const TypeSizes& sizes = type_sizes(p);
+    const bool heap = is_heap_type(type);
+    int64_t size = 0;
+    if (p.major < 3)
+        size = sizes.heap_type + (heap ? sizes.member_def * Py_SIZE(reinterpret_cast<PyObject*>(type)) : 0);
+    else
+        size = heap ? sizes.heap_type + type_cached_keys_bytes(rt, type) : sizes.static_type_sizeof;
+    // type_is_gc: only classes are GC objects; 3.11 and 3.12 count a header for static types too.
+    if (heap || (p.major >= 3 && sizes.static_type_counts_gc_head)) size += p.gc_head_size;
+    return size;
+}
 
 }  // namespace pymemlab

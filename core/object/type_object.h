@@ -28,6 +28,10 @@ PyObject* type_new_class(Runtime& rt, PyTypeObject* metatype, PyObject* name, Py
 
 // True for objects that are instances of a class made by a class statement.
 inline bool is_heap_type(const PyTypeObject* t) { return (t->tp_flags & Py_TPFLAGS_HEAPTYPE) != 0; }
+// sys.getsizeof(type): 3.x's type.__sizeof__ (PyHeapTypeObject plus the class's cached keys, or
+// PyTypeObject for a static type); 2.7's object.__sizeof__ (PyHeapTypeObject plus a PyMemberDef
+// per slot); plus the GC header CPython adds (core/profile/type_sizes.h).
+int64_t type_getsizeof(const Runtime& rt, PyTypeObject* type);
 // The heap type's __name__/__qualname__/__module__ (borrowed str objects).
 PyObject* heap_type_name(PyTypeObject* t);
 PyObject* heap_type_qualname(PyTypeObject* t);
