@@ -3,6 +3,7 @@
 #include "interp/interp.h"
 
 #include <string>
+#include <utility>
 
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
@@ -23,8 +24,32 @@
 #include "object/str_object.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
+#include "profile/startup_refs.h"
 
 namespace pymemlab {
+namespace {
+
+// Adds (sign +1) or takes back (-1) the references CPython's start-up holds on the shared
+// objects (profile/startup_refs.h): one ExternalRefs event each, not a run of increfs.
+void hold_startup_refs(Runtime& rt, int sign) {
+    const StartupRefs* refs = startup_refs(rt.profile());
+    if (refs == nullptr) return;
+    const Builtins& b = rt.builtins();
+    const Singletons& s = b.singletons;
+    PyObject* empty_str = rt.profile().major < 3 ? b.bytes_state.empty : b.str_state.empty;
+    const std::pair<PyObject*, uint16_t> shared[] = {
+        {s.none, refs->none},         {s.true_, refs->true_},           {s.false_, refs->false_},
+        {s.ellipsis, refs->ellipsis}, {s.not_implemented, refs->not_implemented},
+        {b.empty_tuple, refs->empty_tuple}, {empty_str, refs->empty_str},
+    };
+    for (auto [o, n] : shared)
+        if (o != nullptr && n != 0) rt.add_external_refs(o, sign * n);
+    for (int i = 0; i < StartupRefs::kSmallInts; ++i)
+        if (PyObject* o = b.small_ints[i]; o != nullptr && refs->small_ints[i] != 0)
+            rt.add_external_refs(o, sign * refs->small_ints[i]);
+}
+
+}  // namespace
 
 Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts) {
     char here = 0;
@@ -46,9 +71,11 @@ Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts
     budget_exceeded_type->tp_base = rt.builtins().exc.BaseException;
     type_ready(rt, budget_exceeded_type);
     init_builtin_modules(*this);
+    hold_startup_refs(rt, +1);
 }
 
 Interp::~Interp() {
+    hold_startup_refs(rt, -1);
     rt.xdecref(exc_info);
     exc_info = nullptr;
     rt.xdecref(modules);

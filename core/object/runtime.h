@@ -207,6 +207,13 @@ public:
         o->ob_refcnt = profile_.immortal_refcnt;
         if (trace_ != nullptr) trace_object(o, trace::EventKind::Immortalize);
     }
+    // References held outside the model (CPython's start-up: profile/startup_refs.h) added to
+    // o's count at once, or taken back (n < 0); one trace event.
+    void add_external_refs(PyObject* o, int32_t n) {
+        o->ob_refcnt += n;
+        if (trace_ != nullptr)
+            trace_->push(trace::EventKind::ExternalRefs, id(o), static_cast<uint32_t>(n + trace::kGcRefsBias));
+    }
     // _Py_ForgetReference: an object about to move (a resized tuple's block) leaves the registry.
     void note_forgotten(PyObject* o) {
         if (track_objects_) live_.erase(o);

@@ -31,6 +31,8 @@ enum class EventKind : uint8_t {
     Immortalize, // addr: id; the count becomes the profile's immortal value (3.12+ interned strings)
     ArenaNew,    // addr: the arena's first byte; before the Alloc of the block that needed it
     ArenaFree,   // addr: the arena's first byte; after the Free that emptied it
+    ExternalRefs,  // addr: id; arg: references held outside the model added to its count (biased
+                   // like GcRefs; negative when taken back): CPython's start-up (profile/startup_refs.h)
     Count
 };
 
@@ -39,7 +41,8 @@ constexpr uint32_t kArgMask = (1u << kArgBits) - 1;
 // Alloc and Free keep the gen-0 flag in the payload's top bit; sizes use the 23 below it.
 constexpr uint32_t kGenZeroFlag = 1u << (kArgBits - 1);
 constexpr uint32_t kSizeMask = kGenZeroFlag - 1;
-// gc_refs may be negative mid-collection in a broken heap; they are stored biased.
+// gc_refs may be negative mid-collection in a broken heap; they are stored biased, and so are
+// ExternalRefs' signed counts.
 constexpr int32_t kGcRefsBias = 1 << (kArgBits - 1);
 static_assert(static_cast<uint32_t>(EventKind::Count) <= 256, "the kind lives in a word's top byte");
 

@@ -170,6 +170,7 @@ void HeapState::apply(const TraceLog& log, size_t index, std::vector<uint64_t>& 
             break;
         case EventKind::ArenaNew: add_arena(e.addr); break;
         case EventKind::ArenaFree: remove_arena(e.addr); break;
+        case EventKind::ExternalRefs: add_refcnt(e.addr, static_cast<int32_t>(e.arg) - kGcRefsBias); break;
         case EventKind::Count: break;
     }
 }
@@ -255,6 +256,7 @@ void HeapState::unapply(const TraceLog& log, size_t index, std::vector<uint64_t>
             break;
         case EventKind::ArenaNew: remove_arena(e.addr); break;
         case EventKind::ArenaFree: add_arena(e.addr); break;
+        case EventKind::ExternalRefs: add_refcnt(e.addr, kGcRefsBias - static_cast<int32_t>(e.arg)); break;
         case EventKind::Count: break;
     }
 }

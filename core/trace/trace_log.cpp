@@ -7,7 +7,7 @@ const char* event_kind_name(EventKind kind) {
     static constexpr const char* kNames[] = {
         "alloc",  "free",   "object_new", "object_dead", "incref",  "decref",   "track",     "untrack",    "line",
         "output", "bind",   "gc_start",   "gc_phase",    "gc_refs", "gc_done",  "gc_count", "retype", "immortalize",
-        "arena_new", "arena_free"};
+        "arena_new", "arena_free", "external_refs"};
     static_assert(sizeof kNames / sizeof kNames[0] == static_cast<size_t>(EventKind::Count));
     return kNames[static_cast<size_t>(kind)];
 }

@@ -11,6 +11,7 @@
 #include "alloc/heap_view.h"
 #include "interp/interp.h"
 #include "lab/lab.h"
+#include "object/builtins.h"
 #include "object/runtime.h"
 
 using namespace pymemlab;
@@ -366,4 +367,21 @@ TEST_CASE("a name bound to a static object shows it, with its count, though the 
             CHECK(((s.object_flags[k] & Snapshot::kImmortal) != 0) == (std::string(v) != "3.11"));
         }
     }
+}
+
+TEST_CASE("the references CPython's start-up holds on () are in the trace, and rewinding keeps them", "[lab]") {
+    Lab lab(profile("3.10"), RunMode::Script, LabLimits{});
+    lab.load("t = ()\nu = t\n");
+    PyObject* empty = lab.runtime().builtins().empty_tuple;
+    const int64_t before = empty->ob_refcnt;
+    CHECK(before > 1000);  // CPython 3.10's getrefcount(()) in a script is 1304: its modules hold them
+    REQUIRE(lab.run() == 0);
+    const uint64_t id = lab.runtime().id(empty);
+    const Snapshot end = lab.snapshot();
+    REQUIRE(end.find_object(id) >= 0);
+    CHECK(end.object_refcnts[static_cast<size_t>(end.find_object(id))] == static_cast<int64_t>(empty->ob_refcnt));
+    lab.rewind(lab.start());
+    const Snapshot start = lab.snapshot();
+    REQUIRE(start.find_object(id) >= 0);
+    CHECK(start.object_refcnts[static_cast<size_t>(start.find_object(id))] == before);
 }

@@ -39,6 +39,7 @@ export const EVENT_KINDS = [
   'immortalize',
   'arena_new',
   'arena_free',
+  'external_refs',
 ];
 export const KIND = Object.fromEntries(EVENT_KINDS.map((name, i) => [name, i]));
 
