@@ -5,6 +5,7 @@
 
 #include "interp/borrowed_refs.h"
 #include "interp/ceval_internal.h"
+#include "interp/specialize.h"
 #include "interp/code_object.h"
 #include "interp/frame_object.h"
 #include "interp/gen_object.h"
@@ -256,14 +257,18 @@ PyObject* function_vectorcall(Runtime& rt, PyObject* func, PyObject* const* args
     return call_python_function(interp_of(rt), func, const_cast<PyObject**>(args), nargs, kwnames, false);
 }
 
-PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames) {
+PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
+                          CallCache* cache) {
     Runtime& rt = in.rt;
+    if (cache != nullptr && specialized_init(rt, *cache, callable, nargs)) return alloc_and_enter_init(in, args, nargs);
     if (Py_TYPE(callable) == rt.builtins().function_type) {
         // 3.11+ moves the arguments from the caller's stack into the callee's frame; older
         // versions copy them, so the caller's stack keeps a reference during the call.
         const bool steal = rt.profile().at_least(3, 11);
         return call_python_function(in, callable, args, nargs, kwnames, steal);
     }
+    // 2.7's do_call pops the arguments into the tuple of a call through tp_call.
+    if (rt.profile().major < 3) return object_vectorcall_moving(rt, callable, args, nargs, kwnames);
     return object_vectorcall(rt, callable, args, nargs, kwnames);
 }
 

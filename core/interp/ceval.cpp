@@ -511,7 +511,15 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                     --args;
                     ++nargs;
                 }
-                PyObject* r = call_from_stack(in, callable, args, nargs, kwnames);
+                // 3.13+: a positional call with a null self slot is the adaptive CALL whose cache
+                // can turn it into CALL_ALLOC_AND_ENTER_INIT.
+                CallCache* cache = nullptr;
+                if (self == nullptr && kwnames == nullptr && rt.profile().at_least(3, 13)) {
+                    std::vector<CallCache>& caches = as_code(code)->body.p->call_caches;
+                    if (caches.empty()) caches.resize(body.instrs.size());
+                    cache = &caches[static_cast<size_t>(&ins - instrs)];
+                }
+                PyObject* r = call_from_stack(in, callable, args, nargs, kwnames, cache);
                 kwnames = nullptr;
                 // call_from_stack nulls the argument slots whose references it took over; a
                 // borrowed item (3.14) is let go without a decref.

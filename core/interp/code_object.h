@@ -5,6 +5,7 @@
 // object or, from 3.11, inline). Read opcode.h for the instructions and ceval.h for their use.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "interp/opcode.h"
@@ -14,6 +15,16 @@ namespace pymemlab {
 
 class Runtime;
 struct PyTypeObject;
+
+// A CALL instruction's inline cache from 3.13 (Python/specialize.c): its adaptive backoff
+// counter, and whether the instruction has been specialized, as CALL_ALLOC_AND_ENTER_INIT for
+// the class whose version tag it keeps, or for something else. interp/specialize.h runs it.
+struct CallCache {
+    uint16_t value = 1;  // adaptive_counter_warmup(): the second run specializes
+    uint16_t backoff = 1;
+    enum class State : uint8_t { kAdaptive, kInit, kOther } state = State::kAdaptive;
+    uint32_t version = 0;  // kInit: the class's version tag
+};
 
 // The part of a code object the model keeps outside the heap.
 struct CodeBody {
@@ -27,6 +38,8 @@ struct CodeBody {
     // For each cell variable, the index of the parameter it is (its value is moved into the
     // cell when the frame starts), or -1.
     std::vector<int> cell2arg;
+    // One per instruction once a CALL runs under a profile that specializes (3.13+).
+    std::vector<CallCache> call_caches;
 };
 
 // Invariants: the tuples hold str objects (interned names), co_consts any constants, nested

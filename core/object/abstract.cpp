@@ -16,6 +16,7 @@
 #include "object/list_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/tp_call.h"
 #include "object/tuple_object.h"
 #include "object/weakref_object.h"
 
@@ -486,18 +487,40 @@ int object_setattr(Runtime& rt, PyObject* o, PyObject* name, PyObject* value) {
 
 bool object_callable(const PyObject* o) { return Py_TYPE(o)->tp_call != nullptr; }
 
-PyObject* object_vectorcall(Runtime& rt, PyObject* callable, PyObject* const* args, Py_ssize_t nargs,
-                            PyObject* kwnames) {
+namespace {
+
+// How a call reaches a callable without vectorcall (tp_call.h): its arguments packed with
+// references of their own, packed by moving the VM's (2.7), or already packed by the caller
+// (PyObject_Call's tuple and dict, passed on as they are).
+enum class Packing { kCopy, kMove, kPacked };
+
+// PyObject_Vectorcall: through the callable's vectorcall, or packed.
+PyObject* vectorcall(Runtime& rt, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
+                     Packing packing) {
     vectorcallfunc call = Py_TYPE(callable)->tp_call;
     if (call == nullptr)
         return err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not callable",
                           type_name(Py_TYPE(callable)).c_str());
     NativeDepth depth(rt, " while calling a Python object");
     if (!depth.ok) return nullptr;
-    PyObject* r = call(rt, callable, args, nargs, kwnames);
+    PyObject* r = packing != Packing::kPacked && calls_through_tp_call(rt, callable)
+                      ? make_tp_call(rt, callable, args, nargs, kwnames, packing == Packing::kMove)
+                      : call(rt, callable, args, nargs, kwnames);
     if (r == nullptr && !err_occurred(rt))
         err_set_string(rt, rt.builtins().exc.SystemError, "error return without exception set");
     return r;
+}
+
+}  // namespace
+
+PyObject* object_vectorcall(Runtime& rt, PyObject* callable, PyObject* const* args, Py_ssize_t nargs,
+                            PyObject* kwnames) {
+    return vectorcall(rt, callable, const_cast<PyObject**>(args), nargs, kwnames, Packing::kCopy);
+}
+
+PyObject* object_vectorcall_moving(Runtime& rt, PyObject* callable, PyObject** args, Py_ssize_t nargs,
+                                   PyObject* kwnames) {
+    return vectorcall(rt, callable, args, nargs, kwnames, Packing::kMove);
 }
 
 PyObject* object_call_noargs(Runtime& rt, PyObject* callable) {
@@ -523,7 +546,8 @@ PyObject* object_call(Runtime& rt, PyObject* callable, PyObject* args, PyObject*
             flat.push_back(dict_getitem(rt, kwargs, keys[i]));
         }
     }
-    PyObject* r = object_vectorcall(rt, callable, flat.data(), nargs, kwnames);
+    // The tuple and dict are the call's packing for a callable without vectorcall.
+    PyObject* r = vectorcall(rt, callable, flat.data(), nargs, kwnames, Packing::kPacked);
     rt.xdecref(kwnames);
     return r;
 }

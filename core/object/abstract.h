@@ -66,6 +66,10 @@ PyObject** object_dict_ptr(PyObject* o);
 // ---- calls -------------------------------------------------------------------------------------
 PyObject* object_vectorcall(Runtime& rt, PyObject* callable, PyObject* const* args, Py_ssize_t nargs,
                             PyObject* kwnames);
+// object_vectorcall for 2.7's CALL_FUNCTION, whose do_call pops the arguments into the tuple of
+// a call through tp_call (tp_call.h): those slots are taken over and nulled.
+PyObject* object_vectorcall_moving(Runtime& rt, PyObject* callable, PyObject** args, Py_ssize_t nargs,
+                                   PyObject* kwnames);
 PyObject* object_call_noargs(Runtime& rt, PyObject* callable);
 PyObject* object_call_one(Runtime& rt, PyObject* callable, PyObject* arg);
 // callable(*args_tuple, **kwargs_dict); kwargs may be nullptr.

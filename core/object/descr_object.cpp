@@ -426,6 +426,9 @@ PyObject* cfunction_new(Runtime& rt, const PyMethodDef* def, PyObject* self) {
 }
 
 bool cfunction_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().builtin_function_type; }
+const PyMethodDef* cfunction_def(const Runtime& rt, const PyObject* o) {
+    return cfunction_check(rt, o) ? as_cfunc(const_cast<PyObject*>(o))->m_ml.p : nullptr;
+}
 bool method_descriptor_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().method_descriptor_type; }
 
 PyObject* method_descriptor_call_unbound(Runtime& rt, PyObject* descr, PyObject* self, PyObject* const* args,

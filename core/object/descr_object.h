@@ -31,6 +31,8 @@ PyObject* member_descriptor_new(Runtime& rt, PyTypeObject* type, PyObject* name,
 // [].append). self is borrowed and a reference taken.
 PyObject* cfunction_new(Runtime& rt, const PyMethodDef* def, PyObject* self);
 bool cfunction_check(const Runtime& rt, const PyObject* o);
+// The PyMethodDef a builtin_function_or_method calls, or nullptr for any other object.
+const PyMethodDef* cfunction_def(const Runtime& rt, const PyObject* o);
 bool method_descriptor_check(const Runtime& rt, const PyObject* o);
 // Calls a method descriptor's function with self first (LOAD_METHOD's unbound call).
 PyObject* method_descriptor_call_unbound(Runtime& rt, PyObject* descr, PyObject* self, PyObject* const* args,

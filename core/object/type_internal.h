@@ -37,7 +37,13 @@ struct HeapTypeObject {
     // ht_cached_keys (3.11+ classes with Py_TPFLAGS_MANAGED_DICT, instance_values.h): the shared
     // keys of the instances' attributes, owned (one dk_refcnt); null otherwise.
     Slot<unsigned char> ht_cached_keys;
+    // tp_version_tag: a number no other class version has had, renewed whenever the class or a
+    // class along its MRO is modified (PyType_Modified); what a specialized instruction checks.
+    uint32_t version_tag;
 };
+
+// PyType_Modified for a class: new version tags for it and every class derived from it.
+void type_modified(PyTypeObject* type);
 
 inline HeapTypeObject* heap_type(PyTypeObject* t) { return reinterpret_cast<HeapTypeObject*>(t); }
 
@@ -78,6 +84,10 @@ void type_update_slots(Runtime& rt, PyTypeObject* type);
 PyObject* dict_get_ascii(const Runtime& rt, PyObject* dict, std::string_view name);
 // The attribute `name` along type's MRO (every dict, built-in types' included), borrowed.
 PyObject* type_lookup_ascii(const Runtime& rt, PyTypeObject* type, std::string_view name);
+// Whether `o` is the __new__ a built-in type's dict holds for its tp_new (tp_new_wrapper).
+bool is_tp_new_wrapper(const Runtime& rt, const PyObject* o);
+// Whether a class's tp_new is the one that calls a Python-level __new__ (slot_tp_new).
+bool tp_new_is_slot(const PyTypeObject* t);
 // Calls `attr`, found on type(self), as a method of self (CPython's call_unbound): functions and
 // method descriptors get self as their first argument, other descriptors are bound first.
 PyObject* call_method_found(Runtime& rt, PyObject* attr, PyObject* self, PyObject* const* args, Py_ssize_t nargs,

@@ -662,6 +662,7 @@ PyObject* type_new_class(Runtime& rt, PyTypeObject* metatype, PyObject* name, Py
     rt.own_host_storage(o, heap_type_release_host);
     type->tp_name = et->name_storage.p->c_str();
     type->tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | (base->tp_flags & kSubclassFlags);
+    type_modified(type);  // its first version tag
     type->tp_base = base;
     rt.incref(as_object(base));
     type->tp_bases = own_bases;

@@ -252,6 +252,7 @@ int type_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* value) 
         if (!err_occurred(rt)) err_no_memory(rt);
         return -1;
     }
+    type_modified(type);
     type_update_slots(rt, type);
     return 0;
 }
@@ -372,6 +373,55 @@ bool type_add_to_dict(Runtime& rt, PyTypeObject* type, const char* name, PyObjec
     return ok;
 }
 
+namespace {
+
+// tp_new_wrapper: T.__new__(S, ...), the built-in method add_tp_new_wrapper puts in the dict of
+// a type that defines tp_new, calls T's tp_new for the subtype S. Called through tp_call with
+// its arguments in a tuple, it makes a second one without S (PyTuple_GetSlice).
+PyObject* tp_new_wrapper(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    auto* type = reinterpret_cast<PyTypeObject*>(self);
+    const ExceptionTypes& exc = rt.builtins().exc;
+    if (nargs < 1) return err_format(rt, exc.TypeError, "%s.__new__(): not enough arguments", type->tp_name);
+    if (!Py_TYPE(args[0])->has_flag(Py_TPFLAGS_TYPE_SUBCLASS))
+        return err_format(rt, exc.TypeError, "%s.__new__(X): X is not a type object (%s)", type->tp_name,
+                          Py_TYPE(args[0])->tp_name);
+    auto* subtype = reinterpret_cast<PyTypeObject*>(args[0]);
+    if (!type_is_subtype(subtype, type))
+        return err_format(rt, exc.TypeError, "%s.__new__(%s): %s is not a subtype of %s", type->tp_name,
+                          subtype->tp_name, subtype->tp_name, type->tp_name);
+    // object.__new__(dict) and the like would make an object its type cannot handle.
+    PyTypeObject* staticbase = subtype;
+    while (staticbase != nullptr && tp_new_is_slot(staticbase)) staticbase = staticbase->tp_base;
+    if (staticbase != nullptr && staticbase->tp_new != type->tp_new)
+        return err_format(rt, exc.TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type->tp_name,
+                          subtype->tp_name, staticbase->tp_name);
+    PyObject* packed = tuple_alloc(rt, nargs);
+    if (packed == nullptr) return err_no_memory(rt);
+    for (Py_ssize_t i = 0; i < nargs; ++i) {
+        rt.incref(args[i]);
+        tuple_items(packed)[i] = args[i];
+    }
+    tuple_track_filled(rt, packed);
+    PyObject* rest = nargs > 1 ? tuple_alloc(rt, nargs - 1) : tuple_new(rt, 0);
+    if (rest == nullptr) {
+        rt.decref(packed);
+        return err_no_memory(rt);
+    }
+    for (Py_ssize_t i = 1; i < nargs; ++i) {
+        rt.incref(args[i]);
+        tuple_items(rest)[i - 1] = args[i];
+    }
+    if (nargs > 1) tuple_track_filled(rt, rest);
+    PyObject* r = type->tp_new(rt, subtype, args + 1, nargs - 1, kwnames);
+    rt.decref(rest);
+    rt.decref(packed);
+    return r;
+}
+
+const PyMethodDef kTpNewWrapper = {"__new__", tp_new_wrapper, METH_VARARGS};
+
+}  // namespace
+
 bool type_ready(Runtime& rt, PyTypeObject* type) {
     if (type->tp_mro != nullptr) return true;
     PyTypeObject* object = rt.builtins().object_type;
@@ -385,8 +435,12 @@ bool type_ready(Runtime& rt, PyTypeObject* type) {
     std::vector<PyTypeObject*> mro;
     if (!compute_mro(rt, type, &mro)) return false;
     if ((type->tp_mro = tuple_of_types(rt, mro)) == nullptr) return false;
+    const bool own_new = type->tp_new != nullptr;  // add_tp_new_wrapper runs before inheritance
     for (size_t i = 1; i < mro.size(); ++i) inherit_slots(type, mro[i]);
     if (type->tp_dict == nullptr && (type->tp_dict = dict_new(rt)) == nullptr) return false;
+    if (own_new && dict_get_ascii(rt, type->tp_dict, "__new__") == nullptr &&
+        !type_add_to_dict(rt, type, "__new__", cfunction_new(rt, &kTpNewWrapper, reinterpret_cast<PyObject*>(type))))
+        return false;
     if (type->tp_methods != nullptr)
         for (const PyMethodDef* m = type->tp_methods; m->ml_name != nullptr; ++m)
             if (!type_add_to_dict(rt, type, m->ml_name, method_descriptor_new(rt, type, m))) return false;
@@ -475,6 +529,17 @@ int64_t type_getsizeof(const Runtime& rt, PyTypeObject* type) {
     // type_is_gc: only classes are GC objects; 3.11 and 3.12 count a header for static types too.
     if (heap || (p.major >= 3 && sizes.static_type_counts_gc_head)) size += p.gc_head_size;
     return size;
+}
+
+bool is_tp_new_wrapper(const Runtime& rt, const PyObject* o) { return cfunction_def(rt, o) == &kTpNewWrapper; }
+
+void type_modified(PyTypeObject* type) {
+    // Tags only need to differ from one another, not to be reproducible: a process-wide count.
+    static uint32_t next_version_tag = 0;
+    if (!is_heap_type(type)) return;
+    heap_type(type)->version_tag = ++next_version_tag;
+    if (std::vector<PyTypeObject*>* subclasses = heap_type(type)->subclasses.p)
+        for (PyTypeObject* sub : *subclasses) type_modified(sub);
 }
 
 }  // namespace pymemlab

@@ -21,6 +21,7 @@
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/tp_call.h"
 #include "object/tuple_object.h"
 #include "object/type_internal.h"
 #include "object/type_object.h"
@@ -95,7 +96,11 @@ Found find_dunder(const Runtime& rt, PyTypeObject* type, std::string_view name, 
     for (int64_t i = 0; i < Py_SIZE(mro); ++i) {
         auto* t = reinterpret_cast<PyTypeObject*>(tuple_items(mro)[i]);
         if (t->tp_dict != nullptr)
-            if (PyObject* v = dict_get_ascii(rt, t->tp_dict, name)) return {v, nullptr};
+            if (PyObject* v = dict_get_ascii(rt, t->tp_dict, name)) {
+                // update_one_slot: a built-in type's own __new__ wrapper stands for its tp_new.
+                if (is_tp_new_wrapper(rt, v)) return {nullptr, t};
+                return {v, nullptr};
+            }
         if (!is_heap_type(t) && offset != kNoSlot && defines_slot(t, offset)) return {nullptr, t};
     }
     return {};
@@ -176,7 +181,7 @@ Py_hash_t slot_tp_hash(Runtime& rt, PyObject* self) {
 
 PyObject* slot_tp_call(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
     Found f = find_dunder(rt, Py_TYPE(self), "__call__", TP(tp_call));
-    if (f.attr != nullptr) return call_method_found(rt, f.attr, self, args, nargs, kwnames);
+    if (f.attr != nullptr) return call_prepend(rt, f.attr, self, args, nargs, kwnames, true);
     if (f.builtin != nullptr) return f.builtin->tp_call(rt, self, args, nargs, kwnames);
     return err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not callable", name_of(self).c_str());
 }
@@ -279,7 +284,7 @@ PyObject* slot_tp_iternext(Runtime& rt, PyObject* self) {
 int slot_tp_init(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
     Found f = find_dunder(rt, Py_TYPE(self), "__init__", TP(tp_init));
     if (f.attr == nullptr) return f.builtin != nullptr ? f.builtin->tp_init(rt, self, args, nargs, kwnames) : 0;
-    PyObject* r = call_method_found(rt, f.attr, self, args, nargs, kwnames);
+    PyObject* r = call_prepend(rt, f.attr, self, args, nargs, kwnames, true);
     if (r == nullptr) return -1;
     const bool none = is_none(rt, r);
     if (!none)
@@ -328,11 +333,7 @@ PyObject* slot_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py
     else
         func = new_ref(rt, f.attr);
     if (func == nullptr) return nullptr;
-    const Py_ssize_t total = nargs + (kwnames != nullptr ? Py_SIZE(kwnames) : 0);
-    std::vector<PyObject*> stack(static_cast<size_t>(total + 1));
-    stack[0] = cls;
-    for (Py_ssize_t i = 0; i < total; ++i) stack[static_cast<size_t>(i + 1)] = args[i];
-    PyObject* r = object_vectorcall(rt, func, stack.data(), nargs + 1, kwnames);
+    PyObject* r = call_prepend(rt, func, cls, args, nargs, kwnames, false);
     rt.decref(func);
     return r;
 }
@@ -702,10 +703,11 @@ public:
                 const bool dunder =
                     name.size() > 4 && name.substr(0, 2) == "__" && name.substr(name.size() - 2) == "__";
                 if (!dunder && name != "next") continue;
+                PyObject* value = dict_getitem(const_cast<Runtime&>(rt), dict, key);
+                if (is_tp_new_wrapper(rt, value)) continue;  // stands for the built-in's tp_new
                 bool seen = false;
                 for (const Entry& e : entries_) seen = seen || e.name == name;
-                if (!seen)
-                    entries_.push_back({std::string(name), i, dict_getitem(const_cast<Runtime&>(rt), dict, key)});
+                if (!seen) entries_.push_back({std::string(name), i, value});
             }
         }
     }
@@ -812,6 +814,8 @@ PyObject* type_lookup_ascii(const Runtime& rt, PyTypeObject* type, std::string_v
 
 PyObject* call_method_found(Runtime& rt, PyObject* attr, PyObject* self, PyObject* const* args, Py_ssize_t nargs,
                             PyObject* kwnames) {
+    if (!rt.profile().at_least(3, 7) && Py_TYPE(attr) == rt.builtins().function_type && kwnames == nullptr)
+        return call_method_packed(rt, attr, self, args, nargs);
     rt.incref(attr);  // the call may rebind the class attribute that holds it
     PyObject* r;
     const Py_ssize_t total = nargs + (kwnames != nullptr ? Py_SIZE(kwnames) : 0);
@@ -845,5 +849,7 @@ void type_update_slots(Runtime& rt, PyTypeObject* type) {
     if (std::vector<PyTypeObject*>* subclasses = heap_type(type)->subclasses.p)
         for (PyTypeObject* sub : std::vector<PyTypeObject*>(*subclasses)) type_update_slots(rt, sub);
 }
+
+bool tp_new_is_slot(const PyTypeObject* t) { return t->tp_new == slot_tp_new; }
 
 }  // namespace pymemlab

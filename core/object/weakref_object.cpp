@@ -320,23 +320,6 @@ const PyMethodDef kRefMethods[] = {
     {"__hash__", ref_hash_method, METH_VARARGS}, {nullptr, nullptr, 0},
 };
 
-// tp_new_wrapper: ref.__new__(cls, ob[, callback]), bound to the ref type, for classes derived
-// from ref whose __new__ calls it.
-PyObject* ref_new_wrapper(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    auto* type = reinterpret_cast<PyTypeObject*>(self);
-    PyTypeObject* type_error = rt.builtins().exc.TypeError;
-    if (nargs < 1) return err_format(rt, type_error, "%s.__new__(): not enough arguments", type->tp_name);
-    if (!object_type_check(args[0], rt.builtins().type_type))
-        return err_format(rt, type_error, "%s.__new__(X): X is not a type object (%s)", type->tp_name,
-                          Py_TYPE(args[0])->tp_name);
-    auto* sub = reinterpret_cast<PyTypeObject*>(args[0]);
-    if (!type_is_subtype(sub, type))
-        return err_format(rt, type_error, "%s.__new__(%s): %s is not a subtype of %s", type->tp_name, sub->tp_name,
-                          sub->tp_name, type->tp_name);
-    return weakref_tp_new(rt, sub, args + 1, nargs - 1, kw);
-}
-const PyMethodDef kRefNewDef = {"__new__", ref_new_wrapper, METH_VARARGS};
-
 // The types' names: "weakref" and "weakproxy" up to 3.8; 3.9 moved them into the weakref module.
 struct TypeNames {
     const char* ref;
@@ -366,7 +349,6 @@ void init_weakref_types(Runtime& rt) {
     ref->tp_methods = kRefMethods;
     ref->tp_flags |= Py_TPFLAGS_BASETYPE;
     b.weakref_type = ref;
-    type_add_to_dict(rt, ref, "__new__", cfunction_new(rt, &kRefNewDef, reinterpret_cast<PyObject*>(ref)));
     if (rt.profile().major >= 3)
         type_add_to_dict(rt, ref, "__callback__", getset_descriptor_new(rt, ref, &kCallbackGetSet));
     b.weakproxy_type = new_static_type(rt, names.proxy, size, 0, slots);

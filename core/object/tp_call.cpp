@@ -1,0 +1,230 @@
+// Calls through tp_call: the packing of _PyObject_MakeTpCall (2.7: ceval's do_call) and the
+// unpacking of _PyObject_Call_Prepend, per version. Read tp_call.h first.
+#include "object/tp_call.h"
+
+#include <optional>
+#include <vector>
+
+#include "object/abstract.h"
+#include "object/builtins.h"
+#include "object/dict_object.h"
+#include "object/errors.h"
+#include "object/func_object.h"
+#include "object/runtime.h"
+#include "object/tuple_object.h"
+#include "object/type_internal.h"
+#include "object/type_object.h"
+
+namespace pymemlab {
+namespace {
+
+// _PY_FASTCALL_SMALL_STACK: _PyObject_Call_Prepend's arguments live in a C array up to this
+// many; more take a PyMem block for the call.
+constexpr Py_ssize_t kSmallStack = 5;
+constexpr size_t kPointer = 8;
+
+// An argument array the length of a call, on the host: a few on the C stack, more in a vector.
+class ArgArray {
+ public:
+    explicit ArgArray(Py_ssize_t n) {
+        if (n > static_cast<Py_ssize_t>(sizeof small_ / sizeof small_[0])) {
+            large_.resize(static_cast<size_t>(n));
+            data_ = large_.data();
+        }
+    }
+    PyObject*& operator[](Py_ssize_t i) { return data_[i]; }
+    PyObject** data() { return data_; }
+
+ private:
+    PyObject* small_[8];
+    std::vector<PyObject*> large_;
+    PyObject** data_ = small_;
+};
+
+// A PyMem block held for a call's length (the argument arrays CPython mallocs): allocated, as
+// CPython allocates it, only to be seen in the heap while the call runs.
+class TempBlock {
+ public:
+    TempBlock(Runtime& rt, size_t bytes) : rt_(rt), p_(rt.mem_malloc(bytes)) {}
+    ~TempBlock() {
+        if (p_ != nullptr) rt_.mem_free(p_);
+    }
+    TempBlock(const TempBlock&) = delete;
+    TempBlock& operator=(const TempBlock&) = delete;
+
+ private:
+    Runtime& rt_;
+    void* p_;
+};
+
+bool is_python_function(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().function_type; }
+
+PyObject* new_ref(Runtime& rt, PyObject* o) {
+    rt.incref(o);
+    return o;
+}
+
+// The positional arguments as a new tuple (the empty tuple for none).
+PyObject* pack_tuple(Runtime& rt, PyObject** args, Py_ssize_t nargs, bool move) {
+    if (nargs == 0) return tuple_new(rt, 0);
+    PyObject* t = tuple_alloc(rt, nargs);
+    if (t == nullptr) return nullptr;
+    for (Py_ssize_t i = 0; i < nargs; ++i) {
+        tuple_items(t)[i] = args[i];
+        if (move)
+            args[i] = nullptr;
+        else
+            rt.incref(args[i]);
+    }
+    tuple_track_filled(rt, t);
+    return t;
+}
+
+// The keyword arguments as a new dict (_PyStack_AsDict; 2.7's update_keyword_args).
+PyObject* pack_dict(Runtime& rt, PyObject** values, PyObject* kwnames, bool move) {
+    PyObject* d = dict_new(rt);
+    if (d == nullptr) return nullptr;
+    for (Py_ssize_t i = 0; i < Py_SIZE(kwnames); ++i) {
+        if (!dict_setitem(rt, d, tuple_items(kwnames)[i], values[i])) {
+            rt.decref(d);
+            return nullptr;
+        }
+        if (move) {
+            rt.decref(values[i]);  // the stack's reference, now the dict's
+            values[i] = nullptr;
+        }
+    }
+    return d;
+}
+
+// _PyStack_UnpackDict (3.8+): a call with keywords copies self, the arguments and the keyword
+// values into a PyMem array, each taking a reference, with a new tuple of the names.
+PyObject* call_unpacked(Runtime& rt, PyObject* attr, PyObject* const* stack, Py_ssize_t n, PyObject* kwnames) {
+    const Py_ssize_t nkw = Py_SIZE(kwnames);
+    const size_t offset = rt.profile().at_least(3, 9) ? 1 : 0;  // PY_VECTORCALL_ARGUMENTS_OFFSET's slot
+    TempBlock block(rt, (offset + static_cast<size_t>(n + nkw)) * kPointer);
+    PyObject* names = tuple_new(rt, nkw);
+    if (names == nullptr) return err_no_memory(rt);
+    for (Py_ssize_t i = 0; i < nkw; ++i) tuple_items(names)[i] = new_ref(rt, tuple_items(kwnames)[i]);
+    for (Py_ssize_t i = 0; i < n + nkw; ++i) rt.incref(stack[i]);
+    PyObject* r = object_vectorcall(rt, attr, stack, n, names);
+    for (Py_ssize_t i = 0; i < n + nkw; ++i) rt.decref(stack[i]);
+    rt.decref(names);
+    return r;
+}
+
+// 3.6's _PyFunction_FastCallDict and 2.7's function_call: a call with keywords copies the
+// names and values into a new tuple of pairs; the positional arguments are borrowed.
+PyObject* call_with_pairs(Runtime& rt, PyObject* attr, PyObject* const* stack, Py_ssize_t n, PyObject* kwnames) {
+    const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
+    if (nkw == 0) return object_vectorcall(rt, attr, stack, n, nullptr);
+    PyObject* pairs = tuple_new(rt, 2 * nkw);
+    if (pairs == nullptr) return err_no_memory(rt);
+    for (Py_ssize_t i = 0; i < nkw; ++i) {
+        tuple_items(pairs)[2 * i] = new_ref(rt, tuple_items(kwnames)[i]);
+        tuple_items(pairs)[2 * i + 1] = new_ref(rt, stack[n + i]);
+    }
+    PyObject* r = object_vectorcall(rt, attr, stack, n, kwnames);
+    rt.decref(pairs);
+    return r;
+}
+
+// 2.7's instancemethod_call (and slot_tp_new): self and the arguments copied into a new tuple,
+// then function_call.
+PyObject* call_via_newarg27(Runtime& rt, PyObject* attr, PyObject* const* stack, Py_ssize_t n, PyObject* kwnames) {
+    PyObject* newarg = tuple_new(rt, n);
+    if (newarg == nullptr) return err_no_memory(rt);
+    for (Py_ssize_t i = 0; i < n; ++i) tuple_items(newarg)[i] = new_ref(rt, stack[i]);
+    PyObject* r = call_with_pairs(rt, attr, stack, n, kwnames);
+    rt.decref(newarg);
+    return r;
+}
+
+// Built-in types got a vectorcall of their own from 3.9 (bpo-37207: range, list, tuple, dict,
+// set, frozenset; then float, bool, type(x), reversed, map, filter...). Those still called
+// through tp_call, as measured with gc.get_count() after a full collection on the pyenv builds:
+// bytes, complex and zip throughout, enumerate in 3.10, str until 3.12 and int until 3.13.
+bool builtin_type_has_vectorcall(const Runtime& rt, const PyTypeObject* type) {
+    const Profile& p = rt.profile();
+    if (!p.at_least(3, 9)) return false;
+    const Builtins& b = rt.builtins();
+    if (type == b.bytes_type || type == b.complex_type || type == b.zip_type) return false;
+    if (type == b.enumerate_type) return p.at_least(3, 11);
+    if (type == b.str_type) return p.at_least(3, 12);
+    if (type == b.long_type) return p.at_least(3, 13);
+    return true;
+}
+
+}  // namespace
+
+bool calls_through_tp_call(const Runtime& rt, const PyObject* callable) {
+    const PyTypeObject* t = Py_TYPE(callable);
+    if (t->tp_call == nullptr) return false;
+    if (is_heap_type(t)) return true;  // an instance of a class: its __call__
+    if (!t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS)) return false;
+    const auto* type = reinterpret_cast<const PyTypeObject*>(callable);
+    return is_heap_type(type) || !builtin_type_has_vectorcall(rt, type);
+}
+
+PyObject* make_tp_call(Runtime& rt, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
+                       bool move) {
+    const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
+    ArgArray items(nargs + nkw);
+    for (Py_ssize_t i = 0; i < nkw; ++i) items[nargs + i] = args[nargs + i];
+    PyObject* tuple = pack_tuple(rt, args, nargs, move);
+    if (tuple == nullptr) return err_no_memory(rt);
+    PyObject* kwargs = nkw > 0 ? pack_dict(rt, args + nargs, kwnames, move) : nullptr;
+    if (nkw > 0 && kwargs == nullptr) {
+        rt.decref(tuple);
+        return err_occurred(rt) ? nullptr : err_no_memory(rt);
+    }
+    for (Py_ssize_t i = 0; i < nargs; ++i) items[i] = tuple_items(tuple)[i];
+    PyObject* r = Py_TYPE(callable)->tp_call(rt, callable, items.data(), nargs, kwnames);
+    rt.xdecref(kwargs);
+    rt.decref(tuple);
+    return r;
+}
+
+PyObject* call_prepend(Runtime& rt, PyObject* attr, PyObject* self, PyObject* const* args, Py_ssize_t nargs,
+                       PyObject* kwnames, bool bound) {
+    if (!is_python_function(rt, attr)) return call_method_found(rt, attr, self, args, nargs, kwnames);
+    const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
+    const Py_ssize_t n = nargs + 1;
+    rt.incref(attr);  // the call may rebind the class attribute that holds it
+    ArgArray stack(n + nkw);
+    stack[0] = self;
+    for (Py_ssize_t i = 0; i < nargs + nkw; ++i) stack[i + 1] = args[i];
+    PyObject* r;
+    if (rt.profile().at_least(3, 7)) {
+        if (nkw > 0) {
+            r = call_unpacked(rt, attr, stack.data(), n, kwnames);
+        } else {
+            std::optional<TempBlock> big;
+            if (n > kSmallStack) big.emplace(rt, static_cast<size_t>(n) * kPointer);
+            r = object_vectorcall(rt, attr, stack.data(), n, nullptr);
+        }
+    } else {
+        // lookup_method: a bound method for the call's length (the method free list's).
+        PyObject* method = bound ? method_new(rt, attr, self) : nullptr;
+        if (bound && method == nullptr) {
+            rt.decref(attr);
+            return err_no_memory(rt);
+        }
+        r = rt.profile().major < 3 ? call_via_newarg27(rt, attr, stack.data(), n, kwnames)
+                                   : call_with_pairs(rt, attr, stack.data(), n, kwnames);
+        rt.xdecref(method);
+    }
+    rt.decref(attr);
+    return r;
+}
+
+PyObject* call_method_packed(Runtime& rt, PyObject* attr, PyObject* self, PyObject* const* args, Py_ssize_t nargs) {
+    if (nargs == 0 && rt.profile().major >= 3) return call_prepend(rt, attr, self, args, 0, nullptr, true);
+    PyObject* tuple = pack_tuple(rt, const_cast<PyObject**>(args), nargs, false);
+    if (tuple == nullptr) return err_no_memory(rt);
+    PyObject* r = call_prepend(rt, attr, self, tuple_items(tuple), nargs, nullptr, true);
+    rt.decref(tuple);
+    return r;
+}
+
+}  // namespace pymemlab
