@@ -89,4 +89,16 @@ PyObject* float_from_double(Runtime& rt, double value) {
 
 double float_value(const PyObject* o) { return reinterpret_cast<const PyFloatObject*>(o)->ob_fval; }
 
+int float_clear_free_list(Runtime& rt) {
+    FloatState& s = rt.builtins().float_state;
+    const int freed = s.numfree;
+    while (PyFloatObject* f = s.free_list) {
+        s.free_list = next_free(f);
+        f->ob_base.ob_type = rt.builtins().float_type;  // the link was kept in ob_type
+        rt.free_object(&f->ob_base);
+    }
+    s.numfree = 0;
+    return freed;
+}
+
 }  // namespace pymemlab

@@ -26,6 +26,8 @@ struct FloatState {
 };
 
 void init_float_type(Runtime& rt);
+// _PyFloat_ClearFreeList (3.x full collections): frees the free-listed floats. Returns how many.
+int float_clear_free_list(Runtime& rt);
 // PyFloat_FromDouble: from the free list when it has one, else a new block. nullptr on
 // MemoryError.
 PyObject* float_from_double(Runtime& rt, double value);

@@ -561,4 +561,11 @@ PyObject* list_from_iterable(Runtime& rt, PyObject* iterable) {
     return l;
 }
 
+int list_clear_free_list(Runtime& rt) {
+    ListState& s = rt.builtins().list_state;
+    const int freed = s.numfree;
+    while (s.numfree > 0) rt.free_object(&s.free_list[--s.numfree]->ob_base.ob_base);
+    return freed;
+}
+
 }  // namespace pymemlab

@@ -27,6 +27,8 @@ struct ListState {
 };
 
 void init_list_type(Runtime& rt);
+// _PyList_ClearFreeList (3.x full collections): frees the free-listed lists. Returns how many.
+int list_clear_free_list(Runtime& rt);
 // PyList_New(n): a list from the free list (or a new GC block) with n null items, exactly n
 // allocated; tracked. nullptr on MemoryError (not set).
 PyObject* list_new(Runtime& rt, int64_t n);
