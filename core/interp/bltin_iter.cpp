@@ -1,6 +1,7 @@
 // Builtins about iteration: iter, next, all, any, sorted; 2.7's map, filter, zip and reduce,
 // which build lists (3.x's map, filter and zip are the types of object/map_object.h, enumerate
 // and reversed those of object/enum_object.h).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "object/bytes_object.h"
 #include "object/enum_object.h"
 #include "object/errors.h"
+#include "object/iter_object.h"
 #include "object/list_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -148,6 +150,40 @@ bool append_consuming(Runtime& rt, PyObject* list, PyObject* item) {
     return ok;
 }
 
+// 2.7's map, zip and filter guess their result's length and make the list that long
+// (PyList_New), set the items by index, append past the guess, and cut the unused tail
+// (PyList_SetSlice): the list's allocation is CPython's, not append's over-allocation.
+class PresizedList27 {
+ public:
+    PresizedList27(Runtime& rt, Py_ssize_t guess) : rt_(rt), guess_(guess), list_(list_new(rt, guess)) {
+        if (list_ == nullptr) err_no_memory(rt);
+    }
+    ~PresizedList27() { rt_.xdecref(list_); }
+    bool ok() const { return list_ != nullptr; }
+    // Takes the reference to item.
+    bool add(PyObject* item) {
+        if (n_ < guess_) {
+            list_items(list_)[n_++] = item;
+            return true;
+        }
+        ++n_;
+        return append_consuming(rt_, list_, item);
+    }
+    // The list, its tail cut to the items added; nullptr with an exception.
+    PyObject* finish() {
+        if (n_ < guess_ && !list_set_slice(rt_, list_, n_, guess_, nullptr)) return nullptr;
+        PyObject* r = list_;
+        list_ = nullptr;
+        return r;
+    }
+
+ private:
+    Runtime& rt_;
+    Py_ssize_t guess_;
+    PyObject* list_;
+    Py_ssize_t n_ = 0;
+};
+
 // map(function, seq, ...): function(*items) for each position up to the longest sequence, the
 // shorter ones padded with None; map(None, ...) makes the tuples themselves.
 PyObject* b_map27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
@@ -158,10 +194,18 @@ PyObject* b_map27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t narg
     if (is_none(rt, func) && n == 1) return sequence_list(rt, args[1]);
     std::vector<PyObject*> its;
     if (iterators_27(rt, "map()", args + 1, n, &its) == nullptr) return nullptr;
+    Py_ssize_t guess = 0;  // the longest sequence's length hint (8 for one without)
+    for (Py_ssize_t i = 0; i < n; ++i) {
+        Py_ssize_t hint = 0;
+        if (!object_length_hint(rt, args[1 + i], 8, &hint)) {
+            for (PyObject* o : its) rt.decref(o);
+            return nullptr;
+        }
+        guess = std::max(guess, hint);
+    }
     std::vector<bool> done(static_cast<size_t>(n), false);
-    PyObject* result = list_new(rt, 0);
-    bool ok = result != nullptr;
-    if (!ok) err_no_memory(rt);
+    PresizedList27 result(rt, guess);
+    bool ok = result.ok();
     while (ok) {
         std::vector<PyObject*> items;
         Py_ssize_t exhausted = 0;
@@ -192,14 +236,10 @@ PyObject* b_map27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t narg
             value = object_vectorcall(rt, func, items.data(), n, nullptr);
             for (PyObject* o : items) rt.decref(o);
         }
-        ok = value != nullptr && append_consuming(rt, result, value);
+        ok = value != nullptr && result.add(value);
     }
     for (PyObject* o : its) rt.decref(o);
-    if (!ok) {
-        rt.xdecref(result);
-        return nullptr;
-    }
-    return result;
+    return ok ? result.finish() : nullptr;
 }
 
 // filter(function, seq): the items whose function(item) (or, for None, item) is true; a str or
@@ -257,11 +297,22 @@ PyObject* b_filter27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t n
 // zip(seq, ...): a list of tuples, as long as the shortest sequence.
 PyObject* b_zip27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
     if (!no_keywords(rt, "zip", kw)) return nullptr;
+    if (nargs == 0) return list_new(rt, 0);
+    // The shortest sequence's length, unless one cannot tell (then 10).
+    Py_ssize_t guess = -1;
+    for (Py_ssize_t i = 0; i < nargs; ++i) {
+        Py_ssize_t hint = 0;
+        if (!object_length_hint(rt, args[i], -2, &hint)) return nullptr;
+        if (hint < 0) {
+            guess = -1;
+            break;
+        }
+        if (guess < 0 || hint < guess) guess = hint;
+    }
     std::vector<PyObject*> its;
     if (iterators_27(rt, "zip", args, nargs, &its) == nullptr) return nullptr;
-    PyObject* result = list_new(rt, 0);
-    bool ok = result != nullptr;
-    if (!ok) err_no_memory(rt);
+    PresizedList27 result(rt, guess < 0 ? 10 : guess);
+    bool ok = result.ok();
     while (ok && nargs > 0) {
         PyObject* t = tuple_new(rt, nargs);
         if (t == nullptr) {
@@ -283,14 +334,10 @@ PyObject* b_zip27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t narg
             rt.decref(t);
             break;
         }
-        ok = append_consuming(rt, result, t);
+        ok = result.add(t);
     }
     for (PyObject* o : its) rt.decref(o);
-    if (!ok) {
-        rt.xdecref(result);
-        return nullptr;
-    }
-    return result;
+    return ok ? result.finish() : nullptr;
 }
 
 // reduce(function, sequence[, initial]).
