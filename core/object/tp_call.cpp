@@ -45,9 +45,12 @@ class ArgArray {
 // CPython allocates it, only to be seen in the heap while the call runs.
 class TempBlock {
  public:
-    TempBlock(Runtime& rt, size_t bytes) : rt_(rt), p_(rt.mem_malloc(bytes)) {}
+    // Held (ThreadState::hold) while the call runs, so the heap checker knows its owner.
+    TempBlock(Runtime& rt, size_t bytes) : rt_(rt), p_(rt.mem_malloc(bytes)) { rt.tstate().hold(p_); }
     ~TempBlock() {
-        if (p_ != nullptr) rt_.mem_free(p_);
+        if (p_ == nullptr) return;
+        rt_.tstate().let_go(p_);
+        rt_.mem_free(p_);
     }
     TempBlock(const TempBlock&) = delete;
     TempBlock& operator=(const TempBlock&) = delete;
