@@ -5,7 +5,6 @@
 #include <cinttypes>
 #include <cstdio>
 #include <optional>
-#include <regex>
 
 #include "interp/interp.h"
 #include "object/abstract.h"
@@ -101,6 +100,58 @@ std::string explain_one(const Runtime& rt, const trace::TraceLog& log, size_t st
     return out;
 }
 
+// The question's grammar read by hand (std::regex would bring libc++'s locale machinery, a
+// tenth of the WebAssembly module). Spaces are ASCII whitespace, names ASCII identifiers.
+struct QuestionReader {
+    std::string_view s;
+    size_t i = 0;
+
+    static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+    static bool is_name_start(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
+    static bool is_name_char(char c) { return is_name_start(c) || (c >= '0' && c <= '9'); }
+
+    // Skips whitespace; true if there was some.
+    bool spaces() {
+        const size_t from = i;
+        while (i < s.size() && is_space(s[i])) ++i;
+        return i > from;
+    }
+    // After optional whitespace, the longest identifier.
+    bool name(std::string* out) {
+        spaces();
+        if (i == s.size() || !is_name_start(s[i])) return false;
+        const size_t from = i;
+        while (i < s.size() && is_name_char(s[i])) ++i;
+        out->assign(s.substr(from, i - from));
+        return true;
+    }
+    // After optional whitespace, exactly `text`.
+    bool literal(std::string_view text) {
+        spaces();
+        if (s.substr(i, text.size()) != text) return false;
+        i += text.size();
+        return true;
+    }
+    bool at_end() {
+        spaces();
+        return i == s.size();
+    }
+};
+
+// "id(a) == id(b)", "a is b" or "a is not b" (then `b` may itself be "not": "x is not").
+bool read_pair(std::string_view question, std::string* a, std::string* b) {
+    QuestionReader id{question};
+    if (id.literal("id(") && id.name(a) && id.literal(")") && id.literal("==") && id.literal("id(") && id.name(b) &&
+        id.literal(")") && id.at_end())
+        return true;
+    QuestionReader is{question};
+    if (!is.name(a) || !is.spaces() || !is.literal("is")) return false;
+    const size_t after_is = is.i;
+    if (is.spaces() && is.literal("not") && is.spaces() && is.name(b) && is.at_end()) return true;
+    is.i = after_is;
+    return is.spaces() && is.name(b) && is.at_end();
+}
+
 }  // namespace
 
 std::string shared_kind(const Runtime& rt, const PyObject* o) {
@@ -131,19 +182,16 @@ std::string shared_kind(const Runtime& rt, const trace::TraceLog& log, size_t st
 
 std::string explain_identity(const Runtime& rt, const Interp& in, const trace::TraceLog& log, size_t start,
                              std::string_view question) {
-    static const std::regex pair(R"(^\s*(?:id\(\s*([A-Za-z_]\w*)\s*\)\s*==\s*id\(\s*([A-Za-z_]\w*)\s*\)|([A-Za-z_]\w*)\s+is(?:\s+not)?\s+([A-Za-z_]\w*))\s*$)");
-    static const std::regex single(R"(^\s*([A-Za-z_]\w*)\s*$)");
-    const std::string q(question);
-    std::smatch m;
-    if (std::regex_match(q, m, single)) {
-        PyObject* o = lookup(rt, in, m[1]);
-        if (o == nullptr) return "name '" + m[1].str() + "' is not bound in __main__ at the end of the run.";
-        return explain_one(rt, log, start, m[1], o);
+    QuestionReader q{question};
+    std::string a, b;
+    if (q.name(&a) && q.at_end()) {
+        PyObject* o = lookup(rt, in, a);
+        if (o == nullptr) return "name '" + a + "' is not bound in __main__ at the end of the run.";
+        return explain_one(rt, log, start, a, o);
     }
-    if (!std::regex_match(q, m, pair))
+    if (!read_pair(question, &a, &b))
         return "The lab explains questions of the forms 'a is b', 'a is not b', 'id(a) == id(b)' or 'a', where a "
                "and b are names of __main__.";
-    const std::string a = m[1].matched ? m[1].str() : m[3].str(), b = m[1].matched ? m[2].str() : m[4].str();
     PyObject* x = lookup(rt, in, a);
     PyObject* y = lookup(rt, in, b);
     for (const auto& [n, o] : {std::pair{a, x}, std::pair{b, y}})

@@ -255,6 +255,23 @@ TEST_CASE("explain says why two names are one object, or two", "[lab]") {
     CHECK(lab.trace().size() == lab.end());
 }
 
+TEST_CASE("explain reads its questions with any spacing, and only its four forms", "[lab]") {
+    Lab lab(profile("3.12"));
+    lab.load("a = 1\nb = 1\np = [1]\nq = [1]\nnot_ = 1\n");
+    REQUIRE(lab.run() == 0);
+    const std::string usage = "explains questions of the forms";
+    CHECK_THAT(lab.explain("\ta  is\n b "), Catch::Contains("a and b are the same object"));
+    CHECK_THAT(lab.explain(" id( p )==id(q)\r"), Catch::Contains("p and q are two distinct objects"));
+    CHECK_THAT(lab.explain("p is not q"), Catch::Contains("p and q are two distinct objects"));
+    CHECK_THAT(lab.explain("  b  "), Catch::StartsWith("b is a int at 0x"));
+    // "x is not" asks about a name 'not'; "is" and "not" must be words of their own.
+    CHECK_THAT(lab.explain("a is not"), Catch::Contains("name 'not' is not bound"));
+    CHECK_THAT(lab.explain("a is not_"), Catch::Contains("a and not_ are the same object"));
+    for (const char* q : {"a isnot b", "a is notb b", "id (a) == id(b)", "id(a) = id(b)", "a is b c", "1a is b", "",
+                          "a is", "\xc3\xa9 is a"})
+        CHECK_THAT(lab.explain(q), Catch::Contains(usage));
+}
+
 TEST_CASE("a runaway snippet ends at the budget and its trace still rewinds", "[lab]") {
     LabLimits limits;
     limits.instruction_budget = 20000;
