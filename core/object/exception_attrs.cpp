@@ -58,15 +58,6 @@ int syntax_text_index(const Runtime& rt) { return rt.profile().at_least(3, 10) ?
 
 // ---- arguments ----------------------------------------------------------------------------------
 
-// _PyTuple_FromArray (tuple_track_filled: a tuple of atoms stays untracked from 3.14).
-PyObject* tuple_of(Runtime& rt, PyObject* const* args, Py_ssize_t nargs) {
-    PyObject* t = nargs > 0 ? tuple_alloc(rt, nargs) : tuple_new(rt, 0);
-    if (t == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < nargs; ++i) tuple_items(t)[i] = new_ref(rt, args[i]);
-    tuple_track_filled(rt, t);
-    return t;
-}
-
 bool same_items(PyObject* tuple, PyObject* const* args, Py_ssize_t nargs) {
     if (tuple == nullptr || Py_SIZE(tuple) != nargs) return false;
     for (Py_ssize_t i = 0; i < nargs; ++i)
@@ -142,7 +133,7 @@ bool init_os_error(Runtime& rt, PyObject* self) {
     if (filename == nullptr || (py3 && is_none(rt, filename))) return true;
     set_field(rt, self, kOSFilename, filename);
     if (n == 5 && !is_none(rt, a[4])) set_field(rt, self, kOSFilename2, a[4]);
-    PyObject* cut = tuple_of(rt, a, 2);
+    PyObject* cut = tuple_from_array(rt, a, 2);
     if (cut == nullptr) return false;
     set_slot(rt, &as_exc(self)->args.p, cut);
     return true;
@@ -235,7 +226,7 @@ PyTypeObject* os_error_subclass(Runtime& rt, PyObject* const* args, Py_ssize_t n
 PyObject* exception_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py_ssize_t nargs, PyObject*) {
     if (type == rt.builtins().exc.OSError && rt.profile().major >= 3)
         if (PyTypeObject* sub = os_error_subclass(rt, args, nargs)) type = sub;
-    PyObject* tuple = tuple_of(rt, args, nargs);
+    PyObject* tuple = tuple_from_array(rt, args, nargs);
     if (tuple == nullptr) return nullptr;
     PyObject* o = exception_new(rt, type, tuple);
     rt.decref(tuple);
@@ -260,7 +251,7 @@ int exception_tp_init(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssi
         return -1;
     }
     if (!same_items(exception_args(self), args, nargs)) {
-        PyObject* tuple = tuple_of(rt, args, nargs);
+        PyObject* tuple = tuple_from_array(rt, args, nargs);
         if (tuple == nullptr) return -1;
         set_slot(rt, &as_exc(self)->args.p, tuple);
     }

@@ -11,6 +11,7 @@
 #include "object/errors.h"
 #include "object/func_object.h"
 #include "object/runtime.h"
+#include "object/seq_internal.h"
 #include "object/tuple_object.h"
 #include "object/type_internal.h"
 #include "object/type_object.h"
@@ -62,22 +63,16 @@ class TempBlock {
 
 bool is_python_function(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().function_type; }
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
 
-// The positional arguments as a new tuple (the empty tuple for none).
+// The positional arguments as a new tuple (the empty tuple for none), taking the slots'
+// references with `move`. nullptr with MemoryError set.
 PyObject* pack_tuple(Runtime& rt, PyObject** args, Py_ssize_t nargs, bool move) {
-    if (nargs == 0) return tuple_new(rt, 0);
+    if (!move || nargs == 0) return tuple_from_array(rt, args, nargs);
     PyObject* t = tuple_alloc(rt, nargs);
-    if (t == nullptr) return nullptr;
+    if (t == nullptr) return err_no_memory(rt);
     for (Py_ssize_t i = 0; i < nargs; ++i) {
         tuple_items(t)[i] = args[i];
-        if (move)
-            args[i] = nullptr;
-        else
-            rt.incref(args[i]);
+        args[i] = nullptr;
     }
     tuple_track_filled(rt, t);
     return t;
@@ -106,9 +101,8 @@ PyObject* call_unpacked(Runtime& rt, PyObject* attr, PyObject* const* stack, Py_
     const Py_ssize_t nkw = Py_SIZE(kwnames);
     const size_t offset = rt.profile().at_least(3, 9) ? 1 : 0;  // PY_VECTORCALL_ARGUMENTS_OFFSET's slot
     TempBlock block(rt, (offset + static_cast<size_t>(n + nkw)) * kPointer);
-    PyObject* names = tuple_new(rt, nkw);
-    if (names == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < nkw; ++i) tuple_items(names)[i] = new_ref(rt, tuple_items(kwnames)[i]);
+    PyObject* names = tuple_from_array(rt, tuple_items(kwnames), nkw);
+    if (names == nullptr) return nullptr;
     for (Py_ssize_t i = 0; i < n + nkw; ++i) rt.incref(stack[i]);
     PyObject* r = object_vectorcall(rt, attr, stack, n, names);
     for (Py_ssize_t i = 0; i < n + nkw; ++i) rt.decref(stack[i]);
@@ -124,8 +118,8 @@ PyObject* call_with_pairs(Runtime& rt, PyObject* attr, PyObject* const* stack, P
     PyObject* pairs = tuple_new(rt, 2 * nkw);
     if (pairs == nullptr) return err_no_memory(rt);
     for (Py_ssize_t i = 0; i < nkw; ++i) {
-        tuple_items(pairs)[2 * i] = new_ref(rt, tuple_items(kwnames)[i]);
-        tuple_items(pairs)[2 * i + 1] = new_ref(rt, stack[n + i]);
+        tuple_items(pairs)[2 * i] = seq_new_ref(rt, tuple_items(kwnames)[i]);
+        tuple_items(pairs)[2 * i + 1] = seq_new_ref(rt, stack[n + i]);
     }
     PyObject* r = object_vectorcall(rt, attr, stack, n, kwnames);
     rt.decref(pairs);
@@ -135,9 +129,8 @@ PyObject* call_with_pairs(Runtime& rt, PyObject* attr, PyObject* const* stack, P
 // 2.7's instancemethod_call (and slot_tp_new): self and the arguments copied into a new tuple,
 // then function_call.
 PyObject* call_via_newarg27(Runtime& rt, PyObject* attr, PyObject* const* stack, Py_ssize_t n, PyObject* kwnames) {
-    PyObject* newarg = tuple_new(rt, n);
-    if (newarg == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < n; ++i) tuple_items(newarg)[i] = new_ref(rt, stack[i]);
+    PyObject* newarg = tuple_from_array(rt, stack, n);
+    if (newarg == nullptr) return nullptr;
     PyObject* r = call_with_pairs(rt, attr, stack, n, kwnames);
     rt.decref(newarg);
     return r;
@@ -175,7 +168,7 @@ PyObject* make_tp_call(Runtime& rt, PyObject* callable, PyObject** args, Py_ssiz
     ArgArray items(nargs + nkw);
     for (Py_ssize_t i = 0; i < nkw; ++i) items[nargs + i] = args[nargs + i];
     PyObject* tuple = pack_tuple(rt, args, nargs, move);
-    if (tuple == nullptr) return err_no_memory(rt);
+    if (tuple == nullptr) return nullptr;
     PyObject* kwargs = nkw > 0 ? pack_dict(rt, args + nargs, kwnames, move) : nullptr;
     if (nkw > 0 && kwargs == nullptr) {
         rt.decref(tuple);
@@ -223,8 +216,8 @@ PyObject* call_prepend(Runtime& rt, PyObject* attr, PyObject* self, PyObject* co
 
 PyObject* call_method_packed(Runtime& rt, PyObject* attr, PyObject* self, PyObject* const* args, Py_ssize_t nargs) {
     if (nargs == 0 && rt.profile().major >= 3) return call_prepend(rt, attr, self, args, 0, nullptr, true);
-    PyObject* tuple = pack_tuple(rt, const_cast<PyObject**>(args), nargs, false);
-    if (tuple == nullptr) return err_no_memory(rt);
+    PyObject* tuple = tuple_from_array(rt, args, nargs);
+    if (tuple == nullptr) return nullptr;
     PyObject* r = call_prepend(rt, attr, self, tuple_items(tuple), nargs, nullptr, true);
     rt.decref(tuple);
     return r;

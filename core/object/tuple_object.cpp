@@ -55,16 +55,6 @@ void tuple_traverse(PyObject* t, visitproc visit, void* arg) {
         if (items[i] != nullptr) visit(items[i], arg);
 }
 
-// _PyTuple_FromArray.
-PyObject* tuple_of(Runtime& rt, PyObject* const* items, Py_ssize_t n) {
-    if (n == 0) return empty_tuple(rt);
-    PyObject* t = tuple_alloc(rt, n);
-    if (t == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < n; ++i) tuple_items(t)[i] = seq_new_ref(rt, items[i]);
-    tuple_track_filled(rt, t);
-    return t;
-}
-
 // tuple(iterable=()): the exact type only (classes cannot derive from tuple in the lab yet).
 PyObject* tuple_tp_new(Runtime& rt, PyTypeObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
     const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
@@ -431,7 +421,16 @@ PyObject* tuple_get_slice(Runtime& rt, PyObject* t, Py_ssize_t lo, Py_ssize_t hi
     lo = lo < 0 ? 0 : lo > n ? n : lo;
     hi = hi < lo ? lo : hi > n ? n : hi;
     if (lo == 0 && hi == n && tuple_check_exact(rt, t)) return seq_new_ref(rt, t);
-    return tuple_of(rt, tuple_items(t) + lo, hi - lo);
+    return tuple_from_array(rt, tuple_items(t) + lo, hi - lo);
+}
+
+PyObject* tuple_from_array(Runtime& rt, PyObject* const* items, Py_ssize_t n) {
+    if (n == 0) return empty_tuple(rt);
+    PyObject* t = tuple_alloc(rt, n);
+    if (t == nullptr) return err_no_memory(rt);
+    for (Py_ssize_t i = 0; i < n; ++i) tuple_items(t)[i] = seq_new_ref(rt, items[i]);
+    tuple_track_filled(rt, t);
+    return t;
 }
 
 }  // namespace pymemlab

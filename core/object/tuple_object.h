@@ -31,6 +31,9 @@ PyObject* tuple_new(Runtime& rt, int64_t n);
 // strs, None, ...) is never tracked. n > 0.
 PyObject* tuple_alloc(Runtime& rt, int64_t n);
 void tuple_track_filled(Runtime& rt, PyObject* t);
+// _PyTuple_FromArray: a new tuple of new references to items[0..n) (the empty tuple for none),
+// made and tracked as above. nullptr with MemoryError set.
+PyObject* tuple_from_array(Runtime& rt, PyObject* const* items, Py_ssize_t n);
 // The items, which follow the header (tp_basicsize bytes in).
 PyObject** tuple_items(PyObject* t);
 bool tuple_check(const Runtime& rt, const PyObject* o);

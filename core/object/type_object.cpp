@@ -395,23 +395,13 @@ PyObject* tp_new_wrapper(Runtime& rt, PyObject* self, PyObject* const* args, Py_
     if (staticbase != nullptr && staticbase->tp_new != type->tp_new)
         return err_format(rt, exc.TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type->tp_name,
                           subtype->tp_name, staticbase->tp_name);
-    PyObject* packed = tuple_alloc(rt, nargs);
-    if (packed == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < nargs; ++i) {
-        rt.incref(args[i]);
-        tuple_items(packed)[i] = args[i];
-    }
-    tuple_track_filled(rt, packed);
-    PyObject* rest = nargs > 1 ? tuple_alloc(rt, nargs - 1) : tuple_new(rt, 0);
+    PyObject* packed = tuple_from_array(rt, args, nargs);
+    if (packed == nullptr) return nullptr;
+    PyObject* rest = tuple_from_array(rt, args + 1, nargs - 1);
     if (rest == nullptr) {
         rt.decref(packed);
-        return err_no_memory(rt);
+        return nullptr;
     }
-    for (Py_ssize_t i = 1; i < nargs; ++i) {
-        rt.incref(args[i]);
-        tuple_items(rest)[i - 1] = args[i];
-    }
-    if (nargs > 1) tuple_track_filled(rt, rest);
     PyObject* r = type->tp_new(rt, subtype, args + 1, nargs - 1, kwnames);
     rt.decref(rest);
     rt.decref(packed);

@@ -298,10 +298,8 @@ int slot_tp_init(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t 
 PyObject* exception_subtype_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py_ssize_t nargs, PyObject*) {
     PyTypeObject* base = type;
     while (is_heap_type(base)) base = base->tp_base;
-    PyObject* tuple = nargs > 0 ? tuple_alloc(rt, nargs) : tuple_new(rt, 0);  // _PyTuple_FromArray
-    if (tuple == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < nargs; ++i) tuple_items(tuple)[i] = new_ref(rt, args[i]);
-    tuple_track_filled(rt, tuple);
+    PyObject* tuple = tuple_from_array(rt, args, nargs);
+    if (tuple == nullptr) return nullptr;
     PyObject* o = exception_new(rt, type, tuple);
     rt.decref(tuple);
     if (o == nullptr) return err_no_memory(rt);
