@@ -204,8 +204,7 @@ PyObject* make_generator(Interp& in, PyObject* func, PyObject** args, Py_ssize_t
     frame_init(rt, frame, fo->func_code.p, func, fo->func_globals.p, in.builtins_dict, nullptr);
     PyObject* frame_object = nullptr;
     if (!type_sizes(rt.profile()).generator_embeds_frame) {
-        rt.decref(frame->func);
-        frame->func = nullptr;
+        frame->func = nullptr;  // borrowed: ≤3.10 frames hold no function
         if ((frame_object = frame_object_new(rt, frame, true)) == nullptr) {
             frame_clear(rt, frame);
             delete frame;
@@ -225,8 +224,10 @@ PyObject* make_generator(Interp& in, PyObject* func, PyObject** args, Py_ssize_t
     return gen_new(in, func, frame, frame_object);
 }
 
+// A call of a Python function. `func_slot`, when given, is the caller's stack slot holding
+// func, whose reference a 3.11+ frame takes over (CALL's _PyEvalFramePushAndInit).
 PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
-                               bool steal) {
+                               bool steal, PyObject** func_slot = nullptr) {
     Runtime& rt = in.rt;
     PyFunctionObject* fo = as_function(func);
     PyObject* code = fo->func_code.p;
@@ -236,8 +237,16 @@ PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_s
     if (ts.recursion_depth + 1 > ts.recursion_limit || python_calls_exhausted(in, ts.recursion_depth)) {
         return err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
     }
+    FuncRef how = FuncRef::kNew;
+    if (func_slot != nullptr && frame_holds_func(rt)) {
+        Frame* caller = in.frame;
+        const bool borrowed = caller != nullptr && !caller->borrowed_stack.empty() &&
+                              frame_untag_stack(caller, static_cast<size_t>(func_slot - caller->stack.data()));
+        *func_slot = nullptr;
+        how = borrowed ? FuncRef::kMovedBorrowed : FuncRef::kMoved;
+    }
     Frame frame;
-    frame_init(rt, &frame, code, func, fo->func_globals.p, in.builtins_dict, nullptr);
+    frame_init(rt, &frame, code, func, fo->func_globals.p, in.builtins_dict, nullptr, how);
     const ArgSource src{rt, args, steal, stack_owner(in, args, steal), true};
     if (!bind_arguments(in, func, &frame, src, nargs, kwnames) ||
         !frame_make_cells(rt, &frame)) {
@@ -258,14 +267,14 @@ PyObject* function_vectorcall(Runtime& rt, PyObject* func, PyObject* const* args
 }
 
 PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
-                          CallCache* cache) {
+                          CallCache* cache, PyObject** callable_slot) {
     Runtime& rt = in.rt;
     if (cache != nullptr && specialized_init(rt, *cache, callable, nargs)) return alloc_and_enter_init(in, args, nargs);
     if (Py_TYPE(callable) == rt.builtins().function_type) {
         // 3.11+ moves the arguments from the caller's stack into the callee's frame; older
         // versions copy them, so the caller's stack keeps a reference during the call.
         const bool steal = rt.profile().at_least(3, 11);
-        return call_python_function(in, callable, args, nargs, kwnames, steal);
+        return call_python_function(in, callable, args, nargs, kwnames, steal, callable_slot);
     }
     // 2.7's do_call pops the arguments into the tuple of a call through tp_call.
     if (rt.profile().major < 3) return object_vectorcall_moving(rt, callable, args, nargs, kwnames);

@@ -505,6 +505,26 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 const size_t base = stack.size() - static_cast<size_t>(argc) - 2;
                 PyObject* callable = stack[base];
                 PyObject* self = stack[base + 1];
+                // 2.7/3.6's call_function and 3.11+'s CALL unpack a bound method: its self
+                // takes the self slot and its function the callable's (3.7-3.10 call it whole).
+                if (self == nullptr && Py_TYPE(callable) == b.method_type &&
+                    (!rt.profile().at_least(3, 7) || rt.profile().at_least(3, 11))) {
+                    self = as_method(callable)->im_self.p;
+                    PyObject* func = as_method(callable)->im_func.p;
+                    rt.incref(self);
+                    rt.incref(func);
+                    stack[base + 1] = self;
+                    stack[base] = func;
+                    if (!frame_untag_stack(f, base)) rt.decref(callable);
+                    callable = func;
+                }
+                // 2.7/3.6's call_function holds its own reference to any callable but a
+                // built-in function for the call (the unpacked function's is the one above).
+                PyObject* held = nullptr;
+                if (!rt.profile().at_least(3, 7) && self == nullptr && Py_TYPE(callable) != b.builtin_function_type) {
+                    held = callable;
+                    rt.incref(held);
+                }
                 PyObject** args = &stack[base + 2];
                 Py_ssize_t nargs = argc - (kwnames != nullptr ? Py_SIZE(kwnames) : 0);
                 if (self != nullptr) {
@@ -519,8 +539,9 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                     if (caches.empty()) caches.resize(body.instrs.size());
                     cache = &caches[static_cast<size_t>(&ins - instrs)];
                 }
-                PyObject* r = call_from_stack(in, callable, args, nargs, kwnames, cache);
+                PyObject* r = call_from_stack(in, callable, args, nargs, kwnames, cache, &stack[base]);
                 kwnames = nullptr;
+                if (held != nullptr) rt.decref(held);
                 // call_from_stack nulls the argument slots whose references it took over; a
                 // borrowed item (3.14) is let go without a decref.
                 for (size_t i = stack.size(); i-- > base;)

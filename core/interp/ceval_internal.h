@@ -16,11 +16,13 @@ PyObject* eval_frame(Interp& in, Frame* f);
 // method of type(obj) not shadowed by an instance attribute, else nullptr. -1 on error.
 int load_method(Interp& in, PyObject* obj, PyObject* name, PyObject** meth);
 // CALL: calls callable with the stack's arguments. When the profile moves arguments into the
-// callee's frame (3.11+), it takes their references and nulls the stack slots. `cache` is the
-// instruction's (3.13+, a call without keywords and a null self slot: args[-2] is the callable's
-// slot and args[-1] the null one), for CALL_ALLOC_AND_ENTER_INIT (interp/specialize.h).
+// callee's frame (3.11+), it takes their references and nulls the stack slots; so too the
+// callable's reference, from `callable_slot` when given, when it is a Python function whose
+// frame holds its function (3.11+). `cache` is the instruction's (3.13+, a call without keywords
+// and a null self slot: args[-2] is the callable's slot and args[-1] the null one), for
+// CALL_ALLOC_AND_ENTER_INIT (interp/specialize.h).
 PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
-                          CallCache* cache = nullptr);
+                          CallCache* cache = nullptr, PyObject** callable_slot = nullptr);
 // Builtins::function_call: calling a Python function from C (arguments borrowed).
 PyObject* function_vectorcall(Runtime& rt, PyObject* func, PyObject* const* args, Py_ssize_t nargs,
                               PyObject* kwnames);

@@ -12,15 +12,22 @@
 
 namespace pymemlab {
 
+bool frame_holds_func(const Runtime& rt) { return rt.profile().at_least(3, 11); }
+
 void frame_init(Runtime& rt, Frame* f, PyObject* code, PyObject* func, PyObject* globals, PyObject* builtins,
-                PyObject* locals) {
+                PyObject* locals, FuncRef how) {
     f->code = code;
     f->func = func;
+    f->owns_func = func != nullptr && frame_holds_func(rt) && how != FuncRef::kMovedBorrowed;
     f->globals = globals;
     f->builtins = builtins;
+    f->owns_globals = !(func != nullptr && frame_holds_func(rt));
     f->locals = locals;
-    for (PyObject* o : {code, func, globals, builtins, locals})
+    for (PyObject* o : {code, locals})
         if (o != nullptr) rt.incref(o);
+    if (f->owns_globals)
+        for (PyObject* o : {globals, builtins}) rt.incref(o);
+    if (f->owns_func && how == FuncRef::kNew) rt.incref(func);
     const int64_t nlocals = code_nlocals(code), ncells = code_ncells(code), nfrees = code_nfrees(code);
     f->localsplus.assign(static_cast<size_t>(nlocals + ncells + nfrees), nullptr);
     f->stack.reserve(static_cast<size_t>(code_body(code).stacksize));
@@ -95,11 +102,19 @@ void frame_visit_locals(const Frame* f, visitproc visit, void* arg) {
 
 void frame_clear(Runtime& rt, Frame* f) {
     release_locals_and_stack(rt, f);
-    for (PyObject** o : {&f->code, &f->func, &f->globals, &f->builtins, &f->locals}) {
+    // The order of frame_dealloc (≤3.10) and _PyFrame_ClearExceptCode (3.11+): builtins,
+    // globals, the locals mapping, the function, and the code last.
+    auto release = [&](PyObject** o, bool owned) {
         PyObject* v = *o;
         *o = nullptr;
-        rt.xdecref(v);
-    }
+        if (owned) rt.xdecref(v);
+    };
+    release(&f->builtins, f->owns_globals);
+    release(&f->globals, f->owns_globals);
+    release(&f->locals, true);
+    release(&f->func, f->owns_func);
+    f->owns_func = false;
+    release(&f->code, true);
 }
 
 }  // namespace pymemlab

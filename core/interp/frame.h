@@ -24,9 +24,17 @@ struct Block {
 
 struct Frame {
     PyObject* code = nullptr;     // strong
-    PyObject* func = nullptr;     // strong; null for module and exec frames
-    PyObject* globals = nullptr;  // strong
-    PyObject* builtins = nullptr; // strong (the builtins module's dict)
+    // The function being run; null for module and exec frames. Strong only when owns_func:
+    // from 3.11 (_PyInterpreterFrame.f_func / f_funcobj) unless 3.14's call moved a borrowed
+    // stack item into it. Up to 3.10 the frame has no such field: the caller keeps the function
+    // alive (its stack, or 2.7/3.6's call_function reference) and the frame only borrows it.
+    PyObject* func = nullptr;
+    bool owns_func = false;
+    // Strong unless owns_globals is clear: 3.11+ frames of functions borrow them from the
+    // function (a module or exec frame's are held by the function PyEval_EvalCode makes).
+    PyObject* globals = nullptr;
+    PyObject* builtins = nullptr;  // the builtins module's dict
+    bool owns_globals = true;
     PyObject* locals = nullptr;   // strong; module and class bodies: the namespace dict
     // nlocals fast locals, then cells, then free variables (the cells of the closure).
     std::vector<PyObject*> localsplus;
@@ -49,11 +57,18 @@ struct Frame {
     bool throw_pending = false;
 };
 
-// Starts a frame over `code`: takes references to code, func (may be null), globals, builtins
-// and locals (may be null), makes room for the fast locals, cells and free variables, and
-// copies the free variables' cells from func's closure.
+// How frame_init gets its function's reference (3.11+, where the frame holds one): a new one,
+// or the one the caller's stack held (CALL moves it: Frame::func).
+enum class FuncRef : uint8_t { kNew, kMoved, kMovedBorrowed };
+
+// Starts a frame over `code`: takes references to code and locals (may be null), to globals
+// and builtins (except 3.11+ function frames), and from 3.11 to func (may be null; `how` says
+// whether the reference is new or moved in), makes room for the fast locals, cells and free variables, and copies the free
+// variables' cells from func's closure.
 void frame_init(Runtime& rt, Frame* f, PyObject* code, PyObject* func, PyObject* globals, PyObject* builtins,
-                PyObject* locals);
+                PyObject* locals, FuncRef how = FuncRef::kNew);
+// Whether the profile's frames hold a reference to their function (3.11+).
+bool frame_holds_func(const Runtime& rt);
 // Makes the frame's cells once its arguments are bound (a parameter that is a cell moves into
 // it), as CPython does before running the body. False (MemoryError set) when the heap is full.
 bool frame_make_cells(Runtime& rt, Frame* f);

@@ -38,14 +38,23 @@ void frame_dealloc(Runtime& rt, PyObject* self) {
     rt.free_object(self);
 }
 
-// frame_traverse: the fixed fields (f_back is not an object in the model; f_trace is never
-// set), then locals and stack, only while the frame object holds the frame.
+// frame_traverse: the fixed fields the frame holds references to (f_back is not an object in
+// the model; f_trace is never set), then locals and stack, only while the frame object holds
+// the frame.
 void frame_traverse(PyObject* self, visitproc visit, void* arg) {
     PyFrameObject* fo = as_frame_object(self);
     if (fo->owns_frame == 0 || fo->f_frame.p == nullptr) return;
     const Frame* f = fo->f_frame.p;
-    for (PyObject* o : {f->code, f->builtins, f->globals, f->locals})
-        if (o != nullptr) visit(o, arg);
+    if (f->owns_globals) {
+        // ≤3.10's frame_traverse: f_code, f_builtins, f_globals, f_locals.
+        for (PyObject* o : {f->code, f->builtins, f->globals, f->locals})
+            if (o != nullptr) visit(o, arg);
+    } else {
+        // 3.11+'s _PyFrame_Traverse: f_locals, f_funcobj, f_code (globals are borrowed).
+        if (f->locals != nullptr) visit(f->locals, arg);
+        if (f->owns_func) visit(f->func, arg);
+        visit(f->code, arg);
+    }
     frame_visit_locals(f, visit, arg);
 }
 

@@ -117,7 +117,7 @@ void gen_traverse(PyObject* self, visitproc visit, void* arg) {
         if (const Frame* f = s->frame) {
             v(g->gi_frame.p);
             v(f->locals);
-            v(f->func);
+            if (f->owns_func) v(f->func);
             v(f->code);
             frame_visit_locals(f, visit, arg);
         }

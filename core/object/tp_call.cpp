@@ -186,7 +186,10 @@ PyObject* call_prepend(Runtime& rt, PyObject* attr, PyObject* self, PyObject* co
     if (!is_python_function(rt, attr)) return call_method_found(rt, attr, self, args, nargs, kwnames);
     const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
     const Py_ssize_t n = nargs + 1;
-    rt.incref(attr);  // the call may rebind the class attribute that holds it
+    // The lookup's reference (the call may rebind the class attribute that holds it): the
+    // function itself from 3.7 (lookup_maybe_method), before that the bound method made below.
+    const bool method_holds_attr = bound && !rt.profile().at_least(3, 7);
+    if (!method_holds_attr) rt.incref(attr);
     ArgArray stack(n + nkw);
     stack[0] = self;
     for (Py_ssize_t i = 0; i < nargs + nkw; ++i) stack[i + 1] = args[i];
@@ -202,15 +205,12 @@ PyObject* call_prepend(Runtime& rt, PyObject* attr, PyObject* self, PyObject* co
     } else {
         // lookup_method: a bound method for the call's length (the method free list's).
         PyObject* method = bound ? method_new(rt, attr, self) : nullptr;
-        if (bound && method == nullptr) {
-            rt.decref(attr);
-            return err_no_memory(rt);
-        }
+        if (bound && method == nullptr) return err_no_memory(rt);
         r = rt.profile().major < 3 ? call_via_newarg27(rt, attr, stack.data(), n, kwnames)
                                    : call_with_pairs(rt, attr, stack.data(), n, kwnames);
         rt.xdecref(method);
     }
-    rt.decref(attr);
+    if (!method_holds_attr) rt.decref(attr);
     return r;
 }
 
