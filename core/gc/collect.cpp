@@ -204,10 +204,14 @@ void gc_unfreeze(Runtime& rt) {
 int64_t gc_freeze_count(Runtime& rt) { return gc::gc_list_size(&rt.gc_state().permanent); }
 
 // clear_freelists / _PyGC_ClearAllFreeLists: full collections give back what the free lists
-// keep. The model clears the tuple, dict, set and 2.7 unicode lists; the list, float and
-// (3.6) bound-method ones are not cleared yet, so an allocation after gc.collect() that CPython
-// makes fresh, and counts in gc.get_count(), the model may still serve from its free list.
+// keep, in CPython's order: bound methods and built-in functions (≤3.8), frames (≤3.10; code
+// objects keep their zombie frames), tuples in every profile; then lists, floats, dicts and
+// sets in 3.x, 2.7's unicode objects.
 void gc_clear_freelists(Runtime& rt) {
+    Builtins& b = rt.builtins();
+    b.method_free_list.clear(rt);
+    b.frame_free_list.clear(rt);
+    b.cfunction_free_list.clear(rt);
     // PyTuple_ClearFreeList: lengths 1 and up (the empty tuple is no free-list entry to clear).
     TupleState& ts = rt.builtins().tuple_state;
     for (int n = 1; n < TupleState::kLengths; ++n) {

@@ -10,6 +10,7 @@
 #include "interp/bltin_internal.h"
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
+#include "interp/frame_object.h"
 #include "interp/modules.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
@@ -199,8 +200,14 @@ PyObject* b_build_class(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_
     PyObject* code = fo->func_code.p;
     Frame frame;
     frame_init(rt, &frame, code, func, fo->func_globals.p, in.builtins_dict, ns);
-    PyObject* body_result = frame_make_cells(rt, &frame) ? eval_frame(in, &frame) : nullptr;
-    frame_clear(rt, &frame);
+    PyObject* frame_object;
+    PyObject* body_result = nullptr;
+    if (!frame_begin(rt, &frame, &frame_object)) {
+        frame_clear(rt, &frame);
+    } else {
+        if (frame_make_cells(rt, &frame)) body_result = eval_frame(in, &frame);
+        frame_end(rt, &frame, frame_object);
+    }
     PyObject* cls = nullptr;
     if (body_result != nullptr) {
         PyObject* margs[] = {name, bases, ns};

@@ -247,16 +247,19 @@ PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_s
     }
     Frame frame;
     frame_init(rt, &frame, code, func, fo->func_globals.p, in.builtins_dict, nullptr, how);
-    const ArgSource src{rt, args, steal, stack_owner(in, args, steal), true};
-    if (!bind_arguments(in, func, &frame, src, nargs, kwnames) ||
-        !frame_make_cells(rt, &frame)) {
+    PyObject* frame_object;
+    if (!frame_begin(rt, &frame, &frame_object)) {
         frame_clear(rt, &frame);
         return nullptr;
     }
-    ++ts.recursion_depth;
-    PyObject* r = eval_frame(in, &frame);
-    --ts.recursion_depth;
-    frame_clear(rt, &frame);
+    const ArgSource src{rt, args, steal, stack_owner(in, args, steal), true};
+    PyObject* r = nullptr;
+    if (bind_arguments(in, func, &frame, src, nargs, kwnames) && frame_make_cells(rt, &frame)) {
+        ++ts.recursion_depth;
+        r = eval_frame(in, &frame);
+        --ts.recursion_depth;
+    }
+    frame_end(rt, &frame, frame_object);
     return r;
 }
 

@@ -27,7 +27,17 @@ void code_dealloc(Runtime& rt, PyObject* self) {
                               &c->co_filename, &c->co_name, &c->co_qualname})
         rt.xdecref(s->p);
     rt.release_host_storage(self);
+    if (PyObject* zombie = c->co_zombieframe.p) {
+        c->co_zombieframe.p = nullptr;
+        rt.free_object(zombie);
+    }
     rt.free_object(self);
+}
+
+// The code object's block and its zombie frame's (heap checker).
+void code_blocks(const Runtime& rt, PyObject* self, blockproc visit, void* arg) {
+    visit(rt.block_of(self), arg);
+    if (PyObject* zombie = as_code(self)->co_zombieframe.p) visit(rt.block_of(zombie), arg);
 }
 
 // The co_* attributes (codeobject.c's code_memberlist and code_getsetlist), read-only. The name
@@ -71,7 +81,7 @@ void init_code_type(Runtime& rt) {
     if (b.code_type != nullptr) return;
     // tp_itemsize stays 0: the model's code object has no ob_size (code_new sizes the request).
     b.code_type = new_static_type(rt, "code", model_basicsize(type_sizes(rt.profile()).code, sizeof(PyCodeObject)),
-                                  0, {.dealloc = code_dealloc});
+                                  0, {.dealloc = code_dealloc, .blocks = code_blocks});
     b.code_type->tp_getattro = object_generic_getattr;
     type_ready(rt, b.code_type);
     auto add = [&](const PyGetSetDef& def) {
@@ -111,6 +121,7 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
     c->co_name.p = name;
     c->co_qualname.p = qualname;
     c->body.p = body;
+    c->co_zombieframe.p = nullptr;
     rt.own_host_storage(o, code_release_body);
     return o;
 }

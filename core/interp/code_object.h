@@ -56,6 +56,9 @@ struct PyCodeObject {
     Slot<PyObject> co_name;
     Slot<PyObject> co_qualname;
     Slot<CodeBody> body;
+    // ≤3.10: the dead frame object kept for this code's next call (no reference: its count is
+    // 0), or null. Freed with the code object. interp/frame_object.h.
+    Slot<PyObject> co_zombieframe;
 };
 
 void init_code_type(Runtime& rt);

@@ -30,21 +30,82 @@ void frame_release_host(Runtime&, PyObject* self) {
     fo->owns_frame = 0;
 }
 
+// The block a frame object of `slots` slots needs (_PyObject_VAR_SIZE: the basicsize has room
+// for one already up to 3.10; frame_object_sizeof).
+size_t frame_request(const PyTypeObject* type, int64_t slots) {
+    return static_cast<size_t>(type->tp_basicsize + kSlotBytes * slots);
+}
+
+// frame_dealloc's end (≤3.10): the dead object becomes its code's zombie frame if it has none,
+// else goes on the free list while that has room, else back to the allocator (PyObject_GC_Del).
+void frame_keep_or_free(Runtime& rt, PyObject* self) {
+    PyFrameObject* fo = as_frame_object(self);
+    PyCodeObject* code = as_code(fo->f_code.p);
+    if (code->co_zombieframe.p == nullptr) {
+        code->co_zombieframe.p = self;
+        return;
+    }
+    fo->f_code.p = nullptr;
+    if (!rt.builtins().frame_free_list.keep(self, kFrameMaxFreeList)) rt.free_object(self);
+}
+
+// _PyFrame_New_NoTrack's reuse (≤3.10): the code's zombie frame, else the newest on the free
+// list, grown when it has fewer than `slots` slots (the block may move). Null when neither has
+// one, or when growing it fails (*failed is set then, and the frame is gone).
+PyObject* frame_reuse(Runtime& rt, PyObject* code, int64_t slots, bool* failed) {
+    PyObject* o = as_code(code)->co_zombieframe.p;
+    if (o != nullptr) {
+        as_code(code)->co_zombieframe.p = nullptr;
+        o->ob_refcnt = 1;
+        rt.note_alive(o);
+        return o;
+    }
+    FreeList& free_list = rt.builtins().frame_free_list;
+    if (free_list.items.empty()) return nullptr;
+    if (as_frame_object(free_list.items.back())->nslots >= slots) return free_list.take(rt);
+    // PyObject_GC_Resize: a frame too small for this code grows, and may move.
+    o = free_list.items.back();
+    free_list.items.pop_back();
+    const int64_t head = rt.profile().gc_head_size;
+    void* block = rt.obj_realloc(rt.block_of(o), head + frame_request(Py_TYPE(o), slots));
+    if (block == nullptr) {
+        rt.obj_free(rt.block_of(o));
+        *failed = true;
+        return nullptr;
+    }
+    o = reinterpret_cast<PyObject*>(static_cast<char*>(block) + head);
+    as_frame_object(o)->nslots = static_cast<int32_t>(slots);
+    o->ob_refcnt = 1;
+    rt.note_alive(o);
+    return o;
+}
+
 void frame_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     PyFrameObject* fo = as_frame_object(self);
-    if (fo->owns_frame != 0) frame_clear(rt, fo->f_frame.p);
+    // frame_dealloc releases the frame's code last (Py_DECREF(co)), after the object is kept.
+    PyObject* code = nullptr;
+    if (fo->owns_frame != 0 && fo->f_frame.p != nullptr) {
+        Frame* f = fo->f_frame.p;
+        code = std::exchange(f->code, nullptr);
+        frame_clear(rt, f);
+    }
     rt.release_host_storage(self);
-    rt.free_object(self);
+    if (frames_are_objects(rt)) {
+        frame_keep_or_free(rt, self);
+    } else {
+        rt.free_object(self);
+    }
+    rt.xdecref(code);
 }
 
 // frame_traverse: the fixed fields the frame holds references to (f_back is not an object in
-// the model; f_trace is never set), then locals and stack, only while the frame object holds
-// the frame.
+// the model; f_trace is never set), then locals and stack: up to 3.10 the object is the frame,
+// running or not; from 3.11 a frame inside a live generator is the generator's to visit.
 void frame_traverse(PyObject* self, visitproc visit, void* arg) {
     PyFrameObject* fo = as_frame_object(self);
-    if (fo->owns_frame == 0 || fo->f_frame.p == nullptr) return;
     const Frame* f = fo->f_frame.p;
+    if (f == nullptr || (fo->owns_frame == 0 && f->generator != nullptr)) return;
     if (f->owns_globals) {
         // ≤3.10's frame_traverse: f_code, f_builtins, f_globals, f_locals.
         for (PyObject* o : {f->code, f->builtins, f->globals, f->locals})
@@ -114,18 +175,55 @@ int64_t frame_slots(const PyObject* code) {
     return code_nlocals(code) + code_ncells(code) + code_nfrees(code) + code_body(code).stacksize;
 }
 
-PyObject* frame_object_new(Runtime& rt, Frame* f, bool owns) {
+bool frames_are_objects(const Runtime& rt) { return !rt.profile().at_least(3, 11); }
+
+PyObject* frame_object_new(Runtime& rt, Frame* f, bool owns, bool track) {
     PyTypeObject* type = rt.builtins().frame_type;
-    const int64_t request = type->tp_basicsize + kSlotBytes * frame_slots(f->code);
-    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(request));
-    if (o == nullptr) return err_no_memory(rt);
+    const int64_t slots = frame_slots(f->code);
+    bool failed = false;
+    PyObject* o = frames_are_objects(rt) ? frame_reuse(rt, f->code, slots, &failed) : nullptr;
+    if (failed) return err_no_memory(rt);
+    if (o == nullptr) {
+        o = rt.alloc_gc_object(type, frame_request(type, slots));
+        if (o == nullptr) return err_no_memory(rt);
+        as_frame_object(o)->nslots = static_cast<int32_t>(slots);
+    }
     PyFrameObject* fo = as_frame_object(o);
     fo->f_frame.p = f;
+    fo->f_code.p = f->code;
     fo->owns_frame = owns ? 1 : 0;
-    fo->padding = 0;
     rt.own_host_storage(o, frame_release_host);
-    rt.gc_track(o);
+    if (track) rt.gc_track(o);
     return o;
+}
+
+bool frame_begin(Runtime& rt, Frame* f, PyObject** fo) {
+    *fo = nullptr;
+    if (!frames_are_objects(rt)) return true;
+    *fo = frame_object_new(rt, f, false, !rt.profile().at_least(3, 7));
+    return *fo != nullptr;
+}
+
+void frame_end(Runtime& rt, Frame* f, PyObject* fo) {
+    if (fo != nullptr) {
+        frame_object_end_call(rt, fo, f);
+    } else {
+        frame_clear(rt, f);
+    }
+}
+
+void frame_object_end_call(Runtime& rt, PyObject* fo, Frame* f) {
+    if (fo->ob_refcnt > 1) {
+        frame_object_take_ownership(fo);
+        rt.gc_track(fo);
+        rt.decref(fo);
+        return;
+    }
+    PyObject* code = std::exchange(f->code, nullptr);
+    frame_clear(rt, f);
+    as_frame_object(fo)->f_frame.p = nullptr;
+    rt.decref(fo);
+    rt.decref(code);
 }
 
 void frame_object_take_ownership(PyObject* o) {

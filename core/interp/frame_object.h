@@ -1,7 +1,10 @@
-// Frame objects (Objects/frameobject.c): the Python-visible face of a frame (`gen.gi_frame`).
-// The model makes them only for generators: up to 3.10 with each generator (the frame object
-// holds the frame), from 3.11 on demand for a frame that lives inside its generator.
-// Read frame.h for the frame itself and gen_object.h for the generators that own them.
+// Frame objects (Objects/frameobject.c). Up to 3.10 a frame object is the frame: every frame
+// (a call, a module, a class body, a generator's) takes one, from its code object's zombie frame
+// (co_zombieframe), else the free list, else a new block, and gives it back there when it ends;
+// so a call counts in gc.get_count() only when no kept frame was free. From 3.11 frames live on
+// the thread's data stack and a frame object is made only on demand: the model makes them for
+// generators (`gen.gi_frame`). Read frame.h for the frame itself and gen_object.h for the
+// generators that own them.
 #pragma once
 
 #include <cstdint>
@@ -13,26 +16,51 @@ namespace pymemlab {
 
 class Runtime;
 
-// Invariant: f_frame is the host frame this object shows. When `owns_frame` is set the object
-// holds the frame's references (≤3.10 always; 3.11+ once the generator that held the frame has
-// finished or died while this object was still referenced: CPython's take_ownership); otherwise
-// the frame belongs to a live generator and this object only looks at it.
+// Invariant: while alive, f_frame is the host frame this object shows; f_code is the code object
+// the block was last made or reused for (borrowed: the frame holds the reference), whose zombie
+// it becomes when it dies. When `owns_frame` is set the object holds the frame's references
+// (≤3.10 generators; 3.11+ once the generator that held the frame has finished or died while
+// this object was still referenced: CPython's take_ownership); otherwise the frame belongs to a
+// call in progress or a live generator and this object only looks at it. nslots is Py_SIZE: the
+// locals, cells, free variables and stack items its block has room for.
+// Dead and kept (≤3.10: a zombie, or on Builtins::frame_free_list), f_frame is null.
 struct PyFrameObject {
     PyObject ob_base;
     Slot<Frame> f_frame;
+    Slot<PyObject> f_code;
     int32_t owns_frame;
-    int32_t padding;
+    int32_t nslots;
 };
-static_assert(sizeof(PyFrameObject) == 32);
+static_assert(sizeof(PyFrameObject) == 40);
+
+// PyFrame_MAXFREELIST (2.7-3.10).
+constexpr size_t kFrameMaxFreeList = 200;
 
 void init_frame_type(Runtime& rt);
 bool frame_object_check(const Runtime& rt, const PyObject* o);
 inline PyFrameObject* as_frame_object(PyObject* o) { return reinterpret_cast<PyFrameObject*>(o); }
+// Whether every frame has a frame object (≤3.10).
+bool frames_are_objects(const Runtime& rt);
 
-// A frame object over `f` for a code object's frame: the block is the profile's frame size plus
-// one slot per local, cell, free variable and stack item. When `owns` it takes `f` (allocated
-// with new) and releases it when it dies; on failure (MemoryError set) it has not taken it.
-PyObject* frame_object_new(Runtime& rt, Frame* f, bool owns);
+// A frame object over `f` for a code object's frame: ≤3.10 the code's zombie frame or one from
+// the free list (resized to fit, as PyObject_GC_Resize does) when there is one, else a new
+// block of the profile's frame size plus one slot per local, cell, free variable and stack item.
+// Tracked when `track`. When `owns` it takes `f` (allocated with new) and releases it when it
+// dies; on failure (MemoryError set) it has not taken it.
+PyObject* frame_object_new(Runtime& rt, Frame* f, bool owns, bool track = true);
+// A frame run in place (a call, a module, a class body) starts with frame_begin: ≤3.10 it makes
+// the frame's object (*fo; tracked in 2.7 and 3.6, whose PyFrame_New tracks it; untracked from
+// 3.7, _PyFrame_New_NoTrack), from 3.11 nothing (*fo = nullptr). False (MemoryError set) when
+// there is no memory for it; the caller then releases the frame with frame_clear.
+bool frame_begin(Runtime& rt, Frame* f, PyObject** fo);
+// ...and ends with frame_end: the frame's references are released and its object (if any) ends
+// with it (frame_object_end_call).
+void frame_end(Runtime& rt, Frame* f, PyObject* fo);
+// ≤3.10, the end of a call whose frame `f` (not owned) has frame object `fo`: what frame_dealloc
+// does, in its order: the frame's references go (the code's last), and the object goes back to
+// its code's zombie slot, the free list or the allocator. If something else still holds `fo`,
+// the object takes the frame over instead (and is tracked, as 3.7+ does then).
+void frame_object_end_call(Runtime& rt, PyObject* fo, Frame* f);
 // 3.11+ take_ownership: the generator that held `fo`'s frame is clearing it; the frame object
 // keeps a copy of the frame (its references move over) because something else still holds it.
 void frame_object_take_ownership(PyObject* fo);

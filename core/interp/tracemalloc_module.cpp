@@ -203,6 +203,8 @@ PyObject* tm_get_traces(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nar
     std::sort(traces.begin(), traces.end(), [](const Trace& x, const Trace& y) { return x.address < y.address; });
     std::unordered_map<uint32_t, PyObject*> tuples;  // one traceback tuple per traceback, shared
     bool ok = true;
+    // As in CPython, what fills the list is not traced (set_reentrant(1)); the list was.
+    rt.set_trace_reentrant(true);
     for (const Trace& tr : traces) {
         PyObject*& tb = tuples[tr.where];
         if (tb == nullptr && (tb = traceback_tuple(rt, t, tr.where)) == nullptr) {
@@ -222,6 +224,7 @@ PyObject* tm_get_traces(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nar
         rt.decref(item);
         if (!ok) break;
     }
+    rt.set_trace_reentrant(false);
     for (auto& [id, tb] : tuples) rt.xdecref(tb);
     if (!ok) {
         rt.decref(list);

@@ -8,6 +8,7 @@
 #include "object/dict_object.h"
 #include "object/exceptions.h"
 #include "object/float_object.h"
+#include "object/free_list.h"
 #include "object/iter_object.h"
 #include "object/list_object.h"
 #include "object/set_object.h"
@@ -57,12 +58,17 @@ struct Builtins {
     PyTypeObject* code_type = nullptr;
     PyTypeObject* traceback_type = nullptr;
     PyTypeObject* frame_type = nullptr;      // frame objects (interp/frame_object.h)
+    // ≤3.10's frame free list (frameobject.c's, at most 200); each code object keeps one more
+    // frame of its own (co_zombieframe, interp/frame_object.h).
+    FreeList frame_free_list;
     PyTypeObject* generator_type = nullptr;  // interp/gen_object.h
     PyTypeObject* object_type = nullptr;  // `object`, the root of every class
     PyTypeObject* module_type = nullptr;
     PyTypeObject* function_type = nullptr;
     PyTypeObject* method_type = nullptr;  // bound methods
+    FreeList method_free_list;            // ≤3.8 (classobject.c's, at most 256)
     PyTypeObject* builtin_function_type = nullptr;
+    FreeList cfunction_free_list;  // ≤3.8 (methodobject.c's, at most 256)
     PyTypeObject* method_descriptor_type = nullptr;
     PyTypeObject* classmethod_descriptor_type = nullptr;
     PyTypeObject* getset_descriptor_type = nullptr;

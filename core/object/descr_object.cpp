@@ -186,12 +186,19 @@ int member_set(Runtime& rt, PyObject* descr, PyObject* obj, PyObject* value) {
 
 // ---- builtin_function_or_method ---------------------------------------------------------------
 
+// Up to 3.8 a dead built-in function (a bound built-in method) is kept on the free list
+// (PyCFunction_MAXFREELIST).
+constexpr size_t kCFunctionMaxFreeList = 256;
+
+bool cfunction_free_list_used(const Runtime& rt) { return !rt.profile().at_least(3, 9); }
+
 void cfunction_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     object_clear_weakrefs(rt, self);
     rt.xdecref(as_cfunc(self)->m_self.p);
     rt.xdecref(as_cfunc(self)->m_module.p);
-    rt.free_object(self);
+    if (!cfunction_free_list_used(rt) || !rt.builtins().cfunction_free_list.keep(self, kCFunctionMaxFreeList))
+        rt.free_object(self);
 }
 
 void cfunction_traverse(PyObject* self, visitproc visit, void* arg) {
@@ -410,7 +417,8 @@ PyObject* member_descriptor_new(Runtime& rt, PyTypeObject* type, PyObject* name,
 
 PyObject* cfunction_new(Runtime& rt, const PyMethodDef* def, PyObject* self) {
     PyTypeObject* type = rt.builtins().builtin_function_type;
-    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
+    PyObject* o = cfunction_free_list_used(rt) ? rt.builtins().cfunction_free_list.take(rt) : nullptr;
+    if (o == nullptr) o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
     if (o == nullptr) return err_no_memory(rt);
     PyCFunctionObject* f = as_cfunc(o);
     f->m_ml.p = def;

@@ -91,12 +91,18 @@ PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     return object_generic_getattr(rt, self, name);
 }
 
+// Up to 3.8 a dead bound method is kept on the free list (PyMethod_MAXFREELIST).
+constexpr size_t kMethodMaxFreeList = 256;
+
+bool method_free_list_used(const Runtime& rt) { return !rt.profile().at_least(3, 9); }
+
 void method_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     object_clear_weakrefs(rt, self);
     rt.xdecref(as_method(self)->im_func.p);
     rt.xdecref(as_method(self)->im_self.p);
-    rt.free_object(self);
+    if (!method_free_list_used(rt) || !rt.builtins().method_free_list.keep(self, kMethodMaxFreeList))
+        rt.free_object(self);
 }
 
 void method_traverse(PyObject* self, visitproc visit, void* arg) {
@@ -212,7 +218,8 @@ bool method_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == r
 
 PyObject* method_new(Runtime& rt, PyObject* func, PyObject* self) {
     PyTypeObject* type = rt.builtins().method_type;
-    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
+    PyObject* o = method_free_list_used(rt) ? rt.builtins().method_free_list.take(rt) : nullptr;
+    if (o == nullptr) o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
     if (o == nullptr) return err_no_memory(rt);
     as_method(o)->im_func.p = func;
     rt.incref(func);

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "object/builtins.h"
@@ -72,6 +73,10 @@ void claim_free_lists(Claims& c) {
              t = reinterpret_cast<PyObject**>(reinterpret_cast<unsigned char*>(t) + Py_TYPE(t)->tp_basicsize)[0])
             c.claim(c.rt.block_of(t), {"the tuple free list"});
     if (b.slice_cache != nullptr) c.claim(c.rt.block_of(b.slice_cache), {"the slice cache"});
+    for (const auto& [list, who] : {std::pair{&b.frame_free_list, "the frame free list"},
+                                    std::pair{&b.method_free_list, "the bound-method free list"},
+                                    std::pair{&b.cfunction_free_list, "the built-in function free list"}})
+        for (PyObject* o : list->items) c.claim(c.rt.block_of(o), {who});
     for (int i = 0; i < b.list_state.numfree; ++i)
         c.claim(c.rt.block_of(&b.list_state.free_list[i]->ob_base.ob_base), {"the list free list"});
     Ctx dicts{&c, "the dict free lists"}, sets{&c, "the set free list"}, unicode{&c, "the unicode free list"};

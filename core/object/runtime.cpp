@@ -47,7 +47,7 @@ PyObject* Runtime::alloc_object(PyTypeObject* type, size_t request) {
     if (o == nullptr) return nullptr;
     o->ob_refcnt = 1;
     o->ob_type = type;
-    note_alive(o);
+    note_born(o);
     return o;
 }
 
@@ -59,7 +59,7 @@ PyObject* Runtime::alloc_gc_object(PyTypeObject* type, size_t request) {
     auto* o = reinterpret_cast<PyObject*>(block + head);
     o->ob_refcnt = 1;
     o->ob_type = type;
-    note_alive(o);
+    note_born(o);
     // _PyObject_GC_Link: count the allocation; past threshold 0 a collection runs now, before
     // the new object is tracked (up to 3.11), or at the next eval-breaker check (3.12+).
     if (profile_.at_least(3, 14)) return o;  // 3.14.1+ counts tracked objects (gc/incremental.h)

@@ -142,6 +142,9 @@ public:
         tracing_ = false;
     }
     bool is_tracing() const { return tracing_; }
+    // tracemalloc's set_reentrant: while set, new blocks are not traced (freeing a traced block
+    // still forgets it). _get_traces builds its result so.
+    void set_trace_reentrant(bool on) { trace_reentrant_ = on; }
     // The bytes of the traced blocks now, and the most they have been since tracing started or
     // the peak was reset (tracemalloc.get_traced_memory(), reset_peak()).
     size_t traced_bytes() const { return traced_bytes_; }
@@ -193,10 +196,14 @@ public:
 
     // ---- the live-object registry (RuntimeOptions::track_objects) ---------------------------
     // alloc_object/alloc_gc_object register new objects and dealloc unregisters them; code that
-    // revives an object from a free list calls note_alive.
+    // revives an object from a free list calls note_alive, which is _Py_NewReference: from 3.8
+    // it also gives a traced block the traceback of where it is revived
+    // (_PyTraceMalloc_NewReference).
     void note_alive(PyObject* o) {
-        if (track_objects_) live_.insert(o);
-        if (trace_ != nullptr) trace_object(o, trace::EventKind::ObjectNew);
+        note_born(o);
+        if (tracing_ && trace_where && profile_.at_least(3, 8)) {
+            if (auto it = traced_where_.find(block_of(o)); it != traced_where_.end()) it->second = trace_where();
+        }
     }
     // An object whose type was set after it was made (a struct sequence made as a tuple).
     void note_retyped(PyObject* o) {
@@ -306,12 +313,19 @@ private:
     bool tracing_ = false;
     std::unordered_map<const void*, size_t> traced_;
     std::unordered_map<const void*, uint32_t> traced_where_;
+    bool trace_reentrant_ = false;
     size_t traced_bytes_ = 0;
     size_t traced_peak_ = 0;
 
+    // An object just made: in the registry and the trace.
+    void note_born(PyObject* o) {
+        if (track_objects_) live_.insert(o);
+        if (trace_ != nullptr) trace_object(o, trace::EventKind::ObjectNew);
+    }
     void* traced(void* block, size_t n) {
         if (tracing_ && block != nullptr) {
             untrace(block);
+            if (trace_reentrant_) return block;
             traced_[block] = n;
             traced_bytes_ += n;
             if (traced_bytes_ > traced_peak_) traced_peak_ = traced_bytes_;

@@ -53,12 +53,12 @@ TEST_CASE("tracemalloc's traced memory rises with a block and falls when it is f
 TEST_CASE("compare_to puts the biggest change first and shows what was freed as negative", "[tracemalloc]") {
     const char* source =
         "import tracemalloc\n"
-        "a = b = None\n"
+        "a = b = None; n = 200\n"
         "tracemalloc.start()\n"
         "a = bytes(3000)\n"
         "one = tracemalloc.take_snapshot()\n"
         "a = None\n"
-        "b = bytes(200)\n"
+        "b = b'x' * n\n"
         "two = tracemalloc.take_snapshot()\n"
         "tracemalloc.stop()\n"
         "for d in two.compare_to(one, 'lineno'):\n"

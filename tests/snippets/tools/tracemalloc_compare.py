@@ -3,17 +3,18 @@
 import tracemalloc
 
 kept = dropped = added = None
+n = 70
 tracemalloc.start()
 dropped = bytes(4000)
 kept = bytes(50)
 first = tracemalloc.take_snapshot()
 dropped = None
-added = bytes(70)
+added = b'a' * n  # no call: bytes(70) would pack its argument in a free-list tuple
 second = tracemalloc.take_snapshot()
 tracemalloc.stop()
 for diff in second.compare_to(first, 'lineno'):
-    if diff.traceback[0].lineno in (7, 8, 11):
+    if diff.traceback[0].lineno in (8, 9, 12):
         print(diff.traceback[0].lineno, str(diff).split(': ', 1)[1])
-# expect: 7 size=0 B (-4033 B), count=0 (-1)
-# expect: 11 size=103 B (+103 B), count=1 (+1), average=103 B
-# expect: 8 size=83 B (+0 B), count=1 (+0), average=83 B
+# expect: 8 size=0 B (-4033 B), count=0 (-1)
+# expect: 12 size=103 B (+103 B), count=1 (+1), average=103 B
+# expect: 9 size=83 B (+0 B), count=1 (+0), average=83 B
