@@ -1,7 +1,9 @@
 // Frames: one activation of a code object — its fast locals, cells, value stack, block stack
 // and position. The model keeps frames in host memory (3.11+'s frames are not heap objects
-// either; ≤3.10's PyFrameObject blocks are modelled only for generators, frame_object.h). Every
-// PyObject* a frame holds is a strong reference, exactly where CPython's frame holds one.
+// either); up to 3.10 each frame also has its PyFrameObject block, which stands for it in the
+// heap (frame_object.h). Every PyObject* a frame holds is a strong reference exactly where
+// CPython's frame holds one; where CPython's only borrows (its function up to 3.10, 3.11+'s
+// globals), the owns_ flags say so.
 #pragma once
 
 #include <cstdint>

@@ -203,7 +203,7 @@ PyObject* call_prepend(Runtime& rt, PyObject* attr, PyObject* self, PyObject* co
             r = object_vectorcall(rt, attr, stack.data(), n, nullptr);
         }
     } else {
-        // lookup_method: a bound method for the call's length (the method free list's).
+        // lookup_method: a bound method for the call's length (from the method free list).
         PyObject* method = bound ? method_new(rt, attr, self) : nullptr;
         if (bound && method == nullptr) return err_no_memory(rt);
         r = rt.profile().major < 3 ? call_via_newarg27(rt, attr, stack.data(), n, kwnames)
