@@ -200,13 +200,12 @@ PyObject* b_build_class(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_
     PyObject* code = fo->func_code.p;
     Frame frame;
     frame_init(rt, &frame, code, func, fo->func_globals.p, in.builtins_dict, ns);
-    PyObject* frame_object;
     PyObject* body_result = nullptr;
-    if (!frame_begin(rt, &frame, &frame_object)) {
+    if (!frame_begin(rt, &frame)) {
         frame_clear(rt, &frame);
     } else {
         if (frame_make_cells(rt, &frame)) body_result = eval_frame(in, &frame);
-        frame_end(rt, &frame, frame_object);
+        frame_end(rt, &frame);
     }
     PyObject* cls = nullptr;
     if (body_result != nullptr) {

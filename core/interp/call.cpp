@@ -247,8 +247,7 @@ PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_s
     }
     Frame frame;
     frame_init(rt, &frame, code, func, fo->func_globals.p, in.builtins_dict, nullptr, how);
-    PyObject* frame_object;
-    if (!frame_begin(rt, &frame, &frame_object)) {
+    if (!frame_begin(rt, &frame)) {
         frame_clear(rt, &frame);
         return nullptr;
     }
@@ -259,7 +258,7 @@ PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_s
         r = eval_frame(in, &frame);
         --ts.recursion_depth;
     }
-    frame_end(rt, &frame, frame_object);
+    frame_end(rt, &frame);
     return r;
 }
 

@@ -60,6 +60,8 @@ bool stop_iteration_value(Interp& in, PyObject** value);
 void set_exception_context(Interp& in);
 // Adds f's current line to the traceback of the exception being raised.
 void traceback_here(Interp& in, Frame* f);
+// The frame object of traceback tb's innermost entry (borrowed).
+PyObject* traceback_innermost_frame(PyObject* tb);
 // The trace's events from the loop (ceval_trace.cpp); called only while the runtime traces.
 void new_line(Interp& in, Frame* f);  // a frame starts a new line (not 0: no line): the trace, on_line
 void trace_bind(Interp& in, PyObject* namespace_dict, PyObject* name, PyObject* value);

@@ -51,6 +51,10 @@ struct Frame {
     int32_t line = 0;             // the line of the instruction being run
     int32_t traced_line = 0;      // the last line the trace was told this frame started (ceval_trace.cpp)
     Frame* back = nullptr;        // the calling frame (borrowed)
+    // The frame's PyFrameObject once it has one (borrowed; frame_object.h): up to 3.10 from
+    // frame_begin, from 3.11 made on demand (a traceback) for a frame run in place. A
+    // generator's frame object is the generator's (gi_frame) and is not kept here.
+    PyObject* frame_object = nullptr;
     PyObject* generator = nullptr;  // the generator that owns this frame (borrowed), if any
     bool finished = false;
     bool is_entry = true;

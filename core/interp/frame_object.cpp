@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "interp/code_object.h"
+#include "interp/gen_object.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/descr_object.h"
@@ -197,22 +198,18 @@ PyObject* frame_object_new(Runtime& rt, Frame* f, bool owns, bool track) {
     return o;
 }
 
-bool frame_begin(Runtime& rt, Frame* f, PyObject** fo) {
-    *fo = nullptr;
+bool frame_begin(Runtime& rt, Frame* f) {
     if (!frames_are_objects(rt)) return true;
-    *fo = frame_object_new(rt, f, false, !rt.profile().at_least(3, 7));
-    return *fo != nullptr;
+    f->frame_object = frame_object_new(rt, f, false, !rt.profile().at_least(3, 7));
+    return f->frame_object != nullptr;
 }
 
-void frame_end(Runtime& rt, Frame* f, PyObject* fo) {
-    if (fo != nullptr) {
-        frame_object_end_call(rt, fo, f);
-    } else {
+void frame_end(Runtime& rt, Frame* f) {
+    PyObject* fo = std::exchange(f->frame_object, nullptr);
+    if (fo == nullptr) {
         frame_clear(rt, f);
+        return;
     }
-}
-
-void frame_object_end_call(Runtime& rt, PyObject* fo, Frame* f) {
     if (fo->ob_refcnt > 1) {
         frame_object_take_ownership(fo);
         rt.gc_track(fo);
@@ -225,6 +222,19 @@ void frame_object_end_call(Runtime& rt, PyObject* fo, Frame* f) {
     rt.decref(fo);
     rt.decref(code);
 }
+
+PyObject* frame_object_of(Runtime& rt, Frame* f) {
+    if (f->generator != nullptr) {
+        PyObject* fo = gen_get_frame(rt, f->generator);
+        if (fo == nullptr) return nullptr;
+        rt.decref(fo);  // the generator holds it
+        return frame_object_check(rt, fo) ? fo : nullptr;
+    }
+    if (f->frame_object == nullptr) f->frame_object = frame_object_new(rt, f, false, false);
+    return f->frame_object;
+}
+
+PyObject* frame_object_code(const PyObject* fo) { return reinterpret_cast<const PyFrameObject*>(fo)->f_code.p; }
 
 void frame_object_take_ownership(PyObject* o) {
     PyFrameObject* fo = as_frame_object(o);

@@ -49,18 +49,21 @@ bool frames_are_objects(const Runtime& rt);
 // dies; on failure (MemoryError set) it has not taken it.
 PyObject* frame_object_new(Runtime& rt, Frame* f, bool owns, bool track = true);
 // A frame run in place (a call, a module, a class body) starts with frame_begin: ≤3.10 it makes
-// the frame's object (*fo; tracked in 2.7 and 3.6, whose PyFrame_New tracks it; untracked from
-// 3.7, _PyFrame_New_NoTrack), from 3.11 nothing (*fo = nullptr). False (MemoryError set) when
-// there is no memory for it; the caller then releases the frame with frame_clear.
-bool frame_begin(Runtime& rt, Frame* f, PyObject** fo);
-// ...and ends with frame_end: the frame's references are released and its object (if any) ends
-// with it (frame_object_end_call).
-void frame_end(Runtime& rt, Frame* f, PyObject* fo);
-// ≤3.10, the end of a call whose frame `f` (not owned) has frame object `fo`: what frame_dealloc
-// does, in its order: the frame's references go (the code's last), and the object goes back to
-// its code's zombie slot, the free list or the allocator. If something else still holds `fo`,
-// the object takes the frame over instead (and is tracked, as 3.7+ does then).
-void frame_object_end_call(Runtime& rt, PyObject* fo, Frame* f);
+// the frame's object (Frame::frame_object; tracked in 2.7 and 3.6, whose PyFrame_New tracks it;
+// untracked from 3.7, _PyFrame_New_NoTrack). From 3.11 nothing: frame_object_of makes one on
+// demand. False (MemoryError set) when there is no memory for it; the caller then releases the
+// frame with frame_clear.
+bool frame_begin(Runtime& rt, Frame* f);
+// ...and ends with frame_end: the frame's references are released (the code's last, as
+// frame_dealloc and _PyFrame_ClearExceptCode do), and its object (if any) with it: back to its
+// code's zombie slot, the free list or the allocator. If something else still holds the object
+// (a traceback), it takes the frame over instead, locals and all, and is tracked.
+void frame_end(Runtime& rt, Frame* f);
+// _PyFrame_GetFrameObject: the frame object of a running frame (borrowed), made on demand from
+// 3.11; a generator's is its gi_frame. nullptr (MemoryError set) when there is no memory for it.
+PyObject* frame_object_of(Runtime& rt, Frame* f);
+// The code object a frame object shows (borrowed): f_code.
+PyObject* frame_object_code(const PyObject* fo);
 // 3.11+ take_ownership: the generator that held `fo`'s frame is clearing it; the frame object
 // keeps a copy of the frame (its references move over) because something else still holds it.
 void frame_object_take_ownership(PyObject* fo);

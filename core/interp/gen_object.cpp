@@ -133,19 +133,6 @@ PyObject* new_ref(Runtime& rt, PyObject* o) {
     return o;
 }
 
-PyObject* gen_get_frame(Runtime& rt, PyObject* self) {
-    PyGenObject* g = as_gen(self);
-    GenState* s = g->state.p;
-    if (s->embedded == nullptr) return new_ref(rt, g->gi_frame.p);
-    // 3.11+: made on first use, for a frame that can still run (or is running); a completed
-    // generator shows None even while it still keeps its frame.
-    if (s->frame == nullptr || s->completed || s->frame->finished) return new_ref(rt, nullptr);
-    if (g->gi_frame.p != nullptr) return new_ref(rt, g->gi_frame.p);
-    PyObject* fo = frame_object_new(rt, s->frame, false);
-    if (fo == nullptr) return nullptr;
-    g->gi_frame.p = fo;
-    return new_ref(rt, fo);
-}
 
 PyObject* gen_get_running(Runtime& rt, PyObject* self) {
     const bool running = gen_state(self)->running;
@@ -261,6 +248,20 @@ PyObject* gen_iter(Runtime& rt, PyObject* self) {
 }
 
 }  // namespace
+
+PyObject* gen_get_frame(Runtime& rt, PyObject* self) {
+    PyGenObject* g = as_gen(self);
+    GenState* s = g->state.p;
+    if (s->embedded == nullptr) return new_ref(rt, g->gi_frame.p);
+    // 3.11+: made on first use, for a frame that can still run (or is running); a completed
+    // generator shows None even while it still keeps its frame.
+    if (s->frame == nullptr || s->completed || s->frame->finished) return new_ref(rt, nullptr);
+    if (g->gi_frame.p != nullptr) return new_ref(rt, g->gi_frame.p);
+    PyObject* fo = frame_object_new(rt, s->frame, false);
+    if (fo == nullptr) return nullptr;
+    g->gi_frame.p = fo;
+    return new_ref(rt, fo);
+}
 
 // ---- the type ---------------------------------------------------------------------------------
 

@@ -36,6 +36,9 @@ bool gen_check(const Runtime& rt, const PyObject* o);
 // it and the generator takes that reference; 3.11+ `frame_object` is null and the frame moves
 // into the generator. On failure (MemoryError set) the frame and its references are released.
 PyObject* gen_new(Interp& in, PyObject* func, Frame* frame, PyObject* frame_object);
+// gen.gi_frame: a new reference to the generator's frame object (made on first use from 3.11),
+// or to None once its frame cannot run any more. nullptr on MemoryError.
+PyObject* gen_get_frame(Runtime& rt, PyObject* self);
 
 // PySendResult: the generator yielded (kNext), returned (kReturn: *result is the return value),
 // or raised (kError; also kError with no exception when next() finds it exhausted).

@@ -102,8 +102,7 @@ PyObject* eval_code(Interp& in, PyObject* code, PyObject* globals, PyObject* loc
     Runtime& rt = in.rt;
     Frame frame;
     frame_init(rt, &frame, code, nullptr, globals, in.builtins_dict, locals);
-    PyObject* frame_object;
-    if (!frame_begin(rt, &frame, &frame_object)) {
+    if (!frame_begin(rt, &frame)) {
         frame_clear(rt, &frame);
         return nullptr;
     }
@@ -111,7 +110,7 @@ PyObject* eval_code(Interp& in, PyObject* code, PyObject* globals, PyObject* loc
     ++ts.recursion_depth;
     PyObject* r = frame_make_cells(rt, &frame) ? eval_frame(in, &frame) : nullptr;
     --ts.recursion_depth;
-    frame_end(rt, &frame, frame_object);
+    frame_end(rt, &frame);
     return r;
 }
 

@@ -6,7 +6,9 @@
 #include <cctype>
 #include <cstdint>
 
+#include "interp/ceval_internal.h"
 #include "interp/code_object.h"
+#include "interp/frame_object.h"
 #include "interp/interp.h"
 #include "object/builtins.h"
 #include "object/abstract.h"
@@ -32,13 +34,6 @@ size_t substitution_cost(char a, char b) {
     if (std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b))) return kCaseCost;
     return kMoveCost;
 }
-
-// The traceback object's layout (traceback.cpp): tb_next, then tb_frame (the frame's code here).
-struct TracebackView {
-    PyObject ob_base;
-    Slot<PyObject> tb_next;
-    Slot<PyObject> tb_frame;
-};
 
 void add_names(const Runtime& rt, PyObject* tuple, std::vector<std::string>* out) {
     for (Py_ssize_t i = 0; tuple != nullptr && i < Py_SIZE(tuple); ++i) out->push_back(str_as_utf8(rt, tuple_items(tuple)[i]));
@@ -163,8 +158,7 @@ std::string name_error_suggestion(Interp& in, PyObject* exc) {
     PyObject* name = exception_name(rt, exc);
     PyObject* tb = exception_traceback(exc);
     if (name == nullptr || !str_check(rt, name) || tb == nullptr) return "";
-    while (reinterpret_cast<TracebackView*>(tb)->tb_next.p != nullptr) tb = reinterpret_cast<TracebackView*>(tb)->tb_next.p;
-    PyObject* code = reinterpret_cast<TracebackView*>(tb)->tb_frame.p;
+    PyObject* code = frame_object_code(traceback_innermost_frame(tb));
     // The frame is gone by now: its names are the code's (3.10 reads co_varnames too); its
     // globals are __main__'s.
     std::vector<std::vector<std::string>> lists(3);

@@ -2,6 +2,7 @@
 // _debugmallocstats.
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "alloc/allocator.h"
 #include "interp/frame_object.h"
@@ -123,6 +124,19 @@ PyObject* sys_exc_info(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t narg
     return r;
 }
 
+// 2.7's sys.exc_clear(): the exception being handled is forgotten (sys.exc_info() gives Nones),
+// and with it the traceback and frames it kept alive.
+PyObject* sys_exc_clear(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nargs, PyObject*) {
+    if (nargs != 0)
+        return err_format(rt, rt.builtins().exc.TypeError, "exc_clear() takes no arguments (%d given)",
+                          static_cast<int>(nargs));
+    Interp& in = interp_of(rt);
+    rt.xdecref(std::exchange(in.exc_info, nullptr));
+    PyObject* none = rt.builtins().singletons.none;
+    rt.incref(none);
+    return none;
+}
+
 const PyMethodDef kSysMethods[] = {
     {"exc_info", sys_exc_info, 0},
     {"getrefcount", sys_getrefcount, 0},
@@ -136,6 +150,11 @@ const PyMethodDef kSysMethods[] = {
 
 const PyMethodDef kSys3Methods[] = {
     {"getallocatedblocks", sys_getallocatedblocks, 0},
+    {nullptr, nullptr, 0},
+};
+
+const PyMethodDef kSys27Methods[] = {
+    {"exc_clear", sys_exc_clear, 0},
     {nullptr, nullptr, 0},
 };
 
@@ -174,7 +193,7 @@ PyObject* make_sys_module(Interp& in) {
     PyObject* m = module_new(rt, "sys");
     if (m == nullptr) return nullptr;
     bool ok = module_add_functions(rt, m, kSysMethods) &&
-              (rt.profile().major < 3 || module_add_functions(rt, m, kSys3Methods)) && sys_add_attributes(in, m) &&
+              module_add_functions(rt, m, rt.profile().major < 3 ? kSys27Methods : kSys3Methods) && sys_add_attributes(in, m) &&
               module_add_object(rt, m, "maxsize", long_from_int64(rt, INT64_MAX));
     if (!ok) {
         rt.decref(m);

@@ -1,16 +1,20 @@
 // Tracebacks (Python/traceback.c): one traceback object per frame an exception passes
-// through, and the text CPython's default excepthook prints, with chained exceptions.
-// The model has no frame objects: a traceback's tb_frame slot holds the frame's code object.
+// through, holding the frame's object (so a saved exception keeps the frames it passed through,
+// and their locals, alive), their attributes, and the text CPython's default excepthook prints,
+// with chained exceptions.
 #include <string>
 #include <vector>
 
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
+#include "interp/frame_object.h"
 #include "interp/suggestions.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
+#include "object/descr_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
+#include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -24,7 +28,7 @@ namespace {
 struct PyTracebackObject {
     PyObject ob_base;
     Slot<PyObject> tb_next;
-    Slot<PyObject> tb_frame;  // model: the code object of the frame
+    Slot<PyObject> tb_frame;  // the frame object (interp/frame_object.h)
     int32_t tb_lasti;
     int32_t tb_lineno;
 };
@@ -43,6 +47,27 @@ void tb_traverse(PyObject* self, visitproc visit, void* arg) {
     if (PyObject* n = as_tb(self)->tb_next.p) visit(n, arg);
     if (PyObject* f = as_tb(self)->tb_frame.p) visit(f, arg);
 }
+
+// tb_next, tb_frame, tb_lasti, tb_lineno (read-only here; CPython lets tb_next be set).
+PyObject* tb_get_next(Runtime& rt, PyObject* self) {
+    PyObject* n = as_tb(self)->tb_next.p;
+    if (n == nullptr) n = rt.builtins().singletons.none;
+    rt.incref(n);
+    return n;
+}
+PyObject* tb_get_frame(Runtime& rt, PyObject* self) {
+    rt.incref(as_tb(self)->tb_frame.p);
+    return as_tb(self)->tb_frame.p;
+}
+PyObject* tb_get_lasti(Runtime& rt, PyObject* self) { return long_from_int64(rt, as_tb(self)->tb_lasti); }
+PyObject* tb_get_lineno(Runtime& rt, PyObject* self) { return long_from_int64(rt, as_tb(self)->tb_lineno); }
+
+const PyGetSetDef kTracebackGetSet[] = {
+    {"tb_next", tb_get_next, nullptr},
+    {"tb_frame", tb_get_frame, nullptr},
+    {"tb_lasti", tb_get_lasti, nullptr},
+    {"tb_lineno", tb_get_lineno, nullptr},
+};
 
 
 // 3.11+: the strings in exc.__notes__, one per line after the message (print_exception_notes);
@@ -102,7 +127,7 @@ void format_one(Interp& in, PyObject* exc, std::string* out) {
     if (tb != nullptr) {
         *out += "Traceback (most recent call last):\n";
         for (PyObject* t = tb; t != nullptr; t = as_tb(t)->tb_next.p) {
-            PyObject* code = as_tb(t)->tb_frame.p;
+            PyObject* code = frame_object_code(as_tb(t)->tb_frame.p);
             const std::string filename = str_as_utf8(rt, as_code(code)->co_filename.p);
             *out += "  File \"" + filename + "\", line " + std::to_string(as_tb(t)->tb_lineno) + ", in " +
                     str_as_utf8(rt, as_code(code)->co_name.p) + "\n";
@@ -156,28 +181,43 @@ void format_chain(Interp& in, PyObject* exc, std::vector<PyObject*>& seen, std::
 }  // namespace
 
 void init_traceback_type(Runtime& rt) {
-    rt.builtins().traceback_type = new_static_type(
+    PyTypeObject* type = new_static_type(
         rt, "traceback", model_basicsize(type_sizes(rt.profile()).traceback, sizeof(PyTracebackObject)), 0,
         {.dealloc = tb_dealloc, .traverse = tb_traverse});
+    rt.builtins().traceback_type = type;
+    type->tp_getattro = object_generic_getattr;
+    type_ready(rt, type);
+    for (const PyGetSetDef& def : kTracebackGetSet)
+        type_add_to_dict(rt, type, def.name, getset_descriptor_new(rt, type, &def));
 }
 
 void traceback_here(Interp& in, Frame* f) {
     Runtime& rt = in.rt;
-    PyObject* exc = err_current(rt);
-    if (exc == nullptr) return;
+    if (err_current(rt) == nullptr) return;
+    // PyTraceBack_Here: the frame's object (made now from 3.11), then the traceback. Without
+    // memory for them the traceback is lost, and the exception stays the one being raised.
+    PyObject* exc = err_fetch(rt);
+    PyObject* frame = frame_object_of(rt, f);
     PyTypeObject* type = rt.builtins().traceback_type;
-    PyObject* tb = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
-    if (tb == nullptr) return;  // the traceback is lost, as when CPython cannot allocate one
+    PyObject* tb = frame != nullptr ? rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize)) : nullptr;
+    err_clear(rt);
+    err_set_instance(rt, exc);
+    if (tb == nullptr) return;
     PyObject* next = exception_traceback(exc);
     if (next != nullptr) rt.incref(next);
     as_tb(tb)->tb_next.p = next;
-    as_tb(tb)->tb_frame.p = f->code;
-    rt.incref(f->code);
+    as_tb(tb)->tb_frame.p = frame;
+    rt.incref(frame);
     as_tb(tb)->tb_lasti = f->ip - 1;
     as_tb(tb)->tb_lineno = f->line;
     rt.gc_track(tb);
     exception_set_traceback(rt, exc, tb);
     rt.decref(tb);
+}
+
+PyObject* traceback_innermost_frame(PyObject* tb) {
+    while (as_tb(tb)->tb_next.p != nullptr) tb = as_tb(tb)->tb_next.p;
+    return as_tb(tb)->tb_frame.p;
 }
 
 void print_exception(Interp& in) {
