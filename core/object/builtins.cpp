@@ -7,6 +7,7 @@
 #include "object/cell_object.h"
 #include "object/complex_object.h"
 #include "object/dict_object.h"
+#include "object/mappingproxy_object.h"
 #include "object/descr_object.h"
 #include "object/exceptions.h"
 #include "object/func_object.h"
@@ -67,6 +68,7 @@ void init_builtins(Runtime& rt) {
     init_bytes_type(rt);  // first: in 2.7 it is also the str type
     init_str_type(rt);
     init_dict_type(rt);
+    init_mappingproxy_type(rt);
     init_set_type(rt);
     init_exception_types(rt);
     init_descr_types(rt);  // first: type_ready(object) makes descriptors

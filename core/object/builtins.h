@@ -51,6 +51,7 @@ struct Builtins {
     BytesState bytes_state;
     PyTypeObject* dict_type = nullptr;
     DictState dict_state;
+    PyTypeObject* mappingproxy_type = nullptr;  // C.__dict__ (object/mappingproxy_object.h)
     PyTypeObject* set_type = nullptr;
     PyTypeObject* frozenset_type = nullptr;
     SetState set_state;

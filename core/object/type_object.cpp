@@ -16,6 +16,7 @@
 #include "object/dict_object.h"
 #include "object/dict_split.h"
 #include "object/errors.h"
+#include "object/mappingproxy_object.h"
 #include "object/hash.h"
 #include "object/instance_values.h"
 #include "object/runtime.h"
@@ -185,7 +186,7 @@ PyObject* special_attribute(Runtime& rt, PyTypeObject* t, const std::string& nam
     if (name == "__mro__") return ref(t->tp_mro);
     if (name == "__bases__") return ref(t->tp_bases);
     if (name == "__base__") return ref(reinterpret_cast<PyObject*>(t->tp_base));
-    if (name == "__dict__") return ref(t->tp_dict);
+    if (name == "__dict__") return mappingproxy_new(rt, t->tp_dict);
     if (name == "__doc__" && !is_heap_type(t)) return ref(nullptr);
     return nullptr;
 }
