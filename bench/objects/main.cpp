@@ -82,9 +82,13 @@ int main(int argc, char** argv) {
     pymemlab::RuntimeOptions runtime_options;
     runtime_options.track_objects = false;
     pymemlab::Runtime model(profile, runtime_options);
+    // Automatic collections off, as in the CPython contender (PyGC_Disable): a full collection
+    // would also empty the free lists, and the heap would not come back to the same blocks.
+    model.gc_state().enabled = false;
     ModelObjects model_api(model);
     std::vector<Contender> contenders;
-    contenders.push_back({"model", std::string("pymemlab::Runtime (core/object), profile ") + kProfile,
+    contenders.push_back({"model",
+                          std::string("pymemlab::Runtime (core/object), profile ") + kProfile + ", automatic gc off",
                           [&model_api](const Workload& w) { return replay(model_api, w); },
                           [&model] { return model.allocator().allocated_blocks(); }});
 #ifdef PYMEMLAB_BENCH_HOST_OBJECTS
