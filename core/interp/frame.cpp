@@ -2,6 +2,7 @@
 #include "interp/frame.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "interp/code_object.h"
 #include "object/cell_object.h"
@@ -100,10 +101,10 @@ void frame_visit_locals(const Frame* f, visitproc visit, void* arg) {
             visit(f->stack[i], arg);
 }
 
-void frame_clear(Runtime& rt, Frame* f) {
+PyObject* frame_clear_except_code(Runtime& rt, Frame* f) {
     release_locals_and_stack(rt, f);
     // The order of frame_dealloc (≤3.10) and _PyFrame_ClearExceptCode (3.11+): builtins,
-    // globals, the locals mapping, the function, and the code last.
+    // globals, the locals mapping, the function; the code is the caller's to release last.
     auto release = [&](PyObject** o, bool owned) {
         PyObject* v = *o;
         *o = nullptr;
@@ -114,7 +115,9 @@ void frame_clear(Runtime& rt, Frame* f) {
     release(&f->locals, true);
     release(&f->func, f->owns_func);
     f->owns_func = false;
-    release(&f->code, true);
+    return std::exchange(f->code, nullptr);
 }
+
+void frame_clear(Runtime& rt, Frame* f) { rt.xdecref(frame_clear_except_code(rt, f)); }
 
 }  // namespace pymemlab

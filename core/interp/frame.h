@@ -80,6 +80,9 @@ bool frame_holds_func(const Runtime& rt);
 bool frame_make_cells(Runtime& rt, Frame* f);
 // Releases every reference the frame holds.
 void frame_clear(Runtime& rt, Frame* f);
+// _PyFrame_ClearExceptCode: releases every reference but the code's, which it returns for the
+// caller to release last (after a frame object is kept as the code's zombie frame).
+PyObject* frame_clear_except_code(Runtime& rt, Frame* f);
 // Releases the fast locals, cells and value stack only (frame_tp_clear), leaving the code,
 // globals and builtins: the frame can no longer run, so it is marked finished.
 void frame_clear_locals(Runtime& rt, Frame* f);

@@ -4,6 +4,7 @@
 #include "interp/frame_object.h"
 
 #include <utility>
+#include <vector>
 
 #include "interp/code_object.h"
 #include "interp/gen_object.h"
@@ -54,29 +55,26 @@ void frame_keep_or_free(Runtime& rt, PyObject* self) {
 // list, grown when it has fewer than `slots` slots (the block may move). Null when neither has
 // one, or when growing it fails (*failed is set then, and the frame is gone).
 PyObject* frame_reuse(Runtime& rt, PyObject* code, int64_t slots, bool* failed) {
-    PyObject* o = as_code(code)->co_zombieframe.p;
-    if (o != nullptr) {
-        as_code(code)->co_zombieframe.p = nullptr;
-        o->ob_refcnt = 1;
-        rt.note_alive(o);
-        return o;
+    PyObject* o = std::exchange(as_code(code)->co_zombieframe.p, nullptr);
+    if (o == nullptr) {
+        std::vector<PyObject*>& free_list = rt.builtins().frame_free_list.items;
+        if (free_list.empty()) return nullptr;
+        o = free_list.back();
+        free_list.pop_back();
     }
-    FreeList& free_list = rt.builtins().frame_free_list;
-    if (free_list.items.empty()) return nullptr;
-    if (as_frame_object(free_list.items.back())->nslots >= slots) return free_list.take(rt);
-    // PyObject_GC_Resize: a frame too small for this code grows, and may move.
-    o = free_list.items.back();
-    free_list.items.pop_back();
-    const int64_t head = rt.profile().gc_head_size;
-    void* block = rt.obj_realloc(rt.block_of(o), head + frame_request(Py_TYPE(o), slots));
-    if (block == nullptr) {
-        rt.obj_free(rt.block_of(o));
-        *failed = true;
-        return nullptr;
+    if (as_frame_object(o)->nslots < slots) {
+        // PyObject_GC_Resize: a free-list frame too small for this code grows, and may move.
+        const int64_t head = rt.profile().gc_head_size;
+        void* block = rt.obj_realloc(rt.block_of(o), head + frame_request(Py_TYPE(o), slots));
+        if (block == nullptr) {
+            rt.obj_free(rt.block_of(o));
+            *failed = true;
+            return nullptr;
+        }
+        o = reinterpret_cast<PyObject*>(static_cast<char*>(block) + head);
+        as_frame_object(o)->nslots = static_cast<int32_t>(slots);
     }
-    o = reinterpret_cast<PyObject*>(static_cast<char*>(block) + head);
-    as_frame_object(o)->nslots = static_cast<int32_t>(slots);
-    o->ob_refcnt = 1;
+    o->ob_refcnt = 1;  // _Py_NewReference
     rt.note_alive(o);
     return o;
 }
@@ -86,11 +84,7 @@ void frame_dealloc(Runtime& rt, PyObject* self) {
     PyFrameObject* fo = as_frame_object(self);
     // frame_dealloc releases the frame's code last (Py_DECREF(co)), after the object is kept.
     PyObject* code = nullptr;
-    if (fo->owns_frame != 0 && fo->f_frame.p != nullptr) {
-        Frame* f = fo->f_frame.p;
-        code = std::exchange(f->code, nullptr);
-        frame_clear(rt, f);
-    }
+    if (fo->owns_frame != 0 && fo->f_frame.p != nullptr) code = frame_clear_except_code(rt, fo->f_frame.p);
     rt.release_host_storage(self);
     if (frames_are_objects(rt)) {
         frame_keep_or_free(rt, self);
@@ -216,8 +210,7 @@ void frame_end(Runtime& rt, Frame* f) {
         rt.decref(fo);
         return;
     }
-    PyObject* code = std::exchange(f->code, nullptr);
-    frame_clear(rt, f);
+    PyObject* code = frame_clear_except_code(rt, f);
     as_frame_object(fo)->f_frame.p = nullptr;
     rt.decref(fo);
     rt.decref(code);
