@@ -66,8 +66,11 @@ int run_snippet(const Profile& profile, const std::string& source, RunMode mode,
     lab.set_output_sink(write);
     lab.load(source);
     const int status = lab.run();
-    lab.finish();  // what the interpreter still held is released, as at CPython's exit
-    if (options.stats) write(1, lab.runtime().allocator().debug_malloc_stats() + gc_counters(lab.runtime()));
+    // The report describes memory where the snippet ended; it prints after what the exit prints.
+    const std::string stats =
+        options.stats ? lab.runtime().allocator().debug_malloc_stats() + gc_counters(lab.runtime()) : std::string();
+    lab.finish();  // the interpreter's exit, as CPython's (interp/pylifecycle.h)
+    if (!stats.empty()) write(1, stats);
     if (!trace_json.empty()) {
         std::ofstream file(trace_json, std::ios::binary);
         if (file) write_trace_json(lab, file);

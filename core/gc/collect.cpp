@@ -161,6 +161,19 @@ int64_t gc_collect(Runtime& rt, int generation) {
     return n;
 }
 
+int64_t gc_collect_no_fail(Runtime& rt) {
+    GCState& st = rt.gc_state();
+    if (st.collecting) return 0;
+    st.collecting = true;
+    const int g = GCState::kGenerations - 1;
+    const int64_t before_uncollectable = st.stats[g].uncollectable;
+    const int64_t n = collect_main(rt, g);
+    if ((st.debug & kDebugStats) != 0 && gc::gc_is_incremental(rt))
+        show_done(rt, n, st.stats[g].uncollectable - before_uncollectable);
+    st.collecting = false;
+    return n;
+}
+
 void gc_collect_generations(Runtime& rt) {
     GCState& st = rt.gc_state();
     if (st.collecting) return;

@@ -12,6 +12,10 @@ class Runtime;
 // gc.collect(generation): a whole collection with callbacks, stats and debug output. Returns
 // the unreachable objects found (CPython's n + m); 0 when a collection is already running.
 int64_t gc_collect(Runtime& rt, int generation);
+// _PyGC_CollectNoFail: the interpreter's exit collects the oldest generation whether or not
+// collection is enabled, with debug output and statistics but without gc.callbacks. Returns
+// what gc_collect returns.
+int64_t gc_collect_no_fail(Runtime& rt);
 // The automatic collection (up to 3.11 inside the allocation that crossed threshold 0): the
 // oldest generation whose count passed its threshold, subject to the long-lived rule.
 void gc_collect_generations(Runtime& rt);

@@ -295,13 +295,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
         }
         f->line = ins.line;
         if (lines_heard && ins.line != f->traced_line && ins.line != 0) new_line(in, f);
-        if (++in.instructions > in.options.instruction_budget && !in.budget_exhausted) {
-            in.budget_exhausted = true;
-            err_format(rt, in.budget_exceeded_type,
-                       "the snippet ran more than %llu instructions (the lab's budget)",
-                       static_cast<unsigned long long>(in.options.instruction_budget));
-            goto error;
-        }
+        if (++in.instructions > in.options.instruction_budget && in.budget_raises()) goto error;
         // An operand the last instruction kept without releasing it keeps a reference of its own.
         for (; nborrowed_popped > 0; --nborrowed_popped) rt.incref(borrowed_popped[nborrowed_popped - 1]);
         releases = instruction_releases_operands(ins.op);

@@ -2,6 +2,7 @@
 // building, imports, `with`, container extension, the REPL's display hook, 2.7's print.
 #include "interp/interp.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -64,6 +65,10 @@ Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts
     init_generator_type(rt);
     write = [](int, std::string_view) {};
     rt.tstate().stderr_sink = [this](std::string_view text) { write(2, text); };
+    rt.tstate().unraisable_sink = [this](std::string_view text) {
+        const PyObject* file = sys_stream(*this, "stderr");
+        if (file != nullptr && file != rt.builtins().singletons.none) write(2, text);
+    };
     rt.tstate().charge = [this](uint64_t n) { return charge_budget(n); };
     budget_exceeded_type = new_static_type(rt, "BudgetExceeded", exception_basicsize(rt), 0,
                                            {.dealloc = rt.builtins().exc.BaseException->tp_dealloc,
@@ -71,6 +76,9 @@ Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts
     budget_exceeded_type->tp_base = rt.builtins().exc.BaseException;
     type_ready(rt, budget_exceeded_type);
     init_builtin_modules(*this);
+    for (PyObject* key : dict_keys(rt, builtins_dict))
+        if (str_check(rt, key)) startup_builtins.push_back(str_as_utf8(rt, key));
+    std::sort(startup_builtins.begin(), startup_builtins.end());
     hold_startup_refs(rt, +1);
 }
 
@@ -83,17 +91,22 @@ Interp::~Interp() {
     rt.xdecref(builtins_module);
     rt.tstate().interp = nullptr;
     rt.tstate().stderr_sink = nullptr;
+    rt.tstate().unraisable_sink = nullptr;
     rt.tstate().charge = nullptr;
 }
 
 bool Interp::charge_budget(uint64_t n) {
-    // Once spent, the budget raises no more (as in the evaluation loop): the run is stopping.
     instructions += n;
-    if (budget_exhausted || instructions <= options.instruction_budget) return true;
+    return instructions <= options.instruction_budget || !budget_raises();
+}
+
+bool Interp::budget_raises() {
+    const uint64_t grace = options.instruction_budget / 10 + 10'000;
+    if (budget_exhausted && instructions - options.instruction_budget <= grace) return false;
     budget_exhausted = true;
     err_format(rt, budget_exceeded_type, "the snippet ran more than %llu instructions (the lab's budget)",
                static_cast<unsigned long long>(options.instruction_budget));
-    return false;
+    return true;
 }
 
 Interp& interp_of(Runtime& rt) { return *static_cast<Interp*>(rt.tstate().interp); }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "interp/frame.h"
 #include "object/object.h"
@@ -36,6 +37,9 @@ struct Interp {
     PyObject* sys_module = nullptr;
     PyObject* modules = nullptr;        // sys.modules
     PyObject* main_dict = nullptr;      // __main__'s namespace, borrowed (sys.modules holds the module)
+    // The builtins' names at start-up, sorted: at exit, the names a snippet added go
+    // (pylifecycle.h; CPython keeps a copy of the builtins dict, interp->builtins_copy).
+    std::vector<std::string> startup_builtins;
     PyObject* exc_info = nullptr;       // the exception being handled (sys.exc_info()), strong or null
     Frame* frame = nullptr;             // the innermost running frame
     uint64_t instructions = 0;
@@ -73,6 +77,11 @@ struct Interp {
     // Adds n instructions' worth of native work (ThreadState::charge); past the budget, sets
     // BudgetExceeded and returns false.
     bool charge_budget(uint64_t n);
+    // Called once the count passes the budget: whether to raise BudgetExceeded now. The first
+    // time, yes: the run stops. Then the unwinding, the __del__ methods and callbacks it sets
+    // off and the interpreter's exit may run a tenth of the budget more, past which everything
+    // raises at once, so nothing after the budget can run forever.
+    bool budget_raises();
 
     void out(std::string_view s) const { write(1, s); }
     void err(std::string_view s) const { write(2, s); }

@@ -84,8 +84,10 @@ int exit_status(Interp& in) {
     return status & 0xff;
 }
 
-// The prompt keeps the last uncaught exception in sys.last_type, last_value, last_traceback
-// (3.12+: also last_exc), so it stays alive until the next one replaces it.
+// PyErr_Print keeps the last uncaught exception in sys.last_type, last_value, last_traceback
+// (3.12+: also last_exc), so it stays alive, with its traceback's frames, until the next one
+// replaces it or the interpreter's exit clears them (pylifecycle.h): in a script as at the
+// prompt.
 void set_sys_last(Interp& in) {
     Runtime& rt = in.rt;
     PyObject* exc = err_current(rt);
@@ -110,7 +112,7 @@ struct Outcome {
     bool exit;
 };
 
-Outcome run_code(Interp& in, PyObject* code, PyObject* globals, bool repl) {
+Outcome run_code(Interp& in, PyObject* code, PyObject* globals) {
     Runtime& rt = in.rt;
     PyObject* r = eval_code(in, code, globals, globals);
     rt.decref(code);
@@ -119,7 +121,7 @@ Outcome run_code(Interp& in, PyObject* code, PyObject* globals, bool repl) {
         return {0, false};
     }
     if (err_matches(rt, rt.builtins().exc.SystemExit) && !in.budget_exhausted) return {exit_status(in), true};
-    if (repl) set_sys_last(in);
+    set_sys_last(in);
     print_exception(in);
     return {1, false};
 }
@@ -157,7 +159,7 @@ int run_source(Interp& in, std::string_view source, RunMode mode) {
             print_syntax_error(in, error);
             status = 1;
         } else {
-            status = run_code(in, code, globals, false).status;
+            status = run_code(in, code, globals).status;
         }
     } else {
         options.interactive = true;
@@ -172,7 +174,7 @@ int run_source(Interp& in, std::string_view source, RunMode mode) {
                 status = 1;
                 continue;
             }
-            const Outcome outcome = run_code(in, code, globals, true);
+            const Outcome outcome = run_code(in, code, globals);
             // The session's status: 1 once any statement raised, or what SystemExit asks for.
             if (outcome.exit) {
                 status = outcome.status;

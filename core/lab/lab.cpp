@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "interp/interp.h"
+#include "interp/pylifecycle.h"
 #include "lab/explain.h"
 #include "lab/object_graph.h"
 #include "object/heap_check.h"
@@ -51,6 +52,7 @@ void Lab::reset() {
     output_.clear();
     graphs_.clear();
     status_ = 0;
+    exit_start_ = 0;
     RuntimeOptions options;
     options.allocator.heap_limit = limits_.heap_limit;
     options.trace = limits_.record ? &log_ : nullptr;
@@ -99,6 +101,8 @@ int Lab::run() {
 
 void Lab::finish() {
     if (interp_ == nullptr) return;
+    exit_start_ = log_.size();
+    py_finalize(*interp_);
     interp_.reset();
     // What the runtime wrote to stderr once the interpreter was gone (unraisable errors in the
     // objects it released).

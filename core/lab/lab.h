@@ -66,10 +66,13 @@ public:
     int run();
     // Also hands the output, as it is written, to `sink` (fd 1 or 2): the CLI's streams.
     void set_output_sink(std::function<void(int fd, std::string_view text)> sink) { sink_ = std::move(sink); }
-    // Ends the interpreter as CPython's exit does: what it still holds is released, and what
-    // __del__ methods and weakref callbacks print then is output. Recorded like the run; after
-    // it, explain() has no names to answer from.
+    // Ends the interpreter as CPython's exit does (interp/pylifecycle.h): what it still holds is
+    // released in CPython's order, and what __del__ methods and weakref callbacks print then is
+    // output. Recorded like the run, from exit_start() to end(); after it, explain() has no
+    // names to answer from.
     void finish();
+    // Where the exit began: the position at the end of the snippet (end() until finish()).
+    size_t exit_start() const { return exit_start_ != 0 ? exit_start_ : log_.size(); }
 
     // The cursor: a position in the trace, from start() (the runtime ready, the snippet not yet
     // begun) to end().
@@ -120,6 +123,7 @@ private:
     std::vector<LabGraph> graphs_;
     int status_ = 0;
     size_t start_ = 0;
+    size_t exit_start_ = 0;  // 0 until finish()
     trace::TraceLog log_;
     std::unique_ptr<trace::Replay> replay_;
     trace::HeapState end_state_;  // the state after the last event, which anchors static objects' counts

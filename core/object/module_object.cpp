@@ -11,6 +11,7 @@
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
+#include "object/type_internal.h"
 #include "object/type_object.h"
 #include "object/weakref_object.h"
 #include "profile/type_sizes.h"
@@ -24,6 +25,8 @@ PyModuleObject* as_module(PyObject* o) { return reinterpret_cast<PyModuleObject*
 void module_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     object_clear_weakrefs(rt, self);
+    // 2.7 wipes the globals of a module that dies, even where its dict lives on.
+    if (rt.profile().major == 2 && as_module(self)->md_dict.p != nullptr) module_clear_dict(rt, as_module(self)->md_dict.p);
     rt.xdecref(as_module(self)->md_dict.p);
     rt.xdecref(as_module(self)->md_name.p);
     rt.free_object(self);
@@ -119,6 +122,22 @@ PyObject* module_get_dict(Runtime& rt, PyObject* self) {
 }
 
 }  // namespace
+
+void module_clear_dict(Runtime& rt, PyObject* dict) {
+    PyObject* none = rt.builtins().singletons.none;
+    for (const bool underscored_pass : {true, false}) {
+        int64_t pos = 0;
+        PyObject* key = nullptr;
+        PyObject* value = nullptr;
+        while (dict_next(rt, dict, &pos, &key, &value)) {
+            if (value == none || !str_check(rt, key)) continue;
+            const std::string name = str_as_utf8(rt, key);
+            const bool underscored = name.size() > 0 && name[0] == '_' && (name.size() < 2 || name[1] != '_');
+            if (underscored_pass ? !underscored : name == "__builtins__") continue;
+            if (!dict_setitem(rt, dict, key, none)) write_unraisable(rt, nullptr, nullptr);
+        }
+    }
+}
 
 void init_module_attributes(Runtime& rt) {
     static const PyGetSetDef kDict = {"__dict__", module_get_dict, nullptr};

@@ -27,5 +27,10 @@ void init_module_attributes(Runtime& rt);
 PyObject* module_new(Runtime& rt, std::string_view name);
 PyObject* module_dict(PyObject* module);  // borrowed
 bool module_check(const Runtime& rt, const PyObject* o);
+// _PyModule_ClearDict: what wipes a module's globals, at the interpreter's exit (pylifecycle.h)
+// and, in 2.7, when the module dies. Names with a single leading underscore become None first,
+// then every other name but __builtins__, each pass in the dict's order, so the objects die
+// in CPython's order and a __del__ that runs meanwhile sees its module's names half gone.
+void module_clear_dict(Runtime& rt, PyObject* dict);
 
 }  // namespace pymemlab

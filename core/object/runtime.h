@@ -83,6 +83,16 @@ struct ThreadState {
         else
             stderr_text += text;
     }
+    // Where unraisable exceptions ("Exception ignored in: ...") go: CPython writes them to
+    // sys.stderr, and nothing while that is None or missing (the interpreter's exit sets it to
+    // None before its last collections); unset, to stderr as above.
+    std::function<void(std::string_view)> unraisable_sink;
+    void write_unraisable(std::string_view text) {
+        if (unraisable_sink)
+            unraisable_sink(text);
+        else
+            write_stderr(text);
+    }
 };
 
 class Runtime {

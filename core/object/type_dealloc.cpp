@@ -132,7 +132,7 @@ void write_unraisable(Runtime& rt, PyObject* del, PyObject* self) {
         }
         text = "Exception ignored in: " + where + "\n" + name + ": " + message + "\n";
     }
-    rt.tstate().write_stderr(text);
+    rt.tstate().write_unraisable(text);
     rt.decref(exc);
 }
 

@@ -58,6 +58,11 @@ def main():
         tb = tb.tb_next  # drop the exec() frame of this harness
         if hasattr(value, 'with_traceback'):
             value.with_traceback(tb)
+        # PyErr_Print keeps the exception, its traceback and so its frames in sys.last_*
+        # until the interpreter's exit clears them.
+        sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb
+        if sys.version_info >= (3, 12):
+            sys.last_exc = value
         print_exception(etype, value, tb)
         del etype, value, tb
         return 1

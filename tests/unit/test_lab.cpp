@@ -402,3 +402,38 @@ TEST_CASE("the references CPython's start-up holds on () are in the trace, and r
     REQUIRE(start.find_object(id) >= 0);
     CHECK(start.object_refcnts[static_cast<size_t>(start.find_object(id))] == before);
 }
+
+TEST_CASE("the interpreter's exit is recorded after the snippet's end, where its __del__ output comes", "[lab]") {
+    for (const char* v : {"2.7", "3.6", "3.12", "3.14"}) {
+        Lab lab(profile(v));
+        lab.load(
+            "class A(object):\n"
+            "    def __del__(self):\n"
+            "        print('bye')\n"
+            "a = A()\n"
+            "print('end')\n");
+        REQUIRE(lab.run() == 0);
+        const size_t snippet_end = lab.end();
+        CHECK(lab.exit_start() == snippet_end);
+        CHECK(lab.output() == "end\n");
+        lab.finish();
+        INFO(v);
+        CHECK(lab.exit_start() == snippet_end);
+        CHECK(lab.end() > snippet_end);
+        CHECK(lab.output() == "end\nbye\n");
+        // The exit is in the trace like the run: back at the snippet's end, `a` is alive and
+        // nothing of the exit has been printed.
+        lab.rewind(snippet_end);
+        CHECK(lab.output_at_cursor() == "end\n");
+        const Snapshot s = lab.snapshot();
+        const auto a = std::find(s.names.begin(), s.names.end(), "a");
+        REQUIRE(a != s.names.end());
+        const uint64_t id = s.name_ids[static_cast<size_t>(a - s.names.begin())];
+        REQUIRE(s.find_object(id) >= 0);
+        lab.rewind(lab.end());
+        CHECK(lab.output_at_cursor() == "end\nbye\n");
+        const Snapshot after = lab.snapshot();
+        const int64_t k = after.find_object(id);
+        CHECK((k < 0 || after.object_refcnts[static_cast<size_t>(k)] == 0));
+    }
+}
