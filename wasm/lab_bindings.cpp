@@ -48,6 +48,8 @@ public:
     std::string profile_name() const { return std::string(lab_.profile().name); }
     void load(const std::string& source) { lab_.load(source); }
     int run() { return lab_.run(); }
+    void finish() { lab_.finish(); }
+    double exit_start() const { return static_cast<double>(lab_.exit_start()); }
     std::string output() const { return lab_.output(); }
     std::string output_at_cursor() const { return std::string(lab_.output_at_cursor()); }
     double position() const { return static_cast<double>(lab_.position()); }
@@ -164,6 +166,8 @@ EMSCRIPTEN_BINDINGS(pymemlab_lab) {
         .function("profileName", &JsLab::profile_name)
         .function("load", &JsLab::load)
         .function("run", &JsLab::run)
+        .function("finish", &JsLab::finish)
+        .function("exitStart", &JsLab::exit_start)
         .function("output", &JsLab::output)
         .function("outputAtCursor", &JsLab::output_at_cursor)
         .function("position", &JsLab::position)

@@ -183,6 +183,26 @@ test('a cycle collected: the collector steps phase by phase, marks it unreachabl
   await page.close();
 });
 
+test('what the interpreter\'s exit prints follows the output, set apart, and plays on past the snippet\'s end', { timeout: 90_000 }, async () => {
+  const code = "class A:\n    def __del__(self):\n        print('bye')\na = A()\nprint('end')\n";
+  const { page, errors } = await open(permalink(code, '3.13'), 1);
+  // The run stops the cursor where the snippet ended: `a` is alive, and the console is the CLI's.
+  assert.equal(await text(page, 'console'), nativeRun(code, '3.13', 'script'));
+  assert.equal(await text(page, 'console'), 'end\nbye\n');
+  assert.equal(await text(page, 'console-at-exit'), 'bye\n');
+  assert.match(await text(page, 'position'), /line 5$/);
+  const names = () => page.$$eval('[data-testid="identity"] tbody tr', (rows) => rows.map((r) => r.dataset.name));
+  assert.deepEqual(await names(), ['A', 'a']);
+  // Past it, the exit: __del__ has run, its output is plain output, and __main__'s names are gone.
+  await page.fill('[data-testid="scrubber"]', await page.getAttribute('[data-testid="scrubber"]', 'max'));
+  await page.waitForFunction(() => /interpreter exit$/.test(document.querySelector('[data-testid="position"]').textContent));
+  assert.equal(await text(page, 'console'), 'end\nbye\n');
+  assert.equal(await page.$('[data-testid="console-at-exit"]'), null);
+  assert.deepEqual(await names(), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('stepping by line goes forwards and back, and the names follow', { timeout: 90_000 }, async () => {
   const { page, errors } = await open(permalink('a = [1]\nb = a\ndel a\nprint(b)\n', '3.13'), 1);
   await page.fill('[data-testid="scrubber"]', await page.getAttribute('[data-testid="scrubber"]', 'min'));

@@ -178,3 +178,20 @@ test('stepping by phase stops after each phase of a collection', () => {
     assert.ok(phases.includes('delete_garbage'));
   });
 });
+
+test('finish() runs the interpreter\'s exit after the run: its __del__ output, from exitStart() on', () => {
+  const source = "class A:\n    def __del__(self):\n        print('bye')\na = A()\nprint('end')\n";
+  withLab('3.12', source, (lab, status) => {
+    assert.equal(status, 0);
+    const snippetEnd = lab.end();
+    assert.equal(lab.exitStart(), snippetEnd);
+    assert.ok(named(lab.snapshot(), 'a'));
+    lab.finish();
+    assert.equal(lab.exitStart(), snippetEnd);
+    assert.ok(lab.end() > snippetEnd);
+    assert.equal(lab.output(), 'end\nbye\n');
+    lab.rewind(snippetEnd);
+    assert.equal(lab.outputAtCursor(), 'end\n');
+    assert.ok(named(lab.snapshot(), 'a'));
+  });
+});

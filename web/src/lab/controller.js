@@ -239,12 +239,13 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
     const position = q('position');
     if (position) {
       position.textContent = view
-        ? `event ${(view.position - view.start).toLocaleString('en-US')} / ${(view.end - view.start).toLocaleString('en-US')} · line ${view.line || '–'}`
+        ? `event ${(view.position - view.start).toLocaleString('en-US')} / ${(view.end - view.start).toLocaleString('en-US')} · ` +
+          (view.position > view.snippetEnd ? 'interpreter exit' : `line ${view.line || '–'}`)
         : '–';
     }
     if (view) {
       const failedAt = runInfo && runInfo.status !== 0 ? errorLine(runInfo.fullOutput) : 0;
-      editor.mark(view.position < view.end ? view.line : 0, failedAt);
+      editor.mark(view.position < view.snippetEnd ? view.line : 0, failedAt);
     } else {
       editor.mark(0, 0);
     }

@@ -12,6 +12,7 @@ let lab = null;
 let seq = 0;
 let runInfo = null;  // sent with the next view, then null
 let collections = []; // the last run's, from timeline()
+let snippetEnd = 0;    // the last run's: where the snippet ended and the interpreter's exit began
 
 // Blocks in use, arenas and gen-0's count (gc.get_count()[0]) over the run, in TIMELINE_POINTS buckets of events
 // (each bucket's value is the one at its end), and each collection: where it started and
@@ -134,6 +135,7 @@ function post(extraTransfer = []) {
     position: lab.position(),
     start: lab.start(),
     end: lab.end(),
+    snippetEnd,
     line: snapshot.line,
     output: lab.outputAtCursor(),
     snapshot,
@@ -153,11 +155,17 @@ const commands = {
     const started = performance.now();
     const status = lab.run();
     const ms = performance.now() - started;
-    const series = timeline(lab.traceWords(), lab.traceAddrs(), lab.start());
-    collections = series.collections;
+    // Names, identity and the graph are read at the snippet's end, while they live; then the
+    // interpreter's exit runs (its __del__ output is the CLI's too) and the cursor comes back
+    // to the snippet's end, the exit one step or scrub further.
     const end = lab.snapshot();
     const identity = identityAnswers(String(code), end);
     const graph = buildGraph(lab, end);
+    lab.finish();
+    snippetEnd = lab.exitStart();
+    lab.rewind(snippetEnd);
+    const series = timeline(lab.traceWords(), lab.traceAddrs(), lab.start());
+    collections = series.collections;
     runInfo = {
       profile: name,
       mode,

@@ -14,11 +14,22 @@ export function createConsole(element) {
   return {
     render({ view, runInfo }) {
       const text = view ? view.output : '';
-      const key = `${runInfo?.id ?? ''}:${text.length}`;
+      // At the snippet's end (where a run leaves the cursor), what the interpreter's exit will
+      // print follows, set apart: the text is still the CLI's, and stepping on shows it happen.
+      const atExit = view && runInfo && view.position === view.snippetEnd ? runInfo.fullOutput.slice(text.length) : '';
+      const key = `${runInfo?.id ?? ''}:${text.length}:${atExit.length}`;
       if (key === shown) return;
       shown = key;
       element.textContent = text;
-      element.classList.toggle('failed', Boolean(runInfo && runInfo.status !== 0 && view.position === view.end));
+      if (atExit) {
+        const span = document.createElement('span');
+        span.className = 'at-exit';
+        span.dataset.testid = 'console-at-exit';
+        span.title = 'Printed at the interpreter’s exit, after the snippet’s last line: step forward to watch it.';
+        span.textContent = atExit;
+        element.append(span);
+      }
+      element.classList.toggle('failed', Boolean(runInfo && runInfo.status !== 0 && view.position >= view.snippetEnd));
       element.scrollTop = element.scrollHeight;
     },
   };

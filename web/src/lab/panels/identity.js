@@ -55,7 +55,7 @@ export function createIdentity(element) {
           head.append(th);
         }
         const body = table.createTBody();
-        const atEnd = view.position === view.end;
+        const atEnd = view.position === view.snippetEnd;
         const atEndNames = runInfo?.identity.names ?? [];
         const explained = new Map(atEndNames.map((n) => [n.name, n.explanation]));
         // A shared object (small int, singleton, interned string) keeps its id for the whole run.
