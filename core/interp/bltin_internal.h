@@ -17,8 +17,6 @@ struct Interp;
 
 namespace bltin {
 
-PyObject* new_ref(Runtime& rt, PyObject* o);
-PyObject* none(Runtime& rt);
 bool is_none(const Runtime& rt, const PyObject* o);
 Py_ssize_t count_keywords(PyObject* kwnames);
 

@@ -36,12 +36,7 @@ namespace pymemlab {
 
 namespace bltin {
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
 
-PyObject* none(Runtime& rt) { return new_ref(rt, rt.builtins().singletons.none); }
 
 bool is_none(const Runtime& rt, const PyObject* o) { return o == rt.builtins().singletons.none; }
 

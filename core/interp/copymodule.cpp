@@ -28,10 +28,6 @@ namespace pymemlab {
 
 namespace {
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
 
 PyObject* as_object(PyTypeObject* t) { return reinterpret_cast<PyObject*>(t); }
 

@@ -124,17 +124,12 @@ int frame_tp_clear(Runtime& rt, PyObject* self) {
 
 Frame* frame_of(PyObject* self) { return as_frame_object(self)->f_frame.p; }
 
-PyObject* incref_or_none(Runtime& rt, PyObject* o) {
-    if (o == nullptr) o = rt.builtins().singletons.none;
-    rt.incref(o);
-    return o;
-}
 
-PyObject* frame_get_code(Runtime& rt, PyObject* self) { return incref_or_none(rt, frame_of(self)->code); }
-PyObject* frame_get_globals(Runtime& rt, PyObject* self) { return incref_or_none(rt, frame_of(self)->globals); }
-PyObject* frame_get_builtins(Runtime& rt, PyObject* self) { return incref_or_none(rt, frame_of(self)->builtins); }
+PyObject* frame_get_code(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->code); }
+PyObject* frame_get_globals(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->globals); }
+PyObject* frame_get_builtins(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->builtins); }
 // A suspended or finished generator's frame has no caller.
-PyObject* frame_get_back(Runtime& rt, PyObject*) { return incref_or_none(rt, nullptr); }
+PyObject* frame_get_back(Runtime& rt, PyObject*) { return new_ref_or_none(rt, nullptr); }
 
 PyObject* frame_get_lineno(Runtime& rt, PyObject* self) {
     const Frame* f = frame_of(self);

@@ -82,10 +82,6 @@ bool generation_arg(Runtime& rt, const char* name, PyObject* const* args, Py_ssi
     return true;
 }
 
-PyObject* none(Runtime& rt) {
-    rt.incref(rt.builtins().singletons.none);
-    return rt.builtins().singletons.none;
-}
 
 PyObject* gc_enable(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nargs, PyObject* kw) {
     if (!no_arguments(rt, "enable", nargs, kw)) return nullptr;

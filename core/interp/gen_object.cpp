@@ -127,11 +127,6 @@ void gen_traverse(PyObject* self, visitproc visit, void* arg) {
 
 // ---- attributes ---------------------------------------------------------------------------------
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    if (o == nullptr) o = rt.builtins().singletons.none;
-    rt.incref(o);
-    return o;
-}
 
 
 PyObject* gen_get_running(Runtime& rt, PyObject* self) {
@@ -143,8 +138,8 @@ PyObject* gen_get_running(Runtime& rt, PyObject* self) {
     return bool_from(rt, running);
 }
 
-PyObject* gen_get_code(Runtime& rt, PyObject* self) { return new_ref(rt, as_gen(self)->gi_code.p); }
-PyObject* gen_get_yieldfrom(Runtime& rt, PyObject* self) { return new_ref(rt, gen_yf(self)); }
+PyObject* gen_get_code(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, as_gen(self)->gi_code.p); }
+PyObject* gen_get_yieldfrom(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, gen_yf(self)); }
 
 // 3.11+: FRAME_SUSPENDED, a started generator paused at a yield.
 PyObject* gen_get_suspended(Runtime& rt, PyObject* self) {
@@ -152,8 +147,8 @@ PyObject* gen_get_suspended(Runtime& rt, PyObject* self) {
     return bool_from(rt, gen_runnable(s) && !s->running && s->frame->ip > 0);
 }
 
-PyObject* gen_get_name(Runtime& rt, PyObject* self) { return new_ref(rt, gen_state(self)->name); }
-PyObject* gen_get_qualname(Runtime& rt, PyObject* self) { return new_ref(rt, gen_state(self)->qualname); }
+PyObject* gen_get_name(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, gen_state(self)->name); }
+PyObject* gen_get_qualname(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, gen_state(self)->qualname); }
 
 int set_name_field(Runtime& rt, PyObject** field, PyObject* value, const char* message) {
     if (value == nullptr || !str_check(rt, value)) {
@@ -252,15 +247,15 @@ PyObject* gen_iter(Runtime& rt, PyObject* self) {
 PyObject* gen_get_frame(Runtime& rt, PyObject* self) {
     PyGenObject* g = as_gen(self);
     GenState* s = g->state.p;
-    if (s->embedded == nullptr) return new_ref(rt, g->gi_frame.p);
+    if (s->embedded == nullptr) return new_ref_or_none(rt, g->gi_frame.p);
     // 3.11+: made on first use, for a frame that can still run (or is running); a completed
     // generator shows None even while it still keeps its frame.
-    if (s->frame == nullptr || s->completed || s->frame->finished) return new_ref(rt, nullptr);
-    if (g->gi_frame.p != nullptr) return new_ref(rt, g->gi_frame.p);
+    if (s->frame == nullptr || s->completed || s->frame->finished) return new_ref_or_none(rt, nullptr);
+    if (g->gi_frame.p != nullptr) return new_ref_or_none(rt, g->gi_frame.p);
     PyObject* fo = frame_object_new(rt, s->frame, false);
     if (fo == nullptr) return nullptr;
     g->gi_frame.p = fo;
-    return new_ref(rt, fo);
+    return new_ref_or_none(rt, fo);
 }
 
 // ---- the type ---------------------------------------------------------------------------------

@@ -33,12 +33,7 @@ namespace pymemlab::objgraph {
 
 namespace {
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
 
-PyObject* none(Runtime& rt) { return new_ref(rt, rt.builtins().singletons.none); }
 
 // `objects`, or gc.get_objects() when it is None (after gc.collect() when `collect_first`).
 bool objects_arg(Runtime& rt, PyObject* module, PyObject* objects, bool collect_first, std::vector<PyObject*>* out) {

@@ -31,11 +31,6 @@ namespace pymemlab {
 
 namespace {
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
-PyObject* none(Runtime& rt) { return new_ref(rt, rt.builtins().singletons.none); }
 
 // The micro version of each profile's reference build (the pyenv builds the oracle runs; 3.14 the
 // Pyodide build's CPython).

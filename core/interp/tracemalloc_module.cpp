@@ -82,10 +82,6 @@ TracebackTable& table_of(Runtime& rt) {
     return *rt.trace_where.target<Where>()->table;
 }
 
-PyObject* none(Runtime& rt) {
-    rt.incref(rt.builtins().singletons.none);
-    return rt.builtins().singletons.none;
-}
 
 bool no_args(Runtime& rt, const char* name, Py_ssize_t nargs, PyObject* kw) {
     return check_no_args(rt, "_tracemalloc", name, nargs, kw);

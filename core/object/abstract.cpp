@@ -41,10 +41,6 @@ struct NativeDepth {
     ~NativeDepth() { --rt.tstate().c_depth; }
 };
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
 
 }  // namespace
 

@@ -156,7 +156,7 @@ void raise_unicode_error(Runtime& rt, const char* type_name, const std::string& 
     }
     PyObject** items = tuple_items(args);
     items[0] = str_from_utf8(rt, encoding);
-    items[1] = text::new_ref(rt, object);
+    items[1] = new_ref(rt, object);
     items[2] = long_from_int64(rt, start);
     items[3] = long_from_int64(rt, end);
     items[4] = str_from_utf8(rt, reason);
@@ -193,7 +193,7 @@ void raise_decode_error(Runtime& rt, const CodecInfo& c, std::string_view data, 
     } else {
         text += "bytes in position " + std::to_string(start) + "-" + std::to_string(end - 1);
     }
-    PyObject* object = source != nullptr ? text::new_ref(rt, source) : bytes_from_string(rt, data);
+    PyObject* object = source != nullptr ? new_ref(rt, source) : bytes_from_string(rt, data);
     if (object == nullptr) {
         err_no_memory(rt);
         return;
@@ -425,7 +425,7 @@ PyObject* unicode_decode(Runtime& rt, std::string_view data, std::string_view en
 }
 
 PyObject* unicode_from_object_27(Runtime& rt, PyObject* o) {
-    if (text::is_unicode(rt, o)) return text::new_ref(rt, o);
+    if (text::is_unicode(rt, o)) return new_ref(rt, o);
     if (text::is_bytes(rt, o)) return unicode_decode(rt, bytes_view(rt, o), "ascii", "strict", o);
     return err_format(rt, rt.builtins().exc.TypeError, "coercing to Unicode: need string or buffer, %s found",
                       type_name(Py_TYPE(o)).c_str());

@@ -27,10 +27,6 @@ static_assert(sizeof(ReversedObject) == kReversedSize);
 EnumObject* as_enum(PyObject* o) { return reinterpret_cast<EnumObject*>(o); }
 ReversedObject* as_reversed(PyObject* o) { return reinterpret_cast<ReversedObject*>(o); }
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
 
 Py_ssize_t count_keywords(PyObject* kwnames) { return kwnames != nullptr ? Py_SIZE(kwnames) : 0; }
 

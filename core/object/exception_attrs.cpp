@@ -27,11 +27,6 @@ namespace {
 
 PyBaseExceptionObject* as_exc(PyObject* o) { return reinterpret_cast<PyBaseExceptionObject*>(o); }
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
-PyObject* none(Runtime& rt) { return new_ref(rt, rt.builtins().singletons.none); }
 bool is_none(const Runtime& rt, const PyObject* o) { return o == rt.builtins().singletons.none; }
 
 // Replaces *slot by value (a new reference or null), releasing the old one.

@@ -60,13 +60,13 @@ void seqiter_traverse(PyObject* self, visitproc visit, void* arg) {
     if (PyObject* seq = as_seqiter(self)->it_seq.p) visit(seq, arg);
 }
 
-PyObject* self_iter(Runtime& rt, PyObject* self) { return seq_new_ref(rt, self); }
+PyObject* self_iter(Runtime& rt, PyObject* self) { return new_ref(rt, self); }
 
 PyObject* seqiter_alloc(Runtime& rt, PyTypeObject* type, PyObject* seq, Py_ssize_t index) {
     PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
     if (o == nullptr) return err_no_memory(rt);
     as_seqiter(o)->it_index = index;
-    as_seqiter(o)->it_seq.p = seq_new_ref(rt, seq);
+    as_seqiter(o)->it_seq.p = new_ref(rt, seq);
     rt.gc_track(o);
     return o;
 }
@@ -83,7 +83,7 @@ PyObject* listiter_next(Runtime& rt, PyObject* self) {
     SeqIterObject* it = as_seqiter(self);
     PyObject* seq = it->it_seq.p;
     if (seq == nullptr) return nullptr;
-    if (it->it_index < Py_SIZE(seq)) return seq_new_ref(rt, list_items(seq)[it->it_index++]);
+    if (it->it_index < Py_SIZE(seq)) return new_ref(rt, list_items(seq)[it->it_index++]);
     return exhausted(rt, it);
 }
 
@@ -91,7 +91,7 @@ PyObject* tupleiter_next(Runtime& rt, PyObject* self) {
     SeqIterObject* it = as_seqiter(self);
     PyObject* seq = it->it_seq.p;
     if (seq == nullptr) return nullptr;
-    if (it->it_index < Py_SIZE(seq)) return seq_new_ref(rt, tuple_items(seq)[it->it_index++]);
+    if (it->it_index < Py_SIZE(seq)) return new_ref(rt, tuple_items(seq)[it->it_index++]);
     return exhausted(rt, it);
 }
 
@@ -102,7 +102,7 @@ PyObject* listreviter_next(Runtime& rt, PyObject* self) {
     // list that shrank under it is let go.
     if (it->it_index < 0 && rt.profile().at_least(3, 13)) return nullptr;
     if (it->it_index >= 0 && seq != nullptr && it->it_index < Py_SIZE(seq))
-        return seq_new_ref(rt, list_items(seq)[it->it_index--]);
+        return new_ref(rt, list_items(seq)[it->it_index--]);
     it->it_index = -1;
     return exhausted(rt, it);
 }
@@ -151,7 +151,7 @@ PyObject* seqiter_len(Runtime& rt, PyObject* self, PyObject* const*, Py_ssize_t 
     if (seq == nullptr) return hint_value(rt, 0);
     const PyTypeObject* t = Py_TYPE(seq);
     if (rt.profile().major != 2 && t->tp_as_sequence.sq_length == nullptr && t->tp_as_mapping.mp_length == nullptr)
-        return seq_new_ref(rt, rt.builtins().singletons.not_implemented);
+        return new_ref(rt, rt.builtins().singletons.not_implemented);
     const Py_ssize_t size = object_length(rt, seq);
     if (size < 0) return nullptr;
     const int64_t left = size - it->it_index;
@@ -210,7 +210,7 @@ PyObject* longrangeiter_next(Runtime& rt, PyObject* self) {
 
 PyObject* longrangeiter_len(Runtime& rt, PyObject* self, PyObject* const*, Py_ssize_t nargs, PyObject* kwnames) {
     if (!seq_check_no_args(rt, "longrange_iterator", "__length_hint__", nargs, kwnames)) return nullptr;
-    return seq_new_ref(rt, as_longrangeiter(self)->len.p);
+    return new_ref(rt, as_longrangeiter(self)->len.p);
 }
 
 const PyMethodDef kRangeIterMethods[] = {{"__length_hint__", rangeiter_len, METH_VARARGS}, {nullptr, nullptr, 0}};
@@ -276,9 +276,9 @@ PyObject* longrange_iter_new(Runtime& rt, PyObject* start, PyObject* step, PyObj
     PyObject* o = rt.alloc_object(type, static_cast<size_t>(type->tp_basicsize));
     if (o == nullptr) return err_no_memory(rt);
     LongRangeIterObject* r = as_longrangeiter(o);
-    r->start.p = seq_new_ref(rt, start);
-    r->step.p = seq_new_ref(rt, step);
-    r->len.p = seq_new_ref(rt, len);
+    r->start.p = new_ref(rt, start);
+    r->step.p = new_ref(rt, step);
+    r->len.p = new_ref(rt, len);
     return o;
 }
 
@@ -301,7 +301,7 @@ bool object_length_hint(Runtime& rt, PyObject* o, Py_ssize_t dflt, Py_ssize_t* o
     if (descrgetfunc get = Py_TYPE(attr)->tp_descr_get; get != nullptr)
         hint = get(rt, attr, o, reinterpret_cast<PyObject*>(Py_TYPE(o)));
     else
-        hint = seq_new_ref(rt, attr);
+        hint = new_ref(rt, attr);
     if (hint == nullptr) return false;
     PyObject* result = object_call_noargs(rt, hint);
     rt.decref(hint);
@@ -347,7 +347,7 @@ bool unpack_iterable(Runtime& rt, PyObject* seq, int before, int after, std::vec
     const Profile& p = rt.profile();
     if (after < 0 && (Py_TYPE(seq) == b.tuple_type || Py_TYPE(seq) == b.list_type) && Py_SIZE(seq) == before) {
         PyObject** items = Py_TYPE(seq) == b.tuple_type ? tuple_items(seq) : list_items(seq);
-        for (int i = before - 1; i >= 0; --i) stack.push_back(seq_new_ref(rt, items[i]));
+        for (int i = before - 1; i >= 0; --i) stack.push_back(new_ref(rt, items[i]));
         return true;
     }
     PyObject* it = object_get_iter(rt, seq);

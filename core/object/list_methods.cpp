@@ -18,7 +18,6 @@ namespace pymemlab {
 
 namespace {
 
-PyObject* none(Runtime& rt) { return seq_new_ref(rt, rt.builtins().singletons.none); }
 
 PyObject* list_append_method(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
     if (!seq_check_one_arg(rt, "list", "append", nargs, kw)) return nullptr;
@@ -74,7 +73,7 @@ PyObject* list_index_method(Runtime& rt, PyObject* self, PyObject* const* args, 
     if (start < 0 && (start += Py_SIZE(self)) < 0) start = 0;
     if (stop < 0 && (stop += Py_SIZE(self)) < 0) stop = 0;
     for (Py_ssize_t i = start; i < stop && i < Py_SIZE(self); ++i) {
-        PyObject* obj = seq_new_ref(rt, list_items(self)[i]);
+        PyObject* obj = new_ref(rt, list_items(self)[i]);
         const int cmp = object_richcompare_bool(rt, obj, args[0], Py_EQ);
         rt.decref(obj);
         if (cmp > 0) return long_from_int64(rt, i);
@@ -92,7 +91,7 @@ PyObject* list_count_method(Runtime& rt, PyObject* self, PyObject* const* args, 
     if (!seq_check_one_arg(rt, "list", "count", nargs, kw)) return nullptr;
     int64_t count = 0;
     for (Py_ssize_t i = 0; i < Py_SIZE(self); ++i) {
-        PyObject* obj = seq_new_ref(rt, list_items(self)[i]);
+        PyObject* obj = new_ref(rt, list_items(self)[i]);
         const int cmp = object_richcompare_bool(rt, obj, args[0], Py_EQ);
         rt.decref(obj);
         if (cmp < 0) return nullptr;
@@ -104,7 +103,7 @@ PyObject* list_count_method(Runtime& rt, PyObject* self, PyObject* const* args, 
 PyObject* list_remove_method(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
     if (!seq_check_one_arg(rt, "list", "remove", nargs, kw)) return nullptr;
     for (Py_ssize_t i = 0; i < Py_SIZE(self); ++i) {
-        PyObject* obj = seq_new_ref(rt, list_items(self)[i]);
+        PyObject* obj = new_ref(rt, list_items(self)[i]);
         const int cmp = object_richcompare_bool(rt, obj, args[0], Py_EQ);
         rt.decref(obj);
         if (cmp > 0) return list_ass_slice(rt, self, i, i + 1, nullptr) == 0 ? none(rt) : nullptr;

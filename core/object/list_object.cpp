@@ -116,7 +116,7 @@ bool extend_fast(Runtime& rt, PyObject* self, PyObject* seq) {
     // Read the source after the resize: seq may be self (a.extend(a)).
     PyObject** src = list_check(rt, seq) ? list_items(seq) : tuple_items(seq);
     PyObject** dest = list_items(self) + m;
-    for (Py_ssize_t i = 0; i < n; ++i) dest[i] = seq_new_ref(rt, src[i]);
+    for (Py_ssize_t i = 0; i < n; ++i) dest[i] = new_ref(rt, src[i]);
     return true;
 }
 
@@ -130,12 +130,12 @@ bool extend_known(Runtime& rt, PyObject* self, const std::vector<PyObject*>& key
     for (Py_ssize_t i = 0; i < n; ++i) {
         PyObject* key = keys[static_cast<size_t>(i)];
         if (which == 0) {
-            dest[i] = seq_new_ref(rt, key);
+            dest[i] = new_ref(rt, key);
             continue;
         }
         PyObject* value = dict_getitem(rt, dict, key);
         if (which == 1) {
-            dest[i] = seq_new_ref(rt, value);
+            dest[i] = new_ref(rt, value);
             continue;
         }
         PyObject* pair = tuple_new(rt, 2);
@@ -143,8 +143,8 @@ bool extend_known(Runtime& rt, PyObject* self, const std::vector<PyObject*>& key
             Py_SET_SIZE(self, m + i);
             return no_memory(rt);
         }
-        tuple_items(pair)[0] = seq_new_ref(rt, key);
-        tuple_items(pair)[1] = seq_new_ref(rt, value);
+        tuple_items(pair)[0] = new_ref(rt, key);
+        tuple_items(pair)[1] = new_ref(rt, value);
         dest[i] = pair;
     }
     return true;
@@ -270,8 +270,8 @@ PyObject* list_concat(Runtime& rt, PyObject* a, PyObject* b) {
     const Py_ssize_t na = Py_SIZE(a), size = na + Py_SIZE(b);
     PyObject* np = list_new(rt, size);
     if (np == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < na; ++i) list_items(np)[i] = seq_new_ref(rt, list_items(a)[i]);
-    for (Py_ssize_t i = na; i < size; ++i) list_items(np)[i] = seq_new_ref(rt, list_items(b)[i - na]);
+    for (Py_ssize_t i = 0; i < na; ++i) list_items(np)[i] = new_ref(rt, list_items(a)[i]);
+    for (Py_ssize_t i = na; i < size; ++i) list_items(np)[i] = new_ref(rt, list_items(b)[i - na]);
     return np;
 }
 
@@ -285,18 +285,18 @@ PyObject* list_repeat(Runtime& rt, PyObject* a, Py_ssize_t n) {
     PyObject* np = list_new(rt, size * n);
     if (np == nullptr) return err_no_memory(rt);
     PyObject** items = list_items(np);
-    for (Py_ssize_t i = 0; i < size * n; ++i) items[i] = seq_new_ref(rt, list_items(a)[i % size]);
+    for (Py_ssize_t i = 0; i < size * n; ++i) items[i] = new_ref(rt, list_items(a)[i % size]);
     return np;
 }
 
 PyObject* list_inplace_concat(Runtime& rt, PyObject* self, PyObject* other) {
     if (!list_extend(rt, self, other)) return nullptr;
-    return seq_new_ref(rt, self);
+    return new_ref(rt, self);
 }
 
 PyObject* list_inplace_repeat(Runtime& rt, PyObject* self, Py_ssize_t n) {
     if (!inplace_repeat(rt, self, n)) return nullptr;
-    return seq_new_ref(rt, self);
+    return new_ref(rt, self);
 }
 
 // `el in list`: up to 3.8 el is compared with each item (el == item); from 3.9 item == el, with
@@ -305,7 +305,7 @@ int list_contains(Runtime& rt, PyObject* self, PyObject* el) {
     const bool item_first = rt.profile().at_least(3, 9);
     int cmp = 0;
     for (Py_ssize_t i = 0; cmp == 0 && i < Py_SIZE(self); ++i) {
-        PyObject* item = seq_new_ref(rt, list_items(self)[i]);
+        PyObject* item = new_ref(rt, list_items(self)[i]);
         cmp = item_first ? object_richcompare_bool(rt, item, el, Py_EQ) : object_richcompare_bool(rt, el, item, Py_EQ);
         rt.decref(item);
     }
@@ -327,7 +327,7 @@ PyObject* compare_sizes(Runtime& rt, Py_ssize_t a, Py_ssize_t b, int op) {
 
 // list_richcompare: lists of different lengths differ; otherwise the first unequal pair decides.
 PyObject* list_richcompare(Runtime& rt, PyObject* v, PyObject* w, int op) {
-    if (!list_check(rt, v) || !list_check(rt, w)) return seq_new_ref(rt, rt.builtins().singletons.not_implemented);
+    if (!list_check(rt, v) || !list_check(rt, w)) return new_ref(rt, rt.builtins().singletons.not_implemented);
     if (Py_SIZE(v) != Py_SIZE(w) && (op == Py_EQ || op == Py_NE)) return bool_from(rt, op == Py_NE);
     Py_ssize_t i = 0;
     for (; i < Py_SIZE(v) && i < Py_SIZE(w); ++i) {
@@ -345,8 +345,8 @@ PyObject* list_richcompare(Runtime& rt, PyObject* v, PyObject* w, int op) {
     if (i >= Py_SIZE(v) || i >= Py_SIZE(w)) return compare_sizes(rt, Py_SIZE(v), Py_SIZE(w), op);
     if (op == Py_EQ) return bool_from(rt, false);
     if (op == Py_NE) return bool_from(rt, true);
-    PyObject* vitem = seq_new_ref(rt, list_items(v)[i]);
-    PyObject* witem = seq_new_ref(rt, list_items(w)[i]);
+    PyObject* vitem = new_ref(rt, list_items(v)[i]);
+    PyObject* witem = new_ref(rt, list_items(w)[i]);
     PyObject* r = object_richcompare(rt, vitem, witem, op);
     rt.decref(vitem);
     rt.decref(witem);
@@ -480,7 +480,7 @@ bool list_insert(Runtime& rt, PyObject* o, Py_ssize_t where, PyObject* item) {
     if (where > n) where = n;
     PyObject** items = list_items(o);
     for (Py_ssize_t i = n; --i >= where;) items[i + 1] = items[i];
-    items[where] = seq_new_ref(rt, item);
+    items[where] = new_ref(rt, item);
     return true;
 }
 
@@ -546,7 +546,7 @@ PyObject* list_as_tuple(Runtime& rt, PyObject* o) {
     if (n == 0) return tuple_new(rt, 0);
     PyObject* t = tuple_alloc(rt, n);
     if (t == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < n; ++i) tuple_items(t)[i] = seq_new_ref(rt, list_items(o)[i]);
+    for (Py_ssize_t i = 0; i < n; ++i) tuple_items(t)[i] = new_ref(rt, list_items(o)[i]);
     tuple_track_filled(rt, t);
     return t;
 }

@@ -58,8 +58,8 @@ public:
             err_no_memory(rt_);
             return -1;
         }
-        tuple_items(args)[0] = seq_new_ref(rt_, x.key);
-        tuple_items(args)[1] = seq_new_ref(rt_, y.key);
+        tuple_items(args)[0] = new_ref(rt_, x.key);
+        tuple_items(args)[1] = new_ref(rt_, y.key);
         PyObject* res = object_call(rt_, cmp_, args, nullptr);
         rt_.decref(args);
         if (res == nullptr) return -1;

@@ -53,7 +53,7 @@ private:
 // of its iterator's items (the iterator is made first).
 PyObject* sequence_fast(Runtime& rt, PyObject* v, const char* message) {
     const Builtins& b = rt.builtins();
-    if (Py_TYPE(v) == b.list_type || Py_TYPE(v) == b.tuple_type) return seq_new_ref(rt, v);
+    if (Py_TYPE(v) == b.list_type || Py_TYPE(v) == b.tuple_type) return new_ref(rt, v);
     PyObject* it = object_get_iter(rt, v);
     if (it == nullptr) {
         if (err_matches(rt, b.exc.TypeError)) {
@@ -76,7 +76,7 @@ PyObject* slice_step(Runtime& rt, PyObject* self, Py_ssize_t start, Py_ssize_t s
     PyObject* np = list_new(rt, len);
     if (np == nullptr) return err_no_memory(rt);
     for (Py_ssize_t cur = start, i = 0; i < len; cur += step, ++i)
-        list_items(np)[i] = seq_new_ref(rt, list_items(self)[cur]);
+        list_items(np)[i] = new_ref(rt, list_items(self)[cur]);
     return np;
 }
 
@@ -127,7 +127,7 @@ int assign_extended(Runtime& rt, PyObject* self, PyObject* seq, Py_ssize_t start
     PyObject** src = fast_items(rt, seq);
     for (Py_ssize_t cur = start, i = 0; i < slicelength; cur += step, ++i) {
         garbage.items().push_back(items[cur]);
-        items[cur] = seq_new_ref(rt, src[i]);
+        items[cur] = new_ref(rt, src[i]);
     }
     for (PyObject* o : garbage.items()) rt.decref(o);
     return 0;
@@ -171,7 +171,7 @@ PyObject* list_slice(Runtime& rt, PyObject* self, Py_ssize_t lo, Py_ssize_t hi) 
     const Py_ssize_t len = hi > lo ? hi - lo : 0;
     PyObject* np = list_new(rt, len);
     if (np == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < len; ++i) list_items(np)[i] = seq_new_ref(rt, list_items(self)[lo + i]);
+    for (Py_ssize_t i = 0; i < len; ++i) list_items(np)[i] = new_ref(rt, list_items(self)[lo + i]);
     return np;
 }
 
@@ -226,7 +226,7 @@ int list_ass_slice(Runtime& rt, PyObject* a, Py_ssize_t ilow, Py_ssize_t ihigh, 
     item = list_items(a);
     if (seq != nullptr) {
         PyObject** src = fast_items(rt, seq);
-        for (Py_ssize_t k = 0; k < n; ++k) item[ilow + k] = seq_new_ref(rt, src[k]);
+        for (Py_ssize_t k = 0; k < n; ++k) item[ilow + k] = new_ref(rt, src[k]);
     }
     for (Py_ssize_t k = norig - 1; k >= 0; --k) rt.xdecref(recycle.items()[static_cast<size_t>(k)]);
     rt.xdecref(seq);
@@ -246,7 +246,7 @@ int list_ass_item(Runtime& rt, PyObject* a, Py_ssize_t i, PyObject* v) {
         for (Py_ssize_t k = i; k < Py_SIZE(a) - 1; ++k) items[k] = items[k + 1];
         Py_SET_SIZE(a, Py_SIZE(a) - 1);
     } else {
-        items[i] = seq_new_ref(rt, v);
+        items[i] = new_ref(rt, v);
     }
     rt.decref(old);
     return 0;
@@ -258,7 +258,7 @@ PyObject* list_subscript(Runtime& rt, PyObject* self, PyObject* item) {
         if (!seq_as_ssize(rt, item, rt.builtins().exc.IndexError, &i)) return nullptr;
         if (i < 0) i += Py_SIZE(self);
         if (i < 0 || i >= Py_SIZE(self)) return index_error(rt, "list index out of range");
-        return seq_new_ref(rt, list_items(self)[i]);
+        return new_ref(rt, list_items(self)[i]);
     }
     if (slice_check(rt, item)) {
         Py_ssize_t start, stop, step;

@@ -27,10 +27,6 @@ MapObject* as_map(PyObject* o) { return reinterpret_cast<MapObject*>(o); }
 FilterObject* as_filter(PyObject* o) { return reinterpret_cast<FilterObject*>(o); }
 ZipObject* as_zip(PyObject* o) { return reinterpret_cast<ZipObject*>(o); }
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
 
 Py_ssize_t count_keywords(PyObject* kwnames) { return kwnames != nullptr ? Py_SIZE(kwnames) : 0; }
 

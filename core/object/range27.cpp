@@ -120,7 +120,7 @@ PyObject* new_long(Runtime& rt, int64_t v) { return long_from_stwodigits(rt, v);
 
 // get_range_long_argument: an int or long as it is; a float or a non-number refused.
 PyObject* long_argument(Runtime& rt, PyObject* arg, const char* name) {
-    if (long_check(arg)) return seq_new_ref(rt, arg);
+    if (long_check(arg)) return new_ref(rt, arg);
     return err_format(rt, type_error(rt), "range() integer %s argument expected, got %s.", name,
                       seq_type_name(arg).c_str());
 }
@@ -157,7 +157,7 @@ PyObject* range_longs(Runtime& rt, PyObject* const* args, Py_ssize_t nargs) {
             // n = (hi - lo - 1) // step + 1 for a positive step, mirrored for a negative one.
             PyObject* lo = positive ? low : high;
             PyObject* hi = positive ? high : low;
-            PyObject* pstep = positive ? seq_new_ref(rt, step) : long_neg(rt, step);
+            PyObject* pstep = positive ? new_ref(rt, step) : long_neg(rt, step);
             PyObject* one = new_long(rt, 1);
             PyObject* diff = long_sub(rt, hi, lo);
             PyObject* less = long_sub(rt, diff, one);
@@ -174,7 +174,7 @@ PyObject* range_longs(Runtime& rt, PyObject* const* args, Py_ssize_t nargs) {
             } else if ((result = list_new(rt, n)) == nullptr) {
                 err_no_memory(rt);
             } else {
-                PyObject* current = seq_new_ref(rt, low);
+                PyObject* current = new_ref(rt, low);
                 for (int64_t i = 0; i < n; ++i) {
                     // PyNumber_Long: a long stays itself, an int becomes a long.
                     list_items(result)[i] = as_bignum(rt, current);

@@ -77,7 +77,7 @@ PyObject* compute_length(Runtime& rt, PyObject* start, PyObject* stop, PyObject*
     if (seq_int_sign(rt, step) > 0) {
         lo = start;
         hi = stop;
-        pstep = seq_new_ref(rt, step);
+        pstep = new_ref(rt, step);
     } else {
         lo = stop;
         hi = start;
@@ -183,7 +183,7 @@ bool step_is_cached_one(Runtime& rt, PyRangeObject* r) {
 }
 
 PyObject* compute_item(Runtime& rt, PyRangeObject* r, PyObject* i) {
-    PyObject* incr = step_is_cached_one(rt, r) ? seq_new_ref(rt, i) : seq_int_mul(rt, i, r->step.p);
+    PyObject* incr = step_is_cached_one(rt, r) ? new_ref(rt, i) : seq_int_mul(rt, i, r->step.p);
     if (incr == nullptr) return nullptr;
     PyObject* result = seq_int_add(rt, r->start.p, incr);
     rt.decref(incr);
@@ -191,7 +191,7 @@ PyObject* compute_item(Runtime& rt, PyRangeObject* r, PyObject* i) {
 }
 
 PyObject* compute_range_item(Runtime& rt, PyRangeObject* r, PyObject* arg) {
-    PyObject* i = seq_int_sign(rt, arg) < 0 ? seq_int_add(rt, r->length.p, arg) : seq_new_ref(rt, arg);
+    PyObject* i = seq_int_sign(rt, arg) < 0 ? seq_int_add(rt, r->length.p, arg) : new_ref(rt, arg);
     if (i == nullptr) return nullptr;
     if (seq_int_sign(rt, i) < 0 || seq_int_compare(rt, i, r->length.p, Py_GE)) {
         rt.decref(i);
@@ -301,7 +301,7 @@ int range_equals(Runtime& rt, PyRangeObject* a, PyRangeObject* b) {
 
 PyObject* range_richcompare(Runtime& rt, PyObject* self, PyObject* other, int op) {
     if (!range_check(rt, other) || (op != Py_EQ && op != Py_NE))
-        return seq_new_ref(rt, rt.builtins().singletons.not_implemented);
+        return new_ref(rt, rt.builtins().singletons.not_implemented);
     const int eq = range_equals(rt, as_range(self), as_range(other));
     return bool_from(rt, op == Py_EQ ? eq == 1 : eq == 0);
 }
@@ -315,13 +315,13 @@ Py_hash_t range_hash(Runtime& rt, PyObject* self) {
         return -1;
     }
     PyObject* none = rt.builtins().singletons.none;
-    tuple_items(t)[0] = seq_new_ref(rt, r->length.p);
+    tuple_items(t)[0] = new_ref(rt, r->length.p);
     const bool empty = seq_int_sign(rt, r->length.p) == 0;
     PyObject* one = small_int(rt, 1);
     const bool single = seq_int_compare(rt, r->length.p, one, Py_EQ);
     rt.decref(one);
-    tuple_items(t)[1] = seq_new_ref(rt, empty ? none : r->start.p);
-    tuple_items(t)[2] = seq_new_ref(rt, empty || single ? none : r->step.p);
+    tuple_items(t)[1] = new_ref(rt, empty ? none : r->start.p);
+    tuple_items(t)[2] = new_ref(rt, empty || single ? none : r->step.p);
     const Py_hash_t h = object_hash_value(rt, t);
     rt.decref(t);
     return h;
@@ -407,9 +407,9 @@ const PyMethodDef kRangeMethods[] = {
     {nullptr, nullptr, 0},
 };
 
-PyObject* get_start(Runtime& rt, PyObject* self) { return seq_new_ref(rt, as_range(self)->start.p); }
-PyObject* get_stop(Runtime& rt, PyObject* self) { return seq_new_ref(rt, as_range(self)->stop.p); }
-PyObject* get_step(Runtime& rt, PyObject* self) { return seq_new_ref(rt, as_range(self)->step.p); }
+PyObject* get_start(Runtime& rt, PyObject* self) { return new_ref(rt, as_range(self)->start.p); }
+PyObject* get_stop(Runtime& rt, PyObject* self) { return new_ref(rt, as_range(self)->stop.p); }
+PyObject* get_step(Runtime& rt, PyObject* self) { return new_ref(rt, as_range(self)->step.p); }
 int set_readonly(Runtime& rt, PyObject*, PyObject*) {
     err_set_string(rt, rt.builtins().exc.AttributeError, "readonly attribute");
     return -1;

@@ -360,4 +360,15 @@ private:
     void trace_object(const PyObject* o, trace::EventKind kind);
 };
 
+// Py_NewRef: `o` with one reference more, as a function returning a new reference hands it out.
+inline PyObject* new_ref(Runtime& rt, PyObject* o) {
+    rt.incref(o);
+    return o;
+}
+// Py_RETURN_NONE: a new reference to None; new_ref_or_none: `o`'s, or None's for a null `o`.
+inline PyObject* none(Runtime& rt) { return new_ref(rt, rt.builtins().singletons.none); }
+inline PyObject* new_ref_or_none(Runtime& rt, PyObject* o) {
+    return new_ref(rt, o != nullptr ? o : rt.builtins().singletons.none);
+}
+
 }  // namespace pymemlab

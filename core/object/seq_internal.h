@@ -19,10 +19,6 @@ constexpr Py_ssize_t kPySsizeTMax = INT64_MAX;  // PY_SSIZE_T_MAX of a 64-bit bu
 constexpr Py_ssize_t kPySsizeTMin = INT64_MIN;
 constexpr int64_t kPointerBytes = 8;  // an item slot of a list or tuple
 
-inline PyObject* seq_new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
 inline std::string seq_type_name(const PyObject* o) { return type_name(Py_TYPE(o)); }
 
 // _PyIndex_Check: the object converts through __index__ (every int does).

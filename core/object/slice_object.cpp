@@ -87,15 +87,15 @@ PyObject* as_tuple(Runtime& rt, PyObject* o) {
     PyObject* t = tuple_new(rt, 3);
     if (t == nullptr) return err_no_memory(rt);
     PySliceObject* s = as_slice(o);
-    tuple_items(t)[0] = seq_new_ref(rt, s->start.p);
-    tuple_items(t)[1] = seq_new_ref(rt, s->stop.p);
-    tuple_items(t)[2] = seq_new_ref(rt, s->step.p);
+    tuple_items(t)[0] = new_ref(rt, s->start.p);
+    tuple_items(t)[1] = new_ref(rt, s->stop.p);
+    tuple_items(t)[2] = new_ref(rt, s->step.p);
     return t;
 }
 
 // slice_richcompare: two slices compare as their (start, stop, step) tuples.
 PyObject* slice_richcompare(Runtime& rt, PyObject* v, PyObject* w, int op) {
-    if (!slice_check(rt, v) || !slice_check(rt, w)) return seq_new_ref(rt, rt.builtins().singletons.not_implemented);
+    if (!slice_check(rt, v) || !slice_check(rt, w)) return new_ref(rt, rt.builtins().singletons.not_implemented);
     if (v == w) return bool_from(rt, op == Py_EQ || op == Py_LE || op == Py_GE);
     PyObject* t1 = as_tuple(rt, v);
     if (t1 == nullptr) return nullptr;
@@ -179,9 +179,9 @@ const PyMethodDef kSliceMethods[] = {
     {nullptr, nullptr, 0},
 };
 
-PyObject* get_start(Runtime& rt, PyObject* self) { return seq_new_ref(rt, as_slice(self)->start.p); }
-PyObject* get_stop(Runtime& rt, PyObject* self) { return seq_new_ref(rt, as_slice(self)->stop.p); }
-PyObject* get_step(Runtime& rt, PyObject* self) { return seq_new_ref(rt, as_slice(self)->step.p); }
+PyObject* get_start(Runtime& rt, PyObject* self) { return new_ref(rt, as_slice(self)->start.p); }
+PyObject* get_stop(Runtime& rt, PyObject* self) { return new_ref(rt, as_slice(self)->stop.p); }
+PyObject* get_step(Runtime& rt, PyObject* self) { return new_ref(rt, as_slice(self)->step.p); }
 
 // The members are READONLY: structmember.c's refusal ("readonly attribute").
 int set_readonly(Runtime& rt, PyObject*, PyObject*) {
@@ -206,7 +206,7 @@ PyObject* evaluate_slice_index(Runtime& rt, PyObject* v) {
 
 // One bound of _PySlice_GetLongIndices: the default when None, else clipped to [lower, upper].
 PyObject* long_bound(Runtime& rt, PyObject* v, PyObject* length, PyObject* lower, PyObject* upper, PyObject* dflt) {
-    if (v == none_of(rt)) return seq_new_ref(rt, dflt);
+    if (v == none_of(rt)) return new_ref(rt, dflt);
     PyObject* x = evaluate_slice_index(rt, v);
     if (x == nullptr) return nullptr;
     if (seq_int_sign(rt, x) < 0) {
@@ -216,11 +216,11 @@ PyObject* long_bound(Runtime& rt, PyObject* v, PyObject* length, PyObject* lower
         x = moved;
         if (seq_int_compare(rt, x, lower, Py_LT)) {
             rt.decref(x);
-            return seq_new_ref(rt, lower);
+            return new_ref(rt, lower);
         }
     } else if (seq_int_compare(rt, x, upper, Py_GT)) {
         rt.decref(x);
-        return seq_new_ref(rt, upper);
+        return new_ref(rt, upper);
     }
     return x;
 }
@@ -329,7 +329,7 @@ bool slice_get_long_indices(Runtime& rt, PyObject* slice, PyObject* length, PyOb
         upper = seq_int_add(rt, length, lower);
     } else {
         lower = long_from_int64(rt, 0);
-        upper = seq_new_ref(rt, length);
+        upper = new_ref(rt, length);
     }
     if (upper == nullptr) {
         rt.decref(lower);

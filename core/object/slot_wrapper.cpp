@@ -113,11 +113,6 @@ bool implements(Runtime& rt, const PyTypeObject* type, const WrapperDef& def) {
     return own != nullptr && (type->tp_base == nullptr || read_slot(type->tp_base, offset) != own);
 }
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
-PyObject* none(Runtime& rt) { return new_ref(rt, rt.builtins().singletons.none); }
 
 void wrapper_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);

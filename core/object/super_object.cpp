@@ -25,11 +25,6 @@ namespace {
 SuperObject* as_super(PyObject* o) { return reinterpret_cast<SuperObject*>(o); }
 PyObject* as_object(PyTypeObject* t) { return reinterpret_cast<PyObject*>(t); }
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
-PyObject* none(Runtime& rt) { return new_ref(rt, rt.builtins().singletons.none); }
 
 bool is_type(const Runtime& rt, const PyObject* o) { return object_type_check(o, rt.builtins().type_type); }
 

@@ -21,10 +21,6 @@
 namespace pymemlab::text {
 
 inline bool is_27(const Runtime& rt) { return rt.profile().major == 2; }
-inline PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
 
 // The unicode type: 3.x str, 2.7 unicode. The bytes type: 3.x bytes, 2.7 str.
 inline bool is_unicode(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().unicode_type; }

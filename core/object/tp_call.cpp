@@ -118,8 +118,8 @@ PyObject* call_with_pairs(Runtime& rt, PyObject* attr, PyObject* const* stack, P
     PyObject* pairs = tuple_new(rt, 2 * nkw);
     if (pairs == nullptr) return err_no_memory(rt);
     for (Py_ssize_t i = 0; i < nkw; ++i) {
-        tuple_items(pairs)[2 * i] = seq_new_ref(rt, tuple_items(kwnames)[i]);
-        tuple_items(pairs)[2 * i + 1] = seq_new_ref(rt, stack[n + i]);
+        tuple_items(pairs)[2 * i] = new_ref(rt, tuple_items(kwnames)[i]);
+        tuple_items(pairs)[2 * i + 1] = new_ref(rt, stack[n + i]);
     }
     PyObject* r = object_vectorcall(rt, attr, stack, n, kwnames);
     rt.decref(pairs);

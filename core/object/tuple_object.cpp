@@ -30,7 +30,7 @@ constexpr int64_t kHashOffset314 = 24;         // 3.14's ob_hash, after the var 
 
 int64_t header_bytes(const Profile& p) { return p.at_least(3, 14) ? 32 : 24; }  // 3.14: ob_hash
 
-PyObject* empty_tuple(Runtime& rt) { return seq_new_ref(rt, rt.builtins().empty_tuple); }
+PyObject* empty_tuple(Runtime& rt) { return new_ref(rt, rt.builtins().empty_tuple); }
 bool tuple_check_exact(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().tuple_type; }
 
 void tuple_dealloc(Runtime& rt, PyObject* t) {
@@ -86,25 +86,25 @@ PyObject* tuple_concat(Runtime& rt, PyObject* a, PyObject* b) {
         return err_format(rt, rt.builtins().exc.TypeError, "can only concatenate tuple (not \"%s\") to tuple",
                           seq_type_name(b).c_str());
     if (rt.profile().at_least(3, 8)) {
-        if (Py_SIZE(b) == 0 && tuple_check_exact(rt, a)) return seq_new_ref(rt, a);
-        if (Py_SIZE(a) == 0 && tuple_check_exact(rt, b)) return seq_new_ref(rt, b);
+        if (Py_SIZE(b) == 0 && tuple_check_exact(rt, a)) return new_ref(rt, a);
+        if (Py_SIZE(a) == 0 && tuple_check_exact(rt, b)) return new_ref(rt, b);
     }
     const Py_ssize_t na = Py_SIZE(a), size = na + Py_SIZE(b);
     PyObject* np = tuple_new(rt, size);
     if (np == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < na; ++i) tuple_items(np)[i] = seq_new_ref(rt, tuple_items(a)[i]);
-    for (Py_ssize_t i = na; i < size; ++i) tuple_items(np)[i] = seq_new_ref(rt, tuple_items(b)[i - na]);
+    for (Py_ssize_t i = 0; i < na; ++i) tuple_items(np)[i] = new_ref(rt, tuple_items(a)[i]);
+    for (Py_ssize_t i = na; i < size; ++i) tuple_items(np)[i] = new_ref(rt, tuple_items(b)[i - na]);
     return np;
 }
 
 PyObject* tuple_repeat(Runtime& rt, PyObject* a, Py_ssize_t n) {
     const Py_ssize_t size = Py_SIZE(a);
-    if ((size == 0 || n == 1) && tuple_check_exact(rt, a)) return seq_new_ref(rt, a);
+    if ((size == 0 || n == 1) && tuple_check_exact(rt, a)) return new_ref(rt, a);
     if (size == 0 || n <= 0) return empty_tuple(rt);
     if (n > kPySsizeTMax / size) return err_no_memory(rt);
     PyObject* np = tuple_new(rt, size * n);
     if (np == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < size * n; ++i) tuple_items(np)[i] = seq_new_ref(rt, tuple_items(a)[i % size]);
+    for (Py_ssize_t i = 0; i < size * n; ++i) tuple_items(np)[i] = new_ref(rt, tuple_items(a)[i % size]);
     return np;
 }
 
@@ -126,7 +126,7 @@ PyObject* tuple_subscript(Runtime& rt, PyObject* self, PyObject* item) {
         if (i < 0) i += Py_SIZE(self);
         if (i < 0 || i >= Py_SIZE(self))
             return err_set_string(rt, rt.builtins().exc.IndexError, "tuple index out of range");
-        return seq_new_ref(rt, tuple_items(self)[i]);
+        return new_ref(rt, tuple_items(self)[i]);
     }
     if (slice_check(rt, item)) {
         Py_ssize_t start, stop, step;
@@ -134,11 +134,11 @@ PyObject* tuple_subscript(Runtime& rt, PyObject* self, PyObject* item) {
         const Py_ssize_t len = slice_adjust_indices(Py_SIZE(self), &start, &stop, step);
         if (len <= 0) return empty_tuple(rt);
         if (start == 0 && step == 1 && len == Py_SIZE(self) && tuple_check_exact(rt, self))
-            return seq_new_ref(rt, self);
+            return new_ref(rt, self);
         PyObject* np = tuple_new(rt, len);
         if (np == nullptr) return err_no_memory(rt);
         for (Py_ssize_t cur = start, i = 0; i < len; cur += step, ++i)
-            tuple_items(np)[i] = seq_new_ref(rt, tuple_items(self)[cur]);
+            tuple_items(np)[i] = new_ref(rt, tuple_items(self)[cur]);
         return np;
     }
     return err_format(rt, rt.builtins().exc.TypeError,
@@ -161,7 +161,7 @@ PyObject* compare_sizes(Runtime& rt, Py_ssize_t a, Py_ssize_t b, int op) {
 // tuplerichcompare: the first unequal pair decides, else the lengths.
 PyObject* tuple_richcompare(Runtime& rt, PyObject* v, PyObject* w, int op) {
     if (!tuple_check(rt, v) || !tuple_check(rt, w))
-        return seq_new_ref(rt, rt.builtins().singletons.not_implemented);
+        return new_ref(rt, rt.builtins().singletons.not_implemented);
     const Py_ssize_t vlen = Py_SIZE(v), wlen = Py_SIZE(w);
     Py_ssize_t i = 0;
     for (; i < vlen && i < wlen; ++i) {
@@ -372,7 +372,7 @@ bool tuple_resize(Runtime& rt, PyObject** pt, int64_t n) {
 }
 
 PyObject* tuple_from_iterable(Runtime& rt, PyObject* v) {
-    if (tuple_check_exact(rt, v)) return seq_new_ref(rt, v);
+    if (tuple_check_exact(rt, v)) return new_ref(rt, v);
     if (list_check_exact(rt, v)) return list_as_tuple(rt, v);
     PyObject* it = object_get_iter(rt, v);
     if (it == nullptr) return nullptr;
@@ -420,7 +420,7 @@ PyObject* tuple_get_slice(Runtime& rt, PyObject* t, Py_ssize_t lo, Py_ssize_t hi
     const Py_ssize_t n = Py_SIZE(t);
     lo = lo < 0 ? 0 : lo > n ? n : lo;
     hi = hi < lo ? lo : hi > n ? n : hi;
-    if (lo == 0 && hi == n && tuple_check_exact(rt, t)) return seq_new_ref(rt, t);
+    if (lo == 0 && hi == n && tuple_check_exact(rt, t)) return new_ref(rt, t);
     return tuple_from_array(rt, tuple_items(t) + lo, hi - lo);
 }
 
@@ -428,7 +428,7 @@ PyObject* tuple_from_array(Runtime& rt, PyObject* const* items, Py_ssize_t n) {
     if (n == 0) return empty_tuple(rt);
     PyObject* t = tuple_alloc(rt, n);
     if (t == nullptr) return err_no_memory(rt);
-    for (Py_ssize_t i = 0; i < n; ++i) tuple_items(t)[i] = seq_new_ref(rt, items[i]);
+    for (Py_ssize_t i = 0; i < n; ++i) tuple_items(t)[i] = new_ref(rt, items[i]);
     tuple_track_filled(rt, t);
     return t;
 }

@@ -55,10 +55,6 @@ void write_slot(PyTypeObject* t, size_t offset, AnySlot f) {
 #define MP(field) (offsetof(PyTypeObject, tp_as_mapping) + offsetof(PyMappingMethods, field))
 constexpr size_t kNoSlot = ~size_t{0};  // a dunder no slot stands for (__getattr__, __set_name__)
 
-PyObject* new_ref(Runtime& rt, PyObject* o) {
-    rt.incref(o);
-    return o;
-}
 PyObject* not_implemented(Runtime& rt) { return new_ref(rt, rt.builtins().singletons.not_implemented); }
 bool is_none(const Runtime& rt, const PyObject* o) { return o == rt.builtins().singletons.none; }
 std::string name_of(PyObject* self) { return type_name(Py_TYPE(self)); }

@@ -25,11 +25,11 @@ namespace {
 
 using DictRuntime = CheckedRuntime;
 
-PyObject* none(Runtime& rt) { return rt.builtins().singletons.none; }
+PyObject* borrowed_none(Runtime& rt) { return rt.builtins().singletons.none; }
 
 void put(Runtime& rt, PyObject* d, int64_t k) {
     PyObject* key = long_from_int64(rt, k);
-    REQUIRE(dict_setitem(rt, d, key, none(rt)));
+    REQUIRE(dict_setitem(rt, d, key, borrowed_none(rt)));
     rt.decref(key);
 }
 
@@ -239,7 +239,7 @@ TEST_CASE("8-slot keys are kept for any keys up to 3.10 and only for str keys fr
                 PyObject* d = nullptr;
                 Blocks b = traced_step(rt, [&] {
                     d = dict_new(rt);
-                    REQUIRE(dict_setitem(rt, d, key, none(rt)));
+                    REQUIRE(dict_setitem(rt, d, key, borrowed_none(rt)));
                 });
                 rt.stop_tracing();
                 rt.decref(d);
@@ -265,7 +265,7 @@ TEST_CASE("str keys make 16-byte entries from 3.11 until another key arrives") {
         std::vector<int64_t> seen;
         for (const char* k : {"a", "b", "c", "d"}) {
             PyObject* key = str_from_utf8(rt, k);
-            REQUIRE(dict_setitem(rt, d, key, none(rt)));
+            REQUIRE(dict_setitem(rt, d, key, borrowed_none(rt)));
             rt.decref(key);
             if (seen.empty()) seen.push_back(dict_sizeof(rt, d));
         }
@@ -275,7 +275,7 @@ TEST_CASE("str keys make 16-byte entries from 3.11 until another key arrives") {
         INFO(r.profile);
         CHECK(seen == std::vector<int64_t>{r.one, r.four, r.with_int});
         PyObject* b = str_from_utf8(rt, "b");
-        CHECK(dict_getitem(rt, d, b) == none(rt));  // found by equality, not identity
+        CHECK(dict_getitem(rt, d, b) == borrowed_none(rt));  // found by equality, not identity
         rt.decref(b);
         rt.decref(d);
     }
@@ -315,7 +315,7 @@ TEST_CASE("colliding keys iterate in table order in 2.7 and in insertion order f
         CHECK(values_of(rt, dict_keys(rt, d)) == (py2 ? std::vector<int64_t>{32, 1, 8, 9, 16, 24}
                                                       : std::vector<int64_t>{8, 16, 1, 24, 9, 32}));
         PyObject* k16 = long_from_int64(rt, 16);
-        CHECK(dict_getitem(rt, d, k16) == none(rt));
+        CHECK(dict_getitem(rt, d, k16) == borrowed_none(rt));
         rt.decref(k16);
         rt.decref(d);
     }
