@@ -65,9 +65,13 @@ Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts
     init_generator_type(rt);
     write = [](int, std::string_view) {};
     rt.tstate().stderr_sink = [this](std::string_view text) { write(2, text); };
-    rt.tstate().unraisable_sink = [this](std::string_view text) {
+    rt.tstate().unraisable_sink = [this](std::string_view header, PyObject* exc, std::string_view last_line) {
         const PyObject* file = sys_stream(*this, "stderr");
-        if (file != nullptr && file != rt.builtins().singletons.none) write(2, text);
+        if (file == nullptr || file == rt.builtins().singletons.none) return;
+        std::string text(header);
+        if (exc != nullptr) text += format_traceback(*this, exception_traceback(exc));
+        text += last_line;
+        write(2, text);
     };
     rt.tstate().charge = [this](uint64_t n) { return charge_budget(n); };
     budget_exceeded_type = new_static_type(rt, "BudgetExceeded", exception_basicsize(rt), 0,

@@ -93,5 +93,8 @@ Interp& interp_of(Runtime& rt);
 PyObject* eval_code(Interp& in, PyObject* code, PyObject* globals, PyObject* locals);
 // Prints the current exception as CPython's default excepthook does, and clears it.
 void print_exception(Interp& in);
+// A traceback as the interpreter prints it, "Traceback (most recent call last):" and a
+// "File ..." entry per frame (each with its source line for the snippet); "" for none.
+std::string format_traceback(Interp& in, PyObject* tb);
 
 }  // namespace pymemlab

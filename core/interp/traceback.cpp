@@ -123,17 +123,7 @@ std::string source_line(const std::string& source, int lineno) {
 
 void format_one(Interp& in, PyObject* exc, std::string* out) {
     Runtime& rt = in.rt;
-    PyObject* tb = exception_traceback(exc);
-    if (tb != nullptr) {
-        *out += "Traceback (most recent call last):\n";
-        for (PyObject* t = tb; t != nullptr; t = as_tb(t)->tb_next.p) {
-            PyObject* code = frame_object_code(as_tb(t)->tb_frame.p);
-            const std::string filename = str_as_utf8(rt, as_code(code)->co_filename.p);
-            *out += "  File \"" + filename + "\", line " + std::to_string(as_tb(t)->tb_lineno) + ", in " +
-                    str_as_utf8(rt, as_code(code)->co_name.p) + "\n";
-            if (filename == "<snippet>") *out += source_line(in.script_source, as_tb(t)->tb_lineno);
-        }
-    }
+    *out += format_traceback(in, exception_traceback(exc));
     std::string name = type_name(Py_TYPE(exc));
     if (is_heap_type(Py_TYPE(exc))) {
         PyObject* m = object_getattr_string(rt, reinterpret_cast<PyObject*>(Py_TYPE(exc)), "__module__");
@@ -218,6 +208,20 @@ void traceback_here(Interp& in, Frame* f) {
 PyObject* traceback_innermost_frame(PyObject* tb) {
     while (as_tb(tb)->tb_next.p != nullptr) tb = as_tb(tb)->tb_next.p;
     return as_tb(tb)->tb_frame.p;
+}
+
+std::string format_traceback(Interp& in, PyObject* tb) {
+    if (tb == nullptr) return "";
+    Runtime& rt = in.rt;
+    std::string out = "Traceback (most recent call last):\n";
+    for (PyObject* t = tb; t != nullptr; t = as_tb(t)->tb_next.p) {
+        PyObject* code = frame_object_code(as_tb(t)->tb_frame.p);
+        const std::string filename = str_as_utf8(rt, as_code(code)->co_filename.p);
+        out += "  File \"" + filename + "\", line " + std::to_string(as_tb(t)->tb_lineno) + ", in " +
+               str_as_utf8(rt, as_code(code)->co_name.p) + "\n";
+        if (filename == "<snippet>") out += source_line(in.script_source, as_tb(t)->tb_lineno);
+    }
+    return out;
 }
 
 void print_exception(Interp& in) {

@@ -83,15 +83,19 @@ struct ThreadState {
         else
             stderr_text += text;
     }
-    // Where unraisable exceptions ("Exception ignored in: ...") go: CPython writes them to
-    // sys.stderr, and nothing while that is None or missing (the interpreter's exit sets it to
-    // None before its last collections); unset, to stderr as above.
-    std::function<void(std::string_view)> unraisable_sink;
-    void write_unraisable(std::string_view text) {
-        if (unraisable_sink)
-            unraisable_sink(text);
-        else
-            write_stderr(text);
+    // Where unraisable exceptions go (PyErr_WriteUnraisable): `header` ("Exception ignored in:
+    // ...\n"), the traceback of `exc` when it has one, as the interpreter prints tracebacks,
+    // and `last_line` ("Type: message\n"). CPython writes them to sys.stderr, and nothing while
+    // that is None or missing (the interpreter's exit sets it to None before its last
+    // collections). Unset: `header` and `last_line` to stderr as above.
+    std::function<void(std::string_view header, PyObject* exc, std::string_view last_line)> unraisable_sink;
+    void write_unraisable(std::string_view header, PyObject* exc, std::string_view last_line) {
+        if (unraisable_sink) {
+            unraisable_sink(header, exc, last_line);
+        } else {
+            write_stderr(header);
+            write_stderr(last_line);
+        }
     }
 };
 

@@ -119,20 +119,21 @@ void write_unraisable(Runtime& rt, PyObject* del, PyObject* self) {
         err_clear(rt);
     }
     const std::string name = exception_class_name(rt, exc);
-    std::string text;
     if (rt.profile().major == 2) {
+        // 2.7: one line, no traceback.
         PyObject* args = exception_args(exc);
-        text = "Exception " + name + ": " + type_name(Py_TYPE(exc)) +
-               (args != nullptr ? text_of(rt, args, true) : std::string("()")) + " in " + where + " ignored\n";
+        const std::string text = "Exception " + name + ": " + type_name(Py_TYPE(exc)) +
+                                 (args != nullptr ? text_of(rt, args, true) : std::string("()")) + " in " + where +
+                                 " ignored\n";
+        rt.tstate().write_unraisable(text, nullptr, "");
     } else {
         std::string message;
         if (!exception_message(rt, exc, &message)) {
             err_clear(rt);
             message = "<exception str() failed>";
         }
-        text = "Exception ignored in: " + where + "\n" + name + ": " + message + "\n";
+        rt.tstate().write_unraisable("Exception ignored in: " + where + "\n", exc, name + ": " + message + "\n");
     }
-    rt.tstate().write_unraisable(text);
     rt.decref(exc);
 }
 
