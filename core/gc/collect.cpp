@@ -128,7 +128,7 @@ void invoke_callbacks(Runtime& rt, const char* phase, int generation, int64_t co
             PyObject* args[] = {phase_str, info};
             PyObject* r = object_vectorcall(rt, cb, args, 2, nullptr);
             if (r == nullptr)
-                write_unraisable(rt, cb, nullptr);
+                write_unraisable(rt, cb, nullptr, Unraisable::GcCallback);
             else
                 rt.decref(r);
             rt.decref(cb);

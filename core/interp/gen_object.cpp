@@ -50,7 +50,7 @@ void gen_finalize(Runtime& rt, PyObject* self) {
     PyObject* saved = err_fetch(rt);
     PyObject* r = gen_close(interp_of(rt), self);
     if (r == nullptr) {
-        if (err_occurred(rt)) write_unraisable(rt, self, nullptr);
+        if (err_occurred(rt)) write_unraisable(rt, self, nullptr, Unraisable::ClosingGenerator);
     } else {
         rt.decref(r);
     }

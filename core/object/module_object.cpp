@@ -11,7 +11,6 @@
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
-#include "object/type_internal.h"
 #include "object/type_object.h"
 #include "object/weakref_object.h"
 #include "profile/type_sizes.h"
@@ -134,7 +133,7 @@ void module_clear_dict(Runtime& rt, PyObject* dict) {
             const std::string name = str_as_utf8(rt, key);
             const bool underscored = name.size() > 0 && name[0] == '_' && (name.size() < 2 || name[1] != '_');
             if (underscored_pass ? !underscored : name == "__builtins__") continue;
-            if (!dict_setitem(rt, dict, key, none)) write_unraisable(rt, nullptr, nullptr);
+            if (!dict_setitem(rt, dict, key, none)) err_clear(rt);  // only MemoryError
         }
     }
 }

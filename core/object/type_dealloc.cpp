@@ -99,13 +99,14 @@ std::string exception_class_name(Runtime& rt, PyObject* exc) {
 }  // namespace
 
 // Reports the exception raised by __del__ (`del`, found on self's class) the way CPython writes it
-// to stderr (ThreadState::write_stderr):
-//   3.7+: Exception ignored in: <function C.__del__ at 0x...>, then "ValueError: boom"
+// to stderr (ThreadState::write_unraisable):
+//   3.14: Exception ignored while calling deallocator <function C.__del__ at 0x...>: (and so on
+//         for the other contexts), then the traceback and "ValueError: boom"
+//   3.7+: Exception ignored in: <function C.__del__ at 0x...>, then the traceback and the last line
 //   3.6:  Exception ignored in: <bound method C.__del__ of <__main__.C object at 0x...>>, ...
 //   2.7:  Exception ValueError: ValueError('boom',) in <bound method C.__del__ of ...> ignored
-// The traceback's frames, which CPython prints between the two lines, are the interpreter's
-// (core/interp) to format and are left out.
-void write_unraisable(Runtime& rt, PyObject* del, PyObject* self) {
+// The traceback is the interpreter's (core/interp) to format.
+void write_unraisable(Runtime& rt, PyObject* del, PyObject* self, Unraisable context) {
     PyObject* exc = err_fetch(rt);
     if (exc == nullptr) return;
     std::string where;
@@ -132,7 +133,19 @@ void write_unraisable(Runtime& rt, PyObject* del, PyObject* self) {
             err_clear(rt);
             message = "<exception str() failed>";
         }
-        rt.tstate().write_unraisable("Exception ignored in: " + where + "\n", exc, name + ": " + message + "\n");
+        const char* what = nullptr;
+        if (rt.profile().at_least(3, 14)) {
+            switch (context) {
+                case Unraisable::Deallocator: what = "calling deallocator"; break;
+                case Unraisable::WeakrefCallback: what = "calling weakref callback"; break;
+                case Unraisable::ClosingGenerator: what = "closing generator"; break;
+                case Unraisable::GcCallback: what = "calling GC callback"; break;
+                case Unraisable::Other: break;
+            }
+        }
+        const std::string header = what != nullptr ? std::string("Exception ignored while ") + what + " " + where + ":\n"
+                                                   : "Exception ignored in: " + where + "\n";
+        rt.tstate().write_unraisable(header, exc, name + ": " + message + "\n");
     }
     rt.decref(exc);
 }
@@ -147,7 +160,7 @@ void slot_tp_finalize(Runtime& rt, PyObject* self) {
         rt.incref(del);
         PyObject* r = call_method_found(rt, del, self, nullptr, 0);
         if (r == nullptr)
-            write_unraisable(rt, del, self);
+            write_unraisable(rt, del, self, Unraisable::Deallocator);
         else
             rt.decref(r);
         rt.decref(del);

@@ -108,9 +108,13 @@ PyObject* object_dict_getter(Runtime& rt, PyObject* self);
 // tp_finalize (3.4+) / tp_del (2.7) of a class that defines __del__: calls it, and reports an
 // exception it raises as CPython's PyErr_WriteUnraisable does (ThreadState::write_stderr).
 void slot_tp_finalize(Runtime& rt, PyObject* self);
+// What raised an unraisable exception, which 3.14 names in its report ("Exception ignored while
+// calling deallocator <function A.__del__ at 0x...>:"); before 3.14 every report reads
+// "Exception ignored in: <...>".
+enum class Unraisable { Other, Deallocator, WeakrefCallback, ClosingGenerator, GcCallback };
 // PyErr_WriteUnraisable: reports and clears the pending exception, raised in `obj` (a __del__
 // function found on self's class, or with self null any callable, e.g. a gc callback).
-void write_unraisable(Runtime& rt, PyObject* obj, PyObject* self);
+void write_unraisable(Runtime& rt, PyObject* obj, PyObject* self, Unraisable context = Unraisable::Other);
 // Whether the object's finalizer has run (PEP 442: it runs once per object from 3.4; 2.7 runs
 // __del__ at every death). The collector uses these too.
 // PEP 442's mark: bit 0 of the GC header's _gc_prev (_PyGC_PREV_MASK_FINALIZED; a gc_refs bit

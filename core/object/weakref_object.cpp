@@ -411,7 +411,7 @@ PyObject* weakref_list_of(Runtime& rt, PyObject* o) {
 void weakref_call_callback(Runtime& rt, PyObject* wr, PyObject* callback) {
     PyObject* r = object_call_one(rt, callback, wr);
     if (r == nullptr)
-        write_unraisable(rt, callback, nullptr);
+        write_unraisable(rt, callback, nullptr, Unraisable::WeakrefCallback);
     else
         rt.decref(r);
 }

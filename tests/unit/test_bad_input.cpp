@@ -269,13 +269,17 @@ TEST_CASE("exceptions in __del__ and weakref callbacks are reported as ignored a
                                  "def cb(r):\n    raise KeyError('cb')\nr = weakref.ref(b, cb)\ndel b\nprint('after')\n");
         CHECK(o.status == 0);
         CHECK(o.out == "after\n");
-        CHECK(o.err.find("Exception ignored in: <function A.__del__ at 0x") == 0);
+        // 3.14 names what it was calling (measured on Pyodide 314.0.7).
+        const bool v314 = std::string(v) == "3.14";
+        CHECK(o.err.find(v314 ? "Exception ignored while calling deallocator <function A.__del__ at 0x"
+                              : "Exception ignored in: <function A.__del__ at 0x") == 0);
         // The traceback of where it was raised comes between, as CPython's unraisable hook prints it.
-        CHECK(o.err.find(">\nTraceback (most recent call last):\n  File \"<snippet>\", line 4, in __del__\n"
+        CHECK(o.err.find(std::string(v314 ? ">:" : ">") + "\nTraceback (most recent call last):\n  File \"<snippet>\", line 4, in __del__\n"
                          "    raise ValueError('boom')\nValueError: boom\n") != std::string::npos);
         CHECK(o.err.find("  File \"<snippet>\", line 10, in cb\n    raise KeyError('cb')\nKeyError: 'cb'\n") !=
               std::string::npos);
-        CHECK(o.err.find("Exception ignored in: <function cb at 0x") != std::string::npos);
+        CHECK(o.err.find(v314 ? "Exception ignored while calling weakref callback <function cb at 0x"
+                              : "Exception ignored in: <function cb at 0x") != std::string::npos);
         CHECK(last_line(o.err) == "KeyError: 'cb'");
     }
     RunOutput o = run_python("2.7", "class A(object):\n    def __del__(self):\n        raise ValueError('boom')\n"
