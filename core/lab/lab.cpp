@@ -53,6 +53,7 @@ void Lab::reset() {
     graphs_.clear();
     status_ = 0;
     exit_start_ = 0;
+    used_ = false;
     RuntimeOptions options;
     options.allocator.heap_limit = limits_.heap_limit;
     options.trace = limits_.record ? &log_ : nullptr;
@@ -88,11 +89,12 @@ void Lab::reset() {
 
 void Lab::load(std::string_view source) {
     source_.assign(source);
-    reset();
+    if (used_) reset();  // the runtime just started (by the constructor) serves as it is
 }
 
 int Lab::run() {
-    if (log_.size() != start_) reset();  // each run starts from a fresh runtime
+    if (used_) reset();  // each run starts from a fresh runtime
+    used_ = true;
     status_ = run_source(*interp_, source_, mode_);
     replay_->seek(log_.size());
     end_state_ = replay_->state();
@@ -101,6 +103,7 @@ int Lab::run() {
 
 void Lab::finish() {
     if (interp_ == nullptr) return;
+    used_ = true;
     exit_start_ = log_.size();
     py_finalize(*interp_);
     interp_.reset();

@@ -129,7 +129,9 @@ private:
     trace::HeapState end_state_;  // the state after the last event, which anchors static objects' counts
     std::unique_ptr<Runtime> rt_;
     std::unique_ptr<Interp> interp_;
+    bool used_ = false;  // the runtime of the last reset() has run a snippet or finished
 
+    // A new runtime and interpreter, just started: the trace holds only their start-up.
     void reset();
     PyObject* live_at_end(uint64_t id) const;
 };
