@@ -30,13 +30,39 @@ export async function loadPyMemLab(options = {}) {
     return factory({ ...moduleOptions, wasmBinary });
   }
 
+  // The binary is fetched and compiled while pymemlab.js loads, not after it: Emscripten is
+  // handed the compiled module (instantiateWasm) instead of fetching it itself.
+  const compiled = moduleOptions.wasmBinary || moduleOptions.instantiateWasm ? null : compileWasm(wasm.href);
+  compiled?.catch(() => {}); // reported below, once awaited
   // pymemlab.js is a classic script (see global_export.js): importing it runs it, which
   // publishes the factory on globalThis. This works in module workers, unlike importScripts.
   await import(/* @vite-ignore */ script.href);
   const factory = globalThis.loadPyMemLabModule;
   if (typeof factory !== 'function') throw new Error(`PyMemLab: no factory in ${script.href}`);
-  return factory({
-    locateFile: (path, prefix) => (path.endsWith('.wasm') ? wasm.href : prefix + path),
-    ...moduleOptions,
-  });
+  if (compiled === null) {
+    return factory({ locateFile: (path, prefix) => (path.endsWith('.wasm') ? wasm.href : prefix + path), ...moduleOptions });
+  }
+  const wasmModule = await compiled;
+  // Instantiation's failure is reported here: Emscripten would otherwise wait for it forever.
+  let failed;
+  const failure = new Promise((_, reject) => (failed = reject));
+  return Promise.race([
+    factory({
+      ...moduleOptions,
+      instantiateWasm(imports, receiveInstance) {
+        WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance, wasmModule), failed);
+        return {}; // the exports come through receiveInstance
+      },
+    }),
+    failure,
+  ]);
+}
+
+// Compiles while the bytes arrive where the server says application/wasm (as streaming
+// compilation requires); from the whole body where a host serves it as something else.
+async function compileWasm(url) {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`PyMemLab: ${url} answered HTTP ${response.status}`);
+  const streams = typeof WebAssembly.compileStreaming === 'function' && response.headers.get('Content-Type')?.split(';')[0].trim() === 'application/wasm';
+  return streams ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
 }

@@ -1,5 +1,5 @@
 // What both pages' workers do with the WebAssembly module: load it, tell the page it is ready
-// (with the profiles), then run the page's commands one at a time, in arrival order, once it has
+// (with the profiles and how long loading took), then run the page's commands one at a time, in arrival order, once it has
 // loaded. A command that throws is reported as an `error` message and does not stop the ones
 // after it. `handle(module, message)` runs one command and posts its answer.
 import { loadPyMemLab } from '../../../build/wasm/pymemlab.mjs';
@@ -8,9 +8,11 @@ import wasmUrl from '../../../build/wasm/pymemlab.wasm?url';
 
 export function serveCommands(handle) {
   let module = null;
+  const started = performance.now();
   const loading = loadPyMemLab({ scriptUrl, wasmUrl }).then((m) => {
     module = m;
-    self.postMessage({ type: 'ready', profiles: m.profiles(), defaultProfile: m.defaultProfile() });
+    // loadMs: fetching, compiling and instantiating the module (the web benchmark reads it).
+    self.postMessage({ type: 'ready', profiles: m.profiles(), defaultProfile: m.defaultProfile(), loadMs: performance.now() - started });
   });
   loading.catch((error) => {
     self.postMessage({ type: 'error', message: `Could not load the WebAssembly module: ${error}` });

@@ -4,9 +4,10 @@
 // DOM: `q(testid)` finds an element, and only the panels whose elements exist are made.
 //
 // State attributes on `host` for tests: data-ready, data-busy, data-seq, data-runs, and for the
-// web benchmark data-ready-ms and data-first-run-ms (ms since navigation began). Events on
-// `host`: `run` (detail: the run's summary), `step` (detail: position, line), `output` (detail:
-// the output at the cursor).
+// web benchmark data-ready-ms and data-first-run-ms (ms since navigation began), data-module-ms
+// (the worker's time to load the module) and data-first-run-worker-ms (its time for that run).
+// Events on `host`: `run` (detail: the run's summary), `step` (detail: position, line),
+// `output` (detail: the output at the cursor).
 import { createFrameScheduler } from '../common/frame.js';
 import { createArenaMap } from './panels/arena_map.js';
 import { createConsole, errorLine } from './panels/console.js';
@@ -48,6 +49,8 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
   let queuedSeek = null;
   let pendingRun = false;
   const requestFrame = createFrameScheduler(render);
+  // First, so that the module loads while the page builds its panels.
+  startWorker();
 
   const panels = [];
   if (q('console')) panels.push(createConsole(q('console')));
@@ -127,6 +130,7 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
       state.ready = true;
       // Since navigation began (performance.now()'s origin), for the web benchmark.
       host.dataset.readyMs ??= String(Math.round(performance.now()));
+      host.dataset.moduleMs ??= String(Math.round(data.loadMs));
       state.profiles = data.profiles;
       state.defaultProfile = data.defaultProfile;
       onReady(data.profiles, data.defaultProfile);
@@ -142,6 +146,7 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
       const view = data.view;
       if (view.run) {
         host.dataset.firstRunMs ??= String(Math.round(performance.now()));
+        host.dataset.firstRunWorkerMs ??= String(Math.round(view.run.workerMs));
         state.runInfo = { ...view.run, id: ++runCount };
         state.message =
           `Ran under CPython ${view.run.profile} in ${Math.round(view.run.ms)} ms: ` +
@@ -256,7 +261,6 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
     host.dataset.runs = String(runCount);
   }
 
-  startWorker();
   requestFrame();
   return { state, run, step, seek, stop, reset, requestFrame, terminate: () => worker.terminate() };
 }

@@ -148,6 +148,7 @@ function post(extraTransfer = []) {
 
 const commands = {
   run({ code, profile, mode }) {
+    const began = performance.now();
     lab?.delete();
     const name = module.profiles().includes(profile) ? profile : module.defaultProfile();
     lab = new module.Lab(name, mode === 'repl' ? 'repl' : 'script', INSTRUCTION_BUDGET);
@@ -179,6 +180,7 @@ const commands = {
       graph,
       objgraphs: lab.graphs(),
     };
+    runInfo.workerMs = performance.now() - began; // the whole command: new Lab, run, exit, answers
     const t = series;
     post([t.positions.buffer, t.blocks.buffer, t.arenas.buffer, t.gen0.buffer]);
   },
