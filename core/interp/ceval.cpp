@@ -501,7 +501,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 PyObject* self = stack[base + 1];
                 // 2.7/3.6's call_function and 3.11+'s CALL unpack a bound method: its self
                 // takes the self slot and its function the callable's (3.7-3.10 call it whole).
-                if (self == nullptr && Py_TYPE(callable) == b.method_type &&
+                if (self == nullptr && Py_TYPE(callable) == b.method_type && as_method(callable)->im_self.p != nullptr &&
                     (!rt.profile().at_least(3, 7) || rt.profile().at_least(3, 11))) {
                     self = as_method(callable)->im_self.p;
                     PyObject* func = as_method(callable)->im_func.p;

@@ -458,7 +458,9 @@ PyObject* copy_impl(Runtime& rt, const CopyModule& m, PyObject* x) {
     }
     if (cls == b.method_type) {
         // method.__reduce__: getattr(x.__self__, x.__func__.__name__), a new bound method.
-        return method_new(rt, as_method(x)->im_func.p, as_method(x)->im_self.p);
+        return rt.profile().major == 2
+                   ? method_new27(rt, as_method(x)->im_func.p, as_method(x)->im_self.p, as_method(x)->im_class.p)
+                   : method_new(rt, as_method(x)->im_func.p, as_method(x)->im_self.p);
     }
     if (!is_heap_type(cls) && !cls->has_flag(Py_TPFLAGS_BASE_EXC_SUBCLASS)) return cannot_pickle(rt, cls);
     Reduced rv(rt);
@@ -573,9 +575,16 @@ PyObject* deepcopy_dispatch(Runtime& rt, const CopyModule& m, PyObject* x, PyObj
     if (cls == b.tuple_type) return deepcopy_tuple(rt, m, x, memo);
     if (cls == b.dict_type) return deepcopy_dict(rt, m, x, memo);
     if (cls == b.method_type) {
-        PyObject* self = deepcopy_impl(rt, m, as_method(x)->im_self.p, memo);
+        // 2.7's _deepcopy_method: instancemethod(im_func, deepcopy(im_self), im_class), unbound
+        // when im_self is None.
+        PyObject* none = rt.builtins().singletons.none;
+        PyObject* from = as_method(x)->im_self.p;
+        PyObject* self = deepcopy_impl(rt, m, from != nullptr ? from : none, memo);
         if (self == nullptr) return nullptr;
-        PyObject* r = method_new(rt, as_method(x)->im_func.p, self);
+        PyObject* r = rt.profile().major == 2
+                          ? method_new27(rt, as_method(x)->im_func.p, self == none ? nullptr : self,
+                                         as_method(x)->im_class.p)
+                          : method_new(rt, as_method(x)->im_func.p, self);
         rt.decref(self);
         return r;
     }

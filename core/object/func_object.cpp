@@ -45,19 +45,23 @@ PyObject* function_call(Runtime& rt, PyObject* self, PyObject* const* args, Py_s
     return rt.builtins().function_call(rt, self, args, nargs, kwnames);
 }
 
-PyObject* function_get(Runtime& rt, PyObject* self, PyObject* obj, PyObject*) {
-    if (obj == nullptr || obj == rt.builtins().singletons.none) {
-        if (obj == nullptr || rt.profile().major >= 3) {
-            rt.incref(self);
-            return self;
-        }
+// 3.x: the function itself through a class, a bound method through an instance. 2.7
+// (func_descr_get): an instancemethod either way, unbound through a class (or None).
+PyObject* function_get(Runtime& rt, PyObject* self, PyObject* obj, PyObject* type) {
+    if (obj == rt.builtins().singletons.none) obj = nullptr;
+    if (rt.profile().major == 2) return method_new27(rt, self, obj, type);
+    if (obj == nullptr) {
+        rt.incref(self);
+        return self;
     }
     return method_new(rt, self, obj);
 }
 
 PyObject* function_repr(Runtime& rt, PyObject* self) {
     std::string name;
-    object_str_utf8(rt, as_function(self)->func_qualname.p, &name);
+    // 2.7 has no __qualname__: a method is shown by its own name.
+    PyFunctionObject* f = as_function(self);
+    object_str_utf8(rt, rt.profile().major == 2 ? f->func_name.p : f->func_qualname.p, &name);
     char address[32];
     std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(self));
     return str_from_utf8(rt, "<function " + name + " at " + address + ">");
@@ -69,11 +73,12 @@ PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     PyFunctionObject* f = as_function(self);
     PyObject* v = nullptr;
     bool known = true;
+    const bool py27 = rt.profile().major == 2;
     if (n == "__name__" || n == "func_name") v = f->func_name.p;
-    else if (n == "__qualname__") v = f->func_qualname.p;
+    else if (n == "__qualname__" && !py27) v = f->func_qualname.p;
     else if (n == "__code__" || n == "func_code") v = f->func_code.p;
     else if (n == "__defaults__" || n == "func_defaults") v = f->func_defaults.p;
-    else if (n == "__kwdefaults__") v = f->func_kwdefaults.p;
+    else if (n == "__kwdefaults__" && !py27) v = f->func_kwdefaults.p;
     else if (n == "__closure__" || n == "func_closure") v = f->func_closure.p;
     else if (n == "__globals__" || n == "func_globals") v = f->func_globals.p;
     else if (n == "__doc__") v = f->func_doc.p;
@@ -101,16 +106,52 @@ void method_dealloc(Runtime& rt, PyObject* self) {
     object_clear_weakrefs(rt, self);
     rt.xdecref(as_method(self)->im_func.p);
     rt.xdecref(as_method(self)->im_self.p);
+    rt.xdecref(as_method(self)->im_class.p);
     if (!method_free_list_used(rt) || !rt.builtins().method_free_list.keep(self, kMethodMaxFreeList))
         rt.free_object(self);
 }
 
+// instancemethod_traverse (2.7: im_func, im_self, im_class) and meth_traverse (3.x).
 void method_traverse(PyObject* self, visitproc visit, void* arg) {
-    if (PyObject* f = as_method(self)->im_func.p) visit(f, arg);
-    if (PyObject* s = as_method(self)->im_self.p) visit(s, arg);
+    for (PyObject* o : {as_method(self)->im_func.p, as_method(self)->im_self.p, as_method(self)->im_class.p})
+        if (o != nullptr) visit(o, arg);
+}
+
+// 2.7's getclassname / getinstclassname: a class's __name__ ("?" without one), an instance's
+// class's; "nothing" for no instance.
+std::string class_name27(Runtime& rt, PyObject* klass) {
+    if (klass == nullptr) return "nothing";
+    PyObject* name = object_getattr_string(rt, klass, "__name__");
+    std::string out = "?";
+    if (name == nullptr) err_clear(rt);
+    else if (str_check(rt, name)) object_str_utf8(rt, name, &out);
+    rt.xdecref(name);
+    return out;
+}
+
+// An unbound method's call (2.7's instancemethod_call): the first argument must be an
+// instance of im_class; the function then gets the arguments as they are.
+PyObject* unbound_method_call(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs,
+                              PyObject* kwnames) {
+    PyObject* func = as_method(self)->im_func.p;
+    PyObject* klass = as_method(self)->im_class.p;
+    PyObject* first = nargs >= 1 ? args[0] : nullptr;
+    int ok = first != nullptr && klass != nullptr ? object_isinstance(rt, first, klass) : 0;
+    if (ok < 0) return nullptr;
+    if (ok == 0) {
+        std::string fname = "?";
+        if (function_check(rt, func)) object_str_utf8(rt, as_function(func)->func_name.p, &fname);
+        return err_format(rt, rt.builtins().exc.TypeError,
+                          "unbound method %s() must be called with %s instance as first argument (got %s%s instead)",
+                          fname.c_str(), class_name27(rt, klass).c_str(),
+                          first == nullptr ? "nothing" : class_name27(rt, reinterpret_cast<PyObject*>(Py_TYPE(first))).c_str(),
+                          first == nullptr ? "" : " instance");
+    }
+    return object_vectorcall(rt, func, args, nargs, kwnames);
 }
 
 PyObject* method_call(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    if (as_method(self)->im_self.p == nullptr) return unbound_method_call(rt, self, args, nargs, kwnames);
     const Py_ssize_t total = nargs + (kwnames != nullptr ? Py_SIZE(kwnames) : 0);
     std::vector<PyObject*> all(static_cast<size_t>(total) + 1);
     all[0] = as_method(self)->im_self.p;
@@ -125,9 +166,12 @@ PyObject* method_repr(Runtime& rt, PyObject* self) {
     if (name == nullptr) return nullptr;
     object_str_utf8(rt, name, &fname);
     rt.decref(name);
-    // 2.7 (instancemethod_repr): the class the method was found through, then its name; a bound
-    // method's is its instance's class.
-    if (rt.profile().major == 2) fname = type_name(Py_TYPE(as_method(self)->im_self.p)) + "." + fname;
+    // 2.7 (instancemethod_repr): the class the method was found through, then its name.
+    if (rt.profile().major == 2) {
+        PyObject* klass = as_method(self)->im_class.p;
+        fname = (klass != nullptr ? class_name27(rt, klass) : "?") + "." + fname;
+        if (as_method(self)->im_self.p == nullptr) return str_from_utf8(rt, "<unbound method " + fname + ">");
+    }
     if (!object_repr_utf8(rt, as_method(self)->im_self.p, &sname)) return nullptr;
     return str_from_utf8(rt, "<bound method " + fname + " of " + sname + ">");
 }
@@ -146,9 +190,13 @@ PyObject* method_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     std::string n;
     object_str_utf8(rt, name, &n);
     PyObject* v = nullptr;
+    const bool known = n == "__self__" || n == "im_self" || n == "__func__" || n == "im_func" ||
+                       (rt.profile().major == 2 && n == "im_class");
     if (n == "__self__" || n == "im_self") v = as_method(self)->im_self.p;
     else if (n == "__func__" || n == "im_func") v = as_method(self)->im_func.p;
-    if (v != nullptr) {
+    else if (n == "im_class") v = as_method(self)->im_class.p;
+    if (known) {
+        if (v == nullptr) v = rt.builtins().singletons.none;  // an unbound method's im_self
         rt.incref(v);
         return v;
     }
@@ -217,6 +265,11 @@ bool function_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) ==
 bool method_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().method_type; }
 
 PyObject* method_new(Runtime& rt, PyObject* func, PyObject* self) {
+    return method_new27(rt, func, self,
+                        rt.profile().major == 2 && self != nullptr ? reinterpret_cast<PyObject*>(Py_TYPE(self)) : nullptr);
+}
+
+PyObject* method_new27(Runtime& rt, PyObject* func, PyObject* self, PyObject* klass) {
     PyTypeObject* type = rt.builtins().method_type;
     PyObject* o = method_free_list_used(rt) ? rt.builtins().method_free_list.take(rt) : nullptr;
     if (o == nullptr) o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
@@ -224,9 +277,10 @@ PyObject* method_new(Runtime& rt, PyObject* func, PyObject* self) {
     as_method(o)->im_func.p = func;
     rt.incref(func);
     as_method(o)->im_self.p = self;
-    rt.incref(self);
+    if (self != nullptr) rt.incref(self);
     as_method(o)->im_weakreflist.p = nullptr;
-    as_method(o)->vectorcall.p = nullptr;
+    as_method(o)->im_class.p = klass;
+    if (klass != nullptr) rt.incref(klass);
     rt.gc_track(o);
     return o;
 }

@@ -31,13 +31,16 @@ struct PyFunctionObject {
 };
 static_assert(sizeof(PyFunctionObject) == 120);
 
-// PyMethodObject: a function bound to an object.
+// PyMethodObject: a function bound to an object. 2.7's instancemethod also records the class it
+// was found through (im_class), and is unbound (im_self null) when found through the class:
+// calling it then checks its first argument is an instance of im_class. Invariant: im_func is
+// set; im_self is set in 3.x; im_class is null in 3.x (where 3.8+ has vectorcall there).
 struct PyMethodObject {
     PyObject ob_base;
     Slot<PyObject> im_func;
     Slot<PyObject> im_self;
     Slot<PyObject> im_weakreflist;
-    Slot<void> vectorcall;
+    Slot<PyObject> im_class;
 };
 static_assert(sizeof(PyMethodObject) == 48);
 
@@ -46,8 +49,10 @@ void init_func_types(Runtime& rt);
 PyObject* function_new(Runtime& rt, PyObject* code, PyObject* globals, PyObject* name, PyObject* qualname);
 inline PyFunctionObject* as_function(PyObject* o) { return reinterpret_cast<PyFunctionObject*>(o); }
 bool function_check(const Runtime& rt, const PyObject* o);
-// A bound method (references to func and self taken).
+// A bound method (references to func and self taken); in 2.7 its im_class is self's type.
 PyObject* method_new(Runtime& rt, PyObject* func, PyObject* self);
+// 2.7's PyMethod_New(func, self, klass): self null makes an unbound method (references taken).
+PyObject* method_new27(Runtime& rt, PyObject* func, PyObject* self, PyObject* klass);
 bool method_check(const Runtime& rt, const PyObject* o);
 inline PyMethodObject* as_method(PyObject* o) { return reinterpret_cast<PyMethodObject*>(o); }
 
