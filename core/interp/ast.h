@@ -157,7 +157,7 @@ enum class StmtKind : uint8_t {
     While,        // test, body, orelse
     If,           // test, body, orelse
     With,         // items, body
-    Raise,        // exc (value, may be null), cause (test, may be null)
+    Raise,        // exc (value, may be null), cause (test, may be null); 2.7: value, tb (targets[0])
     Try,          // body, handlers, orelse, finalbody
     Assert,       // test, msg (value, may be null)
     Import,       // names

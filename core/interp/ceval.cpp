@@ -1048,13 +1048,16 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 push(reinterpret_cast<PyObject*>(b.exc.AssertionError));
                 break;
             case Opcode::RAISE_VARARGS: {
-                PyObject* cause = ins.arg == 2 ? pop() : nullptr;
+                PyObject* tb = ins.arg == 3 ? pop() : nullptr;
+                PyObject* cause = ins.arg >= 2 ? pop() : nullptr;
                 PyObject* exc = ins.arg >= 1 ? pop() : nullptr;
-                bool ok = do_raise(in, exc, cause);
+                bool ok = tb != nullptr ? raise_with_traceback_27(in, exc, cause, tb) : do_raise(in, exc, cause);
                 rt.xdecref(exc);
                 rt.xdecref(cause);
-                if (ok && ins.arg == 0) reraise = true;
+                // 2.7's do_raise with a traceback is a re-raise: no entry for this frame.
+                if (ok && (ins.arg == 0 || (tb != nullptr && tb != b.singletons.none))) reraise = true;
                 else set_exception_context(in);
+                rt.xdecref(tb);
                 goto error;
             }
             case Opcode::BEFORE_WITH: {

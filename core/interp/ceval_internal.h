@@ -36,6 +36,9 @@ bool print_item_to_27(Interp& in, PyObject* stream, PyObject* value);
 bool print_newline_to_27(Interp& in, PyObject* stream);
 // 2.7's RAISE_VARARGS: `raise E`, `raise E, V` (value may be null), `raise instance`.
 bool raise_27(Interp& in, PyObject* type, PyObject* value);
+// 2.7's `raise type, value, tb`: as raise_27, with tb (a traceback, or None for none) as the
+// exception's traceback.
+bool raise_with_traceback_27(Interp& in, PyObject* type, PyObject* value, PyObject* tb);
 // Whether a Python call at `depth` would overflow the native stack: past the interpreter's stack
 // budget (Interp::native_stack_exhausted) or, in WebAssembly, past the nesting the engine's own
 // call stack allows (Node's 984 KB holds about 2,000 nested calls of a plain recursive

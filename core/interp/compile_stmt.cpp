@@ -107,6 +107,10 @@ void Compiler::visit_stmt(const ast::Stmt* s) {
                     visit_expr(s->test);
                     ++n;
                 }
+                if (!s->targets.empty()) {
+                    visit_expr(s->targets[0]);
+                    ++n;
+                }
             }
             loc_ = s->pos;
             emit(Opcode::RAISE_VARARGS, n);

@@ -202,13 +202,14 @@ Stmt* Parser::simple_stmt() {
                     s->test = expression();
                     if (failed_) return nullptr;
                 } else if (py2() && accept(TokenKind::Comma)) {
-                    // 2.7's `raise E, V`: the value rides in `test`, where 3.x keeps the cause;
-                    // RAISE_VARARGS 2 means (type, value) in the 2.7 profile.
+                    // 2.7's `raise E, V[, T]`: the value rides in `test`, where 3.x keeps the
+                    // cause, and the traceback in targets[0]; RAISE_VARARGS 2 means (type,
+                    // value) in the 2.7 profile, 3 (type, value, traceback).
                     s->test = expression();
                     if (failed_) return nullptr;
-                    if (at(TokenKind::Comma)) {
-                        unsupported("2.7's 'raise E, V, traceback'");
-                        return nullptr;
+                    if (accept(TokenKind::Comma)) {
+                        s->targets.push_back(expression());
+                        if (failed_) return nullptr;
                     }
                 }
             }

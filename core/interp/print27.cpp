@@ -137,6 +137,18 @@ bool raise_27(Interp& in, PyObject* type, PyObject* value) {
     return true;
 }
 
+bool raise_with_traceback_27(Interp& in, PyObject* type, PyObject* value, PyObject* tb) {
+    Runtime& rt = in.rt;
+    if (tb == rt.builtins().singletons.none) return raise_27(in, type, value);
+    if (!object_type_check(tb, rt.builtins().traceback_type)) {
+        err_set_string(rt, rt.builtins().exc.TypeError, "raise: arg 3 must be a traceback or None");
+        return false;
+    }
+    if (!raise_27(in, type, value)) return false;
+    exception_set_traceback(rt, err_current(rt), tb);
+    return true;
+}
+
 // int_true_divide / long_true_divide: two ints divide as floats (each converted exactly when it
 // fits a double, which covers what the lab's snippets divide); anything else is the model's /,
 // whose float and class slots already divide truly.
