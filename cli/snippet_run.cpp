@@ -65,7 +65,7 @@ int run_snippet(const Profile& profile, const std::string& source, RunMode mode,
     Lab lab(profile, mode, limits);
     lab.set_output_sink(write);
     lab.load(source);
-    const int status = lab.run();
+    lab.run();
     // The report describes memory where the snippet ended; it prints after what the exit prints.
     const std::string stats =
         options.stats ? lab.runtime().allocator().debug_malloc_stats() + gc_counters(lab.runtime()) : std::string();
@@ -82,7 +82,7 @@ int run_snippet(const Profile& profile, const std::string& source, RunMode mode,
         if (file) file << g.dot;
         if (!file) write(2, "pymemlab: can't write the graph to '" + path + "'\n");
     }
-    return status;
+    return lab.exit_status();  // the run's, or 2.7's sys.exitfunc's SystemExit
 }
 
 void write_trace_json(const Lab& lab, std::ostream& out) {

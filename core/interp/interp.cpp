@@ -1,5 +1,6 @@
 // The interpreter state and the instructions that need more than a few lines: class
 // building, imports, `with`, container extension, the REPL's display hook, 2.7's print.
+#include "interp/atexitmodule.h"
 #include "interp/interp.h"
 
 #include <algorithm>
@@ -80,6 +81,7 @@ Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts
     budget_exceeded_type->tp_base = rt.builtins().exc.BaseException;
     type_ready(rt, budget_exceeded_type);
     init_builtin_modules(*this);
+    atexit_init(*this);
     for (PyObject* key : dict_keys(rt, builtins_dict))
         if (str_check(rt, key)) startup_builtins.push_back(str_as_utf8(rt, key));
     std::sort(startup_builtins.begin(), startup_builtins.end());
@@ -87,6 +89,7 @@ Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts
 }
 
 Interp::~Interp() {
+    atexit_fini(*this);
     hold_startup_refs(rt, -1);
     rt.xdecref(exc_info);
     exc_info = nullptr;

@@ -29,6 +29,18 @@ struct InterpOptions {
 #endif
 };
 
+// The atexit module's callbacks (atexitmodule.cpp), CPython's atexit_state: 3.6-3.13 a PyMem
+// table of `len` pointer slots (32 at first, then 16 more at a time) whose first `count` hold
+// a PyMem block {func, args, kwargs} each, or null once unregistered; 3.14 a list of
+// (func, args, kwargs or None) tuples. Made with the interpreter from 3.10, on atexit's first
+// import before (its module state); 2.7 keeps its callbacks in the module.
+struct AtexitState {
+    void* table = nullptr;
+    int len = 0;
+    int count = 0;
+    PyObject* list = nullptr;  // 3.14, owned
+};
+
 struct Interp {
     Runtime& rt;
     InterpOptions options;
@@ -40,6 +52,7 @@ struct Interp {
     // The builtins' names at start-up, sorted: at exit, the names a snippet added go
     // (pylifecycle.h; CPython keeps a copy of the builtins dict, interp->builtins_copy).
     std::vector<std::string> startup_builtins;
+    AtexitState atexit;
     PyObject* exc_info = nullptr;       // the exception being handled (sys.exc_info()), strong or null
     Frame* frame = nullptr;             // the innermost running frame
     uint64_t instructions = 0;

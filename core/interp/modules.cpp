@@ -63,6 +63,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"_weakrefset", make_weakrefset_module},
     {"weakref", make_weakref_module},
     {"copy", make_copy_module},
+    {"atexit", make_atexit_module},
     {"__future__", make_future_module},
     {"objgraph", make_objgraph_module},
     {"_tracemalloc", make_tracemalloc_c_module},

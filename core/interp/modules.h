@@ -1,7 +1,7 @@
 // The built-in modules: builtins (bltinmodule.cpp) and sys (sysmodule.cpp), made at start-up;
 // the others are made on first import by the maker that modules.cpp's registry (kBuiltinModules)
 // lists for their name: gc (gcmodule.cpp), _weakref, _weakrefset and weakref (weakrefmodule.cpp),
-// copy (copymodule.cpp), objgraph (objgraph_module.cpp), _tracemalloc and tracemalloc
+// copy (copymodule.cpp), atexit (atexitmodule.cpp), objgraph (objgraph_module.cpp), _tracemalloc and tracemalloc
 // (tracemalloc_module.cpp). A maker may build its module from Python source (module_from_source).
 #pragma once
 
@@ -26,6 +26,7 @@ PyObject* make_weakref_c_module(Interp& in);    // weakrefmodule.cpp: _weakref
 PyObject* make_weakrefset_module(Interp& in);   // weakrefmodule.cpp: _weakrefset (Python source)
 PyObject* make_weakref_module(Interp& in);      // weakrefmodule.cpp: weakref (Python source)
 PyObject* make_copy_module(Interp& in);         // copymodule.cpp
+PyObject* make_atexit_module(Interp& in);       // atexitmodule.cpp
 PyObject* make_future_module(Interp& in);       // future_module.cpp
 PyObject* make_objgraph_module(Interp& in);     // objgraph_module.cpp
 PyObject* make_tracemalloc_c_module(Interp& in);  // tracemalloc_module.cpp: _tracemalloc (not in 2.7)

@@ -7,8 +7,11 @@
 #include <vector>
 
 #include "gc/collect.h"
+#include "interp/atexitmodule.h"
+#include "interp/run.h"
 #include "interp/ceval_internal.h"
 #include "gc/gc_state.h"
+#include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
@@ -201,24 +204,53 @@ void import_cleanup_27(Interp& in) {
     dict_clear(rt, in.modules);
 }
 
+// call_sys_exitfunc (2.7): sys.exitfunc, taken out of sys, called; what it raises is printed
+// after "Error in sys.exitfunc:" (PyErr_Print), but a SystemExit sets the exit status.
+std::optional<int> call_sys_exitfunc(Interp& in) {
+    Runtime& rt = in.rt;
+    if (in.sys_module == nullptr) return std::nullopt;
+    PyObject* sys = module_dict(in.sys_module);
+    PyObject* exitfunc = get_item(rt, sys, "exitfunc");
+    if (exitfunc == nullptr) return std::nullopt;
+    rt.incref(exitfunc);
+    PyObject* key = str_from_utf8(rt, "exitfunc");
+    if (key == nullptr || !dict_delitem(rt, sys, key)) err_clear(rt);
+    rt.xdecref(key);
+    std::optional<int> status;
+    PyObject* res = object_call_noargs(rt, exitfunc);
+    if (res == nullptr) {
+        if (!err_matches(rt, rt.builtins().exc.SystemExit)) in.err("Error in sys.exitfunc:\n");
+        bool exits = false;
+        const int st = err_print(in, &exits);
+        if (exits) status = st;
+    }
+    rt.xdecref(res);
+    rt.decref(exitfunc);
+    return status;
+}
+
 }  // namespace
 
-void py_finalize(Interp& in) {
+std::optional<int> py_finalize(Interp& in) {
     Runtime& rt = in.rt;
-    if (in.modules == nullptr || in.builtins_dict == nullptr) return;
+    if (in.modules == nullptr || in.builtins_dict == nullptr) return std::nullopt;
     PyObject* saved = err_fetch(rt);
     rt.xdecref(saved);
+    std::optional<int> status;
+    if (rt.profile().major == 2) status = call_sys_exitfunc(in);
+    else atexit_call(in);
     // PyGC_Collect: 2.7's runs whatever gc.isenabled() says; 3.6+ honours gc.disable().
     if (rt.profile().major == 2 || rt.gc_state().enabled) gc_collect(rt, GCState::kGenerations - 1);
     if (rt.profile().major == 2) {
         import_cleanup_27(in);
         in.main_dict = nullptr;
-        return;
+        return status;
     }
     finalize_modules(in);
     in.main_dict = nullptr;  // never read: a __main__ out of sys.modules may be gone
     // 3.10+: the interpreter state's clearing collects once more before gc's own state goes.
     if (rt.profile().at_least(3, 10)) gc_collect_no_fail(rt);
+    return status;
 }
 
 }  // namespace pymemlab

@@ -4,11 +4,15 @@
 // what they print in CPython. The Lab runs it in finish(), after the run.
 #pragma once
 
+#include <optional>
+
 #include "interp/interp.h"
 
 namespace pymemlab {
 
 // Per profile:
+// - first the functions registered with atexit, last first (2.7: sys.exitfunc, which atexit
+//   sets; a SystemExit it raises sets the exit status, returned here);
 // - 3.x: a full collection with gc.callbacks when collection is enabled (2.7: always);
 //   builtins._ and sys.last_* (and the other special sys names) set to None, sys.stdout and
 //   sys.stderr restored from sys.__stdout__ / __stderr__;
@@ -21,6 +25,6 @@ namespace pymemlab {
 // - 2.7: __main__'s globals wiped first, then every other module's (those only sys.modules
 //   holds first), then sys's and __builtin__'s; no collection after.
 // Afterwards print() writes nothing (sys.stdout is None), as in CPython's last collections.
-void py_finalize(Interp& in);
+std::optional<int> py_finalize(Interp& in);
 
 }  // namespace pymemlab

@@ -120,13 +120,20 @@ Outcome run_code(Interp& in, PyObject* code, PyObject* globals) {
         rt.decref(r);
         return {0, false};
     }
-    if (err_matches(rt, rt.builtins().exc.SystemExit) && !in.budget_exhausted) return {exit_status(in), true};
-    set_sys_last(in);
-    print_exception(in);
-    return {1, false};
+    bool exits = false;
+    const int status = err_print(in, &exits);
+    return {status, exits};
 }
 
 }  // namespace
+
+int err_print(Interp& in, bool* exits) {
+    *exits = err_matches(in.rt, in.rt.builtins().exc.SystemExit) && !in.budget_exhausted;
+    if (*exits) return exit_status(in);
+    set_sys_last(in);
+    print_exception(in);
+    return 1;
+}
 
 int run_source(Interp& in, std::string_view source, RunMode mode) {
     Runtime& rt = in.rt;

@@ -14,4 +14,8 @@ enum class RunMode { Script, Repl };
 // Returns the process exit status CPython would give: 0, or 1 after an uncaught exception.
 int run_source(Interp& in, std::string_view source, RunMode mode);
 
+// PyErr_Print for the pending exception: a SystemExit gives the status it asks for and sets
+// *exits; anything else is kept in sys.last_* and printed, and gives 1.
+int err_print(Interp& in, bool* exits);
+
 }  // namespace pymemlab

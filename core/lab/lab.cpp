@@ -105,7 +105,7 @@ void Lab::finish() {
     if (interp_ == nullptr) return;
     used_ = true;
     exit_start_ = log_.size();
-    py_finalize(*interp_);
+    if (const std::optional<int> status = py_finalize(*interp_)) status_ = *status;
     interp_.reset();
     // What the runtime wrote to stderr once the interpreter was gone (unraisable errors in the
     // objects it released).

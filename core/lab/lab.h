@@ -69,7 +69,7 @@ public:
     // Ends the interpreter as CPython's exit does (interp/pylifecycle.h): what it still holds is
     // released in CPython's order, and what __del__ methods and weakref callbacks print then is
     // output. Recorded like the run, from exit_start() to end(); after it, explain() has no
-    // names to answer from.
+    // names to answer from. A SystemExit raised by 2.7's sys.exitfunc sets exit_status().
     void finish();
     // Where the exit began: the position at the end of the snippet (end() until finish()).
     size_t exit_start() const { return exit_start_ != 0 ? exit_start_ : log_.size(); }

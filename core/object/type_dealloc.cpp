@@ -140,11 +140,15 @@ void write_unraisable(Runtime& rt, PyObject* del, PyObject* self, Unraisable con
                 case Unraisable::WeakrefCallback: what = "calling weakref callback"; break;
                 case Unraisable::ClosingGenerator: what = "closing generator"; break;
                 case Unraisable::GcCallback: what = "calling GC callback"; break;
-                case Unraisable::Other: break;
+                case Unraisable::Other:
+                case Unraisable::AtexitCallback: break;
             }
         }
-        const std::string header = what != nullptr ? std::string("Exception ignored while ") + what + " " + where + ":\n"
-                                                   : "Exception ignored in: " + where + "\n";
+        std::string header = what != nullptr ? std::string("Exception ignored while ") + what + " " + where + ":\n"
+                                             : "Exception ignored in: " + where + "\n";
+        if (context == Unraisable::AtexitCallback)
+            header = rt.profile().at_least(3, 13) ? "Exception ignored in atexit callback " + where + ":\n"
+                                                  : "Exception ignored in atexit callback: " + where + "\n";
         rt.tstate().write_unraisable(header, exc, name + ": " + message + "\n");
     }
     rt.decref(exc);

@@ -110,8 +110,9 @@ PyObject* object_dict_getter(Runtime& rt, PyObject* self);
 void slot_tp_finalize(Runtime& rt, PyObject* self);
 // What raised an unraisable exception, which 3.14 names in its report ("Exception ignored while
 // calling deallocator <function A.__del__ at 0x...>:"); before 3.14 every report reads
-// "Exception ignored in: <...>".
-enum class Unraisable { Other, Deallocator, WeakrefCallback, ClosingGenerator, GcCallback };
+// "Exception ignored in: <...>". An atexit callback's (3.10+) has its own: "Exception ignored in
+// atexit callback: <...>", from 3.13 "Exception ignored in atexit callback <...>:".
+enum class Unraisable { Other, Deallocator, WeakrefCallback, ClosingGenerator, GcCallback, AtexitCallback };
 // PyErr_WriteUnraisable: reports and clears the pending exception, raised in `obj` (a __del__
 // function found on self's class, or with self null any callable, e.g. a gc callback).
 void write_unraisable(Runtime& rt, PyObject* obj, PyObject* self, Unraisable context = Unraisable::Other);
