@@ -87,6 +87,29 @@ test('typing a snippet and running it prints its output in the console', { timeo
   await page.close();
 });
 
+test('the module loads, compiled while it arrives, and also from a host that serves it as octet-stream', { timeout: 90_000 }, async () => {
+  for (const contentType of ['application/wasm', 'application/octet-stream']) {
+    const context = await env.browser.newContext();
+    const wasmRequests = [];
+    // The worker's fetch of the binary, answered with the given type (a host without the wasm
+    // MIME type cannot compile it streaming: the loader then compiles the whole body).
+    await context.route(/\.wasm$/, async (route) => {
+      wasmRequests.push(route.request().url());
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': contentType } });
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(permalink('print(sum(range(4)))\n', '3.12'));
+    await page.waitForFunction(() => document.documentElement.dataset.runs === '1', null, { timeout: 60_000 });
+    assert.equal(await text(page, 'console'), '6\n', contentType);
+    assert.equal(wasmRequests.length, 1, `${contentType}: the binary is fetched once`);
+    assert.ok(Number(await page.getAttribute('html', 'data-module-ms')) > 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('every lesson opened from a permalink prints what the native CLI prints, and its panels fill', { timeout: 600_000 }, async () => {
   const dir = path.join(REPO, 'examples');
   const lessons = readdirSync(dir).filter((f) => /^\d\d-.*\.py$/.test(f)).sort();
