@@ -148,13 +148,55 @@ bool call_funcs(Interp& in) {
 
 // ---- the module's functions ------------------------------------------------------------------------
 
-// register(func, *args, **kwargs): the call's argument tuple (METH_VARARGS) gives the args
-// slice, its keyword dict is kept as it is; returns func.
-PyObject* atexit_register(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-    Interp& in = interp_of(rt);
+// atexit_register(args, kwargs): args the call's argument tuple (func first), kwargs its
+// keyword dict or null; the registration keeps func, a slice of args and kwargs itself.
+PyObject* register_packed(Interp& in, PyObject* args, PyObject* kwargs) {
+    Runtime& rt = in.rt;
     PyTypeObject* type_error = rt.builtins().exc.TypeError;
+    const Py_ssize_t nargs = Py_SIZE(args);
     if (nargs == 0) return err_set_string(rt, type_error, "register() takes at least 1 argument (0 given)");
-    if (!object_callable(args[0])) return err_set_string(rt, type_error, "the first argument must be callable");
+    PyObject* func = tuple_items(args)[0];
+    if (!object_callable(func)) return err_set_string(rt, type_error, "the first argument must be callable");
+    if (!make_state(in)) return err_occurred(rt) ? nullptr : err_no_memory(rt);
+    AtexitState& st = in.atexit;
+    if (st.list != nullptr) {
+        // 3.14: (func, args[1:], kwargs or None) appended to the list.
+        PyObject* rest = tuple_get_slice(rt, args, 1, nargs);
+        if (rest == nullptr) return nullptr;
+        PyObject* items[3] = {func, rest, kwargs != nullptr ? kwargs : rt.builtins().singletons.none};
+        PyObject* entry = tuple_from_array(rt, items, 3);
+        rt.decref(rest);
+        const bool ok = entry != nullptr && list_append(rt, st.list, entry);
+        rt.xdecref(entry);
+        return ok ? new_ref(rt, func) : nullptr;
+    }
+    if (st.count >= st.len) {
+        const int len = st.len + kTableGrowth;
+        rt.tstate().let_go(st.table);
+        void* grown = rt.mem_realloc(st.table, sizeof(Slot<AtexitCallback>) * static_cast<size_t>(len));
+        rt.tstate().hold(grown != nullptr ? grown : st.table);
+        if (grown == nullptr) return err_no_memory(rt);
+        st.table = grown;
+        st.len = len;
+    }
+    auto* cb = static_cast<AtexitCallback*>(rt.mem_malloc(sizeof(AtexitCallback)));
+    if (cb == nullptr) return err_no_memory(rt);
+    PyObject* rest = tuple_get_slice(rt, args, 1, nargs);
+    if (rest == nullptr) {
+        rt.mem_free(cb);
+        return nullptr;
+    }
+    rt.tstate().hold(cb);
+    cb->func.p = new_ref(rt, func);
+    cb->args.p = rest;
+    cb->kwargs.p = kwargs != nullptr ? new_ref(rt, kwargs) : nullptr;
+    table(st)[st.count++].p = cb;
+    return new_ref(rt, func);
+}
+
+// register(func, *args, **kwargs), called as METH_VARARGS | METH_KEYWORDS: the arguments packed
+// into a tuple and a dict (null without keywords) for the call, which lasts as long as it.
+PyObject* atexit_register(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
     PyObject* kwargs = nullptr;
     if (kwnames != nullptr && Py_SIZE(kwnames) > 0) {
         if ((kwargs = dict_new(rt)) == nullptr) return nullptr;
@@ -164,50 +206,11 @@ PyObject* atexit_register(Runtime& rt, PyObject*, PyObject* const* args, Py_ssiz
                 return nullptr;
             }
     }
-    PyObject* all = tuple_from_array(rt, args, nargs);
-    PyObject* rest = all != nullptr ? tuple_get_slice(rt, all, 1, nargs) : nullptr;
-    rt.xdecref(all);
-    if (rest == nullptr || !make_state(in)) {
-        rt.xdecref(rest);
-        rt.xdecref(kwargs);
-        return err_occurred(rt) ? nullptr : err_no_memory(rt);
-    }
-    AtexitState& st = in.atexit;
-    if (st.list != nullptr) {
-        PyObject* items[3] = {args[0], rest, kwargs != nullptr ? kwargs : rt.builtins().singletons.none};
-        PyObject* entry = tuple_from_array(rt, items, 3);
-        rt.decref(rest);
-        rt.xdecref(kwargs);
-        if (entry == nullptr) return nullptr;
-        const bool ok = list_append(rt, st.list, entry);
-        rt.decref(entry);
-        return ok ? new_ref(rt, args[0]) : nullptr;
-    }
-    if (st.count >= st.len) {
-        const int len = st.len + kTableGrowth;
-        rt.tstate().let_go(st.table);
-        void* grown = rt.mem_realloc(st.table, sizeof(Slot<AtexitCallback>) * static_cast<size_t>(len));
-        rt.tstate().hold(grown != nullptr ? grown : st.table);
-        if (grown == nullptr) {
-            rt.decref(rest);
-            rt.xdecref(kwargs);
-            return err_no_memory(rt);
-        }
-        st.table = grown;
-        st.len = len;
-    }
-    auto* cb = static_cast<AtexitCallback*>(rt.mem_malloc(sizeof(AtexitCallback)));
-    if (cb == nullptr) {
-        rt.decref(rest);
-        rt.xdecref(kwargs);
-        return err_no_memory(rt);
-    }
-    rt.tstate().hold(cb);
-    cb->func.p = new_ref(rt, args[0]);
-    cb->args.p = rest;
-    cb->kwargs.p = kwargs;
-    table(st)[st.count++].p = cb;
-    return new_ref(rt, args[0]);
+    PyObject* packed = tuple_from_array(rt, args, nargs);
+    PyObject* r = packed != nullptr ? register_packed(interp_of(rt), packed, kwargs) : nullptr;
+    rt.xdecref(packed);
+    rt.xdecref(kwargs);
+    return r;
 }
 
 // unregister(func): every registration of a function equal to func goes (3.6-3.13 leave its
