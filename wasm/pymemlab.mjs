@@ -13,10 +13,12 @@ const NODE_URL = 'node:url';
  * Resolves to the Emscripten module: { Allocator, profiles, defaultProfile, ... }.
  * options.scriptUrl: URL (or path under Node) of pymemlab.js; default: beside this file.
  * options.wasmUrl:   URL (or path under Node) of pymemlab.wasm; default: beside this file.
+ * options.wasmModule: in a browser, the module compilePyMemLab made already (or a promise of
+ *   it; null or a promise of null: fetch it after all).
  * Any other option goes to Emscripten's factory (print, printErr, wasmBinary, ...).
  */
 export async function loadPyMemLab(options = {}) {
-  const { scriptUrl = 'pymemlab.js', wasmUrl = 'pymemlab.wasm', ...moduleOptions } = options;
+  const { scriptUrl = 'pymemlab.js', wasmUrl = 'pymemlab.wasm', wasmModule, ...moduleOptions } = options;
   const script = new URL(scriptUrl, import.meta.url);
   const wasm = new URL(wasmUrl, import.meta.url);
 
@@ -31,8 +33,14 @@ export async function loadPyMemLab(options = {}) {
   }
 
   // The binary is fetched and compiled while pymemlab.js loads, not after it: Emscripten is
-  // handed the compiled module (instantiateWasm) instead of fetching it itself.
-  const compiled = moduleOptions.wasmBinary || moduleOptions.instantiateWasm ? null : compileWasm(wasm.href);
+  // handed the compiled module (instantiateWasm) instead of fetching it itself. A caller that
+  // compiled it already passes it (or a promise of it, null to have it fetched) as wasmModule.
+  const compiled =
+    moduleOptions.wasmBinary || moduleOptions.instantiateWasm
+      ? null
+      : wasmModule !== undefined
+        ? Promise.resolve(wasmModule).then((m) => m ?? compilePyMemLab(wasm.href))
+        : compilePyMemLab(wasm.href);
   compiled?.catch(() => {}); // reported below, once awaited
   // pymemlab.js is a classic script (see global_export.js): importing it runs it, which
   // publishes the factory on globalThis. This works in module workers, unlike importScripts.
@@ -42,7 +50,7 @@ export async function loadPyMemLab(options = {}) {
   if (compiled === null) {
     return factory({ locateFile: (path, prefix) => (path.endsWith('.wasm') ? wasm.href : prefix + path), ...moduleOptions });
   }
-  const wasmModule = await compiled;
+  const compiledModule = await compiled;
   // Instantiation's failure is reported here: Emscripten would otherwise wait for it forever.
   let failed;
   const failure = new Promise((_, reject) => (failed = reject));
@@ -50,7 +58,7 @@ export async function loadPyMemLab(options = {}) {
     factory({
       ...moduleOptions,
       instantiateWasm(imports, receiveInstance) {
-        WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance, wasmModule), failed);
+        WebAssembly.instantiate(compiledModule, imports).then((instance) => receiveInstance(instance, compiledModule), failed);
         return {}; // the exports come through receiveInstance
       },
     }),
@@ -58,9 +66,13 @@ export async function loadPyMemLab(options = {}) {
   ]);
 }
 
-// Compiles while the bytes arrive where the server says application/wasm (as streaming
-// compilation requires); from the whole body where a host serves it as something else.
-async function compileWasm(url) {
+/**
+ * Fetches and compiles pymemlab.wasm from `url` (a browser's): while the bytes arrive where the
+ * server says application/wasm (as streaming compilation requires), from the whole body where a
+ * host serves it as something else. Resolves to a WebAssembly.Module for loadPyMemLab's
+ * options.wasmModule (it can be posted to a worker).
+ */
+export async function compilePyMemLab(url) {
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`PyMemLab: ${url} answered HTTP ${response.status}`);
   const streams = typeof WebAssembly.compileStreaming === 'function' && response.headers.get('Content-Type')?.split(';')[0].trim() === 'application/wasm';
