@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "interp/code_object.h"
+#include "interp/gen_internal.h"
 #include "interp/gen_object.h"
+#include "interp/interp.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/descr_object.h"
@@ -82,9 +84,11 @@ PyObject* frame_reuse(Runtime& rt, PyObject* code, int64_t slots, bool* failed) 
 void frame_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     PyFrameObject* fo = as_frame_object(self);
-    // frame_dealloc releases the frame's code last (Py_DECREF(co)), after the object is kept.
+    // frame_dealloc releases the frame's code last (Py_DECREF(co)), after the object is kept;
+    // f_back after the locals.
     PyObject* code = nullptr;
     if (fo->owns_frame != 0 && fo->f_frame.p != nullptr) code = frame_clear_except_code(rt, fo->f_frame.p);
+    rt.xdecref(std::exchange(fo->f_back.p, nullptr));
     rt.release_host_storage(self);
     if (frames_are_objects(rt)) {
         frame_keep_or_free(rt, self);
@@ -99,6 +103,7 @@ void frame_dealloc(Runtime& rt, PyObject* self) {
 // running or not; from 3.11 a frame inside a live generator is the generator's to visit.
 void frame_traverse(PyObject* self, visitproc visit, void* arg) {
     PyFrameObject* fo = as_frame_object(self);
+    if (fo->f_back.p != nullptr) visit(fo->f_back.p, arg);
     const Frame* f = fo->f_frame.p;
     if (f == nullptr || (fo->owns_frame == 0 && f->generator != nullptr)) return;
     if (f->owns_globals) {
@@ -128,8 +133,19 @@ Frame* frame_of(PyObject* self) { return as_frame_object(self)->f_frame.p; }
 PyObject* frame_get_code(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->code); }
 PyObject* frame_get_globals(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->globals); }
 PyObject* frame_get_builtins(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->builtins); }
-// A suspended or finished generator's frame has no caller.
-PyObject* frame_get_back(Runtime& rt, PyObject*) { return new_ref_or_none(rt, nullptr); }
+// PyFrame_GetBack: the held caller (≤3.10; 3.11+ once the object took over its frame); a
+// running 3.11+ frame's caller, its frame object made now if it has none. A suspended or
+// finished generator's frame has none.
+PyObject* frame_get_back(Runtime& rt, PyObject* self) {
+    PyFrameObject* fo = as_frame_object(self);
+    if (fo->f_back.p != nullptr || frames_are_objects(rt)) return new_ref_or_none(rt, fo->f_back.p);
+    const Frame* f = fo->f_frame.p;
+    const bool running = f != nullptr && fo->owns_frame == 0 && !f->finished &&
+                         (f->generator == nullptr || gen_state(f->generator)->running);
+    if (!running || f->back == nullptr) return new_ref_or_none(rt, nullptr);
+    PyObject* back = frame_object_of(rt, f->back);
+    return back != nullptr ? new_ref(rt, back) : nullptr;
+}
 
 PyObject* frame_get_lineno(Runtime& rt, PyObject* self) {
     const Frame* f = frame_of(self);
@@ -181,16 +197,43 @@ PyObject* frame_object_new(Runtime& rt, Frame* f, bool owns, bool track) {
     PyFrameObject* fo = as_frame_object(o);
     fo->f_frame.p = f;
     fo->f_code.p = f->code;
+    fo->f_back.p = nullptr;
     fo->owns_frame = owns ? 1 : 0;
     rt.own_host_storage(o, frame_release_host);
     if (track) rt.gc_track(o);
     return o;
 }
 
+namespace {
+
+// Py_XNewRef.
+PyObject* xnew_ref(Runtime& rt, PyObject* o) { return o != nullptr ? new_ref(rt, o) : nullptr; }
+
+// The frame object a running frame already has (borrowed; ≤3.10 every frame's), none made.
+PyObject* existing_frame_object(Frame* f) {
+    if (f == nullptr) return nullptr;
+    if (f->generator != nullptr) return as_gen(f->generator)->gi_frame.p;
+    return f->frame_object;
+}
+
+}  // namespace
+
 bool frame_begin(Runtime& rt, Frame* f) {
     if (!frames_are_objects(rt)) return true;
     f->frame_object = frame_object_new(rt, f, false, !rt.profile().at_least(3, 7));
-    return f->frame_object != nullptr;
+    if (f->frame_object == nullptr) return false;
+    // PyFrame_New: f_back is the frame running now, the caller. Not in 2.7: the lab keeps a
+    // 2.7 exception's traceback on the exception (2.7 keeps it in the thread state until the
+    // handling function returns), so a kept exception would keep its callers' frames too.
+    if (rt.profile().major >= 3)
+        as_frame_object(f->frame_object)->f_back.p = xnew_ref(rt, existing_frame_object(interp_of(rt).frame));
+    return true;
+}
+
+void frame_object_set_back(Runtime& rt, PyObject* fo, Frame* caller) {
+    if (rt.profile().major == 2) return;  // as frame_begin
+    PyObject* old = std::exchange(as_frame_object(fo)->f_back.p, xnew_ref(rt, existing_frame_object(caller)));
+    rt.xdecref(old);
 }
 
 void frame_end(Runtime& rt, Frame* f) {
@@ -200,6 +243,13 @@ void frame_end(Runtime& rt, Frame* f) {
         return;
     }
     if (fo->ob_refcnt > 1) {
+        // 3.11+ take_ownership links the caller's frame object, made now if need be (≤3.10's
+        // object has held it since the call).
+        if (!frames_are_objects(rt) && f->back != nullptr && as_frame_object(fo)->f_back.p == nullptr) {
+            PyObject* back = frame_object_of(rt, f->back);
+            if (back != nullptr) as_frame_object(fo)->f_back.p = new_ref(rt, back);
+            else err_clear(rt);
+        }
         frame_object_take_ownership(fo);
         rt.gc_track(fo);
         rt.decref(fo);

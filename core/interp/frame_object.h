@@ -24,14 +24,20 @@ class Runtime;
 // call in progress or a live generator and this object only looks at it. nslots is Py_SIZE: the
 // locals, cells, free variables and stack items its block has room for.
 // Dead and kept (≤3.10: a zombie, or on Builtins::frame_free_list), f_frame is null.
+// f_back (a reference, or null): ≤3.10 the caller's frame object, from the call on (a
+// generator's only while it runs), kept when the frame ends and the object lives on, released
+// when the object dies; 3.11+ set only when the object takes over a frame that ended while its
+// caller ran (take_ownership), a running frame's being computed when read. So a traceback
+// that outlives its frames keeps their callers' frames, and their locals, alive.
 struct PyFrameObject {
     PyObject ob_base;
     Slot<Frame> f_frame;
     Slot<PyObject> f_code;
+    Slot<PyObject> f_back;
     int32_t owns_frame;
     int32_t nslots;
 };
-static_assert(sizeof(PyFrameObject) == 40);
+static_assert(sizeof(PyFrameObject) == 48);
 
 // PyFrame_MAXFREELIST (2.7-3.10).
 constexpr size_t kFrameMaxFreeList = 200;
@@ -67,6 +73,9 @@ PyObject* frame_object_code(const PyObject* fo);
 // 3.11+ take_ownership: the generator that held `fo`'s frame is clearing it; the frame object
 // keeps a copy of the frame (its references move over) because something else still holds it.
 void frame_object_take_ownership(PyObject* fo);
+// ≤3.10 gen_send_ex: a generator's frame object holds its caller's frame object while it runs
+// (`caller` null: none; the previous one is released).
+void frame_object_set_back(Runtime& rt, PyObject* fo, Frame* caller);
 // sys.getsizeof of a frame object (≤3.10 counts one slot less: f_localsplus[1] is in the basicsize).
 int64_t frame_object_sizeof(const Runtime& rt, const PyObject* o);
 // The slots a frame of `code` takes in a frame object or generator: locals + cells + frees +

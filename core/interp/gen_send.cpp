@@ -5,6 +5,7 @@
 #include <string>
 
 #include "interp/ceval_internal.h"
+#include "interp/frame_object.h"
 #include "interp/gen_internal.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
@@ -231,7 +232,11 @@ SendResult gen_send_ex2(Interp& in, PyObject* gen, PyObject* arg, PyObject** pre
         if (exc) chain_thrown_exception(in);
         f->throw_pending = exc;
         ++ts.recursion_depth;
+        // ≤3.10: the frame object holds its caller's while the generator runs (gen_send_ex).
+        PyObject* fo = s->embedded == nullptr ? as_gen(gen)->gi_frame.p : nullptr;
+        if (fo != nullptr) frame_object_set_back(rt, fo, in.frame);
         result = eval_frame(in, f);
+        if (fo != nullptr) frame_object_set_back(rt, fo, nullptr);
         --ts.recursion_depth;
         s->exc_state = in.exc_info;
         in.exc_info = s->outer_exc;
