@@ -332,6 +332,7 @@ Expr* Parser::yield_expr() {
 // ---- Boolean operators, comparisons ----------------------------------------------------------
 
 Expr* Parser::disjunction() {
+    const Pos start = pos_of(cur());
     Expr* a = conjunction();
     if (failed_ || !at_kw(Keyword::Or)) return a;
     Expr* e = mod_.new_expr(ExprKind::BoolOp, a->pos);
@@ -342,11 +343,12 @@ Expr* Parser::disjunction() {
         if (failed_) return nullptr;
         e->values.push_back(b);
     }
-    e->pos = span(a->pos, e->values.back()->pos);
+    e->pos = from(start);
     return e;
 }
 
 Expr* Parser::conjunction() {
+    const Pos start = pos_of(cur());
     Expr* a = inversion();
     if (failed_ || !at_kw(Keyword::And)) return a;
     Expr* e = mod_.new_expr(ExprKind::BoolOp, a->pos);
@@ -357,7 +359,7 @@ Expr* Parser::conjunction() {
         if (failed_) return nullptr;
         e->values.push_back(b);
     }
-    e->pos = span(a->pos, e->values.back()->pos);
+    e->pos = from(start);
     return e;
 }
 
@@ -374,7 +376,7 @@ Expr* Parser::inversion() {
     Expr* e = comparison();
     if (failed_) return nullptr;
     for (int i = n - 1; i >= 0; --i) {
-        Expr* u = mod_.new_expr(ExprKind::UnaryOp, span(pos_of((*toks_)[first + static_cast<size_t>(i)]), e->pos));
+        Expr* u = mod_.new_expr(ExprKind::UnaryOp, from(pos_of((*toks_)[first + static_cast<size_t>(i)])));
         u->unary = ast::UnaryOp::Not;
         u->left = e;
         e = u;
@@ -384,6 +386,7 @@ Expr* Parser::inversion() {
 
 // comparison: bitwise_or (compare_op bitwise_or)*, one Compare node for the chain.
 Expr* Parser::comparison() {
+    const Pos start = pos_of(cur());
     Expr* a = bitwise_or();
     if (failed_) return nullptr;
     Expr* cmp = nullptr;
@@ -427,7 +430,7 @@ Expr* Parser::comparison() {
         cmp->values.push_back(b);
     }
     if (cmp == nullptr) return a;
-    cmp->pos = span(a->pos, cmp->values.back()->pos);
+    cmp->pos = from(start);
     return cmp;
 }
 
@@ -436,6 +439,7 @@ Expr* Parser::comparison() {
 // bitwise_or ... term by precedence climbing: left-associative, the recursion bounded by the six
 // precedence levels, not by the length of the chain.
 Expr* Parser::bitwise(int min_prec) {
+    const Pos start = pos_of(cur());
     Expr* left = factor();
     if (failed_) return nullptr;
     for (;;) {
@@ -445,7 +449,7 @@ Expr* Parser::bitwise(int min_prec) {
         advance();
         Expr* right = bitwise(prec + 1);
         if (failed_) return nullptr;
-        Expr* b = mod_.new_expr(ExprKind::BinOp, span(left->pos, right->pos));
+        Expr* b = mod_.new_expr(ExprKind::BinOp, from(start));
         b->left = left;
         b->op = op;
         b->right = right;
@@ -467,7 +471,7 @@ Expr* Parser::factor() {
     if (failed_) return nullptr;
     for (int i = n - 1; i >= 0; --i) {
         const Token& t = (*toks_)[first + static_cast<size_t>(i)];
-        Expr* u = mod_.new_expr(ExprKind::UnaryOp, span(pos_of(t), e->pos));
+        Expr* u = mod_.new_expr(ExprKind::UnaryOp, from(pos_of(t)));
         u->unary = unary_of(t.kind);
         u->left = e;
         e = u;
@@ -479,10 +483,11 @@ Expr* Parser::factor() {
 // operators: a ** -b ** c is a ** (-(b ** c)). The links are read in a loop and folded from the
 // right.
 Expr* Parser::power() {
+    const Pos start = pos_of(cur());
     Expr* base = await_primary();
     if (failed_ || !at(TokenKind::DoubleStar)) return base;
     struct Link {
-        size_t ops;  // the first unary operator token
+        size_t ops;  // the first unary operator token (the operand's first token when n_ops is 0)
         int n_ops;
         Expr* operand;
     };
@@ -509,7 +514,7 @@ Expr* Parser::power() {
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
         Expr* x = it->operand;
         if (f != nullptr) {
-            Expr* p = mod_.new_expr(ExprKind::BinOp, span(x->pos, f->pos));
+            Expr* p = mod_.new_expr(ExprKind::BinOp, from(pos_of((*toks_)[it->ops + static_cast<size_t>(it->n_ops)])));
             p->left = x;
             p->op = ast::Operator::Pow;
             p->right = f;
@@ -517,14 +522,14 @@ Expr* Parser::power() {
         }
         for (int i = it->n_ops - 1; i >= 0; --i) {
             const Token& t = (*toks_)[it->ops + static_cast<size_t>(i)];
-            Expr* u = mod_.new_expr(ExprKind::UnaryOp, span(pos_of(t), x->pos));
+            Expr* u = mod_.new_expr(ExprKind::UnaryOp, from(pos_of(t)));
             u->unary = unary_of(t.kind);
             u->left = x;
             x = u;
         }
         f = x;
     }
-    Expr* p = mod_.new_expr(ExprKind::BinOp, span(base->pos, f->pos));
+    Expr* p = mod_.new_expr(ExprKind::BinOp, from(start));
     p->left = base;
     p->op = ast::Operator::Pow;
     p->right = f;
@@ -545,6 +550,9 @@ Expr* Parser::await_primary() {
 
 // primary: atom followed by attributes, calls and subscripts.
 Expr* Parser::primary() {
+    // Each trailer's node spans from the atom's first token (a group's '(' included) to its own
+    // last one, as CPython's positions do.
+    const Pos start = pos_of(cur());
     Expr* e = atom();
     while (!failed_) {
         if (at(TokenKind::Dot)) {
@@ -553,7 +561,7 @@ Expr* Parser::primary() {
                 invalid_syntax();
                 return nullptr;
             }
-            Expr* a = mod_.new_expr(ExprKind::Attribute, span(e->pos, pos_of(cur())));
+            Expr* a = mod_.new_expr(ExprKind::Attribute, span(start, pos_of(cur())));
             a->left = e;
             a->id = std::string(text(cur()));
             advance();
@@ -561,7 +569,7 @@ Expr* Parser::primary() {
         } else if (at(TokenKind::LPar)) {
             Nesting nesting(*this, stack_.call);
             if (!nesting.ok()) return nullptr;
-            Expr* call = mod_.new_expr(ExprKind::Call, e->pos);
+            Expr* call = mod_.new_expr(ExprKind::Call, start);
             call->left = e;
             if (!arguments(call, false)) return nullptr;
             e = call;
@@ -575,7 +583,7 @@ Expr* Parser::primary() {
                 invalid_syntax();
                 return nullptr;
             }
-            Expr* sub = mod_.new_expr(ExprKind::Subscript, from(e->pos));
+            Expr* sub = mod_.new_expr(ExprKind::Subscript, from(start));
             sub->left = e;
             sub->right = s;
             e = sub;
