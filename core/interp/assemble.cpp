@@ -288,10 +288,12 @@ void Compiler::peephole(Unit& u, std::vector<bool>& live, const std::vector<int>
                 if (in.op != Opcode::BUILD_SET && next < n && next_op == Opcode::UNPACK_SEQUENCE &&
                     u.instrs[next].arg == in.arg && j >= 1 && j <= 3 && same_block(i, next)) {
                     live[next] = false;
-                    if (j == 1)
+                    if (j == 1) {
                         live[i] = false;
-                    else
-                        in = Instr{Opcode::SWAP, static_cast<int32_t>(j), in.line};
+                    } else {
+                        in.op = Opcode::SWAP;
+                        in.arg = static_cast<int32_t>(j);
+                    }
                 }
                 break;
             }

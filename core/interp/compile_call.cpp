@@ -48,7 +48,7 @@ bool Compiler::method_call(const ast::Expr* e) {
     if (at_least(3, 10) && nargs + nkw + (nkw != 0 ? 1 : 0) >= kStackUseGuideline) return false;
     if (!validate_keywords(e->keywords)) return true;
     visit_expr(f->left);
-    loc_ = f->pos;
+    loc_ = attr_loc(f->pos, f);
     emit_name(Opcode::LOAD_METHOD, f->id);
     visit_exprs(e->elts);
     std::vector<std::string> names;
@@ -56,7 +56,7 @@ bool Compiler::method_call(const ast::Expr* e) {
         visit_expr(k.value);
         names.push_back(k.arg);
     }
-    loc_ = e->pos;
+    loc_ = attr_loc(e->pos, f);
     if (!names.empty()) {
         PyObject* t = str_tuple(names);
         if (t == nullptr) return true;
@@ -214,7 +214,7 @@ void Compiler::comprehension_generator(const ast::Expr* e, size_t gen_index, int
             start = -1;
         } else {
             visit_expr(gen.iter);
-            loc_ = e->pos;
+            loc_ = at_least(3, 13) ? gen.iter->pos : e->pos;
             emit(Opcode::GET_ITER);
         }
     }
@@ -278,8 +278,9 @@ void Compiler::comprehension(const ast::Expr* e) {
     make_closure(code, 0);
     emit(Opcode::PUSH_NULL);
     visit_expr(e->generators[0].iter);
-    loc_ = e->pos;
+    loc_ = at_least(3, 13) ? e->generators[0].iter->pos : e->pos;
     emit(Opcode::GET_ITER);
+    loc_ = e->pos;
     emit(Opcode::CALL, 1);
 }
 

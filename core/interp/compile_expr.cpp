@@ -3,6 +3,8 @@
 // build strategies per version (starunpack_helper, compiler_dict), subscripts, attributes,
 // f-strings, lambdas, walrus, yield, and assignment targets. Calls and comprehensions are in
 // compile_call.cpp.
+#include <algorithm>
+
 #include "interp/compiler_internal.h"
 #include "object/builtins.h"
 #include "object/runtime.h"
@@ -299,9 +301,22 @@ void Compiler::subscript(const ast::Expr* e) {
     }
 }
 
+ast::Pos Compiler::attr_loc(ast::Pos loc, const ast::Expr* attr) const {
+    if (!at_least(3, 10) || loc.line == attr->pos.end_line) return loc;
+    loc.line = attr->pos.end_line;
+    if (!at_least(3, 11)) return loc;
+    int len = 0;  // PyUnicode_GET_LENGTH of the name (columns are bytes; CPython mixes them too)
+    for (unsigned char c : attr->id) len += (c & 0xC0) != 0x80 ? 1 : 0;
+    loc.col = len <= attr->pos.end_col ? attr->pos.end_col - len : -1;
+    if (loc.col < 0) loc.end_col = -1;
+    loc.end_line = std::max(loc.line, loc.end_line);
+    if (loc.line == loc.end_line) loc.end_col = std::max(loc.col, loc.end_col);
+    return loc;
+}
+
 void Compiler::attribute(const ast::Expr* e) {
     visit_expr(e->left);
-    loc_ = e->pos;
+    loc_ = attr_loc(e->pos, e);
     switch (e->ctx) {
         case ast::ExprContext::Load: emit_name(Opcode::LOAD_ATTR, e->id); break;
         case ast::ExprContext::Store:

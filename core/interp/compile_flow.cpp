@@ -86,7 +86,7 @@ void Compiler::for_stmt(const ast::Stmt* s) {
     const int cleanup = new_label();
     const int end = new_label();
     visit_expr(s->value);
-    loc_ = s->pos;
+    loc_ = at_least(3, 13) ? s->value->pos : s->pos;  // 3.13 places GET_ITER at the iterable
     emit(Opcode::GET_ITER);
     bind(start);
     if (!push_fblock(FBlockKind::ForLoop, s->pos, start, end)) return;

@@ -275,7 +275,7 @@ void Compiler::emit(Opcode op, int arg) { emit_flagged(op, arg, 0); }
 
 void Compiler::emit_flagged(Opcode op, int arg, uint8_t flags) {
     if (failed_ || u_->no_emit > 0) return;
-    u_->instrs.push_back(Instr{op, arg, loc_.line});
+    u_->instrs.push_back(Instr{op, arg, loc_.line, loc_.end_line, loc_.col, loc_.end_col});
     u_->iflags.push_back(flags);
 }
 

@@ -219,6 +219,9 @@ public:
     void slice(const ast::Expr* e);
     void subscript(const ast::Expr* e);
     void attribute(const ast::Expr* e);
+    // update_start_location_to_match_attr: an attribute's instruction, when the attribute ends on
+    // a later line than `loc` starts, is placed at the name after the dot (3.10: its line only).
+    ast::Pos attr_loc(ast::Pos loc, const ast::Expr* attr) const;
     void joined_str(const ast::Expr* e);
     void formatted_value(const ast::Expr* e);
     void lambda(const ast::Expr* e);

@@ -171,11 +171,16 @@ constexpr int kBinaryOpInplaceOffset = 13;
 // BinaryOp::Div is classic there); +1 for its in-place form.
 constexpr int kBinaryOpTrueDivide27 = 2 * kBinaryOpInplaceOffset;
 
-// One instruction. `line` is the source line it came from (tracebacks, line stepping).
+// One instruction. `line` is the source line it came from (tracebacks, line stepping); with
+// end_line, col and end_col it is the instruction's source range as co_positions() gives it
+// (columns in UTF-8 bytes from 0, -1 where there is none), which 3.11+'s tracebacks underline.
 struct Instr {
     Opcode op;
     int32_t arg;
     int32_t line;
+    int32_t end_line = 0;
+    int32_t col = -1;
+    int32_t end_col = -1;
 };
 
 // co_flags bits (Include/cpython/code.h).
