@@ -9,6 +9,7 @@
 #include "interp/code_object.h"
 #include "interp/frame_object.h"
 #include "interp/suggestions.h"
+#include "interp/traceback_lines.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/descr_object.h"
@@ -104,21 +105,13 @@ void format_notes(Interp& in, PyObject* exc, std::string* out) {
     *out += text;
 }
 
-// The line a traceback entry points at, as the printer shows it: without its indentation (spaces,
-// tabs, form feeds) and newline, indented by four spaces; nothing for a blank or missing line.
-// (3.11+'s carets under the failing expression are not drawn.)
-std::string source_line(const std::string& source, int lineno) {
-    size_t start = 0;
-    for (int line = 1; line < lineno && start != std::string::npos; ++line) {
-        start = source.find('\n', start);
-        if (start != std::string::npos) ++start;
-    }
-    if (start == std::string::npos || start >= source.size() || lineno < 1) return "";
-    size_t end = source.find('\n', start);
-    std::string line = source.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    const size_t first = line.find_first_not_of(" \t\f");
-    if (first == std::string::npos || line.find_first_not_of(" \t\f\r") == std::string::npos) return "";
-    return "    " + line.substr(first) + "\n";
+// The source range of the instruction a traceback entry stopped at (3.11+'s markers).
+SourceRange instruction_range(PyObject* code, int lasti) {
+    const std::vector<Instr>& instrs = code_body(code).instrs;
+    if (lasti < 0 || static_cast<size_t>(lasti) >= instrs.size()) return {};
+    const Instr& in = instrs[static_cast<size_t>(lasti)];
+    if (in.line <= 0) return {};
+    return {in.line, in.end_line, in.col, in.end_col};
 }
 
 void format_one(Interp& in, PyObject* exc, std::string* out) {
@@ -214,13 +207,39 @@ std::string format_traceback(Interp& in, PyObject* tb) {
     if (tb == nullptr) return "";
     Runtime& rt = in.rt;
     std::string out = "Traceback (most recent call last):\n";
+    // 3.6+ (tb_printinternal): after three entries in a row for the same file, line and
+    // function, the rest are counted instead of printed.
+    const long cutoff = rt.profile().major >= 3 ? 3 : -1;
+    PyObject* last_file = nullptr;
+    PyObject* last_name = nullptr;
+    int last_line = -1;
+    long repeated = 0;
+    auto flush = [&] {
+        if (cutoff < 0 || repeated <= cutoff) return;
+        const long more = repeated - cutoff;
+        out += "  [Previous line repeated " + std::to_string(more) + (more > 1 ? " more times]\n" : " more time]\n");
+    };
     for (PyObject* t = tb; t != nullptr; t = as_tb(t)->tb_next.p) {
         PyObject* code = frame_object_code(as_tb(t)->tb_frame.p);
-        const std::string filename = str_as_utf8(rt, as_code(code)->co_filename.p);
+        PyObject* file = as_code(code)->co_filename.p;
+        PyObject* name = as_code(code)->co_name.p;
+        if (file != last_file || name != last_name || as_tb(t)->tb_lineno != last_line) {
+            flush();
+            last_file = file;
+            last_name = name;
+            last_line = as_tb(t)->tb_lineno;
+            repeated = 0;
+        }
+        if (++repeated > cutoff && cutoff >= 0) continue;
+        const std::string filename = str_as_utf8(rt, file);
         out += "  File \"" + filename + "\", line " + std::to_string(as_tb(t)->tb_lineno) + ", in " +
-               str_as_utf8(rt, as_code(code)->co_name.p) + "\n";
-        if (filename == "<snippet>") out += source_line(in.script_source, as_tb(t)->tb_lineno);
+               str_as_utf8(rt, name) + "\n";
+        if (filename == "<snippet>")
+            out += traceback_source_lines(in.script_source, as_tb(t)->tb_lineno,
+                                          instruction_range(code, as_tb(t)->tb_lasti), rt.profile().major,
+                                          rt.profile().minor);
     }
+    flush();
     return out;
 }
 
