@@ -1,5 +1,8 @@
 # The script-mode oracle: runs one snippet under the CPython that runs this file, as
 # `python snippet.py` would, except that the file is named "<snippet>" in tracebacks.
+# With PYMEMLAB_SOURCE_LINES=1 (`# compare: traceback` snippets) tracebacks show the source
+# lines as `python FILE` does: before 3.13 the interpreter's printer reads them from the file,
+# so the snippet is compiled under its real path and the path renamed in what is printed.
 # Used by run.mjs; runs unchanged on 2.7 and 3.x.  Usage: python cpython_script.py SNIPPET
 #
 # The snippet executes as module code in a fresh `__main__` module, so module-level
@@ -9,6 +12,7 @@
 import sys
 
 FILENAME = '<snippet>'
+REAL_PATH = None  # the path compiled under, when it is not FILENAME
 
 
 def print_exception(etype, value, tb):
@@ -20,7 +24,17 @@ def print_exception(etype, value, tb):
         linecache.cache[FILENAME] = (len(source), None, lines, FILENAME)
     # The interpreter's own hook, not traceback.print_exception: before 3.12 only the hook
     # adds NameError/AttributeError suggestions ("Did you mean: ...?").
-    sys.__excepthook__(etype, value, tb)
+    if REAL_PATH is None:
+        sys.__excepthook__(etype, value, tb)
+    else:
+        stderr = sys.stderr
+        sys.stderr = __import__('io' if sys.version_info[0] >= 3 else 'StringIO').StringIO()
+        try:
+            sys.__excepthook__(etype, value, tb)
+            text = sys.stderr.getvalue()
+        finally:
+            sys.stderr = stderr
+        stderr.write(text.replace('File "%s"' % REAL_PATH, 'File "%s"' % FILENAME))
     sys.stderr.flush()
 
 
@@ -37,8 +51,12 @@ def main():
     else:
         print_exception.source = source
 
+    global REAL_PATH
+    os = sys.modules.get('os')  # already loaded by site: importing nothing new
+    if os is not None and os.environ.get('PYMEMLAB_SOURCE_LINES') == '1' and sys.version_info < (3, 13):
+        REAL_PATH = path
     try:
-        code = compile(source, FILENAME, 'exec', 0, True)  # dont_inherit: no harness futures
+        code = compile(source, REAL_PATH or FILENAME, 'exec', 0, True)  # dont_inherit: no harness futures
     except SyntaxError:
         etype, value = sys.exc_info()[:2]
         print_exception(etype, value, None)

@@ -209,14 +209,16 @@ function firstDifference(label, expected, actual, names = ['expected', 'got']) {
 
 const lastLine = (text) => lines(text).filter((l) => l.trim()).at(-1) ?? '';
 
-// What a run must reproduce: { stdout, status, errorLine, errorLineNo }.
-function expectationFromOracle(r) {
+// What a run must reproduce: { stdout, status, errorLine, errorLineNo }, and all of stderr
+// (`stderr`) for a `# compare: traceback` snippet.
+function expectationFromOracle(r, s) {
   const { errorLine, lineNo } = errorSummary(r.stderr);
   return {
     stdout: r.stdout,
     status: r.status,
     errorLine: r.status !== 0 ? errorLine : null,
     errorLineNo: r.status !== 0 ? lineNo : null,
+    ...(s.compareStderr ? { stderr: r.stderr } : {}),
   };
 }
 
@@ -249,6 +251,7 @@ function compare(expected, actual, timeout) {
       return `${expected.errorLine.split(':')[0]} line number: expected ${expected.errorLineNo}, got ${got.lineNo ?? '(none)'}`;
     }
   }
+  if (expected.stderr !== undefined) return firstDifference('stderr', expected.stderr, actual.stderr);
   return null;
 }
 
@@ -353,7 +356,7 @@ async function runMode(o, snippets) {
     pair.expected = s.expect ? expectationFromComments(s.expect) : null;
     const r = oracleResults.get(`${s.id} ${p}`);
     if (r) pair.oracleProblem = oracleBroken(r, o.timeout);
-    if (r && !pair.oracleProblem) pair.expected = expectationFromOracle(r);
+    if (r && !pair.oracleProblem) pair.expected = expectationFromOracle(r, s);
     pair.runs = {};
     if (s.errors.length || pair.oracleProblem) continue;
     const pairImpls = impls.filter((i) => i.name !== 'wasm' || !o.wasmProfiles.length || o.wasmProfiles.includes(p));
@@ -564,7 +567,7 @@ async function checkMode(o, snippets, full) {
       noObjgraph.add(`${s.id} [${p}]`);
       continue;
     }
-    const expected = expectationFromOracle(base);
+    const expected = expectationFromOracle(base, s);
     if (s.expect) {
       const diff = compare(expectationFromComments(s.expect), base, o.timeout);
       const harnessCrash = base.status !== 0 && !s.expect.errorLine ? `: ${lastLine(base.stderr)}` : '';

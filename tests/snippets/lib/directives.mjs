@@ -30,11 +30,12 @@ export function parseProfiles(spec) {
   return PROFILES.filter((p) => chosen.has(p));
 }
 
-const DIRECTIVE = /^#\s*(profiles|mode|oracle)\s*:\s*(.*?)\s*$/;
+const DIRECTIVE = /^#\s*(profiles|mode|oracle|compare)\s*:\s*(.*?)\s*$/;
 const EXPECT = /(?:^|\s)#\s*expect:(?: (.*))?$/;
 const EXPECT_ERROR = /(?:^|\s)#\s*expect error:\s*(.*?)\s*$/;
 
-// Returns { id, area, name, path, source, profiles, mode, oracleBits, description, expect, errors }.
+// Returns { id, area, name, path, source, profiles, mode, oracleBits, compareStderr, description,
+// expect, errors }.
 // `expect` is null for a differential snippet, else { stdout, status, errorLine, errorLineNo }.
 // `errors` lists header problems; run.mjs reports them as failures.
 export function readSnippet(path, id) {
@@ -51,6 +52,7 @@ export function readSnippet(path, id) {
     profiles: PROFILES.filter((p) => p.startsWith('3.')),
     mode: 'script',
     oracleBits: null,
+    compareStderr: false,
     description: [],
     expect: null,
     errors: [],
@@ -74,6 +76,9 @@ export function readSnippet(path, id) {
       } else if (key === 'oracle') {
         if (value !== '64-bit') throw new Error(`'# oracle: ${value}': only '64-bit' is known`);
         snippet.oracleBits = 64;
+      } else if (key === 'compare') {
+        if (value !== 'traceback') throw new Error(`'# compare: ${value}': only 'traceback' is known`);
+        snippet.compareStderr = true;
       }
     } catch (e) {
       snippet.errors.push(e.message);
@@ -102,6 +107,7 @@ export function readSnippet(path, id) {
       errorLine,
       errorLineNo,
     };
+    if (snippet.compareStderr) snippet.errors.push("'# compare: traceback' needs the oracle: it cannot have '# expect' comments");
   }
   return snippet;
 }

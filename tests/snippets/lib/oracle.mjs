@@ -74,6 +74,8 @@ export function needsObjgraph(snippet) {
 
 function oracleEnv(snippet, extra) {
   const env = { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1', ...extra };
+  // `# compare: traceback`: the harness shows the source lines (see cpython_script.py).
+  if (snippet.compareStderr) env.PYMEMLAB_SOURCE_LINES = '1';
   const dir = process.env.PYMEMLAB_ORACLE_PYTHONPATH;
   if (dir && needsObjgraph(snippet)) env.PYTHONPATH = env.PYTHONPATH ? `${dir}${path.delimiter}${env.PYTHONPATH}` : dir;
   return env;
@@ -95,6 +97,7 @@ export async function runOracle(oracle, snippet, { snippetsDir, cacheDir, timeou
     .update('\0')
     .update(snippet.source)
     .update(needsObjgraph(snippet) ? `\0${process.env.PYMEMLAB_ORACLE_PYTHONPATH ?? ''}` : '')
+    .update(snippet.compareStderr ? '\0source lines' : '')
     .digest('hex');
   const file = cacheDir && !env ? path.join(cacheDir, oracle.version, `${key}.json`) : null;
   if (file && existsSync(file)) {
@@ -116,10 +119,12 @@ export async function runOracle(oracle, snippet, { snippetsDir, cacheDir, timeou
   return { ...result, cached: false };
 }
 
-// Runs a script-mode snippet as `python FILE`, for the check that the harness changes nothing.
-export function runDirect(oracle, snippet, { timeoutMs } = {}) {
-  return runProcess(oracle.command, [snippet.path], {
+// Runs a script-mode snippet as `python FILE`, for the check that the harness changes nothing
+// (its tracebacks name the file "<snippet>", as the harness's do).
+export async function runDirect(oracle, snippet, { timeoutMs } = {}) {
+  const r = await runProcess(oracle.command, [snippet.path], {
     timeoutMs,
     env: oracleEnv(snippet),
   });
+  return { ...r, stderr: r.stderr.replaceAll(`File "${snippet.path}"`, 'File "<snippet>"') };
 }
