@@ -147,7 +147,7 @@ PyObject* complex_div(Runtime& rt, PyObject* x, PyObject* y) {
     COMPLEX_OPERANDS(rt, x, y)
     errno = 0;
     const Py_complex q = c_quot(ops.a, ops.b);
-    if (errno == EDOM) return err_set_string(rt, rt.builtins().exc.ZeroDivisionError, "complex division by zero");
+    if (errno == EDOM) return err_zero_division(rt, "complex division by zero");
     return new_complex(rt, q);
 }
 
@@ -161,7 +161,9 @@ PyObject* pow_result(Runtime& rt, Py_complex a, Py_complex b) {
     // _Py_ADJUST_ERANGE2: an infinite part is an overflow.
     if (errno == 0 && (std::isinf(p.real) || std::isinf(p.imag))) errno = ERANGE;
     if (errno == EDOM)
-        return err_set_string(rt, rt.builtins().exc.ZeroDivisionError, "0.0 to a negative or complex power");
+        return err_set_string(rt, rt.builtins().exc.ZeroDivisionError,
+                              rt.profile().at_least(3, 14) ? "zero to a negative or complex power"
+                                                           : "0.0 to a negative or complex power");
     if (errno == ERANGE) return err_set_string(rt, rt.builtins().exc.OverflowError, "complex exponentiation");
     return new_complex(rt, p);
 }

@@ -34,6 +34,11 @@ PyObject* err_set_string(Runtime& rt, PyTypeObject* type, std::string_view messa
     return nullptr;
 }
 
+PyObject* err_zero_division(Runtime& rt, const char* message) {
+    return err_set_string(rt, rt.builtins().exc.ZeroDivisionError,
+                          rt.profile().at_least(3, 14) ? "division by zero" : message);
+}
+
 PyObject* err_set_object(Runtime& rt, PyTypeObject* type, PyObject* value) {
     PyObject* args = nullptr;
     if (value == nullptr || value == rt.builtins().singletons.none) {

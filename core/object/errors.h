@@ -16,6 +16,9 @@ class Runtime;
 
 // Sets the current exception to type(message). Always returns nullptr, for `return err_...;`.
 PyObject* err_set_string(Runtime& rt, PyTypeObject* type, std::string_view message);
+// ZeroDivisionError for a division, floor division, modulo or divmod by zero, int, float or
+// complex: `message` is the wording up to 3.13; 3.14 says "division by zero" for all of them.
+PyObject* err_zero_division(Runtime& rt, const char* message);
 // PyErr_SetObject: type(*value) when value is a tuple, type() for None or nullptr, else
 // type(value). Always returns nullptr.
 PyObject* err_set_object(Runtime& rt, PyTypeObject* type, PyObject* value);

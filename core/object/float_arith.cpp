@@ -53,10 +53,6 @@ PyObject* not_implemented(Runtime& rt) {
     return o;
 }
 
-PyObject* zero_division(Runtime& rt, const char* message) {
-    return err_set_string(rt, rt.builtins().exc.ZeroDivisionError, message);
-}
-
 // The operands of a binary slot: `status` 1 both converted, 0 NotImplemented, -1 error.
 struct Doubles {
     double a = 0, b = 0;
@@ -115,13 +111,13 @@ PyObject* float_mul(Runtime& rt, PyObject* x, PyObject* y) {
 
 PyObject* float_div(Runtime& rt, PyObject* x, PyObject* y) {
     FLOAT_OPERANDS(rt, x, y);
-    if (ops.b == 0.0) return zero_division(rt, "float division by zero");
+    if (ops.b == 0.0) return err_zero_division(rt, "float division by zero");
     return new_float(rt, ops.a / ops.b);
 }
 
 PyObject* float_rem(Runtime& rt, PyObject* x, PyObject* y) {
     FLOAT_OPERANDS(rt, x, y);
-    if (ops.b == 0.0) return zero_division(rt, rt.profile().at_least(3, 13) ? "float modulo by zero" : "float modulo");
+    if (ops.b == 0.0) return err_zero_division(rt, rt.profile().at_least(3, 13) ? "float modulo by zero" : "float modulo");
     double mod = std::fmod(ops.a, ops.b);
     if (mod != 0.0) {
         if ((ops.b < 0) != (mod < 0)) mod += ops.b;  // the sign of the divisor
@@ -134,7 +130,7 @@ PyObject* float_rem(Runtime& rt, PyObject* x, PyObject* y) {
 PyObject* float_floor_div(Runtime& rt, PyObject* x, PyObject* y) {
     FLOAT_OPERANDS(rt, x, y);
     if (ops.b == 0.0)
-        return zero_division(rt, rt.profile().at_least(3, 10) ? "float floor division by zero" : "float divmod()");
+        return err_zero_division(rt, rt.profile().at_least(3, 10) ? "float floor division by zero" : "float divmod()");
     double div, mod;
     float_div_mod(ops.a, ops.b, &div, &mod);
     return new_float(rt, div);
@@ -142,7 +138,7 @@ PyObject* float_floor_div(Runtime& rt, PyObject* x, PyObject* y) {
 
 PyObject* float_divmod(Runtime& rt, PyObject* x, PyObject* y) {
     FLOAT_OPERANDS(rt, x, y);
-    if (ops.b == 0.0) return zero_division(rt, "float divmod()");
+    if (ops.b == 0.0) return err_zero_division(rt, "float divmod()");
     double div, mod;
     float_div_mod(ops.a, ops.b, &div, &mod);
     PyObject* d = new_float(rt, div);
@@ -182,7 +178,7 @@ PyObject* float_pow(Runtime& rt, PyObject* x, PyObject* y, PyObject* z) {
     }
     if (iv == 0.0) {
         const bool odd = is_odd_integer(iw);
-        if (iw < 0.0) return zero_division(rt, "0.0 cannot be raised to a negative power");
+        if (iw < 0.0) return err_set_string(rt, rt.builtins().exc.ZeroDivisionError, rt.profile().at_least(3, 14) ? "zero to a negative power" : "0.0 cannot be raised to a negative power");
         return new_float(rt, odd ? iv : 0.0);
     }
     bool negate_result = false;

@@ -32,10 +32,6 @@ const char* divrem_zero_message(const Profile& p) {
     return p.major == 2 ? "long division or modulo by zero" : "integer division or modulo by zero";
 }
 
-PyObject* zero_division(Runtime& rt, const char* message) {
-    return err_set_string(rt, rt.builtins().exc.ZeroDivisionError, message);
-}
-
 // Unsigned division with remainder (Knuth, TAOCP Vol. 2, 4.3.1, Algorithm D), for
 // 2 <= |w1| <= |v1| digits. The quotient has k = size_v - size_w digits (one more when the
 // normalized v's top digit is not below w's); w's block, size_w digits, holds the remainder.
@@ -113,7 +109,7 @@ int long_divrem(Runtime& rt, PyObject* a, PyObject* b, PyObject** pdiv, PyObject
     const Profile& p = rt.profile();
     const int64_t size_a = labs_size(p, a), size_b = labs_size(p, b);
     if (size_b == 0) {
-        zero_division(rt, divrem_zero_message(p));
+        err_zero_division(rt, divrem_zero_message(p));
         return -1;
     }
     if (size_a < size_b || (size_a == size_b && ob_digit(a)[size_a - 1] < ob_digit(b)[size_b - 1])) {
@@ -156,7 +152,7 @@ int long_rem(Runtime& rt, PyObject* a, PyObject* b, PyObject** prem) {
     const Profile& p = rt.profile();
     const int64_t size_a = labs_size(p, a), size_b = labs_size(p, b);
     if (size_b == 0) {
-        zero_division(rt, "integer modulo by zero");
+        err_zero_division(rt, "integer modulo by zero");
         return -1;
     }
     if (size_a < size_b || (size_a == size_b && ob_digit(a)[size_a - 1] < ob_digit(b)[size_b - 1])) {
@@ -334,7 +330,7 @@ PyObject* long_true_divide(Runtime& rt, PyObject* x, PyObject* y) {
     auto overflow = [&]() -> PyObject* {
         return err_set_string(rt, rt.builtins().exc.OverflowError, "integer division result too large for a float");
     };
-    if (b_size == 0) return zero_division(rt, "division by zero");
+    if (b_size == 0) return err_zero_division(rt, "division by zero");
     if (a_size == 0) return finish(0.0);
 
     // Both exactly representable as doubles: one correctly rounded division.

@@ -2,6 +2,7 @@
 // arithmetic, repr per version, comparison, hash, complex(), float ** float into complex, and
 // int/float real and imag. Expected output measured on the pyenv builds.
 #include <catch2/catch.hpp>
+#include <string_view>
 
 #include "python_run.h"
 
@@ -35,8 +36,13 @@ TEST_CASE("complex literals compute and print as CPython's complex numbers", "[c
 TEST_CASE("complex division by zero, zero to a complex power and ordering raise CPython's errors", "[complex]") {
     for (const char* profile : kPython3Profiles) {
         INFO(profile);
-        CHECK(run_python(profile, "1j / 0\n").error_line() == "ZeroDivisionError: complex division by zero");
-        CHECK(run_python(profile, "0j ** -1\n").error_line() == "ZeroDivisionError: 0.0 to a negative or complex power");
+        // 3.14 words them "division by zero" and "zero to ..." (measured on Pyodide 314.0.7).
+        const bool new_wording = std::string_view(profile) == "3.14";
+        CHECK(run_python(profile, "1j / 0\n").error_line() ==
+              (new_wording ? "ZeroDivisionError: division by zero" : "ZeroDivisionError: complex division by zero"));
+        CHECK(run_python(profile, "0j ** -1\n").error_line() ==
+              (new_wording ? "ZeroDivisionError: zero to a negative or complex power"
+                           : "ZeroDivisionError: 0.0 to a negative or complex power"));
         CHECK(run_python(profile, "pow(1j, 2, 3)\n").error_line() == "ValueError: complex modulo");
         CHECK(run_python(profile, "1j < 2j\n").error_line() ==
               "TypeError: '<' not supported between instances of 'complex' and 'complex'");
