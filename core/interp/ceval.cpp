@@ -794,7 +794,9 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::DICT_UPDATE:
             case Opcode::DICT_MERGE: {
                 PyObject* source = pop();
-                bool ok = extend_container(in, ins.op, peek(ins.arg), source);
+                // DICT_MERGE builds a call's keywords: the stack holds callable, NULL, args, dict.
+                PyObject* callable = ins.op == Opcode::DICT_MERGE ? peek(ins.arg + 3) : nullptr;
+                bool ok = extend_container(in, ins.op, peek(ins.arg), source, callable);
                 rt.decref(source);
                 if (!ok) goto error;
                 break;

@@ -28,7 +28,9 @@ PyObject* function_vectorcall(Runtime& rt, PyObject* func, PyObject* const* args
                               PyObject* kwnames);
 PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* defaults, PyObject* kwdefaults,
                         PyObject* annotations, PyObject* closure);
-bool extend_container(Interp& in, Opcode op, PyObject* container, PyObject* source);
+// LIST_EXTEND, SET_UPDATE, DICT_UPDATE, DICT_MERGE; `callable` (DICT_MERGE's call) is named in
+// its errors.
+bool extend_container(Interp& in, Opcode op, PyObject* container, PyObject* source, PyObject* callable);
 bool display_hook(Interp& in, PyObject* value);
 bool print_item_27(Interp& in, PyObject* value);
 // `print >>stream, value` and its newline (print27.cpp); stream None means sys.stdout.

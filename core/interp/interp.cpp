@@ -194,22 +194,56 @@ PyObject* with_enter(Interp& in, PyObject* mgr, PyObject** exit) {
     return r;
 }
 
-bool extend_container(Interp& in, Opcode op, PyObject* container, PyObject* source) {
+namespace {
+
+// The callable as format_kwargs_error names it: 3.10+ _PyObject_FunctionStr ("__main__.A.m()";
+// builtins' own bare), before that PyEval_GetFuncName + PyEval_GetFuncDesc ("m()", "A
+// constructor", "int object").
+std::string function_str(Runtime& rt, PyObject* func) {
+    const Builtins& b = rt.builtins();
+    auto attr = [&](PyObject* o, const char* name) {
+        std::string text;
+        PyObject* v = object_getattr_string(rt, o, name);
+        if (v == nullptr || !object_str_utf8(rt, v, &text)) err_clear(rt);
+        rt.xdecref(v);
+        return text;
+    };
+    if (rt.profile().at_least(3, 10)) {
+        const std::string qualname = attr(func, "__qualname__");
+        if (qualname.empty()) {
+            std::string text;
+            if (!object_str_utf8(rt, func, &text)) err_clear(rt);
+            return text;
+        }
+        const std::string module = attr(func, "__module__");
+        return (module.empty() || module == "builtins" ? "" : module + ".") + qualname + "()";
+    }
+    PyTypeObject* t = Py_TYPE(func);
+    if (t == b.function_type || t == b.method_type || t == b.builtin_function_type) return attr(func, "__name__") + "()";
+    if (object_type_check(func, b.type_type)) return type_name(reinterpret_cast<PyTypeObject*>(func)) + " constructor";
+    return type_name(t) + " object";
+}
+
+}  // namespace
+
+bool extend_container(Interp& in, Opcode op, PyObject* container, PyObject* source, PyObject* func) {
     Runtime& rt = in.rt;
     if (op == Opcode::DICT_UPDATE || op == Opcode::DICT_MERGE) {
         if (!object_type_check(source, rt.builtins().dict_type)) {
-            err_format(rt, rt.builtins().exc.TypeError,
-                       op == Opcode::DICT_MERGE ? "argument after ** must be a mapping, not %s"
-                                                : "'%s' object is not a mapping",
-                       type_name(Py_TYPE(source)).c_str());
+            if (op == Opcode::DICT_MERGE)
+                err_format(rt, rt.builtins().exc.TypeError, "%s argument after ** must be a mapping, not %s",
+                           function_str(rt, func).c_str(), type_name(Py_TYPE(source)).c_str());
+            else
+                err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not a mapping",
+                           type_name(Py_TYPE(source)).c_str());
             return false;
         }
         for (PyObject* k : dict_keys(rt, source)) {
             if (op == Opcode::DICT_MERGE && dict_getitem(rt, container, k) != nullptr) {
                 std::string key;
                 object_str_utf8(rt, k, &key);
-                err_format(rt, rt.builtins().exc.TypeError, "got multiple values for keyword argument '%s'",
-                           key.c_str());
+                err_format(rt, rt.builtins().exc.TypeError, "%s got multiple values for keyword argument '%s'",
+                           function_str(rt, func).c_str(), key.c_str());
                 return false;
             }
             if (!dict_setitem(rt, container, k, dict_getitem(rt, source, k))) {

@@ -55,8 +55,13 @@ PyObject* sys_getrefcount(Runtime& rt, PyObject*, PyObject* const* args, Py_ssiz
 }
 
 PyObject* sys_getsizeof(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject*) {
-    if (nargs < 1 || nargs > 2)
-        return err_set_string(rt, rt.builtins().exc.TypeError, "getsizeof() takes at most 2 arguments");
+    if (nargs < 1)
+        return err_set_string(rt, rt.builtins().exc.TypeError,
+                              rt.profile().at_least(3, 7) ? "getsizeof() missing required argument 'object' (pos 1)"
+                                                          : "Required argument 'object' (pos 1) not found");
+    if (nargs > 2)
+        return err_format(rt, rt.builtins().exc.TypeError, "getsizeof() takes at most 2 arguments (%d given)",
+                          static_cast<int>(nargs));
     return long_from_int64(rt, object_sizeof(rt, args[0]));
 }
 
