@@ -6,6 +6,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "object/object.h"
 #include "object/type.h"
@@ -49,6 +50,10 @@ extern const PyMethodDef kNameFunctions27[];  // 2.7's intern and raw_input
 
 // Builtins::super_frame_args: the running function's __class__ and first argument (bltin_names.cpp).
 bool super_frame_args(Runtime& rt, PyTypeObject** type, PyObject** obj);
+
+// The names dir(o) lists when o's class has no __dir__ of its own: borrowed, unsorted, possibly
+// repeated (an instance's managed dict is made, as __dict__ makes it).
+void dir_names(Runtime& rt, PyObject* o, std::vector<PyObject*>* names);
 
 }  // namespace bltin
 

@@ -281,15 +281,7 @@ PyObject* dir_of(Runtime& rt, PyObject* o) {
     }
     if (err_occurred(rt)) return nullptr;
     std::vector<PyObject*> names;
-    if (object_type_check(o, rt.builtins().type_type)) {
-        merge_class_names(rt, reinterpret_cast<PyTypeObject*>(o), &names);
-    } else if (module_check(rt, o)) {
-        for (PyObject* k : dict_keys(rt, module_dict(o))) names.push_back(k);
-    } else {
-        if (PyObject* dict = object_instance_dict(rt, o))
-            for (PyObject* k : dict_keys(rt, dict)) names.push_back(k);
-        merge_class_names(rt, Py_TYPE(o), &names);
-    }
+    dir_names(rt, o, &names);
     return sorted_names(rt, names);
 }
 
@@ -453,6 +445,18 @@ PyObject* b_intern27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t n
 }
 
 }  // namespace
+
+void dir_names(Runtime& rt, PyObject* o, std::vector<PyObject*>* names) {
+    if (object_type_check(o, rt.builtins().type_type)) {
+        merge_class_names(rt, reinterpret_cast<PyTypeObject*>(o), names);
+    } else if (module_check(rt, o)) {
+        for (PyObject* k : dict_keys(rt, module_dict(o))) names->push_back(k);
+    } else {
+        if (PyObject* dict = object_instance_dict(rt, o))
+            for (PyObject* k : dict_keys(rt, dict)) names->push_back(k);
+        merge_class_names(rt, Py_TYPE(o), names);
+    }
+}
 
 // super(): the running function's first argument (or its cell) and its __class__ cell
 // (super_init_without_args), with CPython's RuntimeErrors.

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <set>
 
+#include "interp/bltin_internal.h"
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
 #include "interp/frame_object.h"
@@ -182,6 +184,29 @@ std::string name_error_suggestion(Interp& in, PyObject* exc) {
     add_keys(rt, globals, &lists[1]);
     add_keys(rt, in.builtins_dict, &lists[2]);
     return best_suggestion(str_as_utf8(rt, name), lists, rt.profile().at_least(3, 12));
+}
+
+std::string attribute_error_suggestion(Interp& in, PyObject* exc) {
+    Runtime& rt = in.rt;
+    PyObject* name = exception_name(rt, exc);
+    PyObject* obj = exception_attribute_obj(rt, exc);
+    if (name == nullptr || obj == nullptr || !str_check(rt, name)) return "";
+    std::vector<PyObject*> found;
+    bltin::dir_names(rt, obj, &found);
+    if (err_occurred(rt)) {
+        err_clear(rt);
+        return "";
+    }
+    std::set<std::string> sorted;  // dir()'s order: by code point, which UTF-8 bytes keep
+    for (PyObject* n : found)
+        if (str_check(rt, n)) sorted.insert(str_as_utf8(rt, n));
+    const std::string wrong = str_as_utf8(rt, name);
+    // 3.13+ leave out underscored names unless the missing one is underscored itself.
+    const bool hide_underscored = rt.profile().at_least(3, 13) && wrong.compare(0, 1, "_") != 0;
+    std::vector<std::vector<std::string>> lists(1);
+    for (const std::string& n : sorted)
+        if (!hide_underscored || n.compare(0, 1, "_") != 0) lists[0].push_back(n);
+    return best_suggestion(wrong, lists, rt.profile().at_least(3, 12));
 }
 
 }  // namespace pymemlab

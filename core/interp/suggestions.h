@@ -19,6 +19,11 @@ size_t suggestion_distance(std::string_view a, std::string_view b, size_t max_co
 // The best candidate for `name`, or "" (the rules of one version: `combined` is 3.12+'s single
 // list with a 750-name cap, otherwise each list is tried in turn).
 std::string best_suggestion(std::string_view name, const std::vector<std::vector<std::string>>& lists, bool combined);
+// The suggestion for an AttributeError with its name and obj set (3.10+): the closest of the
+// names dir(obj) would list (3.13+ without underscored ones unless the name is underscored;
+// a class's own __dir__ is not consulted, nor 3.13's exception for `self` in the failing
+// frame), or "".
+std::string attribute_error_suggestion(Interp& in, PyObject* exc);
 // The suggestion for a NameError (with its name set) raised where the traceback ends, or "".
 std::string name_error_suggestion(Interp& in, PyObject* exc);
 // 3.12+ first asks whether the failing frame's `self` has the missing name as an attribute

@@ -130,9 +130,14 @@ void format_one(Interp& in, PyObject* exc, std::string* out) {
         err_clear(rt);
         message = "<exception str() failed>";
     }
-    // 3.10+: a NameError suggests the closest name in scope.
-    if (rt.profile().at_least(3, 10) && object_type_check(exc, rt.builtins().exc.NameError)) {
-        const std::string suggestion = name_error_suggestion(in, exc);
+    // 3.10+: a NameError suggests the closest name in scope, an AttributeError the closest
+    // attribute.
+    if (rt.profile().at_least(3, 10)) {
+        std::string suggestion;
+        if (object_type_check(exc, rt.builtins().exc.NameError))
+            suggestion = name_error_suggestion(in, exc);
+        else if (object_type_check(exc, rt.builtins().exc.AttributeError))
+            suggestion = attribute_error_suggestion(in, exc);
         if (!suggestion.empty()) message += ". Did you mean: '" + suggestion + "'?";
     }
     *out += message.empty() ? name + "\n" : name + ": " + message + "\n";

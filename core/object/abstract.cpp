@@ -10,6 +10,7 @@
 #include "object/builtins.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
+#include "object/exceptions.h"
 #include "object/hash.h"
 #include "object/dict_split.h"
 #include "object/instance_values.h"
@@ -311,7 +312,9 @@ static bool check_name(Runtime& rt, PyObject* name) {
 PyObject* object_getattr(Runtime& rt, PyObject* o, PyObject* name) {
     if (!check_name(rt, name)) return nullptr;
     PyTypeObject* t = Py_TYPE(o);
-    return t->tp_getattro != nullptr ? t->tp_getattro(rt, o, name) : object_generic_getattr(rt, o, name);
+    PyObject* r = t->tp_getattro != nullptr ? t->tp_getattro(rt, o, name) : object_generic_getattr(rt, o, name);
+    if (r == nullptr && rt.profile().at_least(3, 10)) exception_note_attribute_lookup(rt, o, name);
+    return r;
 }
 
 PyObject* object_getattr_string(Runtime& rt, PyObject* o, std::string_view name) {

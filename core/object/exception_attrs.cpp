@@ -698,6 +698,23 @@ void exception_set_name(Runtime& rt, PyObject* exc, PyObject* name, PyObject* ob
     }
 }
 
+void exception_note_attribute_lookup(Runtime& rt, PyObject* obj, PyObject* name) {
+    PyObject* exc = err_current(rt);
+    if (exc == nullptr || exception_kind(rt, Py_TYPE(exc)) != ExceptionKind::AttributeError ||
+        exception_added_fields(rt, ExceptionKind::AttributeError) == 0)
+        return;
+    if (rt.profile().at_least(3, 12) && (field(rt, exc, kAttributeName) != nullptr || field(rt, exc, kAttributeObj) != nullptr))
+        return;
+    exception_set_name(rt, exc, name, obj);
+}
+
+PyObject* exception_attribute_obj(Runtime& rt, PyObject* exc) {
+    if (exception_kind(rt, Py_TYPE(exc)) != ExceptionKind::AttributeError ||
+        exception_added_fields(rt, ExceptionKind::AttributeError) == 0)
+        return nullptr;
+    return field(rt, exc, kAttributeObj);
+}
+
 PyObject* exception_name(Runtime& rt, PyObject* exc) {
     switch (exception_kind(rt, Py_TYPE(exc))) {
         case ExceptionKind::NameError:

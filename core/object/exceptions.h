@@ -142,6 +142,11 @@ PyObject* exception_system_exit_code(Runtime& rt, PyObject* exc);
 // and obj are borrowed and references taken. Does nothing in a profile without the field.
 void exception_set_name(Runtime& rt, PyObject* exc, PyObject* name, PyObject* obj = nullptr);
 PyObject* exception_name(Runtime& rt, PyObject* exc);  // borrowed; nullptr when unset
+// set_attribute_error_context (3.10+): after a failed lookup of `name` on `obj`, the
+// AttributeError being raised records both (3.12+ only when neither is set yet), so a kept
+// error keeps obj alive and the printer can suggest a name.
+void exception_note_attribute_lookup(Runtime& rt, PyObject* obj, PyObject* name);
+PyObject* exception_attribute_obj(Runtime& rt, PyObject* exc);  // borrowed; nullptr when unset
 // str(exc): what CPython prints after "Type: " (KeyError shows the repr of its one argument; a
 // class's __str__ is called). Returns false with an exception set if str() fails.
 bool exception_message(Runtime& rt, PyObject* exc, std::string* out);
