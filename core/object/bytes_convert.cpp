@@ -145,9 +145,18 @@ PyObject* bytes_fromhex(Runtime& rt, PyObject* self, PyObject* const* args, Py_s
         --nargs;
     }
     if (!check_one_arg(rt, "bytes", "fromhex", nargs, kw)) return nullptr;
-    if (!is_unicode(rt, args[0]))
-        return err_format(rt, type_error(rt), "fromhex() argument must be str, not %s", type_name_of(args[0]).c_str());
-    const std::u32string s = unicode_chars(rt, args[0]);
+    // 3.14 takes bytes as well (the model has no bytearray to take).
+    const bool takes_bytes = rt.profile().at_least(3, 14);
+    std::u32string s;
+    if (is_unicode(rt, args[0])) {
+        s = unicode_chars(rt, args[0]);
+    } else if (takes_bytes && is_bytes(rt, args[0])) {
+        for (char c : bytes_view(rt, args[0])) s.push_back(static_cast<unsigned char>(c));
+    } else {
+        return err_format(rt, type_error(rt), takes_bytes ? "fromhex() argument must be str or bytes-like, not %s"
+                                                          : "fromhex() argument must be str, not %s",
+                          type_name_of(args[0]).c_str());
+    }
     const bool any_space = rt.profile().at_least(3, 7);
     std::string out;
     size_t i = 0;
@@ -158,6 +167,10 @@ PyObject* bytes_fromhex(Runtime& rt, PyObject* self, PyObject* const* args, Py_s
         }
         const int top = hex_value(s[i]);
         const int bot = i + 1 < s.size() ? hex_value(s[i + 1]) : 16;
+        // 3.14 names a last digit without its pair for what it is.
+        if (top < 16 && i + 1 == s.size() && rt.profile().at_least(3, 14))
+            return err_set_string(rt, rt.builtins().exc.ValueError,
+                                  "fromhex() arg must contain an even number of hexadecimal digits");
         if (top >= 16 || bot >= 16)
             return err_format(rt, rt.builtins().exc.ValueError,
                               "non-hexadecimal number found in fromhex() arg at position %lld",

@@ -320,14 +320,15 @@ PyObject* delitem_at3(Runtime& rt, PyObject* d, int64_t slot, int64_t ix) {
     return old_value;
 }
 
-// %T: a class's module-qualified name ("__main__.C"); a built-in type's plain name.
+// %T: a class's module-qualified name ("mod.C"; PEP 737 leaves out builtins and __main__).
 std::string fully_qualified_name(Runtime& rt, PyTypeObject* t) {
     if (!is_heap_type(t)) return type_name(t);
     std::string module, qualname;
     PyObject* m = heap_type(t)->ht_module.p;
     if (m != nullptr && str_check(rt, m)) module = str_as_utf8(rt, m);
     qualname = str_as_utf8(rt, heap_type(t)->ht_qualname.p);
-    return module.empty() || module == "builtins" ? qualname : module + "." + qualname;
+    // PEP 737: builtins and __main__ are left out.
+    return module.empty() || module == "builtins" || module == "__main__" ? qualname : module + "." + qualname;
 }
 
 Py_hash_t hash_for(Runtime& rt, PyObject* key, const char* what) {

@@ -161,6 +161,25 @@ struct Percent {
         return true;
     }
 
+    // %c's TypeError: up to 3.13 `message` alone; 3.14 says what it got ("not float", "not a
+    // string of length 2") after its own wording of the str form.
+    bool char_error(const char* message, PyObject* v, const char* sized) {
+        if (!rt.profile().at_least(3, 14)) {
+            err_set_string(rt, type_error(), message);
+            return false;
+        }
+        std::string text = mode == Mode::kBytes3 ? message : "%c requires an int or a unicode character";
+        if (std::string_view(sized) == "a bytes object" ? is_bytes(rt, v) : is_unicode(rt, v)) {
+            std::u32string t;
+            text_of(v, &t);
+            text += std::string(", not ") + sized + " of length " + std::to_string(t.size());
+        } else {
+            text += ", not " + type_name_of(v);
+        }
+        err_set_string(rt, type_error(), text);
+        return false;
+    }
+
     bool char_text(PyObject* v, std::u32string* out) {
         const bool bytes_kind = bytes_out();
         if (mode == Mode::kBytes3) {
@@ -168,23 +187,17 @@ struct Percent {
                 *out = std::u32string(1, static_cast<unsigned char>(bytes_view(rt, v)[0]));
                 return true;
             }
-            if (!long_check(v) && Py_TYPE(v)->tp_as_number.nb_index == nullptr) {
-                err_set_string(rt, type_error(), "%c requires an integer in range(256) or a single byte");
-                return false;
-            }
+            if (!long_check(v) && Py_TYPE(v)->tp_as_number.nb_index == nullptr)
+                return char_error("%c requires an integer in range(256) or a single byte", v, "a bytes object");
         } else if (is_unicode(rt, v) || is_bytes(rt, v)) {
             if (mode == Mode::kStr27 && is_unicode(rt, v)) return restart_as_unicode();
             std::u32string t;
             text_of(v, &t);
-            if (t.size() != 1) {
-                err_set_string(rt, type_error(), "%c requires int or char");
-                return false;
-            }
+            if (t.size() != 1) return char_error("%c requires int or char", v, "a string");
             *out = t;
             return true;
         } else if (!long_check(v) && (py2() || Py_TYPE(v)->tp_as_number.nb_index == nullptr)) {
-            err_set_string(rt, type_error(), "%c requires int or char");
-            return false;
+            return char_error("%c requires int or char", v, "a string");
         }
         PyObject* i = long_check(v) ? new_ref(rt, v) : number_index(rt, v);
         if (i == nullptr) return false;
