@@ -1,5 +1,6 @@
 # Since 3.12 (PEP 683) None, True, False and the small ints are immortal: a fixed, huge refcount.
 # profiles: 3.12+
+# oracle: 64-bit
 import sys
 print(sys.getrefcount(None))
 print(sys.getrefcount(True), sys.getrefcount(1))

@@ -1,5 +1,6 @@
 # Freed small objects stay with Python: their blocks are reused by the next allocations,
 # and an arena that still has one live block is never given back to the OS.
+# oracle: 64-bit
 floats = [float(i) for i in range(30000)]   # ~1 MB of 32-byte blocks: many pools
 addresses = set(id(f) for f in floats)
 survivors = floats[::100]   # one float in 100 stays alive: every pool keeps a live block
