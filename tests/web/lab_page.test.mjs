@@ -284,6 +284,23 @@ test('a syntax error shows CPython\'s message and marks its line in the editor',
   await page.close();
 });
 
+test('a traceback shows each entry\'s line with 3.11+ markers, in a monospaced console that keeps spaces', { timeout: 90_000 }, async () => {
+  const src = 'def ratio(pair):\n    return pair[0] + 1 / pair[1]\n\nprint(ratio([1, 0]))\n';
+  const { page, errors } = await open(permalink(src, '3.13'), 1);
+  const out = await text(page, 'console');
+  assert.ok(out.includes('    print(ratio([1, 0]))\n          ~~~~~^^^^^^^^\n'), out);
+  assert.ok(out.includes('    return pair[0] + 1 / pair[1]\n                     ~~^~~~~~~~~\n'), out);
+  assert.match(out, /ZeroDivisionError: division by zero\n$/);
+  const style = await page.$eval('[data-testid="console"]', (el) => {
+    const s = getComputedStyle(el);
+    return { whiteSpace: s.whiteSpace, font: s.fontFamily };
+  });
+  assert.match(style.whiteSpace, /^pre/);
+  assert.match(style.font, /mono/i);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('output is text, never HTML', { timeout: 90_000 }, async () => {
   const evil = '<img src=x onerror="document.title=1">';
   const { page, errors } = await open(permalink(`print(${JSON.stringify(evil)})\nclass C:\n    pass\nc = C()\n`, '3.13'), 1);
