@@ -22,6 +22,7 @@ void Compiler::visit_expr(const ast::Expr* e) {
     ++depth_;
     const ast::Pos saved = loc_;
     if (e->pos.line > 0) loc_ = e->pos;
+    u_->lineno = std::max(u_->lineno, e->pos.line);
     if (e->ctx == ast::ExprContext::Load && e->kind != ast::ExprKind::Starred) {
         if (PyObject* v = pool_.value_of(e)) {
             load_const(v);

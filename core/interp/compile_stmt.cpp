@@ -85,6 +85,7 @@ void Compiler::visit_stmt(const ast::Stmt* s) {
     ++depth_;
     loc_ = s->pos;
     last_stmt_pos_ = s->pos;
+    u_->lineno = s->pos.line;
     using K = ast::StmtKind;
     switch (s->kind) {
         case K::FunctionDef: function_def(s); break;

@@ -275,7 +275,10 @@ void Compiler::emit(Opcode op, int arg) { emit_flagged(op, arg, 0); }
 
 void Compiler::emit_flagged(Opcode op, int arg, uint8_t flags) {
     if (failed_ || u_->no_emit > 0) return;
-    u_->instrs.push_back(Instr{op, arg, loc_.line, loc_.end_line, loc_.col, loc_.end_col});
+    // Up to 3.7 the line only grows within a statement (u_lineno): an operation spanning lines
+    // is reported on the line of its last operand.
+    const int line = !at_least(3, 8) && u_->lineno > 0 ? u_->lineno : loc_.line;
+    u_->instrs.push_back(Instr{op, arg, line, loc_.end_line, loc_.col, loc_.end_col});
     u_->iflags.push_back(flags);
 }
 

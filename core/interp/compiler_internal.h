@@ -96,6 +96,9 @@ struct Unit {
     int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
     bool varargs = false, varkeywords = false;
     int firstlineno = 1;
+    // ≤3.7's u_lineno: set by each statement, raised (never lowered) by each expression within
+    // it; every instruction takes it. 0 until the first statement.
+    int lineno = 0;
     std::vector<FBlock> fblocks;
     int no_emit = 0;                          // 3.8: compiling dead code (names only)
     std::set<std::string> static_attributes;  // 3.13: self.x stores in a class's methods
