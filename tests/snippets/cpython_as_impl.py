@@ -8,6 +8,9 @@ import os
 import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
+# The lab's tracebacks always show their source lines: so do the harness's here (see
+# cpython_script.py), for `# compare: traceback` snippets.
+os.environ['PYMEMLAB_SOURCE_LINES'] = '1'
 
 
 def harness_for(mode):
