@@ -38,7 +38,6 @@ bool is_printable(uint32_t cp);
 // Decodes the character at s[i] (valid UTF-8, or as much of it as lies before end); returns its
 // length in bytes.
 size_t utf8_decode(const std::string& s, size_t i, size_t end, uint32_t& cp);
-void utf8_append(std::string& out, uint32_t cp);
 // The first byte Python's UTF-8 decoder rejects, and its reason ("invalid start byte", ...).
 bool find_invalid_utf8(std::string_view s, size_t& at, const char*& reason);
 // CPython's message for a literal or name that is not UTF-8, position counted from its start.

@@ -8,6 +8,7 @@
 
 #include "interp/lexer_internal.h"
 #include "interp/parser_internal.h"
+#include "object/utf8.h"
 
 namespace pymemlab {
 
@@ -127,7 +128,7 @@ bool decode_unicode_escapes(std::string_view body, std::string& out, std::string
                 uint32_t cp = static_cast<uint32_t>(e - '0');
                 for (int k = 0; k < 2 && i < n && body[i] >= '0' && body[i] <= '7'; ++k)
                     cp = cp * 8 + static_cast<uint32_t>(body[i++] - '0');
-                lex::utf8_append(out, cp);
+                utf8_append(out, cp);
                 break;
             }
             case 'x':
@@ -149,7 +150,7 @@ bool decode_unicode_escapes(std::string_view body, std::string& out, std::string
                     if (error) *error = unicode_error(body, start, i, "illegal Unicode character");
                     return false;
                 }
-                lex::utf8_append(out, cp);
+                utf8_append(out, cp);
                 break;
             }
             case 'N': {

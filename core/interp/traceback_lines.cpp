@@ -10,6 +10,7 @@
 
 #include "interp/ast.h"
 #include "interp/parser.h"
+#include "object/utf8.h"
 
 namespace pymemlab {
 
@@ -38,23 +39,7 @@ Text decode(std::string_view s) {
 
 std::string encode(const Text& t) {
     std::string out;
-    for (char32_t c : t) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
-            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
+    for (char32_t c : t) utf8_append(out, c);
     return out;
 }
 
@@ -202,7 +187,7 @@ const ast::Expr* sole_expression(const ast::Module& m) {
     return m.body[0]->value;
 }
 
-// ---- 3.11 and 3.12: Python/traceback.c ---------------------------------------------------------
+// ---- Up to 3.12: Python/traceback.c -----------------------------------------------------------
 
 // Where the `^` part starts and ends, in characters of the (one-line) segment.
 struct LineAnchors {
@@ -238,7 +223,9 @@ std::optional<LineAnchors> anchors_in_line(const Text& segment, int major, int m
     return std::nullopt;
 }
 
-std::string lines_311(std::string_view source, int lineno, const SourceRange& w, int major, int minor) {
+// traceback.c's tb_displayline: the line without its indentation (trailing blanks kept) and, from
+// 3.11, the markers under it; nothing for a missing or blank line.
+std::string lines_before_313(std::string_view source, int lineno, const SourceRange& w, int major, int minor) {
     const std::optional<Text> found = source_line(source, lineno);
     if (!found) return "";
     const Text& line = *found;
@@ -468,13 +455,9 @@ std::string lines_313(std::string_view source, int lineno, const SourceRange& w,
 std::string traceback_source_lines(std::string_view source, int lineno, const SourceRange& where, int major,
                                    int minor) {
     if (major > 3 || (major == 3 && minor >= 13)) return lines_313(source, lineno, where, major, minor);
-    if (major == 3 && minor >= 11) return lines_311(source, lineno, where, major, minor);
-    const std::optional<Text> line = source_line(source, lineno);
-    if (!line) return "";
-    size_t indent = 0;
-    while (indent < line->size() && is_blank((*line)[indent])) ++indent;
-    if (std::all_of(line->begin() + static_cast<std::ptrdiff_t>(indent), line->end(), is_space)) return "";
-    return "    " + encode(line->substr(indent)) + "\n";
+    // Up to 3.10 there are no markers: no range to mark.
+    const bool marked = major == 3 && minor >= 11;
+    return lines_before_313(source, lineno, marked ? where : SourceRange{}, major, minor);
 }
 
 }  // namespace pymemlab

@@ -13,6 +13,7 @@
 #include "object/long_object.h"
 #include "object/text_internal.h"
 #include "object/tuple_object.h"
+#include "object/utf8.h"
 
 namespace pymemlab {
 
@@ -202,24 +203,6 @@ void raise_decode_error(Runtime& rt, const CodecInfo& c, std::string_view data, 
     rt.decref(object);
 }
 
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xc0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xe0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-    } else {
-        out.push_back(static_cast<char>(0xf0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-    }
-}
-
 bool is_surrogate(uint32_t c) { return c >= 0xd800 && c <= 0xdfff; }
 
 // The replacement an encode error handler writes for chars[start:end]; false for strict or a
@@ -254,7 +237,7 @@ bool encode_replacement(Handler h, const CodecInfo& c, const std::u32string& cha
                 break;
             case Handler::kSurrogatePass:
                 if (c.codec != Codec::kUtf8 || !is_surrogate(ch)) return false;
-                append_utf8(*out, ch);
+                utf8_append(*out, ch);
                 break;
             default:
                 return false;
@@ -342,7 +325,7 @@ PyObject* unicode_encode(Runtime& rt, PyObject* unicode, std::string_view encodi
         if (end == i) {
             const uint32_t ch = chars[static_cast<size_t>(i)];
             if (c.codec == Codec::kUtf8)
-                append_utf8(out, ch);
+                utf8_append(out, ch);
             else
                 out.push_back(static_cast<char>(ch));
             ++i;

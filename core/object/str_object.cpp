@@ -9,6 +9,7 @@
 #include "object/bytes_object.h"
 #include "object/runtime.h"
 #include "object/text_internal.h"
+#include "object/utf8.h"
 
 namespace pymemlab {
 
@@ -275,24 +276,6 @@ bool decode_utf8(std::string_view in, std::vector<uint32_t>& out) {
     return true;
 }
 
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xc0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xe0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else {
-        out += static_cast<char>(0xf0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    }
-}
-
 // ==== interning ===============================================================================
 
 // The table's key: the exact contents (3.x: with the kind, so equal strings and only they
@@ -495,7 +478,7 @@ uint32_t unicode_read(const Runtime& rt, const PyObject* o, int64_t i) {
 
 std::string unicode_as_utf8(const Runtime& rt, const PyObject* o) {
     std::string out;
-    for (int64_t i = 0; i < unicode_length(o); ++i) append_utf8(out, unicode_read(rt, o, i));
+    for (int64_t i = 0; i < unicode_length(o); ++i) utf8_append(out, unicode_read(rt, o, i));
     return out;
 }
 
