@@ -219,7 +219,7 @@ void set_exception_context(Interp& in) {
     if (exc == nullptr || handled == nullptr || handled == exc) return;
     // _PyErr_SetObject: the handled exception becomes the context (replacing any); a cycle that
     // would form is cut where the chain comes back to the raised exception.
-    for (PyObject* o = handled; PyObject* c = exception_context(o); o = c) {
+    for (PyObject* o = handled; PyObject* c = exception_context(rt, o); o = c) {
         if (c == exc) {
             exception_set_context(rt, o, nullptr);
             break;
@@ -1107,7 +1107,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
         if (!reraise) {
             // An error the runtime raised gets its context here (RAISE_VARARGS sets its own); one
             // that comes up from a call has one already if anything was being handled.
-            if (PyObject* exc = err_current(rt); exception_context(exc) == nullptr) set_exception_context(in);
+            if (PyObject* exc = err_current(rt); exception_context(rt, exc) == nullptr) set_exception_context(in);
             traceback_here(in, f);
         }
         reraise = false;

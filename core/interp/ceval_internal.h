@@ -7,6 +7,7 @@
 #include "interp/interp.h"
 #include "interp/opcode.h"
 #include "object/object.h"
+#include "object/runtime.h"
 
 namespace pymemlab {
 
@@ -42,7 +43,7 @@ bool raise_27(Interp& in, PyObject* type, PyObject* value);
 // exception's traceback.
 bool raise_with_traceback_27(Interp& in, PyObject* type, PyObject* value, PyObject* tb);
 // Whether a Python call at `depth` would overflow the native stack: past the interpreter's stack
-// budget (Interp::native_stack_exhausted) or, in WebAssembly, past the nesting the engine's own
+// budget (ThreadState::native_stack_exhausted) or, in WebAssembly, past the nesting the engine's own
 // call stack allows (Node's 984 KB holds about 2,000 nested calls of a plain recursive
 // function, each eval_frame, call_from_stack and call_python_function about 500 bytes of it;
 // the lab stops at 1,500, above CPython's default recursion limit of 1,000).
@@ -52,7 +53,7 @@ constexpr int kMaxPythonCallDepth = 1500;
 constexpr int kMaxPythonCallDepth = 0;  // no limit but the stack budget
 #endif
 inline bool python_calls_exhausted(const Interp& in, int depth) {
-    return (kMaxPythonCallDepth > 0 && depth >= kMaxPythonCallDepth) || in.native_stack_exhausted();
+    return (kMaxPythonCallDepth > 0 && depth >= kMaxPythonCallDepth) || in.rt.tstate().native_stack_exhausted();
 }
 // a / b under 2.7's `from __future__ import division` (BINARY_OP with kBinaryOpTrueDivide27).
 PyObject* true_divide_27(Interp& in, PyObject* a, PyObject* b, bool inplace);

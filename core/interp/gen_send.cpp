@@ -35,7 +35,7 @@ void chain_thrown_exception(Interp& in) {
     PyObject* handled = in.exc_info;
     PyObject* exc = err_current(rt);
     if (exc == nullptr || handled == nullptr || handled == none_of(rt) || handled == exc) return;
-    for (PyObject* o = handled; o != nullptr; o = exception_context(o))
+    for (PyObject* o = handled; o != nullptr; o = exception_context(rt, o))
         if (o == exc) return;
     rt.incref(handled);
     exception_set_context(rt, exc, handled);

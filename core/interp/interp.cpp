@@ -54,8 +54,7 @@ void hold_startup_refs(Runtime& rt, int sign) {
 }  // namespace
 
 Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts) {
-    char here = 0;
-    stack_base = reinterpret_cast<uintptr_t>(&here);
+    rt.tstate().start_stack_guard(options.native_stack_budget);
     rt.tstate().interp = this;
     rt.builtins().function_call = function_vectorcall;
     init_code_type(rt);

@@ -21,7 +21,9 @@ struct InterpOptions {
     // The native stack the interpreter may use below where it was made: a Python call that
     // would go deeper raises RecursionError, whatever sys.setrecursionlimit allows (CPython
     // 3.12's C stack protection, counted in bytes): half of Linux's default 8 MiB main stack,
-    // and 3 of the 5 MiB Emscripten 3.1.6 gives its stack by default (TOTAL_STACK).
+    // and 3 of the 5 MiB Emscripten 3.1.6 gives its stack by default (TOTAL_STACK). The
+    // interpreter starts the thread state's guard with it (ThreadState::start_stack_guard),
+    // which lowers it to half the room the thread's stack has left (object/native_stack.h).
 #ifdef __EMSCRIPTEN__
     uintptr_t native_stack_budget = 3u << 20;
 #else
@@ -78,14 +80,6 @@ struct Interp {
     ~Interp();
     Interp(const Interp&) = delete;
     Interp& operator=(const Interp&) = delete;
-
-    // Where the native stack stood when the interpreter was made (it grows down).
-    uintptr_t stack_base = 0;
-    bool native_stack_exhausted() const {
-        char here = 0;
-        const auto sp = reinterpret_cast<uintptr_t>(&here);
-        return sp < stack_base && stack_base - sp > options.native_stack_budget;
-    }
 
     // Adds n instructions' worth of native work (ThreadState::charge); past the budget, sets
     // BudgetExceeded and returns false.

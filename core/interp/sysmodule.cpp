@@ -88,7 +88,7 @@ PyObject* sys_setrecursionlimit(Runtime& rt, PyObject*, PyObject* const* args, P
         return err_set_string(rt, rt.builtins().exc.ValueError, "recursion limit must be greater or equal than 1");
     if (v > INT32_MAX)
         return err_set_string(rt, rt.builtins().exc.OverflowError, "Python int too large to convert to C int");
-    // A deep recursion stays within the native stack through Interp::native_stack_exhausted.
+    // A deep recursion stays within the native stack through ThreadState::native_stack_exhausted.
     rt.tstate().recursion_limit = static_cast<int>(v);
     rt.incref(rt.builtins().singletons.none);
     return rt.builtins().singletons.none;

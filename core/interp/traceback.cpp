@@ -153,12 +153,12 @@ void format_chain(Interp& in, PyObject* exc, std::vector<PyObject*>& seen, std::
         return true;
     };
     if (rt.profile().major >= 3) {
-        PyObject* cause = exception_cause(exc);
-        PyObject* context = exception_context(exc);
+        PyObject* cause = exception_cause(rt, exc);
+        PyObject* context = exception_context(rt, exc);
         if (cause != nullptr && unseen(cause)) {
             format_chain(in, cause, seen, out);
             *out += "\nThe above exception was the direct cause of the following exception:\n\n";
-        } else if (context != nullptr && !exception_suppress_context(exc) && unseen(context)) {
+        } else if (context != nullptr && !exception_suppress_context(rt, exc) && unseen(context)) {
             format_chain(in, context, seen, out);
             *out += "\nDuring handling of the above exception, another exception occurred:\n\n";
         }

@@ -26,13 +26,15 @@ namespace pymemlab {
 namespace {
 
 // The native nesting allowed for repr/str/compare/call chains that recurse through C (the
-// model's stand-in for CPython's C recursion limit). The evaluation loop counts its own frames.
+// model's stand-in for CPython's C recursion limit), within the thread's native stack guard.
+// The evaluation loop counts its own frames.
 constexpr int kMaxNativeDepth = 1200;
 
 struct NativeDepth {
     Runtime& rt;
     bool ok;
-    NativeDepth(Runtime& r, const char* where) : rt(r), ok(++r.tstate().c_depth <= kMaxNativeDepth) {
+    NativeDepth(Runtime& r, const char* where)
+        : rt(r), ok(++r.tstate().c_depth <= kMaxNativeDepth && !r.tstate().native_stack_exhausted()) {
         if (!ok) {
             std::string message = "maximum recursion depth exceeded";
             message += where;

@@ -415,11 +415,11 @@ int set_traceback(Runtime& rt, PyObject* self, PyObject* value) {
 }
 
 PyObject* get_context(Runtime& rt, PyObject* self) {
-    PyObject* c = exception_context(self);
+    PyObject* c = exception_context(rt, self);
     return c != nullptr ? new_ref(rt, c) : none(rt);
 }
 PyObject* get_cause(Runtime& rt, PyObject* self) {
-    PyObject* c = exception_cause(self);
+    PyObject* c = exception_cause(rt, self);
     return c != nullptr ? new_ref(rt, c) : none(rt);
 }
 // __context__ / __cause__ = None or an exception; deleting is refused.
@@ -456,7 +456,7 @@ int set_cause(Runtime& rt, PyObject* self, PyObject* value) {
 }
 
 PyObject* get_suppress_context(Runtime& rt, PyObject* self) {
-    return bool_from(rt, exception_suppress_context(self));
+    return bool_from(rt, exception_suppress_context(rt, self));
 }
 // A T_BOOL member: any object's truth.
 int set_suppress_context(Runtime& rt, PyObject* self, PyObject* value) {

@@ -274,7 +274,9 @@ void exception_set_traceback(Runtime& rt, PyObject* exc, PyObject* tb) {
     rt.xdecref(old);
 }
 
-PyObject* exception_context(const PyObject* exc) { return as_exc(exc)->context.p; }
+PyObject* exception_context(const Runtime& rt, const PyObject* exc) {
+    return has_chain_fields(rt) ? as_exc(exc)->context.p : nullptr;
+}
 
 void exception_set_context(Runtime& rt, PyObject* exc, PyObject* context) {
     if (!has_chain_fields(rt)) {
@@ -286,7 +288,9 @@ void exception_set_context(Runtime& rt, PyObject* exc, PyObject* context) {
     rt.xdecref(old);
 }
 
-PyObject* exception_cause(const PyObject* exc) { return as_exc(exc)->cause.p; }
+PyObject* exception_cause(const Runtime& rt, const PyObject* exc) {
+    return has_chain_fields(rt) ? as_exc(exc)->cause.p : nullptr;
+}
 
 void exception_set_cause(Runtime& rt, PyObject* exc, PyObject* cause) {
     if (!has_chain_fields(rt)) {
@@ -299,6 +303,8 @@ void exception_set_cause(Runtime& rt, PyObject* exc, PyObject* cause) {
     rt.xdecref(old);
 }
 
-bool exception_suppress_context(const PyObject* exc) { return as_exc(exc)->suppress_context != 0; }
+bool exception_suppress_context(const Runtime& rt, const PyObject* exc) {
+    return has_chain_fields(rt) && as_exc(exc)->suppress_context != 0;
+}
 
 }  // namespace pymemlab

@@ -130,11 +130,12 @@ bool exception_check(const Runtime& rt, const PyObject* o);  // isinstance(o, Ba
 PyObject* exception_args(const PyObject* exc);                 // borrowed
 PyObject* exception_traceback(const PyObject* exc);            // borrowed
 void exception_set_traceback(Runtime& rt, PyObject* exc, PyObject* tb);
-PyObject* exception_context(const PyObject* exc);
+// The chaining fields (3.x): null (false) in 2.7, whose exceptions end before them.
+PyObject* exception_context(const Runtime& rt, const PyObject* exc);
 void exception_set_context(Runtime& rt, PyObject* exc, PyObject* context);  // steals
-PyObject* exception_cause(const PyObject* exc);
+PyObject* exception_cause(const Runtime& rt, const PyObject* exc);
 void exception_set_cause(Runtime& rt, PyObject* exc, PyObject* cause);  // steals; sets suppress_context
-bool exception_suppress_context(const PyObject* exc);
+bool exception_suppress_context(const Runtime& rt, const PyObject* exc);
 // StopIteration.value (3.x; None when unset), SystemExit.code (nullptr when unset), borrowed.
 PyObject* exception_stop_iteration_value(Runtime& rt, PyObject* exc);
 PyObject* exception_system_exit_code(Runtime& rt, PyObject* exc);

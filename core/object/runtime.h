@@ -44,6 +44,18 @@ struct ThreadState {
     int recursion_depth = 0;     // Python frames (and C calls that count) now active
     int recursion_limit = 1000;  // sys.getrecursionlimit()
     int c_depth = 0;             // native nesting of the evaluation loop
+    // The native stack guard (CPython 3.12's C stack protection, counted in bytes): where the
+    // stack stood when the interpreter started (it grows down) and how much of it below that a
+    // Python call or a C recursion (repr, comparison, call) may use before RecursionError.
+    // start_stack_guard sets both; a stack_base of 0 means no guard.
+    uintptr_t stack_base = 0;
+    uintptr_t stack_budget = 0;
+    void start_stack_guard(uintptr_t budget);
+    bool native_stack_exhausted() const {
+        char here = 0;
+        const auto sp = reinterpret_cast<uintptr_t>(&here);
+        return stack_base != 0 && sp < stack_base && stack_base - sp > stack_budget;
+    }
     void* interp = nullptr;      // the core/interp state running on this runtime, if any
     // The interpreter's instruction budget seen from native code: work done inside one
     // instruction (items a builtin takes from an iterator, digit operations on huge ints) is

@@ -7,6 +7,7 @@
 
 #include "checked_runtime.h"
 #include "object/abstract.h"
+#include "object/bytes_object.h"
 #include "object/cell_object.h"
 #include "object/descr_object.h"
 #include "object/dict_object.h"
@@ -466,6 +467,26 @@ TEST_CASE("an Exception subclass instance carries its args and a weakref slot", 
         rt.decref(boom);
         free_class(rt, e);
     }
+}
+
+TEST_CASE("a 2.7 exception has no chaining fields: its object ends where 3.x's __context__ starts", "[classes]") {
+    // 2.7's BaseException is 40 bytes (dict, args, message) after a 32-byte GC header, in an
+    // 80-byte block: 3.x's __context__ offset is the block's last 8 bytes, which hold whatever
+    // the block held before, and __cause__ is in the next block. Reading them as a context
+    // crashed closing a generator that was handling an exception. Fill the block with text
+    // first (a 2.7 str of 40 bytes asks for 77), free it, and let the exception take it.
+    CheckedRuntime rt("2.7");
+    PyObject* filler = bytes_from_data(rt, "forty bytes of text, none of them zeros.", 40);
+    char* block = reinterpret_cast<char*>(filler);
+    rt.decref(filler);
+    PyObject* a = exception_create(rt, rt.builtins().exc.ValueError, rt.builtins().empty_tuple);
+    REQUIRE(a != nullptr);
+    CHECK(exception_basicsize(rt) == 40);
+    REQUIRE(reinterpret_cast<char*>(a) - rt.profile().gc_head_size == block);
+    CHECK(exception_context(rt, a) == nullptr);
+    CHECK(exception_cause(rt, a) == nullptr);
+    CHECK_FALSE(exception_suppress_context(rt, a));
+    rt.decref(a);
 }
 
 TEST_CASE("a + b tries a's __add__, then b's __radd__, a subclass's override first", "[classes]") {

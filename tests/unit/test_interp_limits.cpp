@@ -5,6 +5,10 @@
 #include <string>
 #include <string_view>
 
+#if defined(__linux__) && defined(__GLIBC__)
+#include <pthread.h>
+#endif
+
 #include "checked_runtime.h"
 #include "interp/interp.h"
 #include "interp/run.h"
@@ -77,6 +81,51 @@ TEST_CASE("repr of a very deeply nested list raises RecursionError", "[limits]")
                           "try:\n    repr(l)\nexcept RecursionError as e:\n    print(e)\n");
     CHECK(o.out == "maximum recursion depth exceeded while getting the repr of an object\n");
 }
+
+#if defined(__linux__) && defined(__GLIBC__)
+namespace {
+
+// Runs `source` under `profile` on a new thread whose native stack is `stack_bytes` (a process
+// started with a small `ulimit -s` is in the same place).
+RunOutput run_on_small_stack(const char* profile, const char* source, size_t stack_bytes) {
+    struct Job {
+        const char* profile;
+        const char* source;
+        RunOutput out;
+    } job{profile, source, {}};
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, stack_bytes);
+    pthread_t thread;
+    const int made = pthread_create(
+        &thread, &attr,
+        [](void* arg) -> void* {
+            auto* j = static_cast<Job*>(arg);
+            j->out = run_python(j->profile, j->source);
+            return nullptr;
+        },
+        &job);
+    pthread_attr_destroy(&attr);
+    REQUIRE(made == 0);
+    pthread_join(thread, nullptr);
+    return job.out;
+}
+
+}  // namespace
+
+TEST_CASE("on a small native stack, deep recursion is still a RecursionError, not a crash", "[limits]") {
+    // Half a megabyte holds fewer than 1,000 frames of the debug build: the guard is sized from
+    // the thread's real stack, not from the usual 8 MiB.
+    constexpr size_t kStack = 512u << 10;
+    RunOutput calls = run_on_small_stack(
+        "3.12", "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print(e)\n", kStack);
+    CHECK(calls.out == "maximum recursion depth exceeded\n");
+    RunOutput reprs = run_on_small_stack(
+        "3.12", "l = []\nfor i in range(5000):\n    l = [l]\ntry:\n    repr(l)\nexcept RecursionError as e:\n    print(e)\n",
+        kStack);
+    CHECK(reprs.out == "maximum recursion depth exceeded while getting the repr of an object\n");
+}
+#endif
 
 TEST_CASE("10000 nested parentheses or brackets are a SyntaxError from 3.10 and a MemoryError before", "[limits]") {
     for (const char* profile : {"3.10", "3.12", "3.13"}) {
