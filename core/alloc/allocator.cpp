@@ -77,9 +77,14 @@ Allocator::~Allocator() {
 void* Allocator::malloc(size_t nbytes) {
     // 1 <= nbytes <= SMALL_REQUEST_THRESHOLD; 0 wraps around and goes to the raw allocator.
     if (nbytes - 1 < threshold_) {
-        if (void* p = pymalloc_alloc(nbytes)) return p;
+        if (void* p = pymalloc_alloc(nbytes)) {
+            fill_clean(p, profile_.index_to_size(static_cast<uint32_t>(nbytes - 1) >> alignment_shift_));
+            return p;
+        }
     }
-    return raw_malloc(nbytes, false);
+    void* p = raw_malloc(nbytes, false);
+    if (p != nullptr) fill_clean(p, nbytes);
+    return p;
 }
 
 void* Allocator::calloc(size_t nelem, size_t elsize) {
