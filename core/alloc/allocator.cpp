@@ -78,7 +78,9 @@ void* Allocator::malloc(size_t nbytes) {
     // 1 <= nbytes <= SMALL_REQUEST_THRESHOLD; 0 wraps around and goes to the raw allocator.
     if (nbytes - 1 < threshold_) {
         if (void* p = pymalloc_alloc(nbytes)) {
-            fill_clean(p, profile_.index_to_size(static_cast<uint32_t>(nbytes - 1) >> alignment_shift_));
+            const uint32_t block_size = profile_.index_to_size(static_cast<uint32_t>(nbytes - 1) >> alignment_shift_);
+            fill_clean(p, block_size);
+            limit_to_request(p, block_size, nbytes);
             return p;
         }
     }
@@ -92,6 +94,7 @@ void* Allocator::calloc(size_t nelem, size_t elsize) {
     size_t nbytes = nelem * elsize;
     if (nbytes - 1 < threshold_) {
         if (void* p = pymalloc_alloc(nbytes)) {
+            limit_to_request(p, profile_.index_to_size(static_cast<uint32_t>(nbytes - 1) >> alignment_shift_), nbytes);
             std::memset(p, 0, nbytes);
             return p;
         }
@@ -263,6 +266,7 @@ void Allocator::pymalloc_free(void* p, pool_header* pool) {
     block* bp = static_cast<block*>(p);
     block* lastfree = pool->freeblock;
     poison(bp + sizeof(block*), profile_.index_to_size(pool->szidx) - sizeof(block*));
+    unpoison(bp, sizeof(block*));  // a request under 8 bytes left part of the link unaddressable
     *reinterpret_cast<block**>(bp) = lastfree;
     pool->freeblock = bp;
     --pool->ref.count;
@@ -367,11 +371,15 @@ void* Allocator::realloc(void* p, size_t nbytes) {
     size_t size = profile_.index_to_size(pool->szidx);
     if (nbytes <= size) {
         // Staying or shrinking: keep the block unless at least a quarter of it would be freed.
-        if (4 * nbytes > 3 * size) return p;
+        if (4 * nbytes > 3 * size) {
+            limit_to_request(p, size, nbytes);
+            return p;
+        }
         size = nbytes;
     }
     void* bp = malloc(nbytes);
     if (bp != nullptr) {
+        unpoison(p, size);  // obmalloc copies the whole old block, slack included
         std::memcpy(bp, p, size);
         pymalloc_free(p, pool);
     }

@@ -161,8 +161,9 @@ Py_hash_t long_hash(const Runtime& rt, const PyObject* o) {
     const int64_t ndigits = long_ndigits(p, o);
     const int sign = long_sign(p, o);
     if (ndigits <= 1) {
-        // One digit is below both moduli: the hash is the value (as CPython's fast path).
-        const int64_t v = sign * static_cast<int64_t>(l->ob_digit[0]);
+        // One digit is below both moduli: the hash is the value (as CPython's fast path). Before
+        // 3.11, 0 has no digit at all.
+        const int64_t v = ndigits == 0 ? 0 : sign * static_cast<int64_t>(l->ob_digit[0]);
         return v == -1 ? -2 : v;
     }
     return hash_long_digits(p, l->ob_digit, ndigits, sign);

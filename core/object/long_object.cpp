@@ -47,7 +47,7 @@ void fill(const Profile& p, PyObject* o, int64_t value) {
     int64_t n = 0;
     auto* l = reinterpret_cast<PyLongObject*>(o);
     for (uint64_t m = magnitude; m != 0; m >>= PyLong_SHIFT) l->ob_digit[n++] = static_cast<uint32_t>(m & PyLong_MASK);
-    if (n == 0) l->ob_digit[0] = 0;
+    if (n == 0 && min_one_digit(p)) l->ob_digit[0] = 0;  // before 3.11, 0 has no digit to write
     set_lsize(p, o, value < 0 ? -n : n);
 }
 

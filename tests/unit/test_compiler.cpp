@@ -262,8 +262,13 @@ TEST_CASE("from 3.8 equal constants are one object across the code objects of a 
         const PyObject* mc = as_code(code)->co_consts.p;
         INFO(profile << " " << consts(rt, code) << " " << consts(rt, f));
         const bool shared = std::string(profile) != "3.6";
-        CHECK((item(mc, 0) == item(item(fc, 1), 0)) == shared);
-        CHECK((item(mc, 1) == item(item(fc, 1), 1)) == shared);
+        // f's folded (1000, (1, 2)): where it sits among f's constants differs by version.
+        const PyObject* pair = nullptr;
+        for (int64_t i = 0; i < Py_SIZE(fc); ++i)
+            if (Py_TYPE(item(fc, i)) == rt.builtins().tuple_type && Py_SIZE(item(fc, i)) == 2) pair = item(fc, i);
+        REQUIRE(pair != nullptr);
+        CHECK((item(mc, 0) == item(pair, 0)) == shared);
+        CHECK((item(mc, 1) == item(pair, 1)) == shared);
         rt.decref(code);
     }
 }
