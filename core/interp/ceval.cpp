@@ -934,19 +934,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 PyObject* m = top();
                 PyObject* v = object_getattr(rt, m, name_at(code, ins.arg));
                 if (v == nullptr) {
-                    if (err_matches(rt, b.exc.AttributeError)) {
-                        err_clear(rt);
-                        std::string mod;
-                        PyObject* n = object_getattr_string(rt, m, "__name__");
-                        if (n != nullptr) {
-                            object_str_utf8(rt, n, &mod);
-                            rt.decref(n);
-                        } else {
-                            err_clear(rt);
-                        }
-                        err_format(rt, b.exc.ImportError, "cannot import name '%s' from '%s' (unknown location)",
-                                   str_as_utf8(rt, name_at(code, ins.arg)).c_str(), mod.c_str());
-                    }
+                    if (err_matches(rt, b.exc.AttributeError)) import_from_error(in, m, name_at(code, ins.arg));
                     goto error;
                 }
                 push(v);

@@ -60,6 +60,10 @@ PyObject* true_divide_27(Interp& in, PyObject* a, PyObject* b, bool inplace);
 PyObject* builtin_build_class(Interp& in);
 PyObject* import_name(Interp& in, PyObject* name, PyObject* fromlist);
 bool import_star(Interp& in, Frame* f, PyObject* module);
+// IMPORT_FROM's error once getattr(module, name) raised AttributeError (ceval.c's import_from):
+// ImportError "cannot import name ..." as each version words it, with name, path and (3.12+)
+// name_from set.
+void import_from_error(Interp& in, PyObject* module, PyObject* name);
 PyObject* with_enter(Interp& in, PyObject* mgr, PyObject** exit);
 // After a sub-iterator finished: its return value (StopIteration.value) or false on error.
 bool stop_iteration_value(Interp& in, PyObject** value);

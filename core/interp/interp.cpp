@@ -295,7 +295,51 @@ PyObject* import_name(Interp& in, PyObject* name, PyObject*) {
     PyTypeObject* type = rt.builtins().exc.ModuleNotFoundError != nullptr ? rt.builtins().exc.ModuleNotFoundError
                                                                            : rt.builtins().exc.ImportError;
     if (rt.profile().major == 2) return err_format(rt, type, "No module named %s", n.c_str());
-    return err_format(rt, type, "No module named '%s'", n.c_str());
+    // PyErr_SetImportErrorSubclass: the missing module's name is the error's `name`.
+    err_set_import_error(rt, type, "No module named '" + n + "'", name, nullptr, nullptr);
+    return nullptr;
+}
+
+void import_from_error(Interp& in, PyObject* module, PyObject* name) {
+    Runtime& rt = in.rt;
+    err_clear(rt);
+    std::string wanted;
+    if (!object_repr_utf8(rt, name, &wanted)) return;
+    // 3.6: PyErr_Format(ImportError, "cannot import name %R"), no fields set.
+    if (!rt.profile().at_least(3, 7)) {
+        err_set_string(rt, rt.builtins().exc.ImportError,
+                       (rt.profile().major == 2 ? "cannot import name " + str_as_utf8(rt, name)
+                                                : "cannot import name " + wanted));
+        return;
+    }
+    // 3.7+: the module's __name__ (a str, else none) and its __file__ (where the message says
+    // where the module is; the lab's modules have none: "unknown location").
+    PyObject* pkgname = object_getattr_string(rt, module, "__name__");
+    if (pkgname == nullptr) err_clear(rt);
+    if (pkgname != nullptr && !str_check(rt, pkgname)) {
+        rt.decref(pkgname);
+        pkgname = nullptr;
+    }
+    std::string where = "'<unknown module name>'";
+    if (pkgname != nullptr && !object_repr_utf8(rt, pkgname, &where)) {
+        rt.decref(pkgname);
+        return;
+    }
+    // PyModule_GetFilenameObject: __file__, when it is a str.
+    PyObject* path = object_getattr_string(rt, module, "__file__");
+    if (path == nullptr) err_clear(rt);
+    std::string location = "unknown location";
+    if (path != nullptr && str_check(rt, path)) {
+        location = str_as_utf8(rt, path);
+    } else {
+        rt.xdecref(path);
+        path = nullptr;
+    }
+    err_set_import_error(rt, rt.builtins().exc.ImportError,
+                         "cannot import name " + wanted + " from " + where + " (" + location + ")", pkgname, path,
+                         name);
+    rt.xdecref(path);
+    rt.xdecref(pkgname);
 }
 
 bool import_star(Interp& in, Frame* f, PyObject* module) {

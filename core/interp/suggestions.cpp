@@ -186,11 +186,11 @@ std::string name_error_suggestion(Interp& in, PyObject* exc) {
     return best_suggestion(str_as_utf8(rt, name), lists, rt.profile().at_least(3, 12));
 }
 
-std::string attribute_error_suggestion(Interp& in, PyObject* exc) {
-    Runtime& rt = in.rt;
-    PyObject* name = exception_name(rt, exc);
-    PyObject* obj = exception_attribute_obj(rt, exc);
-    if (name == nullptr || obj == nullptr || !str_check(rt, name)) return "";
+namespace {
+
+// _compute_suggestion_error's answer for a name missing from `obj`: the closest of dir(obj)'s
+// names (3.13+ without underscored ones unless the missing name is underscored itself).
+std::string closest_in_dir(Runtime& rt, PyObject* obj, PyObject* name) {
     std::vector<PyObject*> found;
     bltin::dir_names(rt, obj, &found);
     if (err_occurred(rt)) {
@@ -201,12 +201,35 @@ std::string attribute_error_suggestion(Interp& in, PyObject* exc) {
     for (PyObject* n : found)
         if (str_check(rt, n)) sorted.insert(str_as_utf8(rt, n));
     const std::string wrong = str_as_utf8(rt, name);
-    // 3.13+ leave out underscored names unless the missing one is underscored itself.
     const bool hide_underscored = rt.profile().at_least(3, 13) && wrong.compare(0, 1, "_") != 0;
     std::vector<std::vector<std::string>> lists(1);
     for (const std::string& n : sorted)
         if (!hide_underscored || n.compare(0, 1, "_") != 0) lists[0].push_back(n);
     return best_suggestion(wrong, lists, rt.profile().at_least(3, 12));
+}
+
+}  // namespace
+
+std::string attribute_error_suggestion(Interp& in, PyObject* exc) {
+    Runtime& rt = in.rt;
+    PyObject* name = exception_name(rt, exc);
+    PyObject* obj = exception_attribute_obj(rt, exc);
+    if (name == nullptr || obj == nullptr || !str_check(rt, name)) return "";
+    return closest_in_dir(rt, obj, name);
+}
+
+std::string import_error_suggestion(Interp& in, PyObject* exc) {
+    Runtime& rt = in.rt;
+    PyObject* wrong = exception_import_name_from(rt, exc);
+    PyObject* module_name = exception_import_name(rt, exc);
+    if (wrong == nullptr || module_name == nullptr || !str_check(rt, wrong) || !str_check(rt, module_name)) return "";
+    // __import__(exc.name): the module an IMPORT_FROM failed on is imported already.
+    PyObject* module = dict_getitem(rt, in.modules, module_name);
+    if (module == nullptr) {
+        err_clear(rt);
+        return "";
+    }
+    return closest_in_dir(rt, module, wrong);
 }
 
 }  // namespace pymemlab

@@ -1,6 +1,6 @@
 // "Did you mean" (Python/suggestions.c, 3.12's traceback._compute_suggestion_error): the name in
 // scope closest to a NameError's missing name by CPython's Levenshtein distance, for the line a
-// traceback ends with (3.10+). traceback.cpp asks; the tests are tests/unit/test_suggestions.cpp.
+// traceback ends with (3.10+; ImportError's from 3.12). traceback.cpp asks; the tests are tests/unit/test_suggestions.cpp.
 #pragma once
 
 #include <string>
@@ -24,6 +24,9 @@ std::string best_suggestion(std::string_view name, const std::vector<std::vector
 // a class's own __dir__ is not consulted, nor 3.13's exception for `self` in the failing
 // frame), or "".
 std::string attribute_error_suggestion(Interp& in, PyObject* exc);
+// The suggestion for an ImportError from `from module import name` (3.12+, name_from set): the
+// closest of dir(module)'s names by the same rules, or "".
+std::string import_error_suggestion(Interp& in, PyObject* exc);
 // The suggestion for a NameError (with its name set) raised where the traceback ends, or "".
 std::string name_error_suggestion(Interp& in, PyObject* exc);
 // 3.12+ first asks whether the failing frame's `self` has the missing name as an attribute

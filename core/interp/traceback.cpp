@@ -131,13 +131,15 @@ void format_one(Interp& in, PyObject* exc, std::string* out) {
         message = "<exception str() failed>";
     }
     // 3.10+: a NameError suggests the closest name in scope, an AttributeError the closest
-    // attribute.
+    // attribute; 3.12+: an ImportError from `from m import name` the closest name in m.
     if (rt.profile().at_least(3, 10)) {
         std::string suggestion;
         if (object_type_check(exc, rt.builtins().exc.NameError))
             suggestion = name_error_suggestion(in, exc);
         else if (object_type_check(exc, rt.builtins().exc.AttributeError))
             suggestion = attribute_error_suggestion(in, exc);
+        else if (object_type_check(exc, rt.builtins().exc.ImportError))
+            suggestion = import_error_suggestion(in, exc);  // 3.12+: only name_from is set
         if (!suggestion.empty()) message += ". Did you mean: '" + suggestion + "'?";
     }
     *out += message.empty() ? name + "\n" : name + ": " + message + "\n";

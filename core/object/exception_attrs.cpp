@@ -44,7 +44,7 @@ void set_field(Runtime& rt, PyObject* self, int i, PyObject* value) {
 
 // The field indexes, per kind (exceptions.h lists the order).
 constexpr int kStopValue = 0, kExitCode = 0;
-constexpr int kImportMsg = 0, kImportName = 1, kImportPath = 2;
+constexpr int kImportMsg = 0, kImportName = 1, kImportPath = 2, kImportNameFrom = 3;  // name_from: 3.12+
 constexpr int kOSErrno = 0, kOSStrerror = 1, kOSFilename = 2, kOSFilename2 = 3;
 constexpr int kSyntaxMsg = 0, kSyntaxFilename = 1, kSyntaxLineno = 2, kSyntaxOffset = 3;
 constexpr int kNameErrorName = 0, kAttributeObj = 0, kAttributeName = 1;
@@ -528,6 +528,9 @@ const PyGetSetDef kStopIterationGetSet[] = {FIELD("value", kStopValue), {nullptr
 const PyGetSetDef kSystemExitGetSet[] = {FIELD("code", kExitCode), {nullptr, nullptr, nullptr}};
 const PyGetSetDef kImportErrorGetSet[] = {FIELD("msg", kImportMsg), FIELD("name", kImportName),
                                           FIELD("path", kImportPath), {nullptr, nullptr, nullptr}};
+const PyGetSetDef kImportErrorGetSet312[] = {FIELD("msg", kImportMsg), FIELD("name", kImportName),
+                                             FIELD("path", kImportPath), FIELD("name_from", kImportNameFrom),
+                                             {nullptr, nullptr, nullptr}};
 const PyGetSetDef kOSErrorGetSet3[] = {FIELD("errno", kOSErrno),
                                        FIELD("strerror", kOSStrerror),
                                        FIELD("filename", kOSFilename),
@@ -660,7 +663,7 @@ bool init_exception_attributes(Runtime& rt) {
               add_getsets(rt, t.SyntaxError, p.at_least(3, 10) ? kSyntaxErrorGetSet310 : kSyntaxErrorGetSet) &&
               init_unicode_error_attributes(rt);
     if (ok && py3)
-        ok = add_getsets(rt, t.StopIteration, kStopIterationGetSet) && add_getsets(rt, t.ImportError, kImportErrorGetSet);
+        ok = add_getsets(rt, t.StopIteration, kStopIterationGetSet) && add_getsets(rt, t.ImportError, p.at_least(3, 12) ? kImportErrorGetSet312 : kImportErrorGetSet);
     if (ok && p.at_least(3, 10))
         ok = add_getsets(rt, t.NameError, kNameErrorGetSet) && add_getsets(rt, t.AttributeError, kAttributeErrorGetSet);
     return ok;
@@ -724,6 +727,41 @@ PyObject* exception_name(Runtime& rt, PyObject* exc) {
                                                                                  : nullptr;
         default: return nullptr;
     }
+}
+
+bool err_set_import_error(Runtime& rt, PyTypeObject* type, std::string_view msg, PyObject* name, PyObject* path,
+                          PyObject* name_from) {
+    PyObject* text = str_from_utf8(rt, msg);
+    if (text == nullptr) return false;
+    PyObject* args = tuple_from_array(rt, &text, 1);
+    rt.decref(text);
+    if (args == nullptr) return false;
+    PyObject* exc = exception_create(rt, type, args);
+    rt.decref(args);
+    if (exc == nullptr) return false;
+    const int fields = exception_added_fields(rt, ExceptionKind::ImportError);  // 0 in 2.7
+    if (fields > kImportPath) {
+        set_field(rt, exc, kImportName, name);
+        set_field(rt, exc, kImportPath, path);
+    }
+    if (fields > kImportNameFrom)
+        set_field(rt, exc, kImportNameFrom, name_from);
+    err_set_instance(rt, exc);
+    return true;
+}
+
+PyObject* exception_import_name(Runtime& rt, PyObject* exc) {
+    if (exception_kind(rt, Py_TYPE(exc)) != ExceptionKind::ImportError ||
+        exception_added_fields(rt, ExceptionKind::ImportError) <= kImportName)
+        return nullptr;
+    return field(rt, exc, kImportName);
+}
+
+PyObject* exception_import_name_from(Runtime& rt, PyObject* exc) {
+    if (exception_kind(rt, Py_TYPE(exc)) != ExceptionKind::ImportError ||
+        exception_added_fields(rt, ExceptionKind::ImportError) <= kImportNameFrom)
+        return nullptr;
+    return field(rt, exc, kImportNameFrom);
 }
 
 bool exception_message(Runtime& rt, PyObject* exc, std::string* out) {

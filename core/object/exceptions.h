@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "object/object.h"
 #include "object/type.h"
@@ -148,6 +149,15 @@ PyObject* exception_name(Runtime& rt, PyObject* exc);  // borrowed; nullptr when
 // error keeps obj alive and the printer can suggest a name.
 void exception_note_attribute_lookup(Runtime& rt, PyObject* obj, PyObject* name);
 PyObject* exception_attribute_obj(Runtime& rt, PyObject* exc);  // borrowed; nullptr when unset
+// PyErr_SetImportError (3.3+) / _PyErr_SetImportErrorWithNameFrom (3.12+): a new ImportError
+// (or `type`, a subclass) with `msg` and the module's name, path and the missing name, each
+// borrowed, nullptr for None; name_from only where the profile has the field (3.12+). Returns
+// false with MemoryError set if it cannot be made.
+bool err_set_import_error(Runtime& rt, PyTypeObject* type, std::string_view msg, PyObject* name, PyObject* path,
+                          PyObject* name_from);
+// ImportError.name / name_from (3.12+), borrowed; nullptr when unset or absent.
+PyObject* exception_import_name(Runtime& rt, PyObject* exc);
+PyObject* exception_import_name_from(Runtime& rt, PyObject* exc);
 // str(exc): what CPython prints after "Type: " (KeyError shows the repr of its one argument; a
 // class's __str__ is called). Returns false with an exception set if str() fails.
 bool exception_message(Runtime& rt, PyObject* exc, std::string* out);
