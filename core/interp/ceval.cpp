@@ -1095,7 +1095,9 @@ PyObject* eval_frame(Interp& in, Frame* f) {
         if (!reraise) {
             // An error the runtime raised gets its context here (RAISE_VARARGS sets its own); one
             // that comes up from a call has one already if anything was being handled.
-            if (PyObject* exc = err_current(rt); exception_context(rt, exc) == nullptr) set_exception_context(in);
+            PyObject* exc = err_current(rt);
+            if (exception_context(rt, exc) == nullptr) set_exception_context(in);
+            if (exception_traceback(exc) == nullptr) note_self_attribute_error(in, exc, f);
             traceback_here(in, f);
         }
         reraise = false;

@@ -66,6 +66,9 @@ struct Interp {
     // suggestion for it (suggestions.h); compared by address only, never dereferenced.
     const PyObject* self_suggestion_exc = nullptr;
     std::string self_suggestion;
+    // The AttributeError raised last on the `self` of the frame it was raised in: 3.13+ then
+    // offer underscored names too (suggestions.h); compared by address only.
+    const PyObject* self_attribute_exc = nullptr;
     // Where print() and tracebacks go: fd 1 or 2.
     std::function<void(int fd, std::string_view text)> write;
     // Called whenever a frame starts a new line, after the trace hears of it: the CLI's

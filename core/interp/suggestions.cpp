@@ -13,6 +13,7 @@
 #include "interp/frame_object.h"
 #include "interp/interp.h"
 #include "object/builtins.h"
+#include "object/cell_object.h"
 #include "object/abstract.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
@@ -190,7 +191,7 @@ namespace {
 
 // _compute_suggestion_error's answer for a name missing from `obj`: the closest of dir(obj)'s
 // names (3.13+ without underscored ones unless the missing name is underscored itself).
-std::string closest_in_dir(Runtime& rt, PyObject* obj, PyObject* name) {
+std::string closest_in_dir(Runtime& rt, PyObject* obj, PyObject* name, bool on_self = false) {
     std::vector<PyObject*> found;
     bltin::dir_names(rt, obj, &found);
     if (err_occurred(rt)) {
@@ -201,7 +202,7 @@ std::string closest_in_dir(Runtime& rt, PyObject* obj, PyObject* name) {
     for (PyObject* n : found)
         if (str_check(rt, n)) sorted.insert(str_as_utf8(rt, n));
     const std::string wrong = str_as_utf8(rt, name);
-    const bool hide_underscored = rt.profile().at_least(3, 13) && wrong.compare(0, 1, "_") != 0;
+    const bool hide_underscored = rt.profile().at_least(3, 13) && wrong.compare(0, 1, "_") != 0 && !on_self;
     std::vector<std::vector<std::string>> lists(1);
     for (const std::string& n : sorted)
         if (!hide_underscored || n.compare(0, 1, "_") != 0) lists[0].push_back(n);
@@ -215,7 +216,26 @@ std::string attribute_error_suggestion(Interp& in, PyObject* exc) {
     PyObject* name = exception_name(rt, exc);
     PyObject* obj = exception_attribute_obj(rt, exc);
     if (name == nullptr || obj == nullptr || !str_check(rt, name)) return "";
-    return closest_in_dir(rt, obj, name);
+    return closest_in_dir(rt, obj, name, exc == in.self_attribute_exc);
+}
+
+void note_self_attribute_error(Interp& in, PyObject* exc, const Frame* f) {
+    Runtime& rt = in.rt;
+    if (!rt.profile().at_least(3, 13) || exc == nullptr || f == nullptr ||
+        !object_type_check(exc, rt.builtins().exc.AttributeError))
+        return;
+    in.self_attribute_exc = nullptr;
+    PyObject* obj = exception_attribute_obj(rt, exc);
+    if (obj == nullptr || (code_body(f->code).flags & CO_OPTIMIZED) == 0) return;
+    // 'self' in frame.f_locals and frame.f_locals['self'] is obj
+    PyObject* varnames = as_code(f->code)->co_varnames.p;
+    for (int64_t i = 0; i < Py_SIZE(varnames) && i < static_cast<int64_t>(f->localsplus.size()); ++i) {
+        if (str_as_utf8(rt, tuple_items(varnames)[i]) != "self") continue;
+        PyObject* self = f->localsplus[static_cast<size_t>(i)];
+        if (self != nullptr && Py_TYPE(self) == rt.builtins().cell_type) self = cell_get(self);  // a closure's self
+        if (self == obj) in.self_attribute_exc = exc;
+        return;
+    }
 }
 
 std::string import_error_suggestion(Interp& in, PyObject* exc) {

@@ -12,6 +12,7 @@
 namespace pymemlab {
 
 struct Interp;
+struct Frame;
 
 // CPython's levenshtein_distance with its costs (2 for a move, 1 for a change of case only);
 // anything above max_cost comes back as max_cost + 1.
@@ -21,8 +22,8 @@ size_t suggestion_distance(std::string_view a, std::string_view b, size_t max_co
 std::string best_suggestion(std::string_view name, const std::vector<std::vector<std::string>>& lists, bool combined);
 // The suggestion for an AttributeError with its name and obj set (3.10+): the closest of the
 // names dir(obj) would list (3.13+ without underscored ones unless the name is underscored;
-// a class's own __dir__ is not consulted, nor 3.13's exception for `self` in the failing
-// frame), or "".
+// unless it was raised on the failing frame's `self`; a class's own __dir__ is not consulted),
+// or "".
 std::string attribute_error_suggestion(Interp& in, PyObject* exc);
 // The suggestion for an ImportError from `from module import name` (3.12+, name_from set): the
 // closest of dir(module)'s names by the same rules, or "".
@@ -33,5 +34,8 @@ std::string name_error_suggestion(Interp& in, PyObject* exc);
 // ("Did you mean: 'self.x'?"). The lab's tracebacks do not keep frames alive, so the question is
 // asked when the NameError `exc` is raised in the running frame, and the answer kept for it.
 void note_self_suggestion(Interp& in, PyObject* exc, PyObject* name);
+// 3.13+ offers underscored names for an AttributeError when the innermost frame's `self` is the
+// object the lookup failed on. Asked as `exc` gets its first traceback entry, in frame `f`.
+void note_self_attribute_error(Interp& in, PyObject* exc, const Frame* f);
 
 }  // namespace pymemlab
