@@ -303,6 +303,7 @@ function usableOracle(oracles, s, p) {
   const oracle = oracles[p];
   if (!oracle) return null;
   if (s.oracleBits && oracle.bits !== s.oracleBits) return null;
+  if (s.oracleNativeStack && !oracle.nativeStack) return null;
   return oracle;
 }
 
@@ -454,7 +455,9 @@ async function runMode(o, snippets) {
     const c = counts[p];
     const lacking = c['no-oracle'] + c.parity;
     if (!lacking) continue;
-    const why = oracles[p] ? `oracle ${oracles[p].version} is ${oracles[p].bits}-bit and these are '# oracle: 64-bit'` : 'no oracle';
+    const why = oracles[p]
+      ? `oracle ${oracles[p].version} is ${oracles[p].bits}-bit${oracles[p].nativeStack ? '' : ' with a WebAssembly stack'} and these are '# oracle: 64-bit' or 'native-stack'`
+      : 'no oracle';
     if (c.parity || (impls.length === 2 && (!o.wasmProfiles.length || o.wasmProfiles.includes(p)))) {
       console.log(`${p}: ${why}, ${lacking} differential snippets compared only for native/wasm parity`);
     } else {

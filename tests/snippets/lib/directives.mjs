@@ -74,8 +74,9 @@ export function readSnippet(path, id) {
         if (value !== 'script' && value !== 'repl') throw new Error(`'# mode: ${value}' is neither script nor repl`);
         snippet.mode = value;
       } else if (key === 'oracle') {
-        if (value !== '64-bit') throw new Error(`'# oracle: ${value}': only '64-bit' is known`);
-        snippet.oracleBits = 64;
+        if (value === '64-bit') snippet.oracleBits = 64;
+        else if (value === 'native-stack') snippet.oracleNativeStack = true;
+        else throw new Error(`'# oracle: ${value}': only '64-bit' and 'native-stack' are known`);
       } else if (key === 'compare') {
         if (value !== 'traceback') throw new Error(`'# compare: ${value}': only 'traceback' is known`);
         snippet.compareStderr = true;

@@ -36,7 +36,15 @@ export function findOracle(profile, root) {
   if (pyenv) {
     const python = path.join(pyenvRoot(), 'versions', pyenv, 'bin', 'python');
     if (!existsSync(python)) return null;
-    return { profile, kind: 'cpython', version: pyenv, bits: 64, command: python, argsFor: (h, f) => [h, f] };
+    return {
+      profile,
+      kind: 'cpython',
+      version: pyenv,
+      bits: 64,
+      nativeStack: true,
+      command: python,
+      argsFor: (h, f) => [h, f],
+    };
   }
   const major = PYODIDE_MAJOR[profile];
   if (!major) return null;
@@ -51,6 +59,8 @@ export function findOracle(profile, root) {
     kind: 'pyodide',
     version: `pyodide-${version}`,
     bits: 32,
+    // A WebAssembly C stack: deep C recursion that CPython stops with RecursionError aborts it.
+    nativeStack: false,
     command: process.execPath,
     argsFor: (h, f) => [driver, dir, h, f],
   };

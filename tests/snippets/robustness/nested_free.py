@@ -1,5 +1,6 @@
 # Freeing a container nested 100,000 deep: CPython's trashcan puts the deallocations aside past
 # 50 levels and finishes them afterwards, so the native stack never holds the whole chain.
+# oracle: native-stack
 import gc
 l = []
 for i in range(100000):

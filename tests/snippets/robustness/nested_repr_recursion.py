@@ -1,5 +1,6 @@
 # repr of a list nested 100,000 deep raises RecursionError (CPython guards the C recursion of
 # repr); building the nesting is fine.
+# oracle: native-stack
 l = []
 for i in range(100000):
     l = [l]
