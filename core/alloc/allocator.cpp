@@ -78,7 +78,7 @@ void* Allocator::malloc(size_t nbytes) {
     // 1 <= nbytes <= SMALL_REQUEST_THRESHOLD; 0 wraps around and goes to the raw allocator.
     if (nbytes - 1 < threshold_) {
         if (void* p = pymalloc_alloc(nbytes)) {
-            const uint32_t block_size = profile_.index_to_size(static_cast<uint32_t>(nbytes - 1) >> alignment_shift_);
+            const uint32_t block_size = profile_.index_to_size(profile_.size_to_index(static_cast<uint32_t>(nbytes)));
             fill_clean(p, block_size);
             limit_to_request(p, block_size, nbytes);
             return p;
@@ -94,7 +94,7 @@ void* Allocator::calloc(size_t nelem, size_t elsize) {
     size_t nbytes = nelem * elsize;
     if (nbytes - 1 < threshold_) {
         if (void* p = pymalloc_alloc(nbytes)) {
-            limit_to_request(p, profile_.index_to_size(static_cast<uint32_t>(nbytes - 1) >> alignment_shift_), nbytes);
+            limit_to_request(p, profile_.index_to_size(profile_.size_to_index(static_cast<uint32_t>(nbytes))), nbytes);
             std::memset(p, 0, nbytes);
             return p;
         }

@@ -131,28 +131,38 @@ std::string best_suggestion(std::string_view name, const std::vector<std::vector
     return "";
 }
 
-void note_self_suggestion(Interp& in, PyObject* exc, PyObject* name) {
-    Runtime& rt = in.rt;
-    in.self_suggestion_exc = nullptr;
-    if (!rt.profile().at_least(3, 12) || in.frame == nullptr || exc == nullptr) return;
-    const Frame* f = in.frame;
-    if ((code_body(f->code).flags & CO_OPTIMIZED) == 0) return;
+namespace {
+
+// frame.f_locals['self'] for a function frame: its `self` local (a closure's cell read through),
+// borrowed, or nullptr when it has none or it is unbound.
+PyObject* local_self(Runtime& rt, const Frame* f) {
+    if ((code_body(f->code).flags & CO_OPTIMIZED) == 0) return nullptr;
     PyObject* varnames = as_code(f->code)->co_varnames.p;
     for (int64_t i = 0; i < Py_SIZE(varnames) && i < static_cast<int64_t>(f->localsplus.size()); ++i) {
         if (str_as_utf8(rt, tuple_items(varnames)[i]) != "self") continue;
         PyObject* self = f->localsplus[static_cast<size_t>(i)];
-        if (self == nullptr) return;
-        // PyObject_HasAttr, with the NameError set aside while the attribute is looked up.
-        PyObject* saved = err_fetch(rt);
-        PyObject* attr = object_getattr(rt, self, name);
-        err_clear(rt);
-        if (saved != nullptr) err_set_instance(rt, saved);
-        if (attr == nullptr) return;
-        rt.decref(attr);
-        in.self_suggestion_exc = exc;
-        in.self_suggestion = "self." + str_as_utf8(rt, name);
-        return;
+        return self != nullptr && Py_TYPE(self) == rt.builtins().cell_type ? cell_get(self) : self;
     }
+    return nullptr;
+}
+
+}  // namespace
+
+void note_self_suggestion(Interp& in, PyObject* exc, PyObject* name) {
+    Runtime& rt = in.rt;
+    in.self_suggestion_exc = nullptr;
+    if (!rt.profile().at_least(3, 12) || in.frame == nullptr || exc == nullptr) return;
+    PyObject* self = local_self(rt, in.frame);
+    if (self == nullptr) return;
+    // PyObject_HasAttr, with the NameError set aside while the attribute is looked up.
+    PyObject* saved = err_fetch(rt);
+    PyObject* attr = object_getattr(rt, self, name);
+    err_clear(rt);
+    if (saved != nullptr) err_set_instance(rt, saved);
+    if (attr == nullptr) return;
+    rt.decref(attr);
+    in.self_suggestion_exc = exc;
+    in.self_suggestion = "self." + str_as_utf8(rt, name);
 }
 
 std::string name_error_suggestion(Interp& in, PyObject* exc) {
@@ -225,17 +235,9 @@ void note_self_attribute_error(Interp& in, PyObject* exc, const Frame* f) {
         !object_type_check(exc, rt.builtins().exc.AttributeError))
         return;
     in.self_attribute_exc = nullptr;
-    PyObject* obj = exception_attribute_obj(rt, exc);
-    if (obj == nullptr || (code_body(f->code).flags & CO_OPTIMIZED) == 0) return;
     // 'self' in frame.f_locals and frame.f_locals['self'] is obj
-    PyObject* varnames = as_code(f->code)->co_varnames.p;
-    for (int64_t i = 0; i < Py_SIZE(varnames) && i < static_cast<int64_t>(f->localsplus.size()); ++i) {
-        if (str_as_utf8(rt, tuple_items(varnames)[i]) != "self") continue;
-        PyObject* self = f->localsplus[static_cast<size_t>(i)];
-        if (self != nullptr && Py_TYPE(self) == rt.builtins().cell_type) self = cell_get(self);  // a closure's self
-        if (self == obj) in.self_attribute_exc = exc;
-        return;
-    }
+    PyObject* obj = exception_attribute_obj(rt, exc);
+    if (obj != nullptr && local_self(rt, f) == obj) in.self_attribute_exc = exc;
 }
 
 std::string import_error_suggestion(Interp& in, PyObject* exc) {
