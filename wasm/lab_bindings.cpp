@@ -87,7 +87,7 @@ public:
     // The snapshot at the cursor: typed arrays over vectors this object keeps until the next
     // snapshot() (see lab/snapshot.h for each field).
     val snapshot() {
-        snap_ = lab_.snapshot();
+        lab_.snapshot(snap_);
         as_doubles(snap_.object_ids, object_ids_);
         as_doubles(snap_.object_refcnts, object_refcnts_);
         as_doubles(snap_.block_addrs, block_addrs_);

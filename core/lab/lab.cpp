@@ -150,7 +150,13 @@ size_t Lab::step(StepUnit unit, int direction) {
 void Lab::rewind(size_t position) { replay_->seek(std::clamp(position, start_, log_.size())); }
 
 Snapshot Lab::snapshot() const {
-    return make_snapshot(*rt_, log_, replay_->state(), end_state_, replay_->position());
+    Snapshot s;
+    snapshot(s);
+    return s;
+}
+
+void Lab::snapshot(Snapshot& out) const {
+    make_snapshot(*rt_, log_, replay_->state(), end_state_, replay_->position(), out);
 }
 
 std::string_view Lab::output_at_cursor() const {

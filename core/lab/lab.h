@@ -83,8 +83,10 @@ public:
     size_t step(StepUnit unit, int direction = 1);
     void rewind(size_t position);
 
-    // Memory at the cursor (snapshot.h).
+    // Memory at the cursor (snapshot.h); the second form refills `out`, reusing its memory (what
+    // the UI does each frame it draws).
     Snapshot snapshot() const;
+    void snapshot(Snapshot& out) const;
     // Why two names are (or are not) the same object, or what one name's object is, in words:
     // "a is b", "id(a) == id(b)", or "a". Answered at the end of the run.
     std::string explain(std::string_view question) const;

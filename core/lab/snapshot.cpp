@@ -15,51 +15,77 @@ namespace pymemlab {
 
 namespace {
 
-// Sorts by key, least significant 16 bits first, as many passes as the largest key has 16-bit
-// digits (three for modelled addresses, below 2^48): linear in the count, where a comparison
-// sort of a million blocks takes a frame and more.
+// Sizes a vector for `n` elements without clearing it first: a snapshot taken again into the same
+// Snapshot rewrites what is there, and only elements past the old size are initialized.
 template <class T>
-void sort_by_address(std::vector<std::pair<uint64_t, T>>& v) {
-    uint64_t all_bits = 0;
-    for (const auto& e : v) all_bits |= e.first;
-    std::vector<std::pair<uint64_t, T>> tmp(v.size());
-    for (int shift = 0; shift < 64 && (all_bits >> shift) != 0; shift += 16) {
-        std::vector<size_t> count(1 << 16, 0);
-        for (const auto& e : v) ++count[(e.first >> shift) & 0xffff];
-        size_t sum = 0;
-        for (size_t& c : count) {
-            const size_t n = c;
-            c = sum;
-            sum += n;
-        }
-        for (const auto& e : v) tmp[count[(e.first >> shift) & 0xffff]++] = e;
-        v.swap(tmp);
-    }
+T* sized(std::vector<T>& v, size_t n) {
+    v.resize(n);
+    return v.data();
 }
 
-// Fills the snapshot's arena and pool arrays from its blocks, which are sorted by address: the
-// blocks of one pool are consecutive, and so are the pools of one arena.
-void add_pools(const Profile& profile, const std::vector<uint64_t>& arenas, Snapshot& s) {
-    s.arena_addrs = arenas;
+// The blocks, in address order, with their pools: a block inside an arena belongs to the pool
+// of its POOL_SIZE-aligned slot; the blocks of one pool are consecutive, and so are the pools of
+// one arena.
+__attribute__((flatten)) void add_blocks(const Profile& profile, const trace::HeapState& at, Snapshot& s) {
+    const std::vector<uint64_t>& arenas = at.arenas();
+    s.arena_addrs.assign(arenas.begin(), arenas.end());
     s.arena_size = profile.arena_size;
     s.pool_size = profile.pool_size;
     s.pool_overhead = profile.pool_overhead;
-    s.block_pool.assign(s.block_addrs.size(), Snapshot::kRawBlock);
-    size_t a = 0;
-    for (size_t i = 0; i < s.block_addrs.size(); ++i) {
-        const uint64_t addr = s.block_addrs[i];
-        while (a < arenas.size() && arenas[a] + profile.arena_size <= addr) ++a;
-        if (a == arenas.size() || addr < arenas[a]) continue;
-        const uint64_t pool = addr & ~static_cast<uint64_t>(profile.pool_size - 1);
-        if (s.pool_addrs.empty() || s.pool_addrs.back() != pool) {
-            const uint32_t request = std::max<uint32_t>(s.block_sizes[i], 1);
-            s.pool_addrs.push_back(pool);
-            s.pool_class.push_back(profile.index_to_size(profile.size_to_index(request)));
-            s.pool_used.push_back(0);
+    const size_t n = at.blocks().size();
+    uint64_t* addrs = sized(s.block_addrs, n);
+    uint32_t* sizes = sized(s.block_sizes, n);
+    uint32_t* pools = sized(s.block_pool, n);
+    s.pool_addrs.clear();
+    s.pool_class.clear();
+    s.pool_used.clear();
+    // Locals, not the vectors' fields, in the loop: its stores could alias them.
+    const uint64_t pool_mask = ~static_cast<uint64_t>(profile.pool_size - 1);
+    const uint64_t arena_size = profile.arena_size;
+    const uint64_t* arena = arenas.data();
+    const uint64_t* const arenas_end = arena + arenas.size();
+    uint64_t pool = UINT64_MAX;
+    uint32_t pool_index = 0, used = 0;
+    size_t i = 0;
+    at.blocks().for_each([&](uint64_t addr, uint64_t size) {
+        addrs[i] = addr;
+        sizes[i] = static_cast<uint32_t>(std::min<uint64_t>(size, UINT32_MAX));
+        while (arena != arenas_end && *arena + arena_size <= addr) ++arena;
+        if (arena == arenas_end || addr < *arena) {
+            pools[i++] = Snapshot::kRawBlock;
+            return;
         }
-        ++s.pool_used.back();
-        s.block_pool[i] = static_cast<uint32_t>(s.pool_addrs.size() - 1);
+        if ((addr & pool_mask) != pool) {
+            if (used != 0) s.pool_used.push_back(used);
+            pool = addr & pool_mask;
+            pool_index = static_cast<uint32_t>(s.pool_addrs.size());
+            used = 0;
+            s.pool_addrs.push_back(pool);
+            s.pool_class.push_back(profile.index_to_size(profile.size_to_index(std::max<uint64_t>(size, 1))));
+        }
+        ++used;
+        pools[i++] = pool_index;
+    });
+    if (used != 0) s.pool_used.push_back(used);
+}
+
+// A static object's fields: it never dies, so its count at `id` is its count now, less what
+// changed since (the end state's delta); its type is the live object's.
+[[gnu::noinline]] void add_static_fields(const Runtime& rt, const trace::HeapState& end, uint64_t id,
+                                         const trace::ObjectRecord& r, Snapshot& s,
+                                         std::unordered_map<std::string, uint32_t>& extra_types, uint32_t& type,
+                                         int64_t& refcnt, uint8_t& flags) {
+    PyObject* o = rt.static_at(id);
+    flags |= Snapshot::kStatic;
+    const trace::ObjectRecord* e = end.objects().find(id);
+    refcnt = static_cast<int64_t>(o->ob_refcnt) - (e == nullptr ? 0 : e->refcnt) + r.refcnt;
+    if (rt.is_immortal(o)) {
+        flags |= Snapshot::kImmortal;
+        refcnt = static_cast<int64_t>(o->ob_refcnt);
     }
+    auto [it, inserted] = extra_types.try_emplace(Py_TYPE(o)->tp_name, static_cast<uint32_t>(s.type_names.size()));
+    if (inserted) s.type_names.emplace_back(Py_TYPE(o)->tp_name);
+    type = it->second;
 }
 
 }  // namespace
@@ -69,78 +95,80 @@ int64_t Snapshot::find_object(uint64_t id) const {
     return it != object_ids.end() && *it == id ? it - object_ids.begin() : -1;
 }
 
-Snapshot make_snapshot(const Runtime& rt, const trace::TraceLog& log, const trace::HeapState& at,
-                       const trace::HeapState& end, uint64_t position) {
-    Snapshot s;
+__attribute__((flatten)) void make_snapshot(const Runtime& rt, const trace::TraceLog& log, const trace::HeapState& at,
+                   const trace::HeapState& end, uint64_t position, Snapshot& s) {
     s.position = position;
     s.line = at.line();
     s.depth = at.depth();
+    s.type_names.clear();
     for (size_t i = 0; i < log.type_count(); ++i) s.type_names.push_back(log.type_name(static_cast<uint32_t>(i)));
     std::unordered_map<std::string, uint32_t> extra_types;
 
-    std::vector<std::pair<uint64_t, trace::ObjectRecord>> objects;
-    objects.reserve(at.objects().size());
-    at.objects().for_each([&](uint64_t id, const trace::ObjectRecord& r) { objects.emplace_back(id, r); });
     // A static object a name is bound to belongs in the snapshot even when the trace never saw
-    // its count move (3.12+'s immortal small ints and singletons never do).
-    for (uint64_t id : at.names()) {
-        if (id == 0 || at.objects().find(id) != nullptr || rt.static_at(id) == nullptr) continue;
-        if (std::none_of(objects.end() - std::min<size_t>(objects.size(), at.names().size()), objects.end(),
-                         [id](const auto& e) { return e.first == id; }))
-            objects.emplace_back(id, trace::ObjectRecord{});
-    }
-    sort_by_address(objects);
-    const size_t n = objects.size();
-    s.object_ids.reserve(n);
-    s.object_types.reserve(n);
-    s.object_refcnts.reserve(n);
-    s.object_flags.reserve(n);
-    s.object_gc_refs.reserve(n);
-    for (const auto& [id, r] : objects) {
+    // its count move (3.12+'s immortal small ints and singletons never do): merged in by id.
+    std::vector<uint64_t> bound_statics;
+    for (uint64_t id : at.names())
+        if (id != 0 && at.objects().find(id) == nullptr && rt.static_at(id) != nullptr) bound_statics.push_back(id);
+    std::sort(bound_statics.begin(), bound_statics.end());
+    bound_statics.erase(std::unique(bound_statics.begin(), bound_statics.end()), bound_statics.end());
+
+    const size_t bound = at.objects().size() + bound_statics.size();
+    uint64_t* ids = sized(s.object_ids, bound);
+    uint32_t* types = sized(s.object_types, bound);
+    int64_t* refcnts = sized(s.object_refcnts, bound);
+    uint8_t* flag_out = sized(s.object_flags, bound);
+    int32_t* gc_refs = sized(s.object_gc_refs, bound);
+    const bool collecting = !at.gc_refs().empty();
+    const int64_t immortal = static_cast<int64_t>(rt.profile().immortal_refcnt);
+    const uint64_t static_first = rt.static_ids().first;
+    const uint64_t static_span = rt.static_ids().second - static_first;
+    size_t n = 0;
+    auto add_object = [&](uint64_t id, const trace::ObjectRecord& r) {
         uint32_t type = r.type;
         int64_t refcnt = r.refcnt;
         uint8_t flags = (r.flags & trace::ObjectRecord::kTracked) ? Snapshot::kTracked : 0;
-        if (PyObject* o = rt.static_at(id)) {
-            // A static object never dies: its count here is its count now, less what changed since.
-            flags |= Snapshot::kStatic;
-            const trace::ObjectRecord* e = end.objects().find(id);
-            refcnt = static_cast<int64_t>(o->ob_refcnt) - (e == nullptr ? 0 : e->refcnt) + r.refcnt;
-            if (rt.is_immortal(o)) {
-                flags |= Snapshot::kImmortal;
-                refcnt = static_cast<int64_t>(o->ob_refcnt);
-            }
-            auto [it, inserted] = extra_types.try_emplace(Py_TYPE(o)->tp_name, static_cast<uint32_t>(s.type_names.size()));
-            if (inserted) s.type_names.emplace_back(Py_TYPE(o)->tp_name);
-            type = it->second;
+        if (id - static_first < static_span) [[unlikely]] {
+            add_static_fields(rt, end, id, r, s, extra_types, type, refcnt, flags);
         } else if ((r.flags & trace::ObjectRecord::kBorn) == 0) {
-            continue;  // a change to an object the trace never saw made: nothing it can show
+            return;  // a change to an object the trace never saw made: nothing it can show
         } else if (r.flags & trace::ObjectRecord::kImmortal) {
             flags |= Snapshot::kImmortal;
-            refcnt = static_cast<int64_t>(rt.profile().immortal_refcnt);
+            refcnt = immortal;
         } else if (refcnt == 0) {
             flags |= Snapshot::kFreeList;
         }
-        const int32_t* g = at.gc_refs().empty() ? nullptr : at.gc_refs().find(id);
-        s.object_ids.push_back(id);
-        s.object_types.push_back(type);
-        s.object_refcnts.push_back(refcnt);
-        s.object_flags.push_back(flags);
-        s.object_gc_refs.push_back(g == nullptr ? Snapshot::kNoGcRefs : *g);
-    }
+        const int32_t* g = collecting ? at.gc_refs().find(id) : nullptr;
+        ids[n] = id;
+        types[n] = type;
+        refcnts[n] = refcnt;
+        flag_out[n] = flags;
+        gc_refs[n] = g == nullptr ? Snapshot::kNoGcRefs : *g;
+        ++n;
+    };
+    size_t next_static = 0;
+    uint64_t next_bound = bound_statics.empty() ? UINT64_MAX : bound_statics[0];
+    auto add_bound_below = [&](uint64_t id) {
+        for (; next_static < bound_statics.size() && bound_statics[next_static] < id; ++next_static)
+            add_object(bound_statics[next_static], trace::ObjectRecord{});
+        next_bound = next_static < bound_statics.size() ? bound_statics[next_static] : UINT64_MAX;
+    };
+    at.objects().for_each([&](uint64_t id, const trace::ObjectRecord& r) {
+        if (id > next_bound) [[unlikely]]
+            add_bound_below(id);
+        add_object(id, r);
+    });
+    add_bound_below(UINT64_MAX);
+    s.object_ids.resize(n);
+    s.object_types.resize(n);
+    s.object_refcnts.resize(n);
+    s.object_flags.resize(n);
+    s.object_gc_refs.resize(n);
 
-    std::vector<std::pair<uint64_t, uint64_t>> blocks;
-    blocks.reserve(at.blocks().size());
-    at.blocks().for_each([&](uint64_t addr, uint64_t size) { blocks.emplace_back(addr, size); });
-    sort_by_address(blocks);
-    s.block_addrs.reserve(blocks.size());
-    s.block_sizes.reserve(blocks.size());
-    for (const auto& [addr, size] : blocks) {
-        s.block_addrs.push_back(addr);
-        s.block_sizes.push_back(static_cast<uint32_t>(std::min<uint64_t>(size, UINT32_MAX)));
-    }
+    add_blocks(rt.profile(), at, s);
     s.bytes_in_use = at.bytes_in_use();
-    add_pools(rt.profile(), at.arenas(), s);
 
+    s.names.clear();
+    s.name_ids.clear();
     for (size_t i = 0; i < at.names().size(); ++i) {
         if (at.names()[i] == 0) continue;
         s.names.push_back(log.name(static_cast<uint32_t>(i)));
@@ -158,7 +186,6 @@ Snapshot make_snapshot(const Runtime& rt, const trace::TraceLog& log, const trac
     s.gc_collections = g.collections;
     s.gc_last_collected = g.last_collected;
     s.output_bytes = at.output_bytes();
-    return s;
 }
 
 std::string Snapshot::serialize() const {

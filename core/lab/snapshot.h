@@ -78,7 +78,8 @@ struct Snapshot {
     std::string serialize() const;
 };
 
-Snapshot make_snapshot(const Runtime& rt, const trace::TraceLog& log, const trace::HeapState& at,
-                       const trace::HeapState& end, uint64_t position);
+// Fills every field of `out` with the state `at`, reusing the memory of its vectors.
+void make_snapshot(const Runtime& rt, const trace::TraceLog& log, const trace::HeapState& at,
+                   const trace::HeapState& end, uint64_t position, Snapshot& out);
 
 }  // namespace pymemlab

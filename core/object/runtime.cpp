@@ -35,6 +35,9 @@ Runtime::Runtime(const Profile& profile, RuntimeOptions options)
     link_ring(&gc_.permanent);
     for (int g = 0; g < kGenerations; ++g) gc_.threshold[g] = profile.gc_threshold[g];
     trace_ = options.trace;
+    // Every block starts at a multiple of ALIGNMENT and every object at a multiple of it within
+    // its block, except 2.7's ints and floats, carved 24 bytes apart from their own blocks.
+    if (trace_ != nullptr) trace_->set_granule_bits(profile.major == 2 ? 3 : profile.alignment_shift);
     init_builtins(*this);
 }
 
@@ -179,6 +182,8 @@ bool Runtime::is_static(const PyObject* o) const {
     auto p = reinterpret_cast<uintptr_t>(o), base = reinterpret_cast<uintptr_t>(static_memory_.get());
     return p - base < kStaticCapacity;
 }
+
+std::pair<uint64_t, uint64_t> Runtime::static_ids() const { return {kStaticBase, kStaticBase + static_used_}; }
 
 PyObject* Runtime::static_at(uint64_t id) const {
     if (id < kStaticBase || id - kStaticBase >= static_used_) return nullptr;

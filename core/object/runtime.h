@@ -11,6 +11,7 @@
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "alloc/allocator.h"
@@ -289,6 +290,9 @@ public:
     bool is_static(const PyObject* o) const;
     // The static object whose id() is `id`, or nullptr when `id` is not in the data segment.
     PyObject* static_at(uint64_t id) const;
+    // The ids the data segment spans so far, [first, second): a range test for code that asks
+    // of every object whether it is static (a snapshot).
+    std::pair<uint64_t, uint64_t> static_ids() const;
 
     // ---- GC lists (the collector itself is core/gc) ------------------------------------------
     static PyGC_Head* as_gc(const PyObject* o, uint32_t gc_head_size) {

@@ -1,7 +1,7 @@
-// FlatMap: an open-addressing hash map from modelled addresses (never 0) to small values, for
-// the trace's states. One array of slots, linear probing, backward-shift deletion (no
+// FlatMap: an open-addressing hash map from nonzero 64-bit keys to small values: AddressMap's
+// page table (address_map.h). One array of slots, linear probing, backward-shift deletion (no
 // tombstones): a lookup touches one cache line or two, a copy is one array copy, and iterating
-// walks the array. Replaying events and taking checkpoints live on these three operations.
+// walks the array.
 #pragma once
 
 #include <cstddef>

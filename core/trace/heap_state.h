@@ -1,15 +1,17 @@
 // HeapState: what memory looks like at one point of a trace — live blocks, objects with their
 // reference counts and tracking, the names of __main__, the collector's counts and phase, the
-// output's length — rebuilt from events alone, forwards (apply) and backwards (unapply).
-// Replay (replay.h) moves one through a TraceLog; the Lab turns it into a Snapshot.
+// output's length — rebuilt from events alone, by applying them in order. Replay (replay.h)
+// moves one through a TraceLog, keeping copies to restart from; the Lab turns it into a Snapshot.
+// Its maps are AddressMaps: a copy shares their pages until one side writes.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "trace/event.h"
-#include "trace/flat_map.h"
+#include "trace/address_map.h"
 
 namespace pymemlab::trace {
 
@@ -19,15 +21,16 @@ class TraceLog;
 // type, None, a small int, the builtins) is "foreign": the trace saw only changes to it, so its
 // refcnt is a delta from its count when tracing began, and its type is kNoType.
 struct ObjectRecord {
-    static constexpr uint32_t kNoType = UINT32_MAX;
+    static constexpr uint32_t kNoType = (1u << 24) - 1;  // type indexes are 24-bit payloads
     static constexpr uint8_t kBorn = 1;     // made while tracing (ObjectNew): refcnt is absolute
     static constexpr uint8_t kTracked = 2;  // in a GC generation
     static constexpr uint8_t kImmortal = 4; // 3.12+: the count no longer moves (Immortalize)
-    uint32_t type = kNoType;
+    uint32_t type : 24 = kNoType;
+    uint32_t flags : 8 = 0;
     int32_t refcnt = 0;
-    uint8_t flags = 0;
     bool operator==(const ObjectRecord&) const = default;
 };
+static_assert(sizeof(ObjectRecord) == 8, "a page of records is read whole by every snapshot");
 
 struct GcView {
     static constexpr int kGenerations = 3;
@@ -41,17 +44,20 @@ struct GcView {
 };
 
 // Invariants (checked by the tests through operator==): a foreign record with refcnt 0 and no
-// flags is erased, so the state after apply(e) then unapply(e) equals the state before, and the
-// state at a position is the same whichever way it was reached. `undo` holds what destructive
-// events overwrote; apply pushes and unapply pops, so its length is a function of the position.
+// flags is erased, and unbound names at the end of names() are dropped, so the state at a
+// position has one form, whichever checkpoint it was replayed from.
 class HeapState {
 public:
-    void apply(const TraceLog& log, size_t index, std::vector<uint64_t>& undo);
-    void unapply(const TraceLog& log, size_t index, std::vector<uint64_t>& undo);
+    // Addresses in the trace are multiples of 2^granule_bits (TraceLog::granule_bits).
+    explicit HeapState(unsigned granule_bits = 3)
+        : objects_(granule_bits), blocks_(granule_bits), gc_refs_(granule_bits) {}
 
-    const FlatMap<ObjectRecord>& objects() const { return objects_; }
-    const FlatMap<uint64_t>& blocks() const { return blocks_; }  // address -> size
-    const FlatMap<int32_t>& gc_refs() const { return gc_refs_; }  // during a collection
+    // Applies the event at `index` of `log`, the next one after those applied so far.
+    void apply(const TraceLog& log, size_t index);
+
+    const AddressMap<ObjectRecord>& objects() const { return objects_; }
+    const AddressMap<uint64_t>& blocks() const { return blocks_; }  // address -> size
+    const AddressMap<int32_t>& gc_refs() const { return gc_refs_; }  // during a collection
     // Arenas mapped (their first bytes, ascending): ArenaNew adds one, ArenaFree removes it.
     const std::vector<uint64_t>& arenas() const { return arenas_; }
     // __main__'s names: index (TraceLog::name) -> id, 0 when unbound (possibly shorter than the
@@ -65,10 +71,16 @@ public:
 
     bool operator==(const HeapState&) const = default;
 
+    // Bytes of the state's own tables; its maps' pages go to `pages` with their sizes, for the
+    // caller to count each once (copies share them, address_map.h).
+    size_t table_bytes(std::vector<std::pair<const void*, size_t>>& pages) const;
+    // Bytes of pages cloned since the last call: what a copy taken then has come to cost alone.
+    size_t take_cloned_bytes();
+
 private:
-    FlatMap<ObjectRecord> objects_;
-    FlatMap<uint64_t> blocks_;
-    FlatMap<int32_t> gc_refs_;
+    AddressMap<ObjectRecord> objects_;
+    AddressMap<uint64_t> blocks_;
+    AddressMap<int32_t> gc_refs_;
     std::vector<uint64_t> arenas_;
     std::vector<uint64_t> names_;
     GcView gc_;
@@ -77,11 +89,11 @@ private:
     uint32_t line_ = 0;
     uint32_t depth_ = 0;
 
-    ObjectRecord& record(uint64_t id) { return objects_[id]; }
-    void settle(uint64_t id);  // erases a foreign record that no longer says anything
-    void trim_names();         // unbound names at the end are dropped: one form per state
-    void add_refcnt(uint64_t id, int32_t delta);
-    void set_flag(uint64_t id, uint8_t flag, bool on);
+    // Changes the record of `id` (made when absent), then erases it if it is a foreign record
+    // that no longer says anything.
+    template <class F>
+    void update(uint64_t id, F change);
+    void trim_names();  // unbound names at the end are dropped: one form per state
     void add_arena(uint64_t address);
     void remove_arena(uint64_t address);
 };

@@ -1,4 +1,4 @@
-// Replay::seek: forwards by applying events, backwards by unapplying them or from a checkpoint.
+// Replay::seek: forwards by applying events, otherwise from the checkpoint below the target.
 #include "trace/replay.h"
 
 #include <algorithm>
@@ -6,56 +6,55 @@
 namespace pymemlab::trace {
 
 Replay::Replay(const TraceLog& log, size_t checkpoint_every) : log_(log), every_(std::max<size_t>(checkpoint_every, 1)) {
-    checkpoints_.push_back({state_, 0});
+    reset();
 }
 
 void Replay::forward_to(size_t target) {
     while (position_ < target) {
-        state_.apply(log_, position_, undo_);
+        state_.apply(log_, position_);
         ++position_;
-        if (position_ % every_ == 0 && position_ / every_ == checkpoints_.size())
-            checkpoints_.push_back({state_, undo_.size()});
+        ++applied_;
+        // A new checkpoint only past the last one, and only once the pages cloned since it are
+        // paid for by the events between them.
+        const size_t last = checkpoints_.back().position;
+        if (position_ <= last || (position_ - last) % every_ != 0) continue;
+        cloned_bytes_ += state_.take_cloned_bytes();
+        if (cloned_bytes_ > kCheckpointBytesPerEvent * (position_ - last)) continue;
+        checkpoints_.push_back({position_, state_});
+        cloned_bytes_ = 0;
     }
 }
 
 void Replay::seek(size_t target) {
     target = std::min(target, log_.size());
-    if (target >= position_) {
-        forward_to(target);
-        return;
+    auto above = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), target,
+                                  [](size_t p, const Checkpoint& c) { return p < c.position; });
+    const Checkpoint& below = *(above - 1);  // checkpoints_[0] is at 0
+    if (target < position_ || below.position > position_) {
+        state_ = below.state;
+        position_ = below.position;
+        state_.take_cloned_bytes();
+        cloned_bytes_ = 0;
     }
-    const size_t k = std::min(target / every_, checkpoints_.size() - 1);
-    const size_t from_checkpoint = target - k * every_;
-    if (from_checkpoint < position_ - target) {
-        state_ = checkpoints_[k].state;
-        undo_.resize(checkpoints_[k].undo_size);
-        position_ = k * every_;
-        forward_to(target);
-        return;
-    }
-    while (position_ > target) {
-        --position_;
-        state_.unapply(log_, position_, undo_);
-    }
+    forward_to(target);
 }
 
 size_t Replay::memory_bytes() const {
-    auto state_bytes = [](const HeapState& s) {
-        return s.objects().capacity() * sizeof(FlatMap<ObjectRecord>::Slot) +
-               s.blocks().capacity() * sizeof(FlatMap<uint64_t>::Slot) +
-               s.gc_refs().capacity() * sizeof(FlatMap<int32_t>::Slot) + s.names().size() * sizeof(uint64_t);
-    };
-    size_t n = undo_.capacity() * sizeof(uint64_t) + state_bytes(state_);
-    for (const Checkpoint& c : checkpoints_) n += state_bytes(c.state);
+    std::vector<std::pair<const void*, size_t>> pages;
+    size_t n = state_.table_bytes(pages) + checkpoints_.capacity() * sizeof(Checkpoint);
+    for (const Checkpoint& c : checkpoints_) n += c.state.table_bytes(pages);
+    std::sort(pages.begin(), pages.end());
+    pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+    for (const auto& page : pages) n += page.second;
     return n;
 }
 
 void Replay::reset() {
-    state_ = HeapState();
-    undo_.clear();
+    state_ = HeapState(log_.granule_bits());
     position_ = 0;
+    cloned_bytes_ = 0;
     checkpoints_.clear();
-    checkpoints_.push_back({state_, 0});
+    checkpoints_.push_back({0, state_});
 }
 
 }  // namespace pymemlab::trace

@@ -1,7 +1,10 @@
 // Replay: a cursor over a TraceLog with the HeapState at the cursor. Seeking forwards applies
-// events; seeking backwards unapplies them or, when nearer, restores the checkpoint below the
-// target (one is kept every `checkpoint_every` events, made the first time the cursor passes it)
-// and applies from there: any seek costs at most `checkpoint_every` events.
+// events; any other seek restores the nearest checkpoint at or below the target and applies
+// from there. Checkpoints are copies of the state, taken the first time the cursor passes a
+// point: one every `checkpoint_every` events, or further apart while the copies would pin more
+// than kCheckpointBytesPerEvent of cloned pages an event (copies share pages, address_map.h).
+// So a seek applies at most about max(checkpoint_every, heap bytes / kCheckpointBytesPerEvent)
+// events, and the checkpoints cost about that many bytes an event at most.
 #pragma once
 
 #include <cstddef>
@@ -15,7 +18,8 @@ namespace pymemlab::trace {
 
 class Replay {
 public:
-    static constexpr size_t kDefaultCheckpointEvery = 1 << 19;
+    static constexpr size_t kDefaultCheckpointEvery = 1 << 16;
+    static constexpr size_t kCheckpointBytesPerEvent = 8;
 
     explicit Replay(const TraceLog& log, size_t checkpoint_every = kDefaultCheckpointEvery);
 
@@ -24,22 +28,25 @@ public:
     // Moves to `target` (clamped to log.size()).
     void seek(size_t target);
     const HeapState& state() const { return state_; }
-    // Bytes the checkpoints and the undo stack hold.
+    // Bytes the state and the checkpoints hold (pages they share counted once).
     size_t memory_bytes() const;
-    // Forgets checkpoints past the log's end (after the log was cleared or a run was replaced).
+    // Events applied since construction (what seeks have cost).
+    uint64_t events_applied() const { return applied_; }
+    // Forgets every checkpoint (after the log was cleared or a run was replaced).
     void reset();
 
 private:
     struct Checkpoint {
+        size_t position = 0;
         HeapState state;
-        size_t undo_size = 0;
     };
     const TraceLog& log_;
     size_t every_;
     size_t position_ = 0;
     HeapState state_;
-    std::vector<uint64_t> undo_;
-    std::vector<Checkpoint> checkpoints_;  // checkpoints_[k] is the state at k * every_
+    std::vector<Checkpoint> checkpoints_;  // ascending positions; the first at 0
+    size_t cloned_bytes_ = 0;              // pages the state cloned since the last checkpoint
+    uint64_t applied_ = 0;
 
     void forward_to(size_t target);
 };

@@ -50,6 +50,11 @@ public:
     const std::string& name(uint32_t index) const { return names_[index]; }
     size_t name_count() const { return names_.size(); }
 
+    // Every address the log records is a multiple of 2^granule_bits(): the ALIGNMENT of the
+    // profile whose runtime writes it (which sets it).
+    unsigned granule_bits() const { return granule_bits_; }
+    void set_granule_bits(unsigned bits) { granule_bits_ = bits; }
+
     // Bytes the log holds: the events and the side tables.
     size_t memory_bytes() const;
     void clear();
@@ -57,6 +62,7 @@ public:
 private:
     size_t capacity_;
     bool truncated_ = false;
+    unsigned granule_bits_ = 3;
     std::vector<uint32_t> words_;
     std::vector<uint64_t> addrs_;
     std::unordered_map<size_t, size_t> big_sizes_;  // event index -> size, for sizes >= kSizeMask

@@ -114,6 +114,38 @@ TEST_CASE("any seek ends in the state a forward replay reaches, whatever the che
     }
 }
 
+TEST_CASE("a seek anywhere replays from the checkpoint below it, not from the start", "[lab]") {
+    Lab lab(profile("3.13"));
+    lab.load("keep = []\nfor i in range(60000):\n    keep.append((i * 1000, [i]))\n    if len(keep) > 1000:\n        keep = []\n");
+    REQUIRE(lab.run() == 0);
+    const size_t events = lab.end() - lab.start();
+    REQUIRE(events > 2'000'000);
+    std::mt19937_64 random(11);
+    size_t worst = 0;
+    for (int i = 0; i < 50; ++i) {
+        const uint64_t before = lab.replay().events_applied();
+        lab.rewind(lab.start() + random() % (events + 1));
+        worst = std::max<size_t>(worst, lab.replay().events_applied() - before);
+    }
+    // The heap stays small, so checkpoints are the default distance apart.
+    CHECK(worst <= trace::Replay::kDefaultCheckpointEvery);
+}
+
+TEST_CASE("a snapshot taken into a Snapshot that held a larger one is the same as a fresh one", "[lab]") {
+    Lab lab(profile("3.11"));
+    lab.load(kChurn);
+    REQUIRE(lab.run() == 0);
+    Snapshot reused;
+    std::mt19937_64 random(5);
+    for (int i = 0; i < 20; ++i) {
+        lab.rewind(lab.start() + random() % (lab.end() - lab.start() + 1));
+        lab.snapshot(reused);
+        INFO("position " << lab.position());
+        REQUIRE(reused.serialize() == lab.snapshot().serialize());
+        REQUIRE(reused.block_pool.size() == reused.block_addrs.size());
+    }
+}
+
 TEST_CASE("stepping by line visits the lines in order and binds the names as they run", "[lab]") {
     Lab lab(profile("3.13"));
     lab.load("a = 1\nb = [a, a]\nc = b\ndel a\nprint(len(c))\n");

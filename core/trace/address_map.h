@@ -1,0 +1,182 @@
+// AddressMap: a map from modelled addresses (never 0, multiples of the granule: the profile's
+// ALIGNMENT, 8 or 16 bytes) to small values, for the trace's states. The address space is cut
+// into pages of kSlots granules; a page holds a value for each granule and a bitmap of which
+// granules have one. So a lookup is a page-table
+// probe (usually the page of the last lookup) and an index, iteration runs in address order
+// (a snapshot needs no sort), and pages are shared between copies until one of them writes:
+// copying a map (a Replay checkpoint) costs its page table, not its entries.
+//
+// Invariants: `count` of a page is the number of bits set in its bitmap; a value whose bit is
+// clear is V{}; size_ is the sum of the pages' counts; a page reached through a map that
+// shares it (use_count() > 1) is never written: writers clone it first (writable()).
+#pragma once
+
+#include <algorithm>
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "trace/flat_map.h"
+
+namespace pymemlab::trace {
+
+template <class V>
+class AddressMap {
+public:
+    static constexpr unsigned kSlotBits = 11;
+    static constexpr size_t kSlots = size_t{1} << kSlotBits;
+    static constexpr size_t kWords = kSlots / 64;
+
+private:
+    struct Page {
+        uint64_t bits[kWords] = {};
+        uint32_t count = 0;
+        V values[kSlots] = {};
+        bool has(size_t slot) const { return (bits[slot / 64] >> (slot % 64)) & 1; }
+    };
+
+public:
+    static constexpr size_t kPageBytes = sizeof(Page);
+
+    // Keys are multiples of 2^granule_bits.
+    explicit AddressMap(unsigned granule_bits = 3) : granule_bits_(granule_bits) {}
+
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+
+    const V* find(uint64_t key) const {
+        const Page* page = page_of(key);
+        if (page == nullptr) return nullptr;
+        const size_t slot = slot_of(key);
+        return page->has(slot) ? &page->values[slot] : nullptr;
+    }
+
+    // The value for `key`, inserted as V{} when absent.
+    V& operator[](uint64_t key) {
+        Page& page = writable(key);
+        const size_t slot = slot_of(key);
+        if (!page.has(slot)) {
+            page.bits[slot / 64] |= uint64_t{1} << (slot % 64);
+            ++page.count;
+            ++size_;
+        }
+        return page.values[slot];
+    }
+
+    bool erase(uint64_t key) {
+        const Page* shared = page_of(key);
+        if (shared == nullptr || !shared->has(slot_of(key))) return false;
+        Page& page = writable(key);
+        const size_t slot = slot_of(key);
+        page.bits[slot / 64] &= ~(uint64_t{1} << (slot % 64));
+        page.values[slot] = V{};
+        --page.count;
+        --size_;
+        return true;
+    }
+
+    void clear() {
+        pages_.clear();
+        index_.clear();
+        size_ = 0;
+        last_page_ = kNoPage;
+    }
+
+    // f(key, value) for every entry, in ascending address order.
+    template <class F>
+    void for_each(F f) const {
+        for (const Entry& e : pages_) {
+            const Page& page = *e.page;
+            if (page.count == 0) continue;
+            const uint64_t base = e.number << (kSlotBits + granule_bits_);
+            for (size_t w = 0; w < kWords; ++w)
+                for (uint64_t bits = page.bits[w]; bits != 0; bits &= bits - 1) {
+                    const size_t slot = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
+                    f(base + (slot << granule_bits_), page.values[slot]);
+                }
+        }
+    }
+
+    // Same entries, whatever the pages.
+    bool operator==(const AddressMap& other) const {
+        if (size_ != other.size_) return false;
+        bool same = true;
+        for_each([&](uint64_t key, const V& v) {
+            const V* w = other.find(key);
+            same = same && w != nullptr && *w == v;
+        });
+        return same;
+    }
+
+    // This map's page table in bytes; its pages (which copies may share) go to `pages` with their
+    // size, for the caller to count each once.
+    size_t table_bytes(std::vector<std::pair<const void*, size_t>>& pages) const {
+        for (const Entry& e : pages_) pages.emplace_back(e.page.get(), kPageBytes);
+        return pages_.capacity() * sizeof(Entry) + index_.capacity() * sizeof(typename FlatMap<uint32_t>::Slot);
+    }
+
+    // Bytes of pages this map has cloned since the last call (what keeping the previous copy
+    // costs), and starts counting again.
+    size_t take_cloned_bytes() { return std::exchange(cloned_bytes_, 0); }
+
+private:
+    struct Entry {
+        uint64_t number;  // key >> (kSlotBits + granule_bits_)
+        std::shared_ptr<Page> page;
+    };
+    static constexpr size_t kNoPage = SIZE_MAX;
+
+    unsigned granule_bits_;
+    std::vector<Entry> pages_;  // ascending page numbers
+    FlatMap<uint32_t> index_;   // page number + 1 -> its position in pages_
+    size_t size_ = 0;
+    size_t cloned_bytes_ = 0;
+    // The page of the last lookup: nearby keys come in runs.
+    mutable uint64_t last_number_ = 0;
+    mutable size_t last_page_ = kNoPage;
+
+    size_t slot_of(uint64_t key) const {
+        assert((key & ((uint64_t{1} << granule_bits_) - 1)) == 0 && "keys are multiples of the granule");
+        return static_cast<size_t>(key >> granule_bits_) & (kSlots - 1);
+    }
+    uint64_t number_of(uint64_t key) const { return key >> (kSlotBits + granule_bits_); }
+
+    size_t position_of(uint64_t number) const {
+        if (last_page_ != kNoPage && last_number_ == number) return last_page_;
+        const uint32_t* at = index_.find(number + 1);
+        if (at == nullptr) return kNoPage;
+        last_number_ = number;
+        last_page_ = *at;
+        return *at;
+    }
+
+    const Page* page_of(uint64_t key) const {
+        const size_t at = position_of(number_of(key));
+        return at == kNoPage ? nullptr : pages_[at].page.get();
+    }
+
+    Page& writable(uint64_t key) {
+        const uint64_t number = number_of(key);
+        size_t at = position_of(number);
+        if (at == kNoPage) {
+            // In address order: nearly always at the end (the heap grows upwards), otherwise the
+            // pages after it move up one, and the index with them.
+            auto it = std::lower_bound(pages_.begin(), pages_.end(), number,
+                                       [](const Entry& e, uint64_t n) { return e.number < n; });
+            at = static_cast<size_t>(it - pages_.begin());
+            pages_.insert(it, Entry{number, std::make_shared<Page>()});
+            for (size_t i = at; i < pages_.size(); ++i) index_[pages_[i].number + 1] = static_cast<uint32_t>(i);
+            last_number_ = number;
+            last_page_ = at;
+        } else if (pages_[at].page.use_count() > 1) {
+            pages_[at].page = std::make_shared<Page>(*pages_[at].page);
+            cloned_bytes_ += kPageBytes;
+        }
+        return *pages_[at].page;
+    }
+};
+
+}  // namespace pymemlab::trace
