@@ -1,14 +1,15 @@
-// AddressMap: a map from modelled addresses (never 0, multiples of the granule: the profile's
-// ALIGNMENT, 8 or 16 bytes) to small values, for the trace's states. The address space is cut
+// AddressMap: a map from modelled addresses (never 0, multiples of a granule of 8 or 16 bytes:
+// TraceLog::granule_bits) to small values, for the trace's states. The address space is cut
 // into pages of kSlots granules; a page holds a value for each granule and a bitmap of which
-// granules have one. So a lookup is a page-table
-// probe (usually the page of the last lookup) and an index, iteration runs in address order
-// (a snapshot needs no sort), and pages are shared between copies until one of them writes:
-// copying a map (a Replay checkpoint) costs its page table, not its entries.
+// granules have one. So a lookup is a page-table probe (usually the page of the last lookup)
+// and an index; iteration runs in address order (a snapshot needs no sort); and pages are
+// shared between copies until one of them writes: copying a map (a Replay checkpoint) costs
+// its page table, not its entries.
 //
 // Invariants: `count` of a page is the number of bits set in its bitmap; a value whose bit is
-// clear is V{}; size_ is the sum of the pages' counts; a page reached through a map that
-// shares it (use_count() > 1) is never written: writers clone it first (writable()).
+// clear is V{}; size_ is the sum of the pages' counts; pages_ is in ascending page number and
+// index_ maps each number to its position; a page that another map shares (use_count() > 1)
+// is never written: writers clone it first (writable()).
 #pragma once
 
 #include <algorithm>
