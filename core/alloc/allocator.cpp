@@ -352,6 +352,7 @@ void Allocator::release_arena(arena_object* ao) {
     ao->nextarena = unused_arena_objects_;
     unused_arena_objects_ = ao;
     unpoison(reinterpret_cast<void*>(ao->address), arena_size_);
+    if (last_arena_.host == ao->address) last_arena_ = {};
     std::free(ao->host_allocation);
     address_space_.unmap(ao->vaddress, arena_size_);
     footprint_ -= arena_size_;
@@ -481,9 +482,12 @@ void* Allocator::raw_realloc(void* p, size_t nbytes) {
 // ==== observation =============================================================================
 
 uint64_t Allocator::address_of(const void* p) const {
+    const uintptr_t a = reinterpret_cast<uintptr_t>(p);
+    if (a - last_arena_.host < last_arena_.size) return a + last_arena_.delta;
     const pool_header* pool = pool_addr(p);
     if (address_in_range(p, pool)) {
         const arena_object& ao = arenas_[pool->arenaindex];
+        last_arena_ = {ao.address, arena_size_, ao.vaddress - ao.address};
         return ao.vaddress + (reinterpret_cast<uintptr_t>(p) - ao.address);
     }
     // A raw block's header is at POOL_ADDR of every address in its first POOL_SIZE bytes, so

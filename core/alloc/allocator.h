@@ -65,7 +65,8 @@ public:
     void* raw_alloc(size_t nbytes) { return raw_malloc(nbytes, false); }
 
     // The modelled address of a block this allocator handed out (what id() returns), or of an
-    // address inside one (for a raw block, inside its first POOL_SIZE bytes).
+    // address inside one (for a raw block, inside its first POOL_SIZE bytes). The trace asks
+    // this of every reference count it records: the arena of the last answer answers first.
     uint64_t address_of(const void* p) const;
     // The modelled address of the arena holding pymalloc block p; 0 for a raw block.
     uint64_t arena_address_of(const void* p) const;
@@ -147,6 +148,14 @@ private:
     AllocatorCounters counters_;
     uint64_t footprint_ = 0;
     std::vector<uint64_t> arena_map_mid_keys_, arena_map_bot_keys_;
+    // address_of's last arena: host bytes [host, host + size) are at modelled host + delta.
+    // size is 0 (no arena) until an answer comes from an arena, and again when that arena is freed.
+    struct LastArena {
+        uintptr_t host = 0;
+        uintptr_t size = 0;
+        uint64_t delta = 0;
+    };
+    mutable LastArena last_arena_;
 };
 
 }  // namespace pymemlab

@@ -226,8 +226,9 @@ void Runtime::dealloc(PyObject* o) {
 uint64_t Runtime::id(const PyObject* o) const {
     if (is_static(o))
         return kStaticBase + (reinterpret_cast<uintptr_t>(o) - reinterpret_cast<uintptr_t>(static_memory_.get()));
-    const void* block = block_of(o);
-    return allocator_.address_of(block) + (reinterpret_cast<uintptr_t>(o) - reinterpret_cast<uintptr_t>(block));
+    // An object lies in its block's first bytes (after its GC header and pre-header): in the
+    // block's pool, or within a raw block's first POOL_SIZE bytes, where address_of finds it.
+    return allocator_.address_of(o);
 }
 
 void Runtime::gc_track(PyObject* o) {

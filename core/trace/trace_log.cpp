@@ -1,6 +1,8 @@
 // TraceLog's side tables and the event kinds' names.
 #include "trace/trace_log.h"
 
+#include <algorithm>
+
 namespace pymemlab::trace {
 
 const char* event_kind_name(EventKind kind) {
@@ -15,11 +17,22 @@ const char* event_kind_name(EventKind kind) {
 void TraceLog::push_block(EventKind kind, uint64_t block, size_t size, bool gen_zero) {
     const uint32_t flag = gen_zero ? kGenZeroFlag : 0;
     if (size >= kSizeMask) {
-        if (words_.size() < capacity_) big_sizes_[words_.size()] = size;
+        if (size_ < capacity_) big_sizes_[size_] = size;
         push(kind, block, kSizeMask | flag);
     } else {
         push(kind, block, static_cast<uint32_t>(size) | flag);
     }
+}
+
+bool TraceLog::grow() {
+    if (room_ >= capacity_) {
+        truncated_ = true;
+        return false;
+    }
+    room_ = std::min(capacity_, std::max<size_t>(room_ * 2, 1 << 16));
+    words_.resize(room_);
+    addrs_.resize(room_);
+    return true;
 }
 
 size_t TraceLog::block_size(size_t i) const {
@@ -51,8 +64,7 @@ size_t TraceLog::memory_bytes() const {
 
 void TraceLog::clear() {
     truncated_ = false;
-    words_.clear();
-    addrs_.clear();
+    size_ = 0;
     big_sizes_.clear();
 }
 
