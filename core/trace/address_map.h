@@ -119,7 +119,9 @@ public:
         return pages_.capacity() * sizeof(Entry) + index_.capacity() * sizeof(typename FlatMap<uint32_t>::Slot);
     }
 
-    // Bytes of pages this map has cloned since the last call (what keeping the previous copy
+    // Bytes of pages this map has cloned since take_cloned_bytes() last ran.
+    size_t cloned_bytes() const { return cloned_bytes_; }
+    // The same, and starts counting again (what keeping the previous copy
     // costs), and starts counting again.
     size_t take_cloned_bytes() { return std::exchange(cloned_bytes_, 0); }
 

@@ -32,6 +32,10 @@ size_t HeapState::table_bytes(std::vector<std::pair<const void*, size_t>>& pages
            names_.capacity() * sizeof(uint64_t) + arenas_.capacity() * sizeof(uint64_t);
 }
 
+size_t HeapState::cloned_bytes() const {
+    return objects_.cloned_bytes() + blocks_.cloned_bytes() + gc_refs_.cloned_bytes();
+}
+
 size_t HeapState::take_cloned_bytes() {
     return objects_.take_cloned_bytes() + blocks_.take_cloned_bytes() + gc_refs_.take_cloned_bytes();
 }

@@ -74,7 +74,9 @@ public:
     // Bytes of the state's own tables; its maps' pages go to `pages` with their sizes, for the
     // caller to count each once (copies share them, address_map.h).
     size_t table_bytes(std::vector<std::pair<const void*, size_t>>& pages) const;
-    // Bytes of pages cloned since the last call: what a copy taken then has come to cost alone.
+    // Bytes of pages cloned since take_cloned_bytes() last ran: what a copy taken then has come
+    // to cost alone; take_cloned_bytes() also starts counting again.
+    size_t cloned_bytes() const;
     size_t take_cloned_bytes();
 
 private:

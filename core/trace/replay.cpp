@@ -18,10 +18,9 @@ void Replay::forward_to(size_t target) {
         // paid for by the events between them.
         const size_t last = checkpoints_.back().position;
         if (position_ <= last || (position_ - last) % every_ != 0) continue;
-        cloned_bytes_ += state_.take_cloned_bytes();
-        if (cloned_bytes_ > kCheckpointBytesPerEvent * (position_ - last)) continue;
+        if (state_.cloned_bytes() > kCheckpointBytesPerEvent * (position_ - last)) continue;
         checkpoints_.push_back({position_, state_});
-        cloned_bytes_ = 0;
+        state_.take_cloned_bytes();
     }
 }
 
@@ -34,7 +33,6 @@ void Replay::seek(size_t target) {
         state_ = below.state;
         position_ = below.position;
         state_.take_cloned_bytes();
-        cloned_bytes_ = 0;
     }
     forward_to(target);
 }
@@ -52,7 +50,6 @@ size_t Replay::memory_bytes() const {
 void Replay::reset() {
     state_ = HeapState(log_.granule_bits());
     position_ = 0;
-    cloned_bytes_ = 0;
     checkpoints_.clear();
     checkpoints_.push_back({0, state_});
 }

@@ -45,7 +45,6 @@ private:
     size_t position_ = 0;
     HeapState state_;
     std::vector<Checkpoint> checkpoints_;  // ascending positions; the first at 0
-    size_t cloned_bytes_ = 0;              // pages the state cloned since the last checkpoint
     uint64_t applied_ = 0;
 
     void forward_to(size_t target);

@@ -25,13 +25,14 @@ void TraceLog::push_block(EventKind kind, uint64_t block, size_t size, bool gen_
 }
 
 bool TraceLog::grow() {
-    if (room_ >= capacity_) {
+    const size_t room = words_.size();
+    if (room >= capacity_) {
         truncated_ = true;
         return false;
     }
-    room_ = std::min(capacity_, std::max<size_t>(room_ * 2, 1 << 16));
-    words_.resize(room_);
-    addrs_.resize(room_);
+    const size_t grown = std::min(capacity_, std::max<size_t>(room * 2, 1 << 16));
+    words_.resize(grown);
+    addrs_.resize(grown);
     return true;
 }
 

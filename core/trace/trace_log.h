@@ -58,7 +58,7 @@ public:
     static constexpr size_t kDefaultCapacity = 50'000'000;
 
     void push(EventKind kind, uint64_t addr, uint32_t arg = 0) {
-        if (size_ == room_ && !grow()) return;
+        if (size_ == words_.size() && !grow()) return;
         words_[size_] = pack_word(kind, arg);
         addrs_[size_] = addr;
         ++size_;
@@ -94,10 +94,9 @@ public:
 
 private:
     size_t capacity_;
-    // The events are words_[0, size_) and addrs_[0, size_); both vectors are room_ long (grown
+    // The events are words_[0, size_) and addrs_[0, size_); both vectors are the same length (grown
     // by grow(), never shrunk: a run after clear() writes over the last one's memory).
     size_t size_ = 0;
-    size_t room_ = 0;
     bool truncated_ = false;
     unsigned granule_bits_ = 3;
     std::vector<uint32_t, LogAllocator<uint32_t>> words_;
