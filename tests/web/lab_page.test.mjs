@@ -57,6 +57,17 @@ async function act(page, testid) {
   );
 }
 
+// Moves the scrubber to its 'min' or 'max' end and waits until the worker's answer is on screen.
+// (Data attributes change at the next frame: waiting for busy alone could pass before the seek.)
+async function scrub(page, end) {
+  const seq = Number(await page.getAttribute('html', 'data-seq'));
+  await page.fill('[data-testid="scrubber"]', await page.getAttribute('[data-testid="scrubber"]', end));
+  await page.waitForFunction(
+    (s) => document.documentElement.dataset.busy === 'false' && Number(document.documentElement.dataset.seq) > s,
+    seq,
+  );
+}
+
 const text = (page, testid) => page.textContent(`[data-testid="${testid}"]`);
 
 function nativeRun(code, profile, mode) {
@@ -175,8 +186,7 @@ test('a cycle collected: the collector steps phase by phase, marks it unreachabl
   assert.equal(await text(page, 'console'), '1\n');
   assert.match(await text(page, 'gc-summary'), /^2 collections so far; the last \(generation 2\) found 1 unreachable/);
   // Back to the start, past the first collection, then phase by phase through the second.
-  await page.fill('[data-testid="scrubber"]', await page.getAttribute('[data-testid="scrubber"]', 'min'));
-  await page.waitForFunction(() => document.documentElement.dataset.busy === 'false');
+  await scrub(page, 'min');
   await act(page, 'step-collection');
   const blocksBefore = await page.textContent('[data-testid="arena-readout"]');
   const seen = [];
@@ -228,15 +238,18 @@ test('what the interpreter\'s exit prints follows the output, set apart, and pla
 
 test('stepping by line goes forwards and back, and the names follow', { timeout: 90_000 }, async () => {
   const { page, errors } = await open(permalink('a = [1]\nb = a\ndel a\nprint(b)\n', '3.13'), 1);
-  await page.fill('[data-testid="scrubber"]', await page.getAttribute('[data-testid="scrubber"]', 'min'));
-  await page.waitForFunction(() => document.documentElement.dataset.busy === 'false');
+  await scrub(page, 'min');
   const names = () => page.$$eval('[data-testid="identity"] tbody tr', (rows) => rows.map((r) => r.dataset.name));
   const position = () => text(page, 'position');
   await act(page, 'step-line');
   assert.match(await position(), /line 1$/);
   assert.deepEqual(await names(), []);
-  await act(page, 'step-line');
-  await act(page, 'step-line');
+  // Two clicks in one task: the second comes while the worker is busy with the first, and waits.
+  const seq = Number(await page.getAttribute('html', 'data-seq'));
+  await page.evaluate(() => {
+    for (let i = 0; i < 2; i++) document.querySelector('[data-testid="step-line"]').click();
+  });
+  await page.waitForFunction((s) => document.documentElement.dataset.busy === 'false' && Number(document.documentElement.dataset.seq) >= s + 2, seq);
   assert.match(await position(), /line 3$/);
   assert.deepEqual(await names(), ['a', 'b']);
   await act(page, 'step-line');

@@ -28,6 +28,8 @@ const STEP_BUTTONS = [
   ['step-phase', 'phase', 1],
   ['step-collection', 'collection', 1],
 ];
+// Clicks waiting for the worker beyond this many are dropped (a held-down key repeats fast).
+const MAX_QUEUED = 32;
 
 // settings(): { profile, mode } for the next run. onReady(profiles, defaultProfile): the module
 // loaded (again, after a stop). timeLimitMs: a command still running after this long is stopped
@@ -48,7 +50,9 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
   let worker = null;
   let slowTimer = 0;
   let limitTimer = 0;
-  let queuedSeek = null;
+  // Steps and seeks asked for while the worker is busy, sent in order as it answers: a click is
+  // never lost. A seek goes to a place, so it replaces whatever was waiting before it.
+  let queued = [];
   let pendingRun = false;
   const requestFrame = createFrameScheduler(render);
   // First, so that the module loads while the page builds its panels.
@@ -105,7 +109,8 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
   function send(message) {
     if (!state.ready) return;
     if (state.busy) {
-      if (message.type === 'seek') queuedSeek = message.position;
+      if (message.type === 'seek') queued = [message];
+      else if (message.type === 'step' && queued.length < MAX_QUEUED) queued.push(message);
       return;
     }
     state.busy = true;
@@ -168,14 +173,11 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
         emit('step', { position: view.position, line: view.line });
       }
       emit('output', { output: view.output });
-      if (queuedSeek !== null) {
-        const position = queuedSeek;
-        queuedSeek = null;
-        send({ type: 'seek', position });
-      }
+      if (queued.length > 0) send(queued.shift());
     } else if (data.type === 'error') {
       settle();
       state.error = data.message;
+      queued = [];
     }
     requestFrame();
   }
@@ -207,7 +209,7 @@ export function createLabController({ q, host, editor, settings, onReady = () =>
     state.view = null;
     state.runInfo = null;
     state.error = reason;
-    queuedSeek = null;
+    queued = [];
     pendingRun = false;
     startWorker();
     requestFrame();
