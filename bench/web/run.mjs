@@ -64,6 +64,7 @@ async function firstRun(browser, url, done, { countBytes = false } = {}) {
     run: Number(document.documentElement.dataset.firstRunMs ?? NaN),
     module: Number(document.documentElement.dataset.moduleMs ?? NaN),
     workerRun: Number(document.documentElement.dataset.firstRunWorkerMs ?? NaN),
+    moduleAndRun: Number(document.documentElement.dataset.moduleAndFirstRunMs ?? NaN),
   }));
   // Responses finish arriving before the run they made possible; give their handlers a turn.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
@@ -76,6 +77,9 @@ async function firstRun(browser, url, done, { countBytes = false } = {}) {
     // In the lab's worker: loading the module, and the first run's command (issue 6's measure).
     moduleMs: own.module,
     workerRunMs: own.workerRun,
+    // From the page starting to compile the module to the first run's answer on the page:
+    // starting the worker, instantiating, making the Lab and running (issue 6's measure).
+    moduleAndRunMs: own.moduleAndRun,
     bytes: bodies.reduce((a, b) => a + b.bytes, 0),
     gzip: bodies.reduce((a, b) => a + b.gzip, 0),
     files: bodies.length,
@@ -148,7 +152,7 @@ try {
       page_first_run_ms_median: median(runs.map((r) => r.pageRunMs)),
       module_ms_median: median(runs.map((r) => r.moduleMs)),
       worker_first_run_ms_median: median(runs.map((r) => r.workerRunMs)),
-      module_and_first_run_ms_median: median(runs.map((r) => r.moduleMs + r.workerRunMs)),
+      module_and_first_run_ms_median: median(runs.map((r) => r.moduleAndRunMs)),
       bytes: bytes.bytes,
       gzip_bytes: bytes.gzip,
       gzip_bytes_until_ready: bytes.readyGzip,

@@ -6,6 +6,8 @@
 //   { type: 'run', code, profile, mode }   run from a fresh runtime; the cursor ends at the end
 //   { type: 'step', unit, direction }       unit: 'event' | 'line' | 'phase' | 'collection'
 //   { type: 'seek', position }              any point from start to end
+//   { type: 'prepare', profile, mode }      not a command, never answered: make the Lab the next
+//                                           run will likely use now, while the reader reads
 // Worker → page:
 //   { type: 'ready', profiles, defaultProfile }
 //   { type: 'view', view }                  the state at the cursor (below), arrays transferred

@@ -9,6 +9,7 @@ import { INSTRUCTION_BUDGET, KIND, NO_GC_REFS, STEP_UNITS, TIMELINE_POINTS } fro
 
 let module = null;
 let lab = null;
+let prepared = null;  // { name, mode, lab, ms }: made before it was asked for (the `prepare` message)
 let seq = 0;
 let runInfo = null;  // sent with the next view, then null
 let collections = []; // the last run's, from timeline()
@@ -146,12 +147,36 @@ function post(extraTransfer = []) {
   self.postMessage({ type: 'view', view }, [...transfer, ...extraTransfer]);
 }
 
+const profileName = (profile) => (module.profiles().includes(profile) ? profile : module.defaultProfile());
+const modeName = (mode) => (mode === 'repl' ? 'repl' : 'script');
+
+// A fresh Lab for a run: the prepared one when it is the same profile and mode. aheadMs: what
+// making it took before it was asked for.
+function freshLab(name, mode) {
+  const made = prepared;
+  prepared = null;
+  if (made && made.name === name && made.mode === mode) return { lab: made.lab, aheadMs: made.ms };
+  made?.lab.delete();
+  return { lab: new module.Lab(name, mode, INSTRUCTION_BUDGET), aheadMs: 0 };
+}
+
 const commands = {
+  // Not a command (nothing answers it): the page says which Lab it will likely run next, and
+  // the worker makes it while nothing else is asked of it. A Lab made before its run is the
+  // same Lab as one made for it: nothing but the run changes it.
+  prepare({ profile, mode }) {
+    if (prepared) return;
+    const began = performance.now();
+    const name = profileName(profile);
+    const lab = new module.Lab(name, modeName(mode), INSTRUCTION_BUDGET);
+    prepared = { name, mode: modeName(mode), lab, ms: performance.now() - began };
+  },
   run({ code, profile, mode }) {
     const began = performance.now();
     lab?.delete();
-    const name = module.profiles().includes(profile) ? profile : module.defaultProfile();
-    lab = new module.Lab(name, mode === 'repl' ? 'repl' : 'script', INSTRUCTION_BUDGET);
+    const name = profileName(profile);
+    const fresh = freshLab(name, modeName(mode));
+    lab = fresh.lab;
     lab.load(String(code));
     const started = performance.now();
     const status = lab.run();
@@ -180,7 +205,8 @@ const commands = {
       graph,
       objgraphs: lab.graphs(),
     };
-    runInfo.workerMs = performance.now() - began; // the whole command: new Lab, run, exit, answers
+    // The whole command (run, exit, answers) and making its Lab, here or ahead (`prepare`).
+    runInfo.workerMs = performance.now() - began + fresh.aheadMs;
     const t = series;
     post([t.positions.buffer, t.blocks.buffer, t.arenas.buffer, t.gen0.buffer]);
   },
