@@ -56,7 +56,7 @@ uint32_t TraceLog::name_index(std::string_view name) {
 }
 
 size_t TraceLog::memory_bytes() const {
-    size_t n = words_.capacity() * sizeof(uint32_t) + addrs_.capacity() * sizeof(uint64_t);
+    size_t n = words_.memory_bytes(size_) + addrs_.memory_bytes(size_);
     n += big_sizes_.size() * 32;
     for (const std::string& s : types_) n += s.capacity() + sizeof s;
     for (const std::string& s : names_) n += 2 * (s.capacity() + sizeof s);

@@ -5,55 +5,21 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <memory>
-#include <new>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "trace/event.h"
-
-#if defined(__linux__) && !defined(__EMSCRIPTEN__)
-#include <sys/mman.h>
-#endif
+#include "trace/log_array.h"
 
 namespace pymemlab::trace {
-
-// The log's arrays grow to hundreds of megabytes in a long run. Natively, from 4 MB up they are
-// 2 MB aligned and marked for transparent huge pages: a page fault maps 2 MB, not 4 KB (the
-// kernel's zeroing of fresh pages was half of a long traced run). WebAssembly has no pages to
-// fault: there the arrays are plain vectors.
-#if defined(__linux__) && !defined(__EMSCRIPTEN__)
-template <class T>
-struct LogAllocator {
-    using value_type = T;
-    LogAllocator() = default;
-    template <class U>
-    LogAllocator(const LogAllocator<U>&) {}
-    T* allocate(size_t n) {
-        constexpr size_t kHuge = size_t{2} << 20;
-        const size_t bytes = n * sizeof(T);
-        void* p = bytes >= 2 * kHuge ? std::aligned_alloc(kHuge, (bytes + kHuge - 1) & ~(kHuge - 1)) : std::malloc(bytes);
-        if (p == nullptr) throw std::bad_alloc();
-        if (bytes >= 2 * kHuge) madvise(p, bytes, MADV_HUGEPAGE);
-        return static_cast<T*>(p);
-    }
-    void deallocate(T* p, size_t) { std::free(p); }
-    template <class U>
-    bool operator==(const LogAllocator<U>&) const { return true; }
-};
-#else
-template <class T>
-using LogAllocator = std::allocator<T>;
-#endif
 
 class TraceLog {
 public:
     // Past `capacity` events the log stops recording and says so (truncated()): a runaway
     // snippet cannot exhaust the page's memory through its trace.
-    explicit TraceLog(size_t capacity = kDefaultCapacity) : capacity_(capacity) {}
+    explicit TraceLog(size_t capacity = kDefaultCapacity) : capacity_(capacity), words_(capacity), addrs_(capacity) {}
 
     static constexpr size_t kDefaultCapacity = 50'000'000;
 
@@ -94,13 +60,14 @@ public:
 
 private:
     size_t capacity_;
-    // The events are words_[0, size_) and addrs_[0, size_); both vectors are the same length (grown
-    // by grow(), never shrunk: a run after clear() writes over the last one's memory).
+    // The events are words_[0, size_) and addrs_[0, size_); both arrays are the same length (grown
+    // by grow() where they are not reserved whole, log_array.h; never shrunk: a run after clear()
+    // writes over the last one's memory).
     size_t size_ = 0;
     bool truncated_ = false;
     unsigned granule_bits_ = 3;
-    std::vector<uint32_t, LogAllocator<uint32_t>> words_;
-    std::vector<uint64_t, LogAllocator<uint64_t>> addrs_;
+    LogArray<uint32_t> words_;
+    LogArray<uint64_t> addrs_;
     std::unordered_map<size_t, size_t> big_sizes_;  // event index -> size, for sizes >= kSizeMask
     std::vector<std::string> types_;
     std::unordered_map<const void*, uint32_t> type_keys_;

@@ -1,0 +1,78 @@
+// LogArray<T>: one of the trace log's arrays (trace_log.h), which grow to hundreds of megabytes
+// in a long run. Natively on Linux it reserves address space for the log's whole capacity up
+// front and the kernel commits pages as they are first written (2 MB pages where transparent
+// huge pages allow): growing it copies nothing and zeroes nothing twice. A growing vector wrote
+// each event's memory three times (the kernel's zeroing, resize's zeroing, the copy when it grew
+// again), and the kernel's share alone was half of a long traced run. In WebAssembly, or where
+// the reservation is refused, it is a vector grown by doubling.
+//
+// Invariants: data()[0, size()) is writable; size() only grows, up to the capacity given at
+// construction; what was written stays until the array is destroyed.
+#pragma once
+
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#include <sys/mman.h>
+#define PYMEMLAB_LOG_ARRAY_RESERVES 1
+#endif
+
+namespace pymemlab::trace {
+
+template <class T>
+class LogArray {
+public:
+    explicit LogArray(size_t capacity) : capacity_(capacity) {
+#ifdef PYMEMLAB_LOG_ARRAY_RESERVES
+        const size_t bytes = capacity * sizeof(T);
+        if (bytes >= kReserveFrom) {
+            void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+            if (p != MAP_FAILED) {
+                madvise(p, bytes, MADV_HUGEPAGE);
+                mapped_ = static_cast<T*>(p);
+                size_ = capacity;
+            }
+        }
+#endif
+    }
+    ~LogArray() {
+#ifdef PYMEMLAB_LOG_ARRAY_RESERVES
+        if (mapped_ != nullptr) munmap(mapped_, capacity_ * sizeof(T));
+#endif
+    }
+    LogArray(const LogArray&) = delete;
+    LogArray& operator=(const LogArray&) = delete;
+
+    T* data() { return mapped_ != nullptr ? mapped_ : heap_.data(); }
+    const T* data() const { return mapped_ != nullptr ? mapped_ : heap_.data(); }
+    T& operator[](size_t i) { return data()[i]; }
+    const T& operator[](size_t i) const { return data()[i]; }
+    size_t size() const { return size_; }
+
+    // Makes room for n elements (n up to the capacity); a reserved array has it already.
+    void resize(size_t n) {
+        if (mapped_ != nullptr || n <= size_) return;
+        heap_.resize(n);
+        size_ = n;
+    }
+
+    // Bytes the array holds when `used` elements have been written: the pages those touch, or
+    // the vector's allocation.
+    size_t memory_bytes(size_t used) const {
+        if (mapped_ == nullptr) return heap_.capacity() * sizeof(T);
+        return (used * sizeof(T) + kPage - 1) / kPage * kPage;
+    }
+
+private:
+    static constexpr size_t kPage = size_t{2} << 20;
+    // Smaller logs (the tests') are vectors: a reservation costs a system call and a mapping.
+    static constexpr size_t kReserveFrom = size_t{16} << 20;
+    size_t capacity_;
+    size_t size_ = 0;
+    T* mapped_ = nullptr;
+    std::vector<T> heap_;
+};
+
+}  // namespace pymemlab::trace

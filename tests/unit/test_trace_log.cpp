@@ -1,0 +1,67 @@
+// TraceLog (core/trace/trace_log.h) and its arrays (log_array.h): events read back as written
+// whether the arrays grow as vectors or are reserved whole, the log stops at its capacity and
+// says so, and a log counts the memory its events touch, not what it reserved.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+
+#include "trace/log_array.h"
+#include "trace/trace_log.h"
+
+using pymemlab::trace::EventKind;
+using pymemlab::trace::LogArray;
+using pymemlab::trace::TraceLog;
+
+namespace {
+
+// Fills a log to past its capacity and checks every event that fitted.
+void fill_past_capacity(size_t capacity) {
+    TraceLog log(capacity);
+    for (size_t i = 0; i < capacity + 10; ++i) log.push(EventKind::Incref, uint64_t{16} * i, static_cast<uint32_t>(i & 0xffff));
+    REQUIRE(log.size() == capacity);
+    REQUIRE(log.truncated());
+    for (size_t i : {size_t{0}, capacity / 2, capacity - 1}) {
+        const auto event = log.at(i);
+        CHECK(event.kind == EventKind::Incref);
+        CHECK(event.addr == uint64_t{16} * i);
+        CHECK(event.arg == (i & 0xffff));
+    }
+    log.clear();
+    CHECK(log.size() == 0);
+    CHECK_FALSE(log.truncated());
+    log.push(EventKind::Decref, 32);
+    CHECK(log.at(0).kind == EventKind::Decref);
+    CHECK(log.at(0).addr == 32);
+}
+
+}  // namespace
+
+TEST_CASE("a small log grows as it fills and stops at its capacity", "[trace]") { fill_past_capacity(100'000); }
+
+TEST_CASE("a log large enough to be reserved whole stops at its capacity too", "[trace]") {
+    // 5M events: both arrays are past log_array.h's reservation threshold where the host has one.
+    fill_past_capacity(5'000'000);
+}
+
+TEST_CASE("a reserved log counts the pages its events touch, not its reservation", "[trace]") {
+    TraceLog log(50'000'000);
+    for (int i = 0; i < 1000; ++i) log.push(EventKind::Incref, 16);
+    // 1,000 events touch at most a page of each array; the reservation is 600 MB.
+    CHECK(log.memory_bytes() < size_t{16} << 20);
+}
+
+TEST_CASE("a log array keeps what was written as it grows", "[trace]") {
+    LogArray<uint64_t> small(1000);
+    small.resize(10);
+    for (size_t i = 0; i < 10; ++i) small[i] = i * 7;
+    small.resize(1000);
+    REQUIRE(small.size() == 1000);
+    for (size_t i = 0; i < 10; ++i) CHECK(small[i] == i * 7);
+    LogArray<uint64_t> large(4'000'000);
+    large.resize(4'000'000);
+    REQUIRE(large.size() == 4'000'000);
+    large[3'999'999] = 42;
+    large[0] = 1;
+    CHECK(large[3'999'999] == 42);
+    CHECK(large[0] == 1);
+}
