@@ -11,7 +11,6 @@
 #pragma once
 
 #include <cstddef>
-#include <utility>
 #include <vector>
 
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)

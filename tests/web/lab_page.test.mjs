@@ -43,29 +43,29 @@ async function open(url, runs = 0) {
   return { page, errors };
 }
 
-// Clicks a control and waits until the worker's answer is on screen.
-async function act(page, testid) {
+// Does `action` and waits until `answers` more of the worker's answers (or a new run) are on
+// screen with nothing in flight. Data attributes change at the next frame: waiting for busy
+// alone could pass before the command was even sent.
+async function answered(page, action, answers = 1) {
   const seq = Number(await page.getAttribute('html', 'data-seq'));
   const runs = Number(await page.getAttribute('html', 'data-runs'));
-  await page.click(`[data-testid="${testid}"]`);
+  await action();
   await page.waitForFunction(
-    ([s, r]) => {
+    ([s, r, n]) => {
       const d = document.documentElement.dataset;
-      return d.busy === 'false' && (Number(d.seq) > s || Number(d.runs) > r);
+      return d.busy === 'false' && (Number(d.seq) >= s + n || Number(d.runs) > r);
     },
-    [seq, runs],
+    [seq, runs, answers],
   );
 }
 
+// Clicks a control and waits until the worker's answer is on screen.
+const act = (page, testid) => answered(page, () => page.click(`[data-testid="${testid}"]`));
+
 // Moves the scrubber to its 'min' or 'max' end and waits until the worker's answer is on screen.
-// (Data attributes change at the next frame: waiting for busy alone could pass before the seek.)
 async function scrub(page, end) {
-  const seq = Number(await page.getAttribute('html', 'data-seq'));
-  await page.fill('[data-testid="scrubber"]', await page.getAttribute('[data-testid="scrubber"]', end));
-  await page.waitForFunction(
-    (s) => document.documentElement.dataset.busy === 'false' && Number(document.documentElement.dataset.seq) > s,
-    seq,
-  );
+  const value = await page.getAttribute('[data-testid="scrubber"]', end);
+  await answered(page, () => page.fill('[data-testid="scrubber"]', value));
 }
 
 const text = (page, testid) => page.textContent(`[data-testid="${testid}"]`);
@@ -248,11 +248,11 @@ test('stepping by line goes forwards and back, and the names follow', { timeout:
   assert.match(await position(), /line 1$/);
   assert.deepEqual(await names(), []);
   // Two clicks in one task: the second comes while the worker is busy with the first, and waits.
-  const seq = Number(await page.getAttribute('html', 'data-seq'));
-  await page.evaluate(() => {
-    for (let i = 0; i < 2; i++) document.querySelector('[data-testid="step-line"]').click();
-  });
-  await page.waitForFunction((s) => document.documentElement.dataset.busy === 'false' && Number(document.documentElement.dataset.seq) >= s + 2, seq);
+  const twoClicks = () =>
+    page.evaluate(() => {
+      for (let i = 0; i < 2; i++) document.querySelector('[data-testid="step-line"]').click();
+    });
+  await answered(page, twoClicks, 2);
   assert.match(await position(), /line 3$/);
   assert.deepEqual(await names(), ['a', 'b']);
   await act(page, 'step-line');
