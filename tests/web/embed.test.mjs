@@ -27,6 +27,8 @@ const consoleOf = (target, testid) => target.locator(`[data-testid="${testid}"] 
 test('three elements on one page run independently, each with its profile, mode and panels', { timeout: 120_000 }, async () => {
   const page = await env.browser.newPage({ viewport: { width: 1100, height: 1400 } });
   const errors = watchErrors(page);
+  const wasmRequests = [];
+  page.on('request', (request) => { if (/\.wasm$/.test(new URL(request.url()).pathname)) wasmRequests.push(request.url()); });
   const response = await page.goto(`${env.site.url}docs.html`);
   assert.match(response.headers()['content-security-policy'], /script-src 'self'/);
   await waitForRuns(page);
@@ -36,6 +38,8 @@ test('three elements on one page run independently, each with its profile, mode 
   assert.equal(await consoleOf(page, 'docs-27'), '[[1, 0, 0], [1, 0, 0], [1, 0, 0]]\n');
   // Only the panels each element asked for.
   const panels = (testid) => page.$$eval(`[data-testid="${testid}"]`, ([el]) => [...el.shadowRoot.querySelectorAll('[data-panel]')].map((p) => p.dataset.panel));
+  // The three share one module: the page fetches and compiles it once, for every worker.
+  assert.equal(wasmRequests.length, 1, wasmRequests.join(', '));
   assert.deepEqual(await panels('docs-repl'), ['console', 'identity']);
   assert.deepEqual(await panels('docs-gc'), ['console', 'generations', 'arena-map']);
   assert.deepEqual(await panels('docs-27'), ['console', 'object-graph']);
@@ -48,7 +52,7 @@ test('three elements on one page run independently, each with its profile, mode 
   await page.close();
 });
 
-test('the element\'s methods and events: setCode, run, step', { timeout: 90_000 }, async () => {
+test('the element\'s methods and events: setCode, run, step, reset', { timeout: 90_000 }, async () => {
   const page = await env.browser.newPage();
   const errors = watchErrors(page);
   await page.goto(`${env.site.url}docs.html`);
@@ -61,9 +65,20 @@ test('the element\'s methods and events: setCode, run, step', { timeout: 90_000 
     lab.setCode('x = [1]\ny = x\nprint(y is x)\n');
     lab.run();
     const detail = await ran;
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const consoleText = () => lab.shadowRoot.querySelector('[data-testid="console"]').textContent;
+    await frames();
+    const before = consoleText();
+    lab.reset();
+    await frames();
+    const after = consoleText();
+    const ranAgain = new Promise((resolve) => lab.addEventListener('run', resolve, { once: true }));
+    lab.run();
+    await ranAgain;
     const stepped = new Promise((resolve) => lab.addEventListener('step', (e) => resolve(e.detail), { once: true }));
     lab.step('line', -1);
-    return { detail, step: await stepped, code: lab.code, seen };
+    const step = await stepped;
+    return { detail, step, code: lab.code, seen, before, after };
   });
   assert.equal(result.detail.profile, '3.12');
   assert.equal(result.detail.output, 'True\n');
@@ -71,6 +86,9 @@ test('the element\'s methods and events: setCode, run, step', { timeout: 90_000 
   assert.equal(result.step.line, 3);
   assert.equal(result.code, 'x = [1]\ny = x\nprint(y is x)\n');
   assert.ok(result.seen.includes('True\n'));
+  // reset() clears what the run showed and keeps the code.
+  assert.equal(result.before, 'True\n');
+  assert.equal(result.after, '');
   assert.deepEqual(errors, []);
   await page.close();
 });
