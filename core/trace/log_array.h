@@ -1,7 +1,8 @@
 // LogArray<T>: one of the trace log's arrays (trace_log.h), which grow to hundreds of megabytes
 // in a long run. Natively on Linux it reserves address space for the log's whole capacity up
 // front and the kernel commits pages as they are first written (2 MB pages where transparent
-// huge pages allow): growing it copies nothing and zeroes nothing twice. A growing vector wrote
+// huge pages allow): growing it copies nothing and zeroes nothing twice; a released reservation
+// serves the next log of its size. A growing vector wrote
 // each event's memory three times (the kernel's zeroing, resize's zeroing, the copy when it grew
 // again), and the kernel's share alone was half of a long traced run. In WebAssembly, or where
 // the reservation is refused, it is a vector grown by doubling.
@@ -14,11 +15,21 @@
 #include <vector>
 
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
-#include <sys/mman.h>
 #define PYMEMLAB_LOG_ARRAY_RESERVES 1
 #endif
 
 namespace pymemlab::trace {
+
+#ifdef PYMEMLAB_LOG_ARRAY_RESERVES
+// Reservations of `bytes` of address space, recycled (log_array.cpp): a released one is kept for
+// the next log of the same size with its pages handed back lazily (MADV_FREE), so a process that
+// runs snippet after snippet, like the page's worker whose WebAssembly memory never shrinks,
+// does not have the kernel zero the log's pages again for every run. Null when refused.
+void* reserve_log_pages(size_t bytes);
+void release_log_pages(void* p, size_t bytes);
+// Reservations mapped from the kernel so far (not recycled ones), for the tests.
+size_t log_reservations_mapped();
+#endif
 
 template <class T>
 class LogArray {
@@ -27,9 +38,7 @@ public:
 #ifdef PYMEMLAB_LOG_ARRAY_RESERVES
         const size_t bytes = capacity * sizeof(T);
         if (bytes >= kReserveFrom) {
-            void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-            if (p != MAP_FAILED) {
-                madvise(p, bytes, MADV_HUGEPAGE);
+            if (void* p = reserve_log_pages(bytes)) {
                 mapped_ = static_cast<T*>(p);
                 size_ = capacity;
             }
@@ -38,7 +47,7 @@ public:
     }
     ~LogArray() {
 #ifdef PYMEMLAB_LOG_ARRAY_RESERVES
-        if (mapped_ != nullptr) munmap(mapped_, capacity_ * sizeof(T));
+        if (mapped_ != nullptr) release_log_pages(mapped_, capacity_ * sizeof(T));
 #endif
     }
     LogArray(const LogArray&) = delete;

@@ -65,3 +65,28 @@ TEST_CASE("a log array keeps what was written as it grows", "[trace]") {
     CHECK(large[3'999'999] == 42);
     CHECK(large[0] == 1);
 }
+
+#ifdef PYMEMLAB_LOG_ARRAY_RESERVES
+TEST_CASE("a released reservation goes to the next log array of its size, whose writes it keeps", "[trace]") {
+    const void* first = nullptr;
+    {
+        LogArray<uint64_t> a(4'000'000);
+        first = a.data();
+        a[100] = 7;
+    }
+    LogArray<uint64_t> other_size(3'000'000);
+    CHECK(static_cast<const void*>(other_size.data()) != first);
+    const size_t mapped = pymemlab::trace::log_reservations_mapped();
+    LogArray<uint64_t> b(4'000'000);
+    CHECK(pymemlab::trace::log_reservations_mapped() == mapped);
+    CHECK(static_cast<const void*>(b.data()) == first);
+    b[100] = 9;
+    b[3'999'999] = 11;
+    CHECK(b[100] == 9);
+    CHECK(b[3'999'999] == 11);
+    // A second array of the size while the first is in use has a reservation of its own.
+    LogArray<uint64_t> c(4'000'000);
+    CHECK(static_cast<const void*>(c.data()) != first);
+    CHECK(pymemlab::trace::log_reservations_mapped() == mapped + 1);
+}
+#endif
