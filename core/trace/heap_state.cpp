@@ -40,8 +40,7 @@ size_t HeapState::take_cloned_bytes() {
     return objects_.take_cloned_bytes() + blocks_.take_cloned_bytes() + gc_refs_.take_cloned_bytes();
 }
 
-void HeapState::apply(const TraceLog& log, size_t index) {
-    const Event e = log.at(index);
+inline void HeapState::apply_one(const TraceLog& log, size_t index, Event e) {
     switch (e.kind) {
         case EventKind::Alloc: {
             const size_t size = log.block_size(index);
@@ -106,6 +105,13 @@ void HeapState::apply(const TraceLog& log, size_t index) {
             break;
         case EventKind::Count: break;
     }
+}
+
+void HeapState::apply(const TraceLog& log, size_t from, size_t to) {
+    // The arrays' pointers stay in registers across the loop.
+    const uint32_t* words = log.words();
+    const uint64_t* addrs = log.addrs();
+    for (size_t i = from; i < to; ++i) apply_one(log, i, Event{word_kind(words[i]), word_arg(words[i]), addrs[i]});
 }
 
 }  // namespace pymemlab::trace

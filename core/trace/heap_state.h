@@ -52,8 +52,8 @@ public:
     explicit HeapState(unsigned granule_bits = 3)
         : objects_(granule_bits), blocks_(granule_bits), gc_refs_(granule_bits) {}
 
-    // Applies the event at `index` of `log`, the next one after those applied so far.
-    void apply(const TraceLog& log, size_t index);
+    // Applies the events [from, to) of `log`, from being the next one after those applied so far.
+    void apply(const TraceLog& log, size_t from, size_t to);
 
     const AddressMap<ObjectRecord>& objects() const { return objects_; }
     const AddressMap<uint64_t>& blocks() const { return blocks_; }  // address -> size
@@ -95,6 +95,7 @@ private:
     // that no longer says anything.
     template <class F>
     void update(uint64_t id, F change);
+    void apply_one(const TraceLog& log, size_t index, Event e);
     void trim_names();  // unbound names at the end are dropped: one form per state
     void add_arena(uint64_t address);
     void remove_arena(uint64_t address);

@@ -11,14 +11,17 @@ Replay::Replay(const TraceLog& log, size_t checkpoint_every) : log_(log), every_
 
 void Replay::forward_to(size_t target) {
     while (position_ < target) {
-        state_.apply(log_, position_);
-        ++position_;
-        ++applied_;
-        // A new checkpoint only past the last one, and only once the pages cloned since it are
-        // paid for by the events between them.
+        // A checkpoint may be taken only at last + k * every_ (k >= 1): apply up to the next
+        // such point at once.
         const size_t last = checkpoints_.back().position;
-        if (position_ <= last || (position_ - last) % every_ != 0) continue;
-        if (state_.cloned_bytes() > kCheckpointBytesPerEvent * (position_ - last)) continue;
+        const size_t next = position_ < last ? last + every_ : last + ((position_ - last) / every_ + 1) * every_;
+        const size_t stop = std::min(target, next);
+        state_.apply(log_, position_, stop);
+        applied_ += stop - position_;
+        position_ = stop;
+        // A new checkpoint only once the pages cloned since the last one are paid for by the
+        // events between them.
+        if (position_ != next || state_.cloned_bytes() > kCheckpointBytesPerEvent * (position_ - last)) continue;
         checkpoints_.push_back({position_, state_});
         state_.take_cloned_bytes();
     }
