@@ -42,24 +42,21 @@ void result(const char* measure, double value, const char* unit, const std::stri
                 kTarget, json(measure).c_str(), value, json(unit).c_str(), json(detail).c_str());
 }
 
-// Best wall time of `reps` runs of `source`, and the last run's Lab for what follows.
-double best_run(const std::string& source, bool record, unsigned reps, size_t* events) {
-    double best = 1e30;
-    for (unsigned r = 0; r < reps; ++r) {
-        LabLimits limits;
-        limits.record = record;
-        limits.instruction_budget = 2'000'000'000;
-        Lab lab(*find_profile(kProfile), RunMode::Script, limits);
-        lab.load(source);
-        const auto t0 = std::chrono::steady_clock::now();
-        if (lab.run() != 0) {
-            std::fprintf(stderr, "pymemlab_bench_trace: the snippet failed: %s\n", lab.output().c_str());
-            std::exit(1);
-        }
-        best = std::min(best, seconds_since(t0));
-        if (events != nullptr) *events = lab.end() - lab.start();
+// Wall time of one run of `source`; the events it recorded go to `events`.
+double timed_run(const std::string& source, bool record, size_t* events) {
+    LabLimits limits;
+    limits.record = record;
+    limits.instruction_budget = 2'000'000'000;
+    Lab lab(*find_profile(kProfile), RunMode::Script, limits);
+    lab.load(source);
+    const auto t0 = std::chrono::steady_clock::now();
+    if (lab.run() != 0) {
+        std::fprintf(stderr, "pymemlab_bench_trace: the snippet failed: %s\n", lab.output().c_str());
+        std::exit(1);
     }
-    return best;
+    const double seconds = seconds_since(t0);
+    *events = lab.end() - lab.start();
+    return seconds;
 }
 
 [[noreturn]] void usage(const char* problem) {
@@ -92,9 +89,14 @@ int main(int argc, char** argv) {
                 kTarget, json(kCompiler).c_str(), json(PYMEMLAB_BENCH_FLAGS).c_str(), kProfile, reps);
     const std::string source = churn_source(iterations);
 
-    size_t events = 0;
-    const double off = best_run(source, false, reps, nullptr);
-    const double on = best_run(source, true, reps, &events);
+    // Untraced and traced runs take turns, so that both meet the machine in the same moods; the
+    // best of each counts.
+    size_t events = 0, untraced_events = 0;
+    double off = 1e30, on = 1e30;
+    for (unsigned r = 0; r < reps; ++r) {
+        off = std::min(off, timed_run(source, false, &untraced_events));
+        on = std::min(on, timed_run(source, true, &events));
+    }
     const std::string size = std::to_string(events) + " events";
     result("untraced run", off, "s", size);
     result("traced run", on, "s", size);

@@ -9,7 +9,7 @@
 // Invariants: `count` of a page is the number of bits set in its bitmap; a value whose bit is
 // clear is V{}; size_ is the sum of the pages' counts; pages_ is in ascending page number and
 // index_ maps each number to its position; a page that another map shares (use_count() > 1)
-// is never written: writers clone it first (writable()).
+// is never written: writers clone it first (writable()); an entry marked `own` is not shared.
 #pragma once
 
 #include <algorithm>
@@ -44,6 +44,21 @@ public:
 
     // Keys are multiples of 2^granule_bits.
     explicit AddressMap(unsigned granule_bits = 3) : granule_bits_(granule_bits) {}
+
+    // A copy shares every page with its original: from then on neither side's pages are its own.
+    AddressMap(const AddressMap& other)
+        : granule_bits_(other.granule_bits_), pages_(other.pages_), index_(other.index_), size_(other.size_),
+          cloned_bytes_(other.cloned_bytes_) {
+        std::copy(std::begin(other.recent_), std::end(other.recent_), std::begin(recent_));
+        other.disown_pages();
+        disown_pages();
+    }
+    AddressMap& operator=(const AddressMap& other) {
+        if (this != &other) *this = AddressMap(other);
+        return *this;
+    }
+    AddressMap(AddressMap&&) noexcept = default;
+    AddressMap& operator=(AddressMap&&) noexcept = default;
 
     size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
@@ -83,7 +98,7 @@ public:
         pages_.clear();
         index_.clear();
         size_ = 0;
-        last_page_ = kNoPage;
+        forget_positions();
     }
 
     // f(key, value) for every entry, in ascending address order.
@@ -129,6 +144,9 @@ private:
     struct Entry {
         uint64_t number;  // key >> (kSlotBits + granule_bits_)
         std::shared_ptr<Page> page;
+        // Known to be this map's alone, so writable() need not read the count: a copy clears it
+        // on both sides (the original's too, hence mutable); writable() sets it again.
+        mutable bool own = true;
     };
     static constexpr size_t kNoPage = SIZE_MAX;
 
@@ -137,9 +155,23 @@ private:
     FlatMap<uint32_t> index_;   // page number + 1 -> its position in pages_
     size_t size_ = 0;
     size_t cloned_bytes_ = 0;
-    // The page of the last lookup: nearby keys come in runs.
-    mutable uint64_t last_number_ = 0;
-    mutable size_t last_page_ = kNoPage;
+    // The positions of recently looked-up pages, by page number modulo kRecent: events come in
+    // runs over a few pages (a pool's objects, the size classes a loop uses). A number that no
+    // page has is never cached; an insertion moves positions, so it forgets them all.
+    static constexpr size_t kRecent = 8;
+    struct Recent {
+        uint64_t number = UINT64_MAX;
+        size_t at = 0;
+    };
+    mutable Recent recent_[kRecent];
+
+    void disown_pages() const {
+        for (const Entry& e : pages_) e.own = false;
+    }
+
+    void forget_positions() {
+        for (Recent& r : recent_) r = Recent{};
+    }
 
     size_t slot_of(uint64_t key) const {
         assert((key & ((uint64_t{1} << granule_bits_) - 1)) == 0 && "keys are multiples of the granule");
@@ -148,11 +180,11 @@ private:
     uint64_t number_of(uint64_t key) const { return key >> (kSlotBits + granule_bits_); }
 
     size_t position_of(uint64_t number) const {
-        if (last_page_ != kNoPage && last_number_ == number) return last_page_;
+        Recent& recent = recent_[number % kRecent];
+        if (recent.number == number) return recent.at;
         const uint32_t* at = index_.find(number + 1);
         if (at == nullptr) return kNoPage;
-        last_number_ = number;
-        last_page_ = *at;
+        recent = Recent{number, *at};
         return *at;
     }
 
@@ -172,13 +204,19 @@ private:
             at = static_cast<size_t>(it - pages_.begin());
             pages_.insert(it, Entry{number, std::make_shared<Page>()});
             for (size_t i = at; i < pages_.size(); ++i) index_[pages_[i].number + 1] = static_cast<uint32_t>(i);
-            last_number_ = number;
-            last_page_ = at;
-        } else if (pages_[at].page.use_count() > 1) {
-            pages_[at].page = std::make_shared<Page>(*pages_[at].page);
-            cloned_bytes_ += kPageBytes;
+            forget_positions();
+            recent_[number % kRecent] = Recent{number, at};
+            return *pages_[at].page;
         }
-        return *pages_[at].page;
+        Entry& entry = pages_[at];
+        if (!entry.own) {
+            if (entry.page.use_count() > 1) {
+                entry.page = std::make_shared<Page>(*entry.page);
+                cloned_bytes_ += kPageBytes;
+            }
+            entry.own = true;
+        }
+        return *entry.page;
     }
 };
 

@@ -18,7 +18,7 @@ namespace pymemlab::trace {
 
 class Replay {
 public:
-    static constexpr size_t kDefaultCheckpointEvery = 1 << 16;
+    static constexpr size_t kDefaultCheckpointEvery = 1 << 18;
     static constexpr size_t kCheckpointBytesPerEvent = 8;
 
     explicit Replay(const TraceLog& log, size_t checkpoint_every = kDefaultCheckpointEvery);

@@ -43,16 +43,18 @@ size_t TraceLog::block_size(size_t i) const {
     return it == big_sizes_.end() ? size : it->second;
 }
 
-uint32_t TraceLog::type_index(const void* key, std::string_view name) {
+uint32_t TraceLog::find_type_index(const void* key, const char* name) {
     auto [it, inserted] = type_keys_.try_emplace(key, static_cast<uint32_t>(types_.size()));
     if (inserted) types_.emplace_back(name);
     return it->second;
 }
 
 uint32_t TraceLog::name_index(std::string_view name) {
-    auto [it, inserted] = name_keys_.try_emplace(std::string(name), static_cast<uint32_t>(names_.size()));
-    if (inserted) names_.emplace_back(name);
-    return it->second;
+    if (auto it = name_keys_.find(name); it != name_keys_.end()) return it->second;
+    const auto index = static_cast<uint32_t>(names_.size());
+    name_keys_.emplace(std::string(name), index);
+    names_.emplace_back(name);
+    return index;
 }
 
 size_t TraceLog::memory_bytes() const {

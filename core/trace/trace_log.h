@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,8 +41,14 @@ public:
     const uint32_t* words() const { return words_.data(); }
     const uint64_t* addrs() const { return addrs_.data(); }
 
-    // Type names: ObjectNew's payload. `key` identifies the type (its address in the host).
-    uint32_t type_index(const void* key, std::string_view name);
+    // Type names: ObjectNew's payload. `key` identifies the type (its address in the host);
+    // `name` is read the first time a key comes (a run makes objects of a few types, over and
+    // over: they are answered from recent_types_, without hashing or measuring the name).
+    uint32_t type_index(const void* key, const char* name) {
+        RecentType& recent = recent_types_[(reinterpret_cast<uintptr_t>(key) >> 6) % kRecentTypes];
+        if (recent.key != key) recent = RecentType{key, find_type_index(key, name)};
+        return recent.index;
+    }
     const std::string& type_name(uint32_t index) const { return types_[index]; }
     size_t type_count() const { return types_.size(); }
     // Variable names: Bind's payload.
@@ -71,11 +78,24 @@ private:
     std::unordered_map<size_t, size_t> big_sizes_;  // event index -> size, for sizes >= kSizeMask
     std::vector<std::string> types_;
     std::unordered_map<const void*, uint32_t> type_keys_;
+    // Type indexes looked up lately, by key: type_keys_'s entries (which clear() keeps).
+    static constexpr size_t kRecentTypes = 8;
+    struct RecentType {
+        const void* key = nullptr;
+        uint32_t index = 0;
+    };
+    RecentType recent_types_[kRecentTypes];
     std::vector<std::string> names_;
-    std::unordered_map<std::string, uint32_t> name_keys_;
+    // Looked up by string_view: no string is made to ask.
+    struct NameHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> name_keys_;
 
     // Makes room for more events, up to capacity_; false (and truncated) at capacity_.
     bool grow();
+    uint32_t find_type_index(const void* key, const char* name);
 };
 
 }  // namespace pymemlab::trace
