@@ -2,6 +2,8 @@
 // segment by init_builtins() (builtins.cpp), each by its own type's file.
 #pragma once
 
+#include <set>
+#include <utility>
 #include <vector>
 
 #include "object/bytes_object.h"
@@ -95,6 +97,9 @@ struct Builtins {
     PyTypeObject* weakproxy_type = nullptr;          // weakref.ProxyType
     PyTypeObject* weakcallableproxy_type = nullptr;  // weakref.CallableProxyType
     std::vector<PyTypeObject*> static_types;  // every new_static_type, in creation order
+    // What method-wrappers wrap (slot_wrapper.cpp): a static type and a row of that file's slot
+    // table, one entry per pair for the runtime's life (a wrapper points at its entry).
+    std::set<std::pair<PyTypeObject*, const void*>> slot_wrapper_targets;
     // Calling a Python function: the evaluation loop (core/interp) registers it.
     vectorcallfunc function_call = nullptr;  // descr_object.cpp's own table
     // method(func, self): a bound method (func_object.cpp), for classmethod.__get__.

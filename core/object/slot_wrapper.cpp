@@ -5,8 +5,8 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
-#include <set>
 #include <string>
+#include <utility>
 
 #include "object/abstract.h"
 #include "object/builtins.h"
@@ -65,20 +65,13 @@ const WrapperDef kDefs[] = {
 #undef SQ
 #undef MP
 
-// What a wrapper wraps: the slot of one built-in type (CPython's wrapper_descriptor). Equal pairs
-// share one entry for the life of the process; an entry names a type and a table row, nothing
-// that could go stale.
-struct WrapperTarget {
-    PyTypeObject* type;
-    const WrapperDef* def;
-    bool operator<(const WrapperTarget& o) const {
-        return type != o.type ? std::less<PyTypeObject*>()(type, o.type) : def < o.def;
-    }
-};
-const WrapperTarget* target_of(PyTypeObject* type, const WrapperDef* def) {
-    static std::set<WrapperTarget> targets;
-    return &*targets.insert({type, def}).first;
+// What a wrapper wraps: the slot of one built-in type (CPython's wrapper_descriptor), the
+// runtime's entry for the pair (Builtins::slot_wrapper_targets): the type and its table row.
+using WrapperTarget = std::pair<PyTypeObject*, const void*>;
+const WrapperTarget* target_of(Runtime& rt, PyTypeObject* type, const WrapperDef* def) {
+    return &*rt.builtins().slot_wrapper_targets.insert({type, def}).first;
 }
+const WrapperDef& def_of(const WrapperTarget* target) { return *static_cast<const WrapperDef*>(target->second); }
 
 // wrapperobject: its descriptor (here the target) and the bound object.
 struct WrapperObject {
@@ -128,7 +121,7 @@ PyObject* wrapper_repr(Runtime& rt, PyObject* w) {
     PyObject* self = as_wrapper(w)->self.p;
     char address[32];
     std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(self));
-    return str_from_utf8(rt, std::string("<method-wrapper '") + as_wrapper(w)->descr.p->def->name + "' of " +
+    return str_from_utf8(rt, std::string("<method-wrapper '") + def_of(as_wrapper(w)->descr.p).name + "' of " +
                                  Py_TYPE(self)->tp_name + " object at " + address + ">");
 }
 
@@ -165,8 +158,8 @@ PyObject* call_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py_ss
 
 PyObject* wrapper_call(Runtime& rt, PyObject* w, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
     const WrapperTarget* target = as_wrapper(w)->descr.p;
-    PyTypeObject* t = target->type;
-    const WrapperDef& def = *target->def;
+    PyTypeObject* t = target->first;
+    const WrapperDef& def = def_of(target);
     PyObject* self = as_wrapper(w)->self.p;
     const bool takes_keywords = def.kind == Kind::Init || def.kind == Kind::New || def.kind == Kind::Call;
     if (!takes_keywords && kwnames != nullptr && Py_SIZE(kwnames) > 0)
@@ -247,7 +240,7 @@ PyObject* slot_wrapper_bind(Runtime& rt, PyTypeObject* type, std::string_view na
         PyTypeObject* wt = rt.builtins().method_wrapper_type;
         PyObject* w = rt.alloc_gc_object(wt, static_cast<size_t>(wt->tp_basicsize));
         if (w == nullptr) return err_no_memory(rt);
-        as_wrapper(w)->descr.p = target_of(type, &def);
+        as_wrapper(w)->descr.p = target_of(rt, type, &def);
         as_wrapper(w)->self.p = new_ref(rt, bound);
         rt.gc_track(w);
         return w;

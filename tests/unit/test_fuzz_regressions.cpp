@@ -50,7 +50,12 @@ void run_once(const Profile& profile) {
     Runtime rt(profile);
     Interp in(rt);
     in.write = [](int, std::string_view) {};
-    run_source(in, "import sys\nv = repr(sys.version_info)\n", RunMode::Script);
+    // sys's struct sequences, and a method-wrapper of a built-in type's slot (whose targets were
+    // once kept process-wide, keyed by each runtime's type objects).
+    run_source(in,
+               "import sys\nv = repr(sys.version_info)\n"
+               "class A(object):\n    def __init__(self):\n        super().__init__()\na = A()\n",
+               RunMode::Script);
 }
 
 }  // namespace
