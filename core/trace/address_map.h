@@ -9,7 +9,7 @@
 // Invariants: `count` of a page is the number of bits set in its bitmap; a value whose bit is
 // clear is V{}; size_ is the sum of the pages' counts; pages_ is in ascending page number and
 // index_ maps each number to its position; a page that another map shares (use_count() > 1)
-// is never written: writers clone it first (writable()); an entry marked `own` is not shared.
+// is never written: writers clone it first (writable()).
 #pragma once
 
 #include <algorithm>
@@ -44,21 +44,6 @@ public:
 
     // Keys are multiples of 2^granule_bits.
     explicit AddressMap(unsigned granule_bits = 3) : granule_bits_(granule_bits) {}
-
-    // A copy shares every page with its original: from then on neither side's pages are its own.
-    AddressMap(const AddressMap& other)
-        : granule_bits_(other.granule_bits_), pages_(other.pages_), index_(other.index_), size_(other.size_),
-          cloned_bytes_(other.cloned_bytes_) {
-        std::copy(std::begin(other.recent_), std::end(other.recent_), std::begin(recent_));
-        other.disown_pages();
-        disown_pages();
-    }
-    AddressMap& operator=(const AddressMap& other) {
-        if (this != &other) *this = AddressMap(other);
-        return *this;
-    }
-    AddressMap(AddressMap&&) noexcept = default;
-    AddressMap& operator=(AddressMap&&) noexcept = default;
 
     size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
@@ -144,9 +129,6 @@ private:
     struct Entry {
         uint64_t number;  // key >> (kSlotBits + granule_bits_)
         std::shared_ptr<Page> page;
-        // Known to be this map's alone, so writable() need not read the count: a copy clears it
-        // on both sides (the original's too, hence mutable); writable() sets it again.
-        mutable bool own = true;
     };
     static constexpr size_t kNoPage = SIZE_MAX;
 
@@ -164,10 +146,6 @@ private:
         size_t at = 0;
     };
     mutable Recent recent_[kRecent];
-
-    void disown_pages() const {
-        for (const Entry& e : pages_) e.own = false;
-    }
 
     void forget_positions() {
         for (Recent& r : recent_) r = Recent{};
@@ -209,12 +187,9 @@ private:
             return *pages_[at].page;
         }
         Entry& entry = pages_[at];
-        if (!entry.own) {
-            if (entry.page.use_count() > 1) {
-                entry.page = std::make_shared<Page>(*entry.page);
-                cloned_bytes_ += kPageBytes;
-            }
-            entry.own = true;
+        if (entry.page.use_count() > 1) {
+            entry.page = std::make_shared<Page>(*entry.page);
+            cloned_bytes_ += kPageBytes;
         }
         return *entry.page;
     }

@@ -50,11 +50,9 @@ uint32_t TraceLog::find_type_index(const void* key, const char* name) {
 }
 
 uint32_t TraceLog::name_index(std::string_view name) {
-    if (auto it = name_keys_.find(name); it != name_keys_.end()) return it->second;
-    const auto index = static_cast<uint32_t>(names_.size());
-    name_keys_.emplace(std::string(name), index);
-    names_.emplace_back(name);
-    return index;
+    auto [it, inserted] = name_keys_.try_emplace(std::string(name), static_cast<uint32_t>(names_.size()));
+    if (inserted) names_.emplace_back(name);
+    return it->second;
 }
 
 size_t TraceLog::memory_bytes() const {

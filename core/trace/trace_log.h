@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -86,12 +85,7 @@ private:
     };
     RecentType recent_types_[kRecentTypes];
     std::vector<std::string> names_;
-    // Looked up by string_view: no string is made to ask.
-    struct NameHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> name_keys_;
+    std::unordered_map<std::string, uint32_t> name_keys_;
 
     // Makes room for more events, up to capacity_; false (and truncated) at capacity_.
     bool grow();
