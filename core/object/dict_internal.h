@@ -177,8 +177,9 @@ bool dictresize_to(Runtime& rt, PyObject* d, int64_t size, bool unicode);
 // dictkeys_decref: a keys object's last reference releases its keys and values and the block.
 void dictkeys_decref(Runtime& rt, unsigned char* k);
 // The entry index of key and its slot in the index table, DKIX_EMPTY, or DKIX_ERROR when a
-// comparison raised. A comparison that changes the dict restarts the search, as lookdict does.
-int64_t lookup3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, int64_t* slot);
+// comparison raised. A comparison that changes the dict restarts the search, as lookdict does;
+// `compared`, when given, is set once an __eq__ has run.
+int64_t lookup3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, int64_t* slot, bool* compared = nullptr);
 // insertdict: takes new references to key and value. false with the exception set.
 bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value);
 // The active entry ix (at index slot) removed: its key released, its value handed to the

@@ -205,7 +205,7 @@ void switch_lookup(Runtime& rt, PyObject* d, PyObject* key) {
     }
 }
 
-int64_t lookup3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, int64_t* slot) {
+int64_t lookup3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, int64_t* slot, bool* compared) {
 restart:
     const Keys keys = keys_of(rt, d);
     const uint64_t mask = static_cast<uint64_t>(keys.size()) - 1;
@@ -221,6 +221,7 @@ restart:
                 return ix;
             }
             if (keys.hash(rt, ix) == hash) {
+                if (compared != nullptr) *compared = true;
                 rt.incref(startkey);
                 const int cmp = key_equal(rt, startkey, key);
                 rt.decref(startkey);
@@ -259,16 +260,19 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
     };
     if (!ensure_kind()) return fail(true);
     // 3.6-3.10: a split table takes str keys only (insertion_resize makes it combined).
-    if (!unicode && is_split36(rt, d) && !dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
-    switch_lookup(rt, d, key);
+    const bool v36 = !is_compact311(rt.profile());
+    if (v36 && !unicode && is_split36(rt, d) && !dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
+    if (v36) switch_lookup(rt, d, key);  // 3.11+ tables have no lookup function
     int64_t slot = 0;
-    int64_t ix = lookup3(rt, d, key, hash, &slot);
+    bool compared = false;  // an __eq__ ran, which may have changed the table
+    const unsigned char* keys_before = as_dict(d)->ma_keys.p;
+    int64_t ix = lookup3(rt, d, key, hash, &slot, &compared);
     if (ix == DKIX_ERROR) return fail(false);
     maintain_tracking(rt, d, key, value);
     // 3.6-3.10: a split table takes a key only in the shared keys' order (a pending key at index
     // ma_used, or a new key when it holds them all); any other makes it combined.
-    if (is_split36(rt, d) && (ix >= 0 ? keys_of(rt, d).value(ix) == nullptr && as_dict(d)->ma_used != ix
-                                      : as_dict(d)->ma_used != keys_of(rt, d).nentries())) {
+    if (v36 && is_split36(rt, d) && (ix >= 0 ? keys_of(rt, d).value(ix) == nullptr && as_dict(d)->ma_used != ix
+                                             : as_dict(d)->ma_used != keys_of(rt, d).nentries())) {
         if (!dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
         ix = DKIX_EMPTY;
     }
@@ -284,8 +288,11 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
         rt.decref(key);
         return true;
     }
-    if (!ensure_kind()) return fail(true);
-    switch_lookup(rt, d, key);
+    // Only an __eq__, or the split-table change above, can have made the table another.
+    if (compared || as_dict(d)->ma_keys.p != keys_before) {
+        if (!ensure_kind()) return fail(true);
+        if (v36) switch_lookup(rt, d, key);
+    }
     if (keys_of(rt, d).usable() <= 0 && !dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
     Keys keys = keys_of(rt, d);
     const int64_t n = keys.nentries();
