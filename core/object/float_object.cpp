@@ -42,6 +42,7 @@ void init_float_type(Runtime& rt) {
         new_static_type(rt, "float", sizeof(PyFloatObject), 0,
                         {.dealloc = float_dealloc, .blocks = rt.profile().major == 2 ? objects_own_no_block : nullptr});
     b.float_type = t;
+    t->tp_model_no_refs = true;
     // PyFloat_Type's slots (float_arith.h). str() is the repr from 3.1 (2.7: 12 digits).
     PyNumberMethods& nb = t->tp_as_number;
     nb.nb_add = float_add;

@@ -78,6 +78,7 @@ void init_long_type(Runtime& rt) {
         PyTypeObject* type = new_static_type(rt, "int", sizeof(PyIntObject), 0,
                                              {.dealloc = int_dealloc27, .blocks = objects_own_no_block});
         b.long_type = type;
+        type->tp_model_no_refs = true;
         int27_install_slots(type);
         for (int v = -kSmallNegInts; v < kSmallPosInts; ++v) {
             b.small_ints[v + kSmallNegInts] = int_new27(rt, v);
@@ -85,11 +86,13 @@ void init_long_type(Runtime& rt) {
         }
         PyTypeObject* long27 = new_static_type(rt, "long", kLongHeader, kDigitBytes, {.dealloc = long_dealloc});
         b.long27_type = long27;
+        long27->tp_model_no_refs = true;
         long_install_slots(long27, true);
         return;
     }
     PyTypeObject* type = new_static_type(rt, "int", kLongHeader, kDigitBytes, {.dealloc = long_dealloc});
     b.long_type = type;
+    type->tp_model_no_refs = true;
     long_install_slots(type, false);
 
     // The small ints: 3.9 and 3.10 allocate them at start-up, in the arenas; the others keep

@@ -198,6 +198,11 @@ void Runtime::make_static_refcount(PyObject* o, bool runtime_singleton) {
 }
 
 void Runtime::dealloc(PyObject* o) {
+    PyTypeObject* type = Py_TYPE(o);
+    if (type->tp_model_no_refs && !track_objects_) {
+        type->tp_dealloc(*this, o);
+        return;
+    }
     ThreadState& ts = tstate_;
     if (ts.trash_delete_nesting >= ThreadState::kTrashUnwindLevel) {
         if (object_is_gc(o)) gc_untrack(o);

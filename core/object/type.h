@@ -180,6 +180,10 @@ struct PyTypeObject {
     destructor tp_del = nullptr;       // 2.7's legacy __del__ (objects with it are uncollectable in cycles)
     vectorcallfunc tp_vectorcall = nullptr;  // calling the type object itself
     blocksvisitor tp_blocks = nullptr;       // model-only, see blockproc
+    // Model-only, never inherited: instances hold no references (int, float), so tp_dealloc
+    // cannot reach another dealloc and Runtime::dealloc calls it outside the trashcan, which
+    // CPython, too, runs only in containers' deallocs.
+    bool tp_model_no_refs = false;
 
     bool is_gc() const { return (tp_flags & Py_TPFLAGS_HAVE_GC) != 0; }
     bool has_flag(unsigned long f) const { return (tp_flags & f) != 0; }
