@@ -139,7 +139,9 @@ inline const PyDictObject27* as_dict27(const PyObject* o) { return reinterpret_c
 // PyDictValues, instance_values.h), else nullptr ({}'s static empty values of 3.6-3.10 included).
 PyObject** split_values_of(const Runtime& rt, const PyObject* d);
 inline Keys keys_of(const Runtime& rt, const PyObject* d) {
-    return Keys(is_compact311(rt.profile()), as_dict(d)->ma_keys.p, split_values_of(rt, d));
+    // Most dicts have no values array: that needs no call.
+    PyObject** values = as_dict(d)->ma_values.p == nullptr ? nullptr : split_values_of(rt, d);
+    return Keys(is_compact311(rt.profile()), as_dict(d)->ma_keys.p, values);
 }
 inline bool is_empty_keys(const Runtime& rt, const unsigned char* k) { return k == rt.builtins().dict_state.empty_keys; }
 

@@ -293,8 +293,11 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
         if (!ensure_kind()) return fail(true);
         if (v36) switch_lookup(rt, d, key);
     }
-    if (keys_of(rt, d).usable() <= 0 && !dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
     Keys keys = keys_of(rt, d);
+    if (keys.usable() <= 0) {
+        if (!dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
+        keys = keys_of(rt, d);
+    }
     const int64_t n = keys.nentries();
     keys.set_index(keys.find_empty_slot(hash), n);
     keys.set_entry(n, key, hash, value);
