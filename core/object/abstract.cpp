@@ -16,6 +16,7 @@
 #include "object/instance_values.h"
 #include "object/list_object.h"
 #include "object/runtime.h"
+#include "object/slot_wrapper.h"
 #include "object/str_object.h"
 #include "object/tp_call.h"
 #include "object/tuple_object.h"
@@ -410,6 +411,14 @@ PyObject* object_generic_getattr(Runtime& rt, PyObject* o, PyObject* name) {
         return r;
     }
     if (descr != nullptr) return descr;
+    // A dunder of a built-in type's slot: the wrapper CPython's dict for the type would hold.
+    if (str_check(rt, name)) {
+        const std::string n = str_as_utf8(rt, name);
+        if (n.size() > 4 && n.starts_with("__") && n.ends_with("__")) {
+            if (PyObject* w = slot_wrapper_find(rt, t, n, o)) return w;
+            if (err_occurred(rt)) return nullptr;
+        }
+    }
     return no_attribute(rt, o, name);
 }
 

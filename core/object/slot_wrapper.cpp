@@ -99,6 +99,10 @@ bool implements(Runtime& rt, const PyTypeObject* type, const WrapperDef& def) {
         if (def.kind == Kind::Repr || def.kind == Kind::Str) return true;
         if (def.kind == Kind::Compare && rt.profile().major == 2) return false;
     }
+    // 2.7's int and long compare through tp_compare (__cmp__), so they have no __eq__ and kin.
+    if (def.kind == Kind::Compare && rt.profile().major == 2 &&
+        (type == rt.builtins().long_type || type == rt.builtins().long27_type))
+        return false;
     size_t offset = def.offset;
     if (def.kind == Kind::Len && read_slot(type, offset) == nullptr)
         offset = offsetof(PyTypeObject, tp_as_mapping) + offsetof(PyMappingMethods, mp_length);
@@ -244,6 +248,15 @@ PyObject* slot_wrapper_bind(Runtime& rt, PyTypeObject* type, std::string_view na
         as_wrapper(w)->self.p = new_ref(rt, bound);
         rt.gc_track(w);
         return w;
+    }
+    return nullptr;
+}
+
+PyObject* slot_wrapper_find(Runtime& rt, PyTypeObject* type, std::string_view name, PyObject* self) {
+    if (name == "__hash__" || name == "__new__") return nullptr;
+    for (PyTypeObject* t = type; t != nullptr; t = t->tp_base) {
+        if (PyObject* w = slot_wrapper_bind(rt, t, name, self)) return w;
+        if (err_occurred(rt)) return nullptr;
     }
     return nullptr;
 }
