@@ -10,6 +10,7 @@
 #include "interp/ceval_internal.h"
 #include "interp/code_object.h"
 #include "interp/compiler.h"
+#include "interp/frame_object.h"
 #include "interp/modules.h"
 #include "interp/parser.h"
 #include "object/abstract.h"
@@ -150,63 +151,6 @@ PyObject* b_format(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nar
 }
 
 // ---- frames: locals, globals, vars, dir ----------------------------------------------------------
-
-// The namespace `locals()` gives for frame f. A module or class body: its namespace dict. A
-// function: up to 3.12 the frame's own dict (made on first use and kept, so it holds references
-// to the values), refreshed from the fast locals, cells and free variables at each call; from 3.13
-// (PEP 667) a new snapshot each time. Returns a new reference.
-PyObject* frame_locals(Interp& in, Frame* f) {
-    Runtime& rt = in.rt;
-    const CodeBody& body = code_body(f->code);
-    const bool optimized = (body.flags & CO_OPTIMIZED) != 0;
-    if (!optimized && f->locals != nullptr) return new_ref(rt, f->locals);
-    const bool snapshot = rt.profile().at_least(3, 13);
-    PyObject* dict = snapshot ? nullptr : f->locals;
-    if (dict == nullptr) {
-        if ((dict = dict_new(rt)) == nullptr) return err_no_memory(rt);
-        if (!snapshot) f->locals = dict;
-    }
-    if (!snapshot) rt.incref(dict);
-    PyCodeObject* code = as_code(f->code);
-    const int64_t nlocals = code_nlocals(f->code), ncells = code_ncells(f->code), nfrees = code_nfrees(f->code);
-    // map_to_dict: each bound name set, each unbound one removed. 3.11+ list a parameter that is a
-    // cell in its parameter's place; before, after the plain locals.
-    const bool cells_in_place = rt.profile().at_least(3, 11);
-    std::vector<std::pair<PyObject*, PyObject*>> entries;  // name, value (null: unbound)
-    std::vector<bool> cell_done(static_cast<size_t>(ncells), false);
-    auto cell_value = [&](int64_t j) { return cell_get(f->localsplus[static_cast<size_t>(nlocals + j)]); };
-    for (int64_t i = 0; i < nlocals; ++i) {
-        PyObject* v = f->localsplus[static_cast<size_t>(i)];
-        if (v == nullptr && cells_in_place) {
-            for (int64_t j = 0; j < ncells; ++j) {
-                if (j < static_cast<int64_t>(body.cell2arg.size()) && body.cell2arg[static_cast<size_t>(j)] == i) {
-                    v = cell_value(j);
-                    cell_done[static_cast<size_t>(j)] = true;
-                }
-            }
-        }
-        entries.emplace_back(tuple_items(code->co_varnames.p)[i], v);
-    }
-    for (int64_t j = 0; j < ncells; ++j)
-        if (!cell_done[static_cast<size_t>(j)]) entries.emplace_back(tuple_items(code->co_cellvars.p)[j], cell_value(j));
-    for (int64_t j = 0; j < nfrees; ++j)
-        entries.emplace_back(tuple_items(code->co_freevars.p)[j],
-                             cell_get(f->localsplus[static_cast<size_t>(nlocals + ncells + j)]));
-    for (auto [name, value] : entries) {
-        bool ok = true;
-        if (value != nullptr) {
-            ok = dict_setitem(rt, dict, name, value);
-            if (!ok && !err_occurred(rt)) err_no_memory(rt);
-        } else if (dict_getitem(rt, dict, name) != nullptr) {
-            ok = dict_delitem(rt, dict, name);
-        }
-        if (!ok || err_occurred(rt)) {
-            rt.decref(dict);
-            return nullptr;
-        }
-    }
-    return dict;
-}
 
 Frame* current_frame(Runtime& rt) { return interp_of(rt).frame; }
 

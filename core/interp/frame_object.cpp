@@ -12,6 +12,7 @@
 #include "interp/interp.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
+#include "object/cell_object.h"
 #include "object/descr_object.h"
 #include "object/errors.h"
 #include "object/long_object.h"
@@ -133,12 +134,14 @@ Frame* frame_of(PyObject* self) { return as_frame_object(self)->f_frame.p; }
 PyObject* frame_get_code(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->code); }
 PyObject* frame_get_globals(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->globals); }
 PyObject* frame_get_builtins(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->builtins); }
-// PyFrame_GetBack: the held caller (≤3.10; 3.11+ once the object took over its frame); a
-// running 3.11+ frame's caller, its frame object made now if it has none. A suspended or
+// PyFrame_GetBack: the held caller (3.x ≤3.10; 3.11+ once the object took over its frame); a
+// running 3.11+ (or 2.7) frame's caller, its frame object made now if it has none. A suspended or
 // finished generator's frame has none.
 PyObject* frame_get_back(Runtime& rt, PyObject* self) {
     PyFrameObject* fo = as_frame_object(self);
-    if (fo->f_back.p != nullptr || frames_are_objects(rt)) return new_ref_or_none(rt, fo->f_back.p);
+    // 2.7's frame objects hold no f_back (frame_begin): a running one's is its caller's, found now.
+    if (fo->f_back.p != nullptr || (frames_are_objects(rt) && rt.profile().major >= 3))
+        return new_ref_or_none(rt, fo->f_back.p);
     const Frame* f = fo->f_frame.p;
     const bool running = f != nullptr && fo->owns_frame == 0 && !f->finished &&
                          (f->generator == nullptr || gen_state(f->generator)->running);
@@ -154,10 +157,21 @@ PyObject* frame_get_lineno(Runtime& rt, PyObject* self) {
     return r != nullptr ? r : err_no_memory(rt);
 }
 
+// f_locals: the frame's locals() (frame_locals). From 3.13 a function's frame gives PEP 667's
+// FrameLocalsProxy, a view that writes through to the fast locals, which the lab does not model.
+PyObject* frame_get_locals(Runtime& rt, PyObject* self) {
+    Frame* f = frame_of(self);
+    if (f == nullptr) return dict_new(rt);
+    if (rt.profile().at_least(3, 13) && (code_body(f->code).flags & CO_OPTIMIZED) != 0)
+        return err_set_string(rt, rt.builtins().exc.NotImplementedError,
+                              "frame.f_locals of a function's frame (3.13's FrameLocalsProxy) is not supported by the lab yet");
+    return frame_locals(interp_of(rt), f);
+}
+
 const PyGetSetDef kFrameGetSet[] = {
     {"f_code", frame_get_code, nullptr},       {"f_globals", frame_get_globals, nullptr},
     {"f_builtins", frame_get_builtins, nullptr}, {"f_back", frame_get_back, nullptr},
-    {"f_lineno", frame_get_lineno, nullptr},
+    {"f_lineno", frame_get_lineno, nullptr},   {"f_locals", frame_get_locals, nullptr},
 };
 
 }  // namespace
@@ -294,6 +308,63 @@ int64_t frame_object_sizeof(const Runtime& rt, const PyObject* o) {
     int64_t slots = fo->f_frame.p != nullptr ? frame_slots(fo->f_frame.p->code) : 0;
     if (sizes.frame_getsizeof_excludes_slot && slots > 0) --slots;
     return Py_TYPE(o)->tp_basicsize + kSlotBytes * slots + rt.profile().gc_head_size;
+}
+
+// The namespace `locals()` gives for frame f. A module or class body: its namespace dict. A
+// function: up to 3.12 the frame's own dict (made on first use and kept, so it holds references
+// to the values), refreshed from the fast locals, cells and free variables at each call; from 3.13
+// (PEP 667) a new snapshot each time. Returns a new reference.
+PyObject* frame_locals(Interp& in, Frame* f) {
+    Runtime& rt = in.rt;
+    const CodeBody& body = code_body(f->code);
+    const bool optimized = (body.flags & CO_OPTIMIZED) != 0;
+    if (!optimized && f->locals != nullptr) return new_ref(rt, f->locals);
+    const bool snapshot = rt.profile().at_least(3, 13);
+    PyObject* dict = snapshot ? nullptr : f->locals;
+    if (dict == nullptr) {
+        if ((dict = dict_new(rt)) == nullptr) return err_no_memory(rt);
+        if (!snapshot) f->locals = dict;
+    }
+    if (!snapshot) rt.incref(dict);
+    PyCodeObject* code = as_code(f->code);
+    const int64_t nlocals = code_nlocals(f->code), ncells = code_ncells(f->code), nfrees = code_nfrees(f->code);
+    // map_to_dict: each bound name set, each unbound one removed. 3.11+ list a parameter that is a
+    // cell in its parameter's place; before, after the plain locals.
+    const bool cells_in_place = rt.profile().at_least(3, 11);
+    std::vector<std::pair<PyObject*, PyObject*>> entries;  // name, value (null: unbound)
+    std::vector<bool> cell_done(static_cast<size_t>(ncells), false);
+    auto cell_value = [&](int64_t j) { return cell_get(f->localsplus[static_cast<size_t>(nlocals + j)]); };
+    for (int64_t i = 0; i < nlocals; ++i) {
+        PyObject* v = f->localsplus[static_cast<size_t>(i)];
+        if (v == nullptr && cells_in_place) {
+            for (int64_t j = 0; j < ncells; ++j) {
+                if (j < static_cast<int64_t>(body.cell2arg.size()) && body.cell2arg[static_cast<size_t>(j)] == i) {
+                    v = cell_value(j);
+                    cell_done[static_cast<size_t>(j)] = true;
+                }
+            }
+        }
+        entries.emplace_back(tuple_items(code->co_varnames.p)[i], v);
+    }
+    for (int64_t j = 0; j < ncells; ++j)
+        if (!cell_done[static_cast<size_t>(j)]) entries.emplace_back(tuple_items(code->co_cellvars.p)[j], cell_value(j));
+    for (int64_t j = 0; j < nfrees; ++j)
+        entries.emplace_back(tuple_items(code->co_freevars.p)[j],
+                             cell_get(f->localsplus[static_cast<size_t>(nlocals + ncells + j)]));
+    for (auto [name, value] : entries) {
+        bool ok = true;
+        if (value != nullptr) {
+            ok = dict_setitem(rt, dict, name, value);
+            if (!ok && !err_occurred(rt)) err_no_memory(rt);
+        } else if (dict_getitem(rt, dict, name) != nullptr) {
+            ok = dict_delitem(rt, dict, name);
+        }
+        if (!ok || err_occurred(rt)) {
+            rt.decref(dict);
+            return nullptr;
+        }
+    }
+    return dict;
 }
 
 }  // namespace pymemlab

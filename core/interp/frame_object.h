@@ -15,6 +15,7 @@
 namespace pymemlab {
 
 class Runtime;
+struct Interp;
 
 // Invariant: while alive, f_frame is the host frame this object shows; f_code is the code object
 // the block was last made or reused for (borrowed: the frame holds the reference), whose zombie
@@ -68,6 +69,10 @@ void frame_end(Runtime& rt, Frame* f);
 // _PyFrame_GetFrameObject: the frame object of a running frame (borrowed), made on demand from
 // 3.11; a generator's is its gi_frame. nullptr (MemoryError set) when there is no memory for it.
 PyObject* frame_object_of(Runtime& rt, Frame* f);
+// The namespace `locals()` gives for frame f (a new reference; nullptr with the exception set): a
+// module or class body's dict; a function's, up to 3.12, the frame's own dict, refreshed from its
+// fast locals and cells (so it holds references to them), from 3.13 a new snapshot.
+PyObject* frame_locals(Interp& in, Frame* f);
 // The code object a frame object shows (borrowed): f_code.
 PyObject* frame_object_code(const PyObject* fo);
 // 3.11+ take_ownership: the generator that held `fo`'s frame is clearing it; the frame object

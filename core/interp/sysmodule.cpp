@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "alloc/allocator.h"
+#include "interp/bltin_internal.h"
 #include "interp/frame_object.h"
 #include "interp/gen_object.h"
 #include "interp/modules.h"
@@ -27,6 +28,7 @@
 #include "object/singletons.h"
 #include "object/slice_object.h"
 #include "object/str_object.h"
+#include "object/text_args.h"
 #include "object/tuple_object.h"
 
 namespace pymemlab {
@@ -94,6 +96,19 @@ PyObject* sys_setrecursionlimit(Runtime& rt, PyObject*, PyObject* const* args, P
     return rt.builtins().singletons.none;
 }
 
+// sys._getframe([depth]): the frame object `depth` calls up from the caller's (3.11+: made now
+// if the frame has none yet, frame_object_of).
+PyObject* sys_getframe(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!bltin::no_keywords(rt, "_getframe", kw) || !bltin::positional(rt, "_getframe", nargs, 0, 1)) return nullptr;
+    int64_t depth = 0;
+    if (nargs == 1 && !arg_as_ssize(rt, args[0], &depth, IntConv::kInt)) return nullptr;
+    Frame* f = interp_of(rt).frame;
+    for (; depth > 0 && f != nullptr; --depth) f = f->back;
+    if (f == nullptr) return err_set_string(rt, rt.builtins().exc.ValueError, "call stack is not deep enough");
+    PyObject* fo = frame_object_of(rt, f);
+    return fo != nullptr ? new_ref(rt, fo) : nullptr;
+}
+
 PyObject* sys_debugmallocstats(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t, PyObject*) {
     interp_of(rt).err(rt.allocator().debug_malloc_stats());
     rt.incref(rt.builtins().singletons.none);
@@ -150,6 +165,7 @@ const PyMethodDef kSysMethods[] = {
     {"getrecursionlimit", sys_getrecursionlimit, 0},
     {"setrecursionlimit", sys_setrecursionlimit, 0},
     {"_debugmallocstats", sys_debugmallocstats, 0},
+    {"_getframe", sys_getframe, 0},
     {nullptr, nullptr, 0},
 };
 
