@@ -574,9 +574,10 @@ PyObject* long_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py
     const char* name = as_long27 ? "long" : "int";
     if (type != rt.builtins().long_type && type != rt.builtins().long27_type)
         return err_set_string(rt, rt.builtins().exc.TypeError, "the model does not make instances of int subclasses");
-    if (nargs > 2)
-        return err_format(rt, rt.builtins().exc.TypeError, "%s() takes at most 2 arguments (%d given)", name,
-                          static_cast<int>(nargs));
+    if (nargs > 2)  // 3.13's int_new checks its arguments as Argument Clinic does
+        return err_format(rt, rt.builtins().exc.TypeError,
+                          p.at_least(3, 13) ? "%s expected at most 2 arguments, got %d" : "%s() takes at most 2 arguments (%d given)",
+                          name, static_cast<int>(nargs));
     PyObject* x = nargs > 0 ? args[0] : nullptr;
     PyObject* obase = nargs > 1 ? args[1] : nullptr;
     if (!take_base_keyword(rt, args, nargs, kwnames, &obase)) return nullptr;
