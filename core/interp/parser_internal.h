@@ -95,7 +95,16 @@ private:
     bool starts_expression(const Token& t) const;
     static ast::Pos pos_of(const Token& t) { return {t.line, t.col, t.end_line, t.end_col}; }
     static ast::Pos span(const ast::Pos& a, const ast::Pos& b) { return {a.line, a.col, b.end_line, b.end_col}; }
-    ast::Pos from(const ast::Pos& a) const { return span(a, pos_of(prev())); }
+    // From a to the end of the last token consumed that is not layout: a compound statement ends
+    // where its last body statement does (CPython's end_lineno), not at the DEDENT after it.
+    ast::Pos from(const ast::Pos& a) const {
+        size_t i = pos_ > 0 ? pos_ - 1 : 0;
+        while (i > 0 && is_layout((*toks_)[i].kind)) --i;
+        return span(a, pos_of((*toks_)[i]));
+    }
+    static bool is_layout(TokenKind k) {
+        return k == TokenKind::Newline || k == TokenKind::Indent || k == TokenKind::Dedent || k == TokenKind::EndMarker;
+    }
 
     // ---- errors (parser.cpp) ----
     bool failed() const { return failed_; }
