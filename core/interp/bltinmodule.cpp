@@ -262,7 +262,7 @@ PyObject* make_builtins_module(Interp& in) {
     add_type("complex", b.complex_type);
     add_type("str", b.str_type);
     if (py2) add_type("unicode", b.unicode_type);
-    else add_type("bytes", b.bytes_type);
+    add_type("bytes", b.bytes_type);  // 2.7: str itself
     add_type("tuple", b.tuple_type);
     add_type("list", b.list_type);
     add_type("dict", b.dict_type);

@@ -76,6 +76,21 @@ PyObject* dict_lookup(Runtime& rt, PyObject* d, PyObject* key) {
     return v;
 }
 
+// Whether CPython of profile p has a built-in `n` that the lab does not provide: a snippet
+// naming one is told so, rather than given a NameError CPython would not raise.
+bool unmodelled_builtin(const Profile& p, std::string_view n) {
+    for (const char* b : {"bytearray", "memoryview", "compile", "exit", "quit", "help", "copyright", "credits", "license"})
+        if (n == b) return true;
+    if (p.major == 2) {
+        for (const char* b : {"apply", "basestring", "buffer", "cmp", "coerce", "execfile", "file", "reload"})
+            if (n == b) return true;
+        return false;
+    }
+    return (p.at_least(3, 7) && n == "breakpoint") || (p.at_least(3, 10) && (n == "aiter" || n == "anext")) ||
+           (p.at_least(3, 11) && (n == "ExceptionGroup" || n == "BaseExceptionGroup")) ||
+           (p.at_least(3, 13) && n == "PythonFinalizationError");
+}
+
 // LOAD_NAME / LOAD_GLOBAL: a mapping that may not be a dict (class namespaces from
 // __prepare__ are not modelled: always dicts).
 PyObject* load_global(Interp& in, Frame* f, PyObject* name) {
@@ -83,6 +98,9 @@ PyObject* load_global(Interp& in, Frame* f, PyObject* name) {
     if (err_occurred(in.rt)) return nullptr;
     if (PyObject* v = dict_lookup(in.rt, f->builtins, name)) return v;
     if (err_occurred(in.rt)) return nullptr;
+    if (const std::string n = str_as_utf8(in.rt, name); unmodelled_builtin(in.rt.profile(), n))
+        return err_format(in.rt, in.rt.builtins().exc.NotImplementedError,
+                          "the built-in '%s' is not supported by the lab yet", n.c_str());
     return name_error(in, name);
 }
 

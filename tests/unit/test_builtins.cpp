@@ -353,3 +353,23 @@ TEST_CASE("the suggestion distance counts moves twice and case changes once", "[
     CHECK(best_suggestion("prnt", {{}, {}, {"print", "pront"}}, true) == "print");
     CHECK(best_suggestion("xyz", {{"abc"}}, false).empty());
 }
+
+TEST_CASE("A built-in CPython has and the lab does not model is named as unsupported, not a NameError", "[builtins]") {
+    // bytearray everywhere; ExceptionGroup from 3.11 (3.10 has none: a NameError, as CPython says).
+    for (const char* profile : kProfiles3) {
+        INFO(profile);
+        Output o = run(profile, "x = bytearray(b'a')\n");
+        CHECK(last_line(o.err) == "NotImplementedError: the built-in 'bytearray' is not supported by the lab yet");
+        o = run(profile, "ExceptionGroup\n");
+        const bool has_groups = find_profile(profile)->at_least(3, 11);
+        CHECK(last_line(o.err) == (has_groups ? "NotImplementedError: the built-in 'ExceptionGroup' is not supported by the lab yet"
+                                              : "NameError: name 'ExceptionGroup' is not defined"));
+    }
+    // 2.7: cmp is one; bytes is str itself, which the lab has.
+    Output o = run("2.7", "print bytes is str\ncmp(1, 2)\n");
+    CHECK(o.out == "True\n");
+    CHECK(last_line(o.err) == "NotImplementedError: the built-in 'cmp' is not supported by the lab yet");
+    // A name the program binds itself is its own.
+    o = run("3.13", "def bytearray(x):\n    return 'mine'\nprint(bytearray(1))\n");
+    CHECK(o.out == "mine\n");
+}
