@@ -282,6 +282,26 @@ bool extend_container(Interp& in, Opcode op, PyObject* container, PyObject* sour
     return ok && !err_occurred(rt);
 }
 
+namespace {
+
+// Standard-library modules a snippet is likely to import (sys.stdlib_module_names has them all)
+// that the lab does not model: importing one is refused by name, where CPython would succeed.
+bool unmodelled_stdlib_module(std::string_view top) {
+    for (const char* m :
+         {"abc", "argparse", "array", "ast", "asyncio", "base64", "binascii", "bisect", "calendar",
+          "cmath", "codecs", "collections", "contextlib", "copyreg", "csv", "ctypes", "dataclasses", "datetime",
+          "decimal", "difflib", "dis", "enum", "errno", "fractions", "functools", "glob", "hashlib", "heapq", "inspect",
+          "io", "itertools", "json", "keyword", "linecache", "locale", "logging", "marshal", "math", "mmap",
+          "multiprocessing", "numbers", "operator", "os", "pathlib", "pickle", "platform", "pprint", "queue",
+          "random", "re", "resource", "shutil", "signal", "socket", "statistics", "string", "struct", "subprocess",
+          "tempfile", "textwrap", "threading", "time", "timeit", "traceback", "types", "typing", "unittest",
+          "uuid", "warnings", "zlib", "cPickle", "cStringIO", "StringIO", "Queue", "thread"})
+        if (top == m) return true;
+    return false;
+}
+
+}  // namespace
+
 PyObject* import_name(Interp& in, PyObject* name, PyObject*) {
     Runtime& rt = in.rt;
     std::string n;
@@ -292,6 +312,11 @@ PyObject* import_name(Interp& in, PyObject* name, PyObject*) {
     }
     if (PyObject* m = import_builtin_module(in, n)) return m;
     if (err_occurred(rt)) return nullptr;
+    if (unmodelled_stdlib_module(std::string_view(n).substr(0, n.find('.'))))
+        return err_format(rt, rt.builtins().exc.NotImplementedError,
+                          "the standard library's '%s' is not supported by the lab yet (it has sys, gc, weakref, copy, "
+                          "atexit, objgraph and tracemalloc)",
+                          n.c_str());
     PyTypeObject* type = rt.builtins().exc.ModuleNotFoundError != nullptr ? rt.builtins().exc.ModuleNotFoundError
                                                                            : rt.builtins().exc.ImportError;
     if (rt.profile().major == 2) return err_format(rt, type, "No module named %s", n.c_str());

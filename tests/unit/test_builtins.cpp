@@ -373,3 +373,17 @@ TEST_CASE("A built-in CPython has and the lab does not model is named as unsuppo
     o = run("3.13", "def bytearray(x):\n    return 'mine'\nprint(bytearray(1))\n");
     CHECK(o.out == "mine\n");
 }
+
+TEST_CASE("Importing a standard-library module the lab does not model is refused by name", "[builtins]") {
+    for (const char* profile : {"2.7", "3.8", "3.13"}) {
+        INFO(profile);
+        Output o = run(profile, "import math\n");
+        CHECK(last_line(o.err).rfind("NotImplementedError: the standard library's 'math' is not supported by the lab yet", 0) == 0);
+        o = run(profile, "import os.path\n");
+        CHECK(last_line(o.err).rfind("NotImplementedError: the standard library's 'os.path'", 0) == 0);
+    }
+    // A module no CPython has is missing, as CPython says; the modelled ones import.
+    CHECK(last_line(run("3.13", "import numpy\n").err) == "ModuleNotFoundError: No module named 'numpy'");
+    CHECK(last_line(run("2.7", "import numpy\n").err) == "ImportError: No module named numpy");
+    CHECK(run("3.13", "import gc, weakref, copy, sys\nprint(gc.isenabled())\n").out == "True\n");
+}
