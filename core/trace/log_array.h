@@ -1,11 +1,11 @@
 // LogArray<T>: one of the trace log's arrays (trace_log.h), which grow to hundreds of megabytes
 // in a long run. Natively on Linux it reserves address space for the log's whole capacity up
 // front and the kernel commits pages as they are first written (2 MB pages where transparent
-// huge pages allow): growing it copies nothing and zeroes nothing twice; a released reservation
-// serves the next log of its size. A growing vector wrote
-// each event's memory three times (the kernel's zeroing, resize's zeroing, the copy when it grew
-// again), and the kernel's share alone was half of a long traced run. In WebAssembly, or where
-// the reservation is refused, it is a vector grown by doubling.
+// huge pages allow): growing it copies nothing and zeroes nothing twice, and a released
+// reservation serves the next log of its size. A growing vector wrote each event's memory three
+// times (the kernel's zeroing, resize's zeroing, the copy when it grew again), and the kernel's
+// share alone was half of a long traced run. In WebAssembly, or where the reservation is
+// refused, it is a vector grown by doubling.
 //
 // Invariants: data()[0, size()) is writable; size() only grows, up to the capacity given at
 // construction; what was written stays until the array is destroyed.
