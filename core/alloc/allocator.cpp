@@ -481,9 +481,7 @@ void* Allocator::raw_realloc(void* p, size_t nbytes) {
 
 // ==== observation =============================================================================
 
-uint64_t Allocator::address_of(const void* p) const {
-    const uintptr_t a = reinterpret_cast<uintptr_t>(p);
-    if (a - last_arena_.host < last_arena_.size) return a + last_arena_.delta;
+uint64_t Allocator::address_of_elsewhere(const void* p) const {
     const pool_header* pool = pool_addr(p);
     if (address_in_range(p, pool)) {
         const arena_object& ao = arenas_[pool->arenaindex];

@@ -67,7 +67,11 @@ public:
     // The modelled address of a block this allocator handed out (what id() returns), or of an
     // address inside one (for a raw block, inside its first POOL_SIZE bytes). The trace asks
     // this of every reference count it records: the arena of the last answer answers first.
-    uint64_t address_of(const void* p) const;
+    uint64_t address_of(const void* p) const {
+        const uintptr_t a = reinterpret_cast<uintptr_t>(p);
+        if (a - last_arena_.host < last_arena_.size) return a + last_arena_.delta;
+        return address_of_elsewhere(p);
+    }
     // The modelled address of the arena holding pymalloc block p; 0 for a raw block.
     uint64_t arena_address_of(const void* p) const;
     // The host pointer for a modelled address inside a live block's arena or raw block, or nullptr.
@@ -156,6 +160,7 @@ private:
         uint64_t delta = 0;
     };
     mutable LastArena last_arena_;
+    uint64_t address_of_elsewhere(const void* p) const;  // address_of outside the last arena
 };
 
 }  // namespace pymemlab

@@ -13,11 +13,6 @@ namespace pymemlab {
 
 namespace {
 
-// The data segment of a statically linked python3 (as Debian's is): just above the binary's
-// text, below the brk heap that AddressSpace starts at 0x55d03e6b2000.
-constexpr uint64_t kStaticBase = 0x55d03c8a4000;
-constexpr size_t kStaticCapacity = 512 * 1024;
-
 void link_ring(PyGC_Head* head) {
     head->_gc_next = reinterpret_cast<uintptr_t>(head);
     head->_gc_prev = reinterpret_cast<uintptr_t>(head);
@@ -126,7 +121,9 @@ void Runtime::trace_arenas(uint64_t released_from, const void* allocated) {
     }
 }
 
-void Runtime::trace_refcount(const PyObject* o, trace::EventKind kind) { trace_->push(kind, id(o)); }
+// Flattened: every step of it (id, address_of's last arena, the push) inlined, even where the
+// WebAssembly module is compiled for size; it runs for every reference count a trace records.
+[[gnu::flatten]] void Runtime::trace_refcount(const PyObject* o, trace::EventKind kind) { trace_->push(kind, id(o)); }
 
 void Runtime::trace_object(const PyObject* o, trace::EventKind kind) {
     const PyTypeObject* type = Py_TYPE(o);
@@ -178,11 +175,6 @@ PyObject* Runtime::static_object(PyTypeObject* type, size_t size, bool gc) {
     return o;
 }
 
-bool Runtime::is_static(const PyObject* o) const {
-    auto p = reinterpret_cast<uintptr_t>(o), base = reinterpret_cast<uintptr_t>(static_memory_.get());
-    return p - base < kStaticCapacity;
-}
-
 std::pair<uint64_t, uint64_t> Runtime::static_ids() const { return {kStaticBase, kStaticBase + static_used_}; }
 
 PyObject* Runtime::static_at(uint64_t id) const {
@@ -226,14 +218,6 @@ void Runtime::dealloc(PyObject* o) {
         ts.trash_delete_later.pop_back();
         run_dealloc(later);
     }
-}
-
-uint64_t Runtime::id(const PyObject* o) const {
-    if (is_static(o))
-        return kStaticBase + (reinterpret_cast<uintptr_t>(o) - reinterpret_cast<uintptr_t>(static_memory_.get()));
-    // An object lies in its block's first bytes (after its GC header and pre-header): in the
-    // block's pool, or within a raw block's first POOL_SIZE bytes, where address_of finds it.
-    return allocator_.address_of(o);
 }
 
 void Runtime::gc_track(PyObject* o) {

@@ -286,8 +286,15 @@ public:
 
     // ---- identity ---------------------------------------------------------------------------
     // id(o): the modelled address of the object (after its GC header, as in CPython).
-    uint64_t id(const PyObject* o) const;
-    bool is_static(const PyObject* o) const;
+    uint64_t id(const PyObject* o) const {
+        const uintptr_t offset = reinterpret_cast<uintptr_t>(o) - reinterpret_cast<uintptr_t>(static_memory_.get());
+        // An object lies in its block's first bytes (after its GC header and pre-header): in the
+        // block's pool, or within a raw block's first POOL_SIZE bytes, where address_of finds it.
+        return offset < kStaticCapacity ? kStaticBase + offset : allocator_.address_of(o);
+    }
+    bool is_static(const PyObject* o) const {
+        return reinterpret_cast<uintptr_t>(o) - reinterpret_cast<uintptr_t>(static_memory_.get()) < kStaticCapacity;
+    }
     // The static object whose id() is `id`, or nullptr when `id` is not in the data segment.
     PyObject* static_at(uint64_t id) const;
     // The ids the data segment spans so far, [first, second): a range test for code that asks
@@ -323,7 +330,11 @@ private:
     Allocator allocator_;
     GCState gc_;
 
-    // The data segment: host memory for static objects, at modelled addresses from kStaticBase.
+    // The data segment: host memory for static objects, at modelled addresses from kStaticBase:
+    // those of a statically linked python3 (as Debian's is), just above the binary's text, below
+    // the brk heap that AddressSpace starts at 0x55d03e6b2000.
+    static constexpr uint64_t kStaticBase = 0x55d03c8a4000;
+    static constexpr size_t kStaticCapacity = 512 * 1024;
     struct alignas(16) StaticChunk {
         unsigned char bytes[16];
     };
@@ -376,6 +387,8 @@ private:
     // Writes ArenaFree(released_from) if the last call released an arena, and ArenaNew for the
     // arena holding `allocated` if it made one.
     void trace_arenas(uint64_t released_from, const void* allocated);
+    // Out of line: every incref and decref calls it when tracing, and inlined it would crowd
+    // eval_frame's untraced paths.
     void trace_refcount(const PyObject* o, trace::EventKind kind);
     void trace_object(const PyObject* o, trace::EventKind kind);
 };

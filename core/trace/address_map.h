@@ -16,6 +16,7 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -45,6 +46,40 @@ public:
     // Keys are multiples of 2^granule_bits.
     explicit AddressMap(unsigned granule_bits = 3) : granule_bits_(granule_bits) {}
 
+    // A copy shares every page with its original, so neither may go on writing to a page it
+    // remembered as its own: both forget which pages they own (Recent::own).
+    AddressMap(const AddressMap& other)
+        : granule_bits_(other.granule_bits_), pages_(other.pages_), index_(other.index_), size_(other.size_),
+          cloned_bytes_(other.cloned_bytes_) {
+        other.forget_owned();
+    }
+    AddressMap& operator=(const AddressMap& other) {
+        if (this == &other) return *this;
+        granule_bits_ = other.granule_bits_;
+        pages_ = other.pages_;
+        index_ = other.index_;
+        size_ = other.size_;
+        cloned_bytes_ = other.cloned_bytes_;
+        forget_positions();
+        other.forget_owned();
+        return *this;
+    }
+    // A move takes the pages and what is known of them; the map left behind has none.
+    AddressMap(AddressMap&& other) noexcept { *this = std::move(other); }
+    AddressMap& operator=(AddressMap&& other) noexcept {
+        if (this == &other) return *this;
+        granule_bits_ = other.granule_bits_;
+        pages_ = std::move(other.pages_);
+        index_ = std::move(other.index_);
+        size_ = std::exchange(other.size_, 0);
+        cloned_bytes_ = std::exchange(other.cloned_bytes_, 0);
+        std::copy(std::begin(other.recent_), std::end(other.recent_), std::begin(recent_));
+        other.pages_.clear();
+        other.index_.clear();
+        other.forget_positions();
+        return *this;
+    }
+
     size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
 
@@ -56,7 +91,7 @@ public:
     }
 
     // The value for `key`, inserted as V{} when absent.
-    V& operator[](uint64_t key) {
+    [[gnu::always_inline]] V& operator[](uint64_t key) {
         Page& page = writable(key);
         const size_t slot = slot_of(key);
         if (!page.has(slot)) {
@@ -67,12 +102,14 @@ public:
         return page.values[slot];
     }
 
-    bool erase(uint64_t key) {
+    // Erases `key`'s value, handing it to `taken` when given; false if there was none.
+    bool erase(uint64_t key, V* taken = nullptr) {
         const Page* shared = page_of(key);
         if (shared == nullptr || !shared->has(slot_of(key))) return false;
         Page& page = writable(key);
         const size_t slot = slot_of(key);
         page.bits[slot / 64] &= ~(uint64_t{1} << (slot % 64));
+        if (taken != nullptr) *taken = page.values[slot];
         page.values[slot] = V{};
         --page.count;
         --size_;
@@ -139,16 +176,23 @@ private:
     size_t cloned_bytes_ = 0;
     // The positions of recently looked-up pages, by page number modulo kRecent: events come in
     // runs over a few pages (a pool's objects, the size classes a loop uses). A number that no
-    // page has is never cached; an insertion moves positions, so it forgets them all.
-    static constexpr size_t kRecent = 8;
+    // page has is never cached; an insertion moves positions, so it forgets them all. `own` is
+    // the page itself once writable() has made sure no copy shares it, so that the next write
+    // goes straight to it; a copy of the map clears it (forget_owned).
+    // Invariant: own != nullptr => own == pages_[at].page.get() and that page's use_count() is 1.
+    static constexpr size_t kRecent = 16;
     struct Recent {
         uint64_t number = UINT64_MAX;
         size_t at = 0;
+        Page* own = nullptr;
     };
     mutable Recent recent_[kRecent];
 
     void forget_positions() {
         for (Recent& r : recent_) r = Recent{};
+    }
+    void forget_owned() const {
+        for (Recent& r : recent_) r.own = nullptr;
     }
 
     size_t slot_of(uint64_t key) const {
@@ -171,8 +215,15 @@ private:
         return at == kNoPage ? nullptr : pages_[at].page.get();
     }
 
-    Page& writable(uint64_t key) {
+    [[gnu::always_inline]] Page& writable(uint64_t key) {
         const uint64_t number = number_of(key);
+        const Recent& recent = recent_[number % kRecent];
+        if (recent.number == number && recent.own != nullptr) return *recent.own;
+        return writable_slow(number);
+    }
+
+    // writable() for a page not known to be this map's alone: found or made, cloned if shared.
+    __attribute__((noinline)) Page& writable_slow(uint64_t number) {
         size_t at = position_of(number);
         if (at == kNoPage) {
             // In address order: nearly always at the end (the heap grows upwards), otherwise the
@@ -183,7 +234,7 @@ private:
             pages_.insert(it, Entry{number, std::make_shared<Page>()});
             for (size_t i = at; i < pages_.size(); ++i) index_[pages_[i].number + 1] = static_cast<uint32_t>(i);
             forget_positions();
-            recent_[number % kRecent] = Recent{number, at};
+            recent_[number % kRecent] = Recent{number, at, pages_[at].page.get()};
             return *pages_[at].page;
         }
         Entry& entry = pages_[at];
@@ -191,6 +242,7 @@ private:
             entry.page = std::make_shared<Page>(*entry.page);
             cloned_bytes_ += kPageBytes;
         }
+        recent_[number % kRecent].own = entry.page.get();  // position_of() has just cached `number`
         return *entry.page;
     }
 };

@@ -51,10 +51,8 @@ inline void HeapState::apply_one(const TraceLog& log, size_t index, Event e) {
         }
         case EventKind::Free: {
             // Its size is the Alloc's; a block from before the trace began has none known.
-            if (const uint64_t* size = blocks_.find(e.addr)) {
-                bytes_in_use_ -= *size;
-                blocks_.erase(e.addr);
-            }
+            uint64_t size = 0;
+            if (blocks_.erase(e.addr, &size)) bytes_in_use_ -= size;
             if (e.arg & kGenZeroFlag) --gc_.count[0];
             break;
         }
@@ -107,7 +105,9 @@ inline void HeapState::apply_one(const TraceLog& log, size_t index, Event e) {
     }
 }
 
-void HeapState::apply(const TraceLog& log, size_t from, size_t to) {
+// Flattened (every call in it inlined, even where the WebAssembly module is compiled for size):
+// it runs once for every event a trace records.
+[[gnu::flatten]] void HeapState::apply(const TraceLog& log, size_t from, size_t to) {
     // The arrays' pointers stay in registers across the loop.
     const uint32_t* words = log.words();
     const uint64_t* addrs = log.addrs();

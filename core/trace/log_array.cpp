@@ -1,16 +1,67 @@
-// The trace log's reservations (log_array.h), recycled between logs.
+// The trace log's reservations and buffers (log_array.h), recycled between logs.
 #include "trace/log_array.h"
-
-#ifdef PYMEMLAB_LOG_ARRAY_RESERVES
-
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <mutex>
 
+#ifdef PYMEMLAB_LOG_ARRAY_RESERVES
+#include <sys/mman.h>
+#endif
+
 namespace pymemlab::trace {
+
+namespace {
+
+// The largest buffers released, in no order. Invariant: buffers[0, n_buffers) came from operator
+// new with their sizes, and nothing else holds them.
+struct Buffer {
+    void* p = nullptr;
+    size_t bytes = 0;
+};
+constexpr size_t kBuffers = 4;
+std::mutex buffers_mutex;
+std::array<Buffer, kBuffers> buffers;
+size_t n_buffers = 0;
+
+}  // namespace
+
+void* take_log_buffer(size_t min_bytes, size_t& bytes) {
+    std::lock_guard<std::mutex> lock(buffers_mutex);
+    size_t best = kBuffers;
+    for (size_t i = 0; i < n_buffers; ++i)
+        if (buffers[i].bytes >= min_bytes && (best == kBuffers || buffers[i].bytes < buffers[best].bytes)) best = i;
+    if (best == kBuffers) return nullptr;
+    const Buffer taken = buffers[best];
+    buffers[best] = buffers[--n_buffers];
+    bytes = taken.bytes;
+    return taken.p;
+}
+
+void keep_log_buffer(void* p, size_t bytes) {
+    Buffer dropped{p, bytes};
+    {
+        std::lock_guard<std::mutex> lock(buffers_mutex);
+        if (n_buffers < kBuffers) {
+            buffers[n_buffers++] = dropped;
+            return;
+        }
+        // Full: the smallest of the kept ones and this one goes.
+        auto smallest = std::min_element(buffers.begin(), buffers.end(),
+                                         [](const Buffer& a, const Buffer& b) { return a.bytes < b.bytes; });
+        if (smallest->bytes < bytes) std::swap(*smallest, dropped);
+    }
+    ::operator delete(dropped.p);
+}
+
+void forget_log_buffers() {
+    std::lock_guard<std::mutex> lock(buffers_mutex);
+    for (size_t i = 0; i < n_buffers; ++i) ::operator delete(buffers[i].p);
+    n_buffers = 0;
+}
+
+#ifdef PYMEMLAB_LOG_ARRAY_RESERVES
 
 namespace {
 
@@ -66,6 +117,6 @@ void release_log_pages(void* p, size_t bytes) {
 
 size_t log_reservations_mapped() { return mapped; }
 
-}  // namespace pymemlab::trace
-
 #endif
+
+}  // namespace pymemlab::trace

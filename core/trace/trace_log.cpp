@@ -33,14 +33,15 @@ bool TraceLog::grow() {
     const size_t grown = std::min(capacity_, std::max<size_t>(room * 2, 1 << 16));
     words_.resize(grown);
     addrs_.resize(grown);
+    word_data_ = words_.data();
+    addr_data_ = addrs_.data();
+    room_ = words_.size();
     return true;
 }
 
-size_t TraceLog::block_size(size_t i) const {
-    const uint32_t size = word_arg(words_[i]) & kSizeMask;
-    if (size != kSizeMask) return size;
+size_t TraceLog::big_size(size_t i) const {
     auto it = big_sizes_.find(i);
-    return it == big_sizes_.end() ? size : it->second;
+    return it == big_sizes_.end() ? kSizeMask : it->second;
 }
 
 uint32_t TraceLog::find_type_index(const void* key, const char* name) {

@@ -19,14 +19,16 @@ class TraceLog {
 public:
     // Past `capacity` events the log stops recording and says so (truncated()): a runaway
     // snippet cannot exhaust the page's memory through its trace.
-    explicit TraceLog(size_t capacity = kDefaultCapacity) : capacity_(capacity), words_(capacity), addrs_(capacity) {}
+    explicit TraceLog(size_t capacity = kDefaultCapacity)
+        : capacity_(capacity), words_(capacity), addrs_(capacity), word_data_(words_.data()), addr_data_(addrs_.data()),
+          room_(words_.size()) {}
 
     static constexpr size_t kDefaultCapacity = 50'000'000;
 
     void push(EventKind kind, uint64_t addr, uint32_t arg = 0) {
-        if (size_ == words_.size() && !grow()) return;
-        words_[size_] = pack_word(kind, arg);
-        addrs_[size_] = addr;
+        if (size_ == room_ && !grow()) return;
+        word_data_[size_] = pack_word(kind, arg);
+        addr_data_[size_] = addr;
         ++size_;
     }
     // Alloc / Free with the request size; sizes past the 23-bit field are kept aside.
@@ -34,11 +36,14 @@ public:
 
     size_t size() const { return size_; }
     bool truncated() const { return truncated_; }
-    Event at(size_t i) const { return {word_kind(words_[i]), word_arg(words_[i]), addrs_[i]}; }
+    Event at(size_t i) const { return {word_kind(word_data_[i]), word_arg(word_data_[i]), addr_data_[i]}; }
     // The size an Alloc or Free at index i records.
-    size_t block_size(size_t i) const;
-    const uint32_t* words() const { return words_.data(); }
-    const uint64_t* addrs() const { return addrs_.data(); }
+    size_t block_size(size_t i) const {
+        const uint32_t size = word_arg(word_data_[i]) & kSizeMask;
+        return size != kSizeMask ? size : big_size(i);
+    }
+    const uint32_t* words() const { return word_data_; }
+    const uint64_t* addrs() const { return addr_data_; }
 
     // Type names: ObjectNew's payload. `key` identifies the type (its address in the host);
     // `name` is read the first time a key comes (a run makes objects of a few types, over and
@@ -74,6 +79,11 @@ private:
     unsigned granule_bits_ = 3;
     LogArray<uint32_t> words_;
     LogArray<uint64_t> addrs_;
+    // words_.data(), addrs_.data() and their length, which only grow() changes: every push
+    // reads them.
+    uint32_t* word_data_;
+    uint64_t* addr_data_;
+    size_t room_;
     std::unordered_map<size_t, size_t> big_sizes_;  // event index -> size, for sizes >= kSizeMask
     std::vector<std::string> types_;
     std::unordered_map<const void*, uint32_t> type_keys_;
@@ -89,6 +99,7 @@ private:
 
     // Makes room for more events, up to capacity_; false (and truncated) at capacity_.
     bool grow();
+    size_t big_size(size_t i) const;  // block_size of an event whose size is kept aside
     uint32_t find_type_index(const void* key, const char* name);
 };
 

@@ -86,4 +86,15 @@ TEST_CASE("a copy of an AddressMap shares its pages until one side writes, and t
     // Writing again to a page the map already owns clones nothing.
     b[0x7f0000000000 + 32] = 5;
     CHECK(b.take_cloned_bytes() == 0);
+
+    // A move takes the pages, and the map left behind starts empty.
+    AddressMap<int32_t> c = std::move(b);
+    CHECK(c.size() == 10000);
+    CHECK(*c.find(0x7f0000000000 + 32) == 5);
+    c[0x7f0000000000 + 32] = 6;
+    CHECK(c.take_cloned_bytes() == 0);
+    CHECK(b.empty());  // NOLINT(bugprone-use-after-move): what a moved-from map holds is specified
+    b[0x7f0000000000 + 32] = 1;
+    CHECK(*c.find(0x7f0000000000 + 32) == 6);
+    CHECK(*b.find(0x7f0000000000 + 32) == 1);
 }

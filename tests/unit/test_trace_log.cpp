@@ -66,6 +66,34 @@ TEST_CASE("a log array keeps what was written as it grows", "[trace]") {
     CHECK(large[0] == 1);
 }
 
+TEST_CASE("a released buffer goes to the next array that fits in it, which neither copies nor regrows", "[trace]") {
+    pymemlab::trace::forget_log_buffers();
+    const void* first = nullptr;
+    {
+        LogArray<uint64_t> a(200'000);  // small enough never to be reserved
+        a.resize(80'000);
+        first = a.data();
+    }
+    // An array that needs more than the kept buffer holds gets one of its own.
+    LogArray<uint64_t> c(200'000);
+    c.resize(100'000);
+    CHECK(static_cast<const void*>(c.data()) != first);
+    // One that fits takes it, and grows within it without moving.
+    LogArray<uint64_t> b(200'000);
+    b.resize(1000);
+    CHECK(static_cast<const void*>(b.data()) == first);
+    CHECK(b.size() == 1000);  // what was asked, not the buffer's length
+    b[999] = 5;
+    b.resize(80'000);
+    CHECK(static_cast<const void*>(b.data()) == first);
+    CHECK(b[999] == 5);
+    // Past it, it moves, and keeps what was written.
+    b.resize(200'000);
+    CHECK(b.size() == 200'000);
+    CHECK(b[999] == 5);
+    pymemlab::trace::forget_log_buffers();
+}
+
 #ifdef PYMEMLAB_LOG_ARRAY_RESERVES
 TEST_CASE("a released reservation goes to the next log array of its size, whose writes it keeps", "[trace]") {
     const void* first = nullptr;
