@@ -39,32 +39,49 @@ __attribute__((flatten)) void add_blocks(const Profile& profile, const trace::He
     s.pool_addrs.clear();
     s.pool_class.clear();
     s.pool_used.clear();
-    // Locals, not the vectors' fields, in the loop: its stores could alias them.
+    // Page by page, the loop's state in locals of its own: stores through the arrays could
+    // alias anything captured, and keep it out of registers.
     const uint64_t pool_mask = ~static_cast<uint64_t>(profile.pool_size - 1);
     const uint64_t arena_size = profile.arena_size;
-    const uint64_t* arena = arenas.data();
-    const uint64_t* const arenas_end = arena + arenas.size();
-    uint64_t pool = UINT64_MAX;
-    uint32_t pool_index = 0, used = 0;
-    size_t i = 0;
-    at.blocks().for_each([&](uint64_t addr, uint64_t size) {
-        addrs[i] = addr;
-        sizes[i] = static_cast<uint32_t>(std::min<uint64_t>(size, UINT32_MAX));
-        while (arena != arenas_end && *arena + arena_size <= addr) ++arena;
-        if (arena == arenas_end || addr < *arena) {
-            pools[i++] = Snapshot::kRawBlock;
-            return;
-        }
-        if ((addr & pool_mask) != pool) {
-            if (used != 0) s.pool_used.push_back(used);
-            pool = addr & pool_mask;
-            pool_index = static_cast<uint32_t>(s.pool_addrs.size());
-            used = 0;
-            s.pool_addrs.push_back(pool);
-            s.pool_class.push_back(profile.index_to_size(profile.size_to_index(std::max<uint64_t>(size, 1))));
-        }
-        ++used;
-        pools[i++] = pool_index;
+    const unsigned granule = at.blocks().granule_bits();
+    const uint64_t* arena_at = arenas.data();
+    const uint64_t* const arenas_end = arena_at + arenas.size();
+    uint64_t pool_at = UINT64_MAX;
+    uint32_t pool_index_at = 0, used = 0;
+    size_t next = 0;
+    at.blocks().for_each_page([&](uint64_t base, const uint64_t* bits, const uint64_t* values) {
+        const uint64_t* arena = arena_at;
+        uint64_t pool = pool_at;
+        uint32_t pool_index = pool_index_at, in_pool = used;
+        size_t i = next;
+        for (size_t w = 0; w < trace::AddressMap<uint64_t>::kWords; ++w)
+            for (uint64_t b = bits[w]; b != 0; b &= b - 1) {
+                const size_t slot = w * 64 + static_cast<size_t>(__builtin_ctzll(b));
+                const uint64_t addr = base + (slot << granule);
+                const uint64_t size = values[slot];
+                addrs[i] = addr;
+                sizes[i] = static_cast<uint32_t>(std::min<uint64_t>(size, UINT32_MAX));
+                while (arena != arenas_end && *arena + arena_size <= addr) ++arena;
+                if (arena == arenas_end || addr < *arena) {
+                    pools[i++] = Snapshot::kRawBlock;
+                    continue;
+                }
+                if ((addr & pool_mask) != pool) [[unlikely]] {
+                    if (in_pool != 0) s.pool_used.push_back(in_pool);
+                    pool = addr & pool_mask;
+                    pool_index = static_cast<uint32_t>(s.pool_addrs.size());
+                    in_pool = 0;
+                    s.pool_addrs.push_back(pool);
+                    s.pool_class.push_back(profile.index_to_size(profile.size_to_index(std::max<uint64_t>(size, 1))));
+                }
+                ++in_pool;
+                pools[i++] = pool_index;
+            }
+        arena_at = arena;
+        pool_at = pool;
+        pool_index_at = pool_index;
+        used = in_pool;
+        next = i;
     });
     if (used != 0) s.pool_used.push_back(used);
 }
@@ -122,15 +139,15 @@ __attribute__((flatten)) void make_snapshot(const Runtime& rt, const trace::Trac
     const int64_t immortal = static_cast<int64_t>(rt.profile().immortal_refcnt);
     const uint64_t static_first = rt.static_ids().first;
     const uint64_t static_span = rt.static_ids().second - static_first;
-    size_t n = 0;
-    auto add_object = [&](uint64_t id, const trace::ObjectRecord& r) {
+    // Writes object number i; false if the record says nothing a snapshot shows.
+    auto add_object = [&](size_t i, uint64_t id, const trace::ObjectRecord& r) {
         uint32_t type = r.type;
         int64_t refcnt = r.refcnt;
         uint8_t flags = (r.flags & trace::ObjectRecord::kTracked) ? Snapshot::kTracked : 0;
         if (id - static_first < static_span) [[unlikely]] {
             add_static_fields(rt, end, id, r, s, extra_types, type, refcnt, flags);
         } else if ((r.flags & trace::ObjectRecord::kBorn) == 0) {
-            return;  // a change to an object the trace never saw made: nothing it can show
+            return false;  // a change to an object the trace never saw made: nothing it can show
         } else if (r.flags & trace::ObjectRecord::kImmortal) {
             flags |= Snapshot::kImmortal;
             refcnt = immortal;
@@ -138,24 +155,37 @@ __attribute__((flatten)) void make_snapshot(const Runtime& rt, const trace::Trac
             flags |= Snapshot::kFreeList;
         }
         const int32_t* g = collecting ? at.gc_refs().find(id) : nullptr;
-        ids[n] = id;
-        types[n] = type;
-        refcnts[n] = refcnt;
-        flag_out[n] = flags;
-        gc_refs[n] = g == nullptr ? Snapshot::kNoGcRefs : *g;
-        ++n;
+        ids[i] = id;
+        types[i] = type;
+        refcnts[i] = refcnt;
+        flag_out[i] = flags;
+        gc_refs[i] = g == nullptr ? Snapshot::kNoGcRefs : *g;
+        return true;
     };
+    size_t n = 0;
     size_t next_static = 0;
     uint64_t next_bound = bound_statics.empty() ? UINT64_MAX : bound_statics[0];
     auto add_bound_below = [&](uint64_t id) {
         for (; next_static < bound_statics.size() && bound_statics[next_static] < id; ++next_static)
-            add_object(bound_statics[next_static], trace::ObjectRecord{});
+            n += add_object(n, bound_statics[next_static], trace::ObjectRecord{});
         next_bound = next_static < bound_statics.size() ? bound_statics[next_static] : UINT64_MAX;
     };
-    at.objects().for_each([&](uint64_t id, const trace::ObjectRecord& r) {
-        if (id > next_bound) [[unlikely]]
-            add_bound_below(id);
-        add_object(id, r);
+    // Page by page, as add_blocks does, with the count in a local.
+    const unsigned granule = at.objects().granule_bits();
+    at.objects().for_each_page([&](uint64_t base, const uint64_t* bits, const trace::ObjectRecord* records) {
+        size_t i = n;
+        for (size_t w = 0; w < trace::AddressMap<trace::ObjectRecord>::kWords; ++w)
+            for (uint64_t b = bits[w]; b != 0; b &= b - 1) {
+                const size_t slot = w * 64 + static_cast<size_t>(__builtin_ctzll(b));
+                const uint64_t id = base + (slot << granule);
+                if (id > next_bound) [[unlikely]] {
+                    n = i;
+                    add_bound_below(id);
+                    i = n;
+                }
+                i += add_object(i, id, records[slot]);
+            }
+        n = i;
     });
     add_bound_below(UINT64_MAX);
     s.object_ids.resize(n);

@@ -126,17 +126,24 @@ public:
     // f(key, value) for every entry, in ascending address order.
     template <class F>
     void for_each(F f) const {
-        for (const Entry& e : pages_) {
-            const Page& page = *e.page;
-            if (page.count == 0) continue;
-            const uint64_t base = e.number << (kSlotBits + granule_bits_);
+        for_each_page([&](uint64_t base, const uint64_t* bits, const V* values) {
             for (size_t w = 0; w < kWords; ++w)
-                for (uint64_t bits = page.bits[w]; bits != 0; bits &= bits - 1) {
-                    const size_t slot = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
-                    f(base + (slot << granule_bits_), page.values[slot]);
+                for (uint64_t b = bits[w]; b != 0; b &= b - 1) {
+                    const size_t slot = w * 64 + static_cast<size_t>(__builtin_ctzll(b));
+                    f(base + (slot << granule_bits_), values[slot]);
                 }
-        }
+        });
     }
+
+    // f(base, bits, values) for every page with entries, in ascending address order: the page's
+    // entries are values[slot] for each bit `slot` set in bits[0, kWords), at key base + (slot <<
+    // granule_bits()). For loops that keep their state in registers across a page (a snapshot).
+    template <class F>
+    void for_each_page(F f) const {
+        for (const Entry& e : pages_)
+            if (e.page->count != 0) f(e.number << (kSlotBits + granule_bits_), e.page->bits, e.page->values);
+    }
+    unsigned granule_bits() const { return granule_bits_; }
 
     // Same entries, whatever the pages.
     bool operator==(const AddressMap& other) const {
