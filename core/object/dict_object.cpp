@@ -239,6 +239,30 @@ restart:
     }
 }
 
+namespace {
+
+// 3.11+ insert_to_emptydict: {} taking its first key gets a table of PyDict_MINSIZE slots of
+// the key's kind, and the entry at its hash's slot; nothing to look up, nothing to move. What
+// dictresize from the empty keys and the general insertion would do, step for step.
+bool insert_to_emptydict(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value, bool unicode) {
+    unsigned char* k = new_keys_object(rt, PyDict_MINSIZE, unicode);
+    if (k == nullptr) return false;
+    unsigned char* empty = as_dict(d)->ma_keys.p;
+    as_dict(d)->ma_keys.p = k;
+    as_dict(d)->ma_values.p = nullptr;
+    dictkeys_decref(rt, empty);
+    maintain_tracking(rt, d, key, value);
+    Keys keys(true, k);
+    keys.set_index(keys.find_empty_slot(hash), 0);
+    keys.set_entry(0, key, hash, value);
+    ++as_dict(d)->ma_used;
+    --keys.usable();
+    ++keys.nentries();
+    return true;
+}
+
+}  // namespace
+
 bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value) {
     const bool unicode = key_is_unicode(rt, key);
     rt.incref(key);
@@ -249,6 +273,8 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
         rt.decref(key);
         return false;
     };
+    if (is_compact311(rt.profile()) && is_empty_keys(rt, as_dict(d)->ma_keys.p))
+        return insert_to_emptydict(rt, d, key, hash, value, unicode) || fail(true);
     // {} takes its first key (3.6-3.10: a split table of no values is made combined; 3.10+:
     // insert_to_emptydict); 3.11+: a str-keyed table taking another key becomes general, at
     // the size GROWTH_RATE asks. Checked again after the lookup, whose __eq__ calls may have
