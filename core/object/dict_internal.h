@@ -148,8 +148,13 @@ inline bool is_empty_keys(const Runtime& rt, const unsigned char* k) { return k 
 
 // ---- shared (dict_object.cpp) ---------------------------------------------------------------
 // MAINTAIN_TRACKING: an untracked dict becomes tracked when it takes a key or value that may
-// be tracked. 3.14 tracks every dict from its creation instead.
-void maintain_tracking(Runtime& rt, PyObject* d, PyObject* key, PyObject* value);
+// be tracked. 3.14 tracks every dict from its creation instead. Inline, with the type's GC flag
+// tested before any call: most keys and values (ints, strs) are not GC objects.
+inline void maintain_tracking(Runtime& rt, PyObject* d, PyObject* key, PyObject* value) {
+    if (rt.gc_is_tracked(d) || rt.profile().at_least(3, 14)) return;
+    if ((Py_TYPE(key)->is_gc() && gc_may_be_tracked(rt, key)) || (Py_TYPE(value)->is_gc() && gc_may_be_tracked(rt, value)))
+        rt.gc_track(d);
+}
 // lookdict_unicode (2.7: lookdict_string) meeting a key that is not a str switches the table
 // to lookdict for good; tp_traverse then visits keys too. The static empty keys never switch.
 void switch_lookup(Runtime& rt, PyObject* d, PyObject* key);

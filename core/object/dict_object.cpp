@@ -39,12 +39,6 @@ PyObject** split_values_of(const Runtime& rt, const PyObject* d) {
     return split_values_array(rt, values);
 }
 
-// MAINTAIN_TRACKING: an untracked dict becomes tracked when it takes a key or value that may
-// be tracked. 3.14 tracks every dict from its creation instead.
-void maintain_tracking(Runtime& rt, PyObject* d, PyObject* key, PyObject* value) {
-    if (rt.profile().at_least(3, 14) || rt.gc_is_tracked(d)) return;
-    if (gc_may_be_tracked(rt, key) || gc_may_be_tracked(rt, value)) rt.gc_track(d);
-}
 
 // ================================ 3.x: the keys object ========================================
 
