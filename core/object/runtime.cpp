@@ -81,7 +81,12 @@ void* Runtime::block_of(const PyObject* o) const {
 }
 
 void Runtime::free_object(PyObject* o) {
-    const bool counted = Py_TYPE(o)->is_gc() && gc_.count[0] > 0 && !profile_.at_least(3, 14);
+    const bool gc = Py_TYPE(o)->is_gc();
+    if (!gc && trace_ == nullptr && !tracing_) {  // the usual case: PyObject_Free, nobody watching
+        allocator_.free(o);
+        return;
+    }
+    const bool counted = gc && gc_.count[0] > 0 && !profile_.at_least(3, 14);
     if (counted) --gc_.count[0];
     if (trace_ != nullptr) trace_object(o, trace::EventKind::ObjectDead);
     free_block(block_of(o), counted);
