@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "object/object.h"
+#include "object/text_args.h"
 #include "object/type.h"
 
 namespace pymemlab {
@@ -41,7 +42,7 @@ bool keywords(Runtime& rt, const char* fname, PyObject* const* values, PyObject*
 PyObject* multiple_values(Runtime& rt, const char* fname, const char* name);
 PyObject* missing_argument(Runtime& rt, const char* fname, const char* name, int pos);
 
-std::string type_name_of(const PyObject* o);
+using pymemlab::type_name_of;  // text_args.h
 
 extern const PyMethodDef kNumberFunctions[];
 extern const PyMethodDef kIterFunctions[];

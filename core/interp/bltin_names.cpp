@@ -24,6 +24,7 @@
 #include "object/module_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/text_args.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
 
@@ -285,9 +286,7 @@ PyObject* b_exec(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs
     if (kw[0] != nullptr) given[1] = kw[0];
     if (kw[1] != nullptr) given[2] = kw[1];
     if (nargs < 1) return missing_argument(rt, "exec", "source", 1);
-    if (nargs > 3)
-        return err_format(rt, rt.builtins().exc.TypeError, "exec expected at most 3 arguments, got %d",
-                          static_cast<int>(nargs));
+    if (!check_positional(rt, "exec", nargs, 1, 3)) return nullptr;
     Interp& in = interp_of(rt);
     PyObject* source = given[0];
     PyObject* globals = given[1] != nullptr && !is_none(rt, given[1]) ? given[1] : nullptr;

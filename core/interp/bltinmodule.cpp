@@ -42,8 +42,6 @@ bool is_none(const Runtime& rt, const PyObject* o) { return o == rt.builtins().s
 
 Py_ssize_t count_keywords(PyObject* kwnames) { return kwnames != nullptr ? Py_SIZE(kwnames) : 0; }
 
-std::string type_name_of(const PyObject* o) { return type_name(Py_TYPE(o)); }
-
 bool no_keywords(Runtime& rt, const char* name, PyObject* kwnames) {
     if (count_keywords(kwnames) == 0) return true;
     err_format(rt, rt.builtins().exc.TypeError, "%s() takes no keyword arguments", name);

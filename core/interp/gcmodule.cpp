@@ -17,6 +17,7 @@
 #include "object/runtime.h"
 #include "object/singletons.h"
 #include "object/str_object.h"
+#include "object/text_args.h"
 #include "object/tuple_object.h"
 #include "object/type_internal.h"
 
@@ -155,11 +156,10 @@ PyObject* gc_get_threshold(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t 
 
 PyObject* gc_set_threshold(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
     if (!no_keywords(rt, "set_threshold", kw)) return nullptr;
-    if (nargs < 1 || nargs > 3) {
-        return err_format(rt, type_error(rt), nargs < 1 ? "set_threshold expected at least 1 argument, got %d"
-                                                         : "set_threshold expected at most 3 arguments, got %d",
-                          static_cast<int>(nargs));
-    }
+    // PyArg_ParseTuple's "i|ii:set_threshold" until 3.13 counts them itself.
+    if (rt.profile().at_least(3, 13) && (nargs < 1 || nargs > 3))
+        return err_set_string(rt, type_error(rt), "gc.set_threshold requires 1 to 3 arguments");
+    if (!check_getargs_arity(rt, "set_threshold", nargs, 1, 3)) return nullptr;
     int64_t t[3];
     for (Py_ssize_t i = 0; i < nargs; ++i)
         if (!int_arg(rt, args[i], &t[i])) return nullptr;

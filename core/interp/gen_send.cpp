@@ -12,6 +12,7 @@
 #include "object/errors.h"
 #include "object/exceptions.h"
 #include "object/runtime.h"
+#include "object/text_args.h"
 #include "object/tuple_object.h"
 #include "object/type_internal.h"
 #include "object/type_object.h"
@@ -130,13 +131,7 @@ PyObject* gen_close_meth(Runtime& rt, PyObject* self, PyObject* const*, Py_ssize
 
 PyObject* gen_throw_meth(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
     if (has_keywords(kwnames)) return no_keywords(rt, "throw");
-    const char* plural = rt.profile().at_least(3, 8) ? "" : "s";
-    if (nargs < 1)
-        return err_format(rt, rt.builtins().exc.TypeError, "throw expected at least 1 argument%s, got %d", plural,
-                          static_cast<int>(nargs));
-    if (nargs > 3)
-        return err_format(rt, rt.builtins().exc.TypeError, "throw expected at most 3 arguments, got %d",
-                          static_cast<int>(nargs));
+    if (!check_positional(rt, "throw", nargs, 1, 3, 8)) return nullptr;
     return gen_throw(interp_of(rt), self, true, args[0], nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr);
 }
 

@@ -24,6 +24,7 @@
 #include "object/module_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/text_args.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
 
@@ -231,9 +232,7 @@ PyObject* make_stream(Runtime& rt, int fd) {
 PyObject* sys_exit(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
     if (kw != nullptr && Py_SIZE(kw) > 0)
         return err_set_string(rt, rt.builtins().exc.TypeError, "exit() takes no keyword arguments");
-    if (nargs > 1)
-        return err_format(rt, rt.builtins().exc.TypeError, "exit expected at most 1 argument%s, got %d",
-                          rt.profile().at_least(3, 7) ? "" : "s", static_cast<int>(nargs));
+    if (!check_positional(rt, "exit", nargs, 0, 1, 7)) return nullptr;
     return err_set_object(rt, rt.builtins().exc.SystemExit, nargs > 0 ? args[0] : nullptr);
 }
 

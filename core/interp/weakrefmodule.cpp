@@ -13,6 +13,7 @@
 #include "object/long_object.h"
 #include "object/module_object.h"
 #include "object/runtime.h"
+#include "object/text_args.h"
 #include "object/weakref_object.h"
 
 namespace pymemlab {
@@ -50,11 +51,7 @@ PyObject* weakref_getweakrefs(Runtime& rt, PyObject*, PyObject* const* args, Py_
 PyObject* weakref_proxy(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
     PyTypeObject* type_error = rt.builtins().exc.TypeError;
     if (kw != nullptr && Py_SIZE(kw) > 0) return err_set_string(rt, type_error, "proxy() takes no keyword arguments");
-    if (nargs < 1)
-        return err_format(rt, type_error, "proxy expected at least 1 %s, got 0",
-                          rt.profile().at_least(3, 8) ? "argument" : "arguments");
-    if (nargs > 2)
-        return err_format(rt, type_error, "proxy expected at most 2 arguments, got %d", static_cast<int>(nargs));
+    if (!check_positional(rt, "proxy", nargs, 1, 2, 8)) return nullptr;
     return weakref_new_proxy(rt, args[0], nargs == 2 ? args[1] : nullptr);
 }
 

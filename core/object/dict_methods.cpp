@@ -19,6 +19,7 @@
 #include "object/runtime.h"
 #include "object/set_object.h"
 #include "object/str_object.h"
+#include "object/text_args.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
 
@@ -161,12 +162,7 @@ bool update_arg(Runtime& rt, PyObject* d, PyObject* arg) {
 // dict_update_common: the positional argument, then the keywords in call order.
 bool update_common(Runtime& rt, PyObject* d, const char* name, PyObject* const* args, Py_ssize_t nargs,
                    PyObject* kwnames) {
-    if (nargs > 1) {
-        const bool plural = !rt.profile().at_least(3, 7);
-        err_format(rt, rt.builtins().exc.TypeError, "%s expected at most 1 argument%s, got %lld", name, plural ? "s" : "",
-                   static_cast<long long>(nargs));
-        return false;
-    }
+    if (!check_positional(rt, name, nargs, 0, 1, 7)) return false;
     if (nargs == 1 && !update_arg(rt, d, args[0])) return false;
     const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
     for (Py_ssize_t i = 0; i < nkw; ++i)

@@ -22,6 +22,7 @@
 #include "object/runtime.h"
 #include "object/singletons.h"
 #include "object/str_object.h"
+#include "object/text_args.h"
 #include "object/tuple_object.h"
 
 namespace pymemlab {
@@ -547,13 +548,10 @@ PyObject* float_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, P
         return err_set_string(rt, rt.builtins().exc.TypeError, "the model does not make instances of float subclasses");
     if (kwnames != nullptr && Py_SIZE(kwnames) > 0)
         return err_set_string(rt, rt.builtins().exc.TypeError, "float() takes no keyword arguments");
-    if (nargs > 1) {
-        if (p.at_least(3, 8))
-            return err_format(rt, rt.builtins().exc.TypeError, "float expected at most 1 argument, got %d",
-                              static_cast<int>(nargs));
+    if (p.at_least(3, 8) && !check_positional(rt, "float", nargs, 0, 1)) return nullptr;
+    if (nargs > 1)
         return err_format(rt, rt.builtins().exc.TypeError, "float() takes at most 1 argument (%d given)",
                           static_cast<int>(nargs));
-    }
     if (nargs == 0) {
         PyObject* f = float_from_double(rt, 0.0);
         return f != nullptr ? f : err_no_memory(rt);

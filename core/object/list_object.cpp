@@ -18,6 +18,7 @@
 #include "object/set_object.h"
 #include "object/singletons.h"
 #include "object/str_object.h"
+#include "object/text_args.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
 
@@ -221,11 +222,7 @@ int list_tp_init(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t 
             err_set_string(rt, rt.builtins().exc.TypeError, "list() takes no keyword arguments");
             return -1;
         }
-        if (nargs > 1) {
-            err_format(rt, rt.builtins().exc.TypeError, "list expected at most 1 argument, got %d",
-                       static_cast<int>(nargs));
-            return -1;
-        }
+        if (!check_positional(rt, "list", nargs, 0, 1)) return -1;
     } else {
         if (nargs + nkw > 1) {
             err_format(rt, rt.builtins().exc.TypeError, "list() takes at most 1 argument (%d given)",

@@ -18,6 +18,7 @@
 #include "object/singletons.h"
 #include "object/slice_object.h"
 #include "object/str_object.h"
+#include "object/text_args.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
 
@@ -125,7 +126,7 @@ PyObject* range_tp_new(Runtime& rt, PyTypeObject*, PyObject* const* args, Py_ssi
                               p.at_least(3, 10)  ? "range expected at least 1 argument, got 0"
                               : p.at_least(3, 8) ? "range expected 1 argument, got 0"
                                                  : "range expected 1 arguments, got 0");
-    if (nargs > 3) return err_format(rt, type_error, "range expected at most 3 arguments, got %d", static_cast<int>(nargs));
+    if (!check_positional(rt, "range", nargs, 0, 3)) return nullptr;
     if (nargs == 1) {
         PyObject* stop = index_of(rt, args[0]);
         if (stop == nullptr) return nullptr;

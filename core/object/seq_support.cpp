@@ -9,6 +9,7 @@
 #include "object/long_object.h"
 #include "object/seq_internal.h"
 #include "object/singletons.h"
+#include "object/text_args.h"
 
 namespace pymemlab {
 
@@ -117,18 +118,8 @@ bool seq_check_positional(Runtime& rt, const char* type, const char* name, Py_ss
                           int min, int max, int clinic_from) {
     if (!no_keywords(rt, type, name, kwnames)) return false;
     if (nargs >= min && nargs <= max) return true;
-    const int64_t bound = nargs < min ? min : max;
-    const char* plural = bound == 1 ? "" : "s";
-    if (rt.profile().at_least(3, clinic_from)) {
-        const char* qualifier = min == max ? "" : nargs < min ? "at least " : "at most ";
-        err_format(rt, type_error(rt), "%s expected %s%" PRId64 " argument%s, got %" PRId64, name, qualifier, bound,
-                   plural, nargs);
-    } else {
-        const char* qualifier = min == max ? "exactly" : nargs < min ? "at least" : "at most";
-        err_format(rt, type_error(rt), "%s() takes %s %" PRId64 " argument%s (%" PRId64 " given)", name, qualifier,
-                   bound, plural, nargs);
-    }
-    return false;
+    return rt.profile().at_least(3, clinic_from) ? check_positional(rt, name, nargs, min, max)
+                                                 : check_getargs_arity(rt, name, nargs, min, max);
 }
 
 // ---- int arithmetic -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@
 #include "object/runtime.h"
 #include "object/set_object.h"
 #include "object/str_object.h"
+#include "object/text_args.h"
 #include "object/tuple_object.h"
 #include "profile/type_sizes.h"
 
@@ -425,12 +426,7 @@ bool refuse_keywords(Runtime& rt, PyTypeObject* type, PyObject* kwnames) {
     return false;
 }
 
-bool check_count(Runtime& rt, const char* name, Py_ssize_t nargs) {
-    if (nargs <= 1) return true;
-    err_format(rt, rt.builtins().exc.TypeError, "%s expected at most 1 argument%s, got %lld", name,
-               rt.profile().at_least(3, 7) ? "" : "s", static_cast<long long>(nargs));
-    return false;
-}
+bool check_count(Runtime& rt, const char* name, Py_ssize_t nargs) { return check_positional(rt, name, nargs, 0, 1, 7); }
 
 PyObject* set_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const*, Py_ssize_t, PyObject* kwnames) {
     if (!refuse_keywords(rt, type, kwnames)) return nullptr;

@@ -9,6 +9,7 @@
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/text_args.h"
 
 namespace pymemlab {
 
@@ -138,9 +139,9 @@ PyObject* bool_tp_new(Runtime& rt, PyTypeObject*, PyObject* const* args, Py_ssiz
             return err_set_string(rt, rt.builtins().exc.TypeError, "bool() takes no keyword arguments");
         x = args[0];
     }
-    if (nargs > 1)
-        return err_format(rt, rt.builtins().exc.TypeError, "bool expected at most 1 argument, got %d",
-                          static_cast<int>(nargs));
+    // Argument Clinic from 3.7 (whose "1 arguments" 3.8 made singular); PyArg_ParseTuple before.
+    if (rt.profile().at_least(3, 7) ? !check_positional(rt, "bool", nargs, 0, 1, 8) : !check_getargs_arity(rt, "bool", nargs, 0, 1))
+        return nullptr;
     if (x == nullptr) return bool_from(rt, false);
     const int t = object_is_true(rt, x);
     return t < 0 ? nullptr : bool_from(rt, t != 0);

@@ -255,9 +255,7 @@ PyObject* unicode_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const* args,
     PyObject* a[3];
     const ArgsSpec spec{name, 0, 3, ArgStyle::kKeywords, {py2 ? "string" : "object", "encoding", "errors"}};
     const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
-    if (p.at_least(3, 13) && nargs + nkw > 3)
-        return err_format(rt, type_error(rt), "str expected at most 3 arguments, got %lld",
-                          static_cast<long long>(nargs + nkw));
+    if (p.at_least(3, 13) && !check_positional(rt, "str", nargs + nkw, 0, 3)) return nullptr;
     if (!unpack_args(rt, spec, args, nargs, kwnames, a)) return nullptr;
     PyObject* object = a[0];
     if (a[1] == nullptr && a[2] == nullptr) {

@@ -23,17 +23,8 @@ PyTypeObject* type_error(Runtime& rt) { return rt.builtins().exc.TypeError; }
 const char* plural(int64_t n) { return n == 1 ? "" : "s"; }
 
 bool arity_error(Runtime& rt, const ArgsSpec& spec, Py_ssize_t given) {
-    const int64_t bound = given < spec.min ? spec.min : spec.max;
-    if (spec.style == ArgStyle::kPositional) {
-        const char* qualifier = spec.min == spec.max ? "" : given < spec.min ? "at least " : "at most ";
-        err_format(rt, type_error(rt), "%s expected %s%lld argument%s, got %lld", spec.name, qualifier,
-                   static_cast<long long>(bound), plural(bound), static_cast<long long>(given));
-        return false;
-    }
-    const char* qualifier = spec.min == spec.max ? "exactly" : given < spec.min ? "at least" : "at most";
-    err_format(rt, type_error(rt), "%s() takes %s %lld argument%s (%lld given)", spec.name, qualifier,
-               static_cast<long long>(bound), plural(bound), static_cast<long long>(given));
-    return false;
+    return spec.style == ArgStyle::kPositional ? check_positional(rt, spec.name, given, spec.min, spec.max)
+                                               : check_getargs_arity(rt, spec.name, given, spec.min, spec.max);
 }
 
 std::string keyword_text(Runtime& rt, PyObject* name) { return str_as_utf8(rt, name); }
@@ -51,6 +42,25 @@ bool unknown_keyword(Runtime& rt, const ArgsSpec& spec, PyObject* name) {
 }
 
 }  // namespace
+
+bool check_positional(Runtime& rt, const char* name, Py_ssize_t nargs, int min, int max, int singular_from) {
+    if (nargs >= min && nargs <= max) return true;
+    const int64_t bound = nargs < min ? min : max;
+    const char* qualifier = min == max ? "" : nargs < min ? "at least " : "at most ";
+    const bool singular = bound == 1 && (singular_from == 0 || rt.profile().at_least(3, singular_from));
+    err_format(rt, type_error(rt), "%s expected %s%lld argument%s, got %lld", name, qualifier, static_cast<long long>(bound),
+               singular ? "" : "s", static_cast<long long>(nargs));
+    return false;
+}
+
+bool check_getargs_arity(Runtime& rt, const char* name, Py_ssize_t nargs, int min, int max) {
+    if (nargs >= min && nargs <= max) return true;
+    const int64_t bound = nargs < min ? min : max;
+    const char* qualifier = min == max ? "exactly" : nargs < min ? "at least" : "at most";
+    err_format(rt, type_error(rt), "%s() takes %s %lld argument%s (%lld given)", name, qualifier, static_cast<long long>(bound),
+               plural(bound), static_cast<long long>(nargs));
+    return false;
+}
 
 std::string type_name_of(const PyObject* o) { return type_name(Py_TYPE(o)); }
 

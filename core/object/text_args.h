@@ -46,6 +46,14 @@ struct ArgsSpec {
 // false with the TypeError CPython raises.
 bool unpack_args(Runtime& rt, const ArgsSpec& spec, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
                  PyObject** out);
+// The arity check of PyArg_UnpackTuple and Argument Clinic's _PyArg_CheckPositional: false,
+// with "<name> expected [at least |at most ]N argument(s), got M", when nargs is outside
+// [min, max]. Before 3.`singular_from` (7 or 8, by the function; 0: always) a bound of 1 said
+// "arguments".
+bool check_positional(Runtime& rt, const char* name, Py_ssize_t nargs, int min, int max, int singular_from = 0);
+// The same check worded as PyArg_ParseTuple words it: "<name>() takes exactly|at least|at most N
+// argument(s) (M given)".
+bool check_getargs_arity(Runtime& rt, const char* name, Py_ssize_t nargs, int min, int max);
 // METH_NOARGS: "lower() takes no arguments (1 given)", from 3.10 "str.lower() ...".
 bool check_no_args(Runtime& rt, const char* type, const char* name, Py_ssize_t nargs, PyObject* kwnames);
 // METH_O: "join() takes exactly one argument (0 given)", from 3.10 "str.join() ...".

@@ -2,6 +2,7 @@
 // dealloc (items released last to first, as tupledealloc does), _PyTuple_Resize and
 // PySequence_Tuple; the type's protocols (tuple(iterable), len, +, *, in, indexing and slices,
 // comparison, hash, repr, iteration) and its methods index and count.
+#include "object/text_args.h"
 #include "object/tuple_object.h"
 
 #include <cstring>
@@ -62,8 +63,7 @@ PyObject* tuple_tp_new(Runtime& rt, PyTypeObject*, PyObject* const* args, Py_ssi
     PyObject* iterable = nargs > 0 ? args[0] : nullptr;
     if (rt.profile().at_least(3, 7)) {
         if (nkw > 0) return err_set_string(rt, type_error, "tuple() takes no keyword arguments");
-        if (nargs > 1)
-            return err_format(rt, type_error, "tuple expected at most 1 argument, got %d", static_cast<int>(nargs));
+        if (!check_positional(rt, "tuple", nargs, 0, 1)) return nullptr;
     } else {
         if (nargs + nkw > 1)
             return err_format(rt, type_error, "tuple() takes at most 1 argument (%d given)",

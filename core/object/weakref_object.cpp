@@ -1,6 +1,7 @@
 // Weak references: ref objects (creation and reuse, call, hash, repr, comparison), the referent's
 // list, and PyObject_ClearWeakRefs with CPython's callback order. Objects/weakrefobject.c is the
 // counterpart; the proxies' forwarding slots are weakref_proxy.cpp.
+#include "object/text_args.h"
 #include "object/weakref_object.h"
 
 #include <cinttypes>
@@ -148,17 +149,7 @@ PyObject* get_or_create(Runtime& rt, Kind kind, PyTypeObject* type, PyObject* ob
 // The messages of PyArg_UnpackTuple for `name`(1 or 2 arguments).
 bool unpack_ob_callback(Runtime& rt, const char* name, PyObject* const* args, Py_ssize_t nargs, PyObject** ob,
                         PyObject** callback) {
-    const char* plural = rt.profile().at_least(3, 8) ? "argument" : "arguments";
-    if (nargs < 1) {
-        err_format(rt, rt.builtins().exc.TypeError, "%s expected at least 1 %s, got %d", name, plural,
-                   static_cast<int>(nargs));
-        return false;
-    }
-    if (nargs > 2) {
-        err_format(rt, rt.builtins().exc.TypeError, "%s expected at most 2 arguments, got %d", name,
-                   static_cast<int>(nargs));
-        return false;
-    }
+    if (!check_positional(rt, name, nargs, 1, 2, 8)) return false;
     *ob = args[0];
     *callback = nargs == 2 ? args[1] : nullptr;
     return true;
