@@ -35,19 +35,14 @@ namespace pymemlab {
 
 namespace {
 
-bool exactly(Runtime& rt, const char* name, Py_ssize_t nargs, PyObject* kwnames, Py_ssize_t want) {
-    if (kwnames != nullptr && Py_SIZE(kwnames) > 0) {
-        err_format(rt, rt.builtins().exc.TypeError, "%s() takes no keyword arguments", name);
-        return false;
-    }
-    if (nargs == want) return true;
-    err_format(rt, rt.builtins().exc.TypeError, "%s() takes exactly one argument (%d given)", name,
-               static_cast<int>(nargs));
-    return false;
+// A METH_O function's argument check: 3.10+ name the module ("sys.getrefcount() takes exactly
+// one argument (0 given)").
+bool exactly_one(Runtime& rt, const char* name, Py_ssize_t nargs, PyObject* kwnames) {
+    return check_one_arg(rt, "sys", name, nargs, kwnames);
 }
 
 PyObject* sys_getrefcount(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!exactly(rt, "getrefcount", nargs, kw, 1)) return nullptr;
+    if (!exactly_one(rt, "getrefcount", nargs, kw)) return nullptr;
     // The count as CPython reports it: the argument itself holds one of the references.
     // 3.12+ immortal objects report the immortal value (its low 32 bits as a C long, as
     // _Py_REFCNT returns it).
@@ -68,9 +63,13 @@ PyObject* sys_getsizeof(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_
 }
 
 PyObject* sys_intern(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!exactly(rt, "intern", nargs, kw, 1)) return nullptr;
+    // 3.6 parsed it with PyArg_ParseTuple ("U:intern"); Argument Clinic from 3.7.
+    const bool clinic = rt.profile().at_least(3, 7);
+    if (clinic ? !exactly_one(rt, "intern", nargs, kw)
+               : !check_no_keywords(rt, "intern", kw) || !check_getargs_arity(rt, "intern", nargs, 1, 1))
+        return nullptr;
     if (!str_check(rt, args[0]))
-        return err_format(rt, rt.builtins().exc.TypeError, "intern() argument must be str, not %s",
+        return err_format(rt, rt.builtins().exc.TypeError, "intern() argument %smust be str, not %s", clinic ? "" : "1 ",
                           type_name(Py_TYPE(args[0])).c_str());
     PyObject* s = args[0];
     rt.incref(s);
@@ -83,7 +82,11 @@ PyObject* sys_getrecursionlimit(Runtime& rt, PyObject*, PyObject* const*, Py_ssi
 }
 
 PyObject* sys_setrecursionlimit(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
-    if (!exactly(rt, "setrecursionlimit", nargs, kw, 1)) return nullptr;
+    // PyArg_ParseTuple ("i:setrecursionlimit") until Argument Clinic in 3.7.
+    if (rt.profile().at_least(3, 7) ? !exactly_one(rt, "setrecursionlimit", nargs, kw)
+                                    : !check_no_keywords(rt, "setrecursionlimit", kw) ||
+                                          !check_getargs_arity(rt, "setrecursionlimit", nargs, 1, 1))
+        return nullptr;
     bool overflow = false;
     int64_t v = long_as_int64(rt, args[0], &overflow);
     if (overflow || v < 1)
@@ -161,7 +164,6 @@ const PyMethodDef kSysMethods[] = {
     {"exc_info", sys_exc_info, 0},
     {"getrefcount", sys_getrefcount, 0},
     {"getsizeof", sys_getsizeof, 0},
-    {"intern", sys_intern, 0},
     {"getrecursionlimit", sys_getrecursionlimit, 0},
     {"setrecursionlimit", sys_setrecursionlimit, 0},
     {"_debugmallocstats", sys_debugmallocstats, 0},
@@ -171,6 +173,7 @@ const PyMethodDef kSysMethods[] = {
 
 const PyMethodDef kSys3Methods[] = {
     {"getallocatedblocks", sys_getallocatedblocks, 0},
+    {"intern", sys_intern, 0},  // 2.7's is the builtin intern()
     {nullptr, nullptr, 0},
 };
 

@@ -26,15 +26,7 @@ namespace {
 
 // A METH_O function's argument-count error: 3.10+ name the module.
 bool exactly_one(Runtime& rt, const char* name, Py_ssize_t nargs, PyObject* kwnames) {
-    const std::string qualified = rt.profile().at_least(3, 10) ? std::string("_weakref.") + name : name;
-    if (kwnames != nullptr && Py_SIZE(kwnames) > 0) {
-        err_format(rt, rt.builtins().exc.TypeError, "%s() takes no keyword arguments", qualified.c_str());
-        return false;
-    }
-    if (nargs == 1) return true;
-    err_format(rt, rt.builtins().exc.TypeError, "%s() takes exactly one argument (%d given)", qualified.c_str(),
-               static_cast<int>(nargs));
-    return false;
+    return check_one_arg(rt, "_weakref", name, nargs, kwnames);
 }
 
 PyObject* weakref_getweakrefcount(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {

@@ -78,9 +78,9 @@ int object_isinstance(Runtime& rt, PyObject* o, PyObject* cls) {
     }
     if (!is_type(rt, cls)) {
         err_set_string(rt, rt.builtins().exc.TypeError,
-                       rt.profile().at_least(3, 10)
-                           ? "isinstance() arg 2 must be a type, a tuple of types, or a union"
-                           : "isinstance() arg 2 must be a type or tuple of types");
+                       rt.profile().at_least(3, 10)  ? "isinstance() arg 2 must be a type, a tuple of types, or a union"
+                       : rt.profile().major == 2 ? "isinstance() arg 2 must be a class, type, or tuple of classes and types"
+                                                 : "isinstance() arg 2 must be a type or tuple of types");
         return -1;
     }
     if (object_type_check(o, reinterpret_cast<PyTypeObject*>(cls))) return 1;

@@ -20,23 +20,6 @@ namespace {
 PyTypeObject* type_error(Runtime& rt) { return rt.builtins().exc.TypeError; }
 const char* type_word(const Runtime& rt) { return is_27(rt) ? "str" : "bytes"; }
 
-bool codec_names(Runtime& rt, const char* method, PyObject* const* a, std::string names[2]) {
-    for (int k = 0; k < 2; ++k) {
-        if (a[k] == nullptr) continue;
-        if (!str_check(rt, a[k]) && !(is_27(rt) && is_unicode(rt, a[k]))) {
-            const char* got = a[k] == rt.builtins().singletons.none ? "None" : Py_TYPE(a[k])->tp_name;
-            if (rt.profile().at_least(3, 10))
-                err_format(rt, type_error(rt), "%s() argument '%s' must be str, not %s", method,
-                           k == 0 ? "encoding" : "errors", got);
-            else
-                err_format(rt, type_error(rt), "%s() argument %d must be str, not %s", method, k + 1, got);
-            return false;
-        }
-        names[k] = str_as_utf8(rt, a[k]);
-    }
-    return true;
-}
-
 int hex_value(uint32_t c) {
     if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
     if (c >= 'a' && c <= 'f') return static_cast<int>(c - 'a' + 10);

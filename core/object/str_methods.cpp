@@ -233,18 +233,7 @@ PyObject* unicode_encode_method(Runtime& rt, PyObject* self, PyObject* const* ar
     if (!unpack_args(rt, ArgsSpec{"encode", 0, 2, ArgStyle::kKeywords, {"encoding", "errors"}}, args, nargs, kw, a))
         return nullptr;
     std::string names[2];
-    for (int k = 0; k < 2; ++k) {
-        if (a[k] == nullptr) continue;
-        if (!str_check(rt, a[k]) && !(is_27(rt) && is_unicode(rt, a[k]))) {
-            if (rt.profile().at_least(3, 10))
-                return err_format(rt, type_error(rt), "encode() argument '%s' must be str, not %s",
-                                  k == 0 ? "encoding" : "errors",
-                                  a[k] == rt.builtins().singletons.none ? "None" : type_name_of(a[k]).c_str());
-            return err_format(rt, type_error(rt), "encode() argument %d must be str, not %s", k + 1,
-                              a[k] == rt.builtins().singletons.none ? "None" : type_name_of(a[k]).c_str());
-        }
-        names[k] = str_as_utf8(rt, a[k]);
-    }
+    if (!codec_names(rt, "encode", a, names)) return nullptr;
     return unicode_encode(rt, self, names[0], names[1]);
 }
 

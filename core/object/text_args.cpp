@@ -13,6 +13,7 @@
 #include "object/runtime.h"
 #include "object/slice_object.h"
 #include "object/str_object.h"
+#include "object/text_internal.h"
 #include "object/tuple_object.h"
 
 namespace pymemlab {
@@ -51,6 +52,25 @@ bool check_positional(Runtime& rt, const char* name, Py_ssize_t nargs, int min, 
     err_format(rt, type_error(rt), "%s expected %s%lld argument%s, got %lld", name, qualifier, static_cast<long long>(bound),
                singular ? "" : "s", static_cast<long long>(nargs));
     return false;
+}
+
+bool codec_names(Runtime& rt, const char* method, PyObject* const* a, std::string names[2]) {
+    const bool py2 = text::is_27(rt);
+    for (int k = 0; k < 2; ++k) {
+        if (a[k] == nullptr) continue;
+        if (!str_check(rt, a[k]) && !(py2 && text::is_unicode(rt, a[k]))) {
+            const char* got = a[k] == rt.builtins().singletons.none ? "None" : Py_TYPE(a[k])->tp_name;
+            const char* str = py2 ? "string" : "str";
+            if (rt.profile().at_least(3, 8))
+                err_format(rt, type_error(rt), "%s() argument '%s' must be %s, not %s", method, k == 0 ? "encoding" : "errors",
+                           str, got);
+            else
+                err_format(rt, type_error(rt), "%s() argument %d must be %s, not %s", method, k + 1, str, got);
+            return false;
+        }
+        names[k] = str_as_utf8(rt, a[k]);
+    }
+    return true;
 }
 
 bool check_getargs_arity(Runtime& rt, const char* name, Py_ssize_t nargs, int min, int max) {

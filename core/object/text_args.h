@@ -79,6 +79,11 @@ bool slice_indices(Runtime& rt, PyObject* slice, int64_t length, int64_t* start,
 // ADJUST_INDICES of the find family: negative indices count from the end, then clamp.
 void adjust_indices(int64_t* start, int64_t* end, int64_t length);
 
+// encode()'s and decode()'s encoding and errors arguments (a[0], a[1]; null when not given) as
+// UTF-8 into names[], or false with the TypeError: "encode() argument 1 must be str, not int",
+// from 3.8 "argument 'encoding' ...", in 2.7 "... must be string, not int" (a unicode passes).
+bool codec_names(Runtime& rt, const char* method, PyObject* const* a, std::string names[2]);
+
 // The name of an object's type, for messages.
 std::string type_name_of(const PyObject* o);
 
