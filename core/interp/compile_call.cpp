@@ -26,6 +26,7 @@ bool Compiler::validate_keywords(const std::vector<ast::Keyword>& keywords) {
 
 void Compiler::call(const ast::Expr* e) {
     if (method_call(e)) return;
+    check_caller(e->left);
     visit_expr(e->left);
     loc_ = e->pos;
     emit(Opcode::PUSH_NULL);

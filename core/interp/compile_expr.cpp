@@ -54,6 +54,7 @@ void Compiler::compare_op(ast::CmpOp op) {
 // A chain `a < b < c` evaluates b once: it is kept under the first result (SWAP 2; COPY 2)
 // and dropped on the short-circuit path.
 void Compiler::compare(const ast::Expr* e) {
+    check_compare(e);
     visit_expr(e->left);
     const size_t n = e->ops.size();
     if (n == 1) {
@@ -289,6 +290,7 @@ void Compiler::slice(const ast::Expr* e) {
 }
 
 void Compiler::subscript(const ast::Expr* e) {
+    if (e->ctx == ast::ExprContext::Load) check_subscripter(e->left);
     visit_expr(e->left);
     if (e->right->kind == ast::ExprKind::Slice)
         slice(e->right);
@@ -474,6 +476,7 @@ void Compiler::visit_expr_inner(const ast::Expr* e) {
             if (pool_.inverts_compare(e)) {
                 // `not (a is b)` is compiled as `a is not b` (3.7+'s fold_unaryop).
                 const ast::Expr* c = e->left;
+                check_compare(c, true);
                 visit_expr(c->left);
                 visit_expr(c->values[0]);
                 loc_ = e->pos;

@@ -71,8 +71,17 @@ void Compiler::while_stmt(const ast::Stmt* s) {
     const int anchor = constant == -1 ? new_label() : -1;
     bind(loop);
     if (!push_fblock(FBlockKind::WhileLoop, s->pos, loop, end)) return;
+    const size_t warned = options_.warnings != nullptr ? options_.warnings->size() : 0;
     if (constant == -1) jump_if(s->test, anchor, false);
+    const size_t test_warned = options_.warnings != nullptr ? options_.warnings->size() : 0;
     visit_stmts(s->body);
+    // 3.10+ compile the test a second time at the loop's bottom, and warn again about it; this
+    // loop jumps back to the one test instead, so only the warnings are repeated.
+    if (at_least(3, 10))
+        for (size_t i = warned; i < test_warned; ++i) {
+            CompileWarning again = (*options_.warnings)[i];
+            options_.warnings->push_back(std::move(again));
+        }
     loc_ = s->pos;
     emit(Opcode::JUMP, loop);
     pop_fblock();
@@ -354,6 +363,7 @@ void Compiler::jump_if(const ast::Expr* e, int label, bool cond) {
         }
         case ast::ExprKind::Compare: {
             if (e->ops.size() < 2) break;
+            check_compare(e);
             const int cleanup = new_label();
             visit_expr(e->left);
             for (size_t i = 0; i + 1 < e->ops.size(); ++i) {

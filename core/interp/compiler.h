@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "interp/ast.h"
 #include "interp/syntax_error.h"
@@ -23,6 +24,14 @@ struct CompileOptions {
     // The source text, when the caller has it: a SyntaxError found here then carries the
     // offending line in SyntaxErrorInfo::text, as CPython's does.
     std::string_view source = {};
+    // Where the compiler's SyntaxWarnings go (3.8+: `x is 1`, `1()`, ...), when the caller
+    // shows them; compile_warnings.cpp.
+    std::vector<struct CompileWarning>* warnings = nullptr;
+};
+
+struct CompileWarning {
+    int line = 0;
+    std::string message;  // without "SyntaxWarning: "
 };
 
 // A new reference to the module's code object, or nullptr with *err filled for a compile-time

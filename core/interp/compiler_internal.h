@@ -212,6 +212,13 @@ public:
     void store_target(const ast::Expr* e);  // compiles e with ctx Store (value on the stack)
     void unpack_helper(const std::vector<ast::Expr*>& elts, const ast::Pos& pos);
     void compare(const ast::Expr* e);
+    // ---- SyntaxWarnings (compile_warnings.cpp) ------------------------------------------------
+    void warn(const ast::Expr* e, const std::string& message);
+    bool is_literal_operand(const ast::Expr* e) const;
+    // `inverted`: the Compare of a `not (a is b)` the optimizer made `a is not b`.
+    void check_compare(const ast::Expr* e, bool inverted = false);
+    void check_caller(const ast::Expr* func);
+    void check_subscripter(const ast::Expr* value);
     void compare_op(ast::CmpOp op);
     void bool_op(const ast::Expr* e);
     void if_exp(const ast::Expr* e);

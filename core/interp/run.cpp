@@ -135,6 +135,31 @@ int err_print(Interp& in, bool* exits) {
     return 1;
 }
 
+namespace {
+
+// The compiler's SyntaxWarnings as the warnings module shows them: "<snippet>:2: SyntaxWarning:
+// ...", then the line, stripped.
+void print_compile_warnings(Interp& in, std::vector<CompileWarning>& warnings, std::string_view source) {
+    for (const CompileWarning& w : warnings) {
+        std::string text = "<snippet>:" + std::to_string(w.line) + ": SyntaxWarning: " + w.message + "\n";
+        std::string_view line = source;
+        for (int n = 1; n < w.line && !line.empty(); ++n) {
+            const size_t end = line.find('\n');
+            line = end == std::string_view::npos ? std::string_view{} : line.substr(end + 1);
+        }
+        line = line.substr(0, line.find('\n'));
+        const size_t first = line.find_first_not_of(" \t\f\r");
+        if (first != std::string_view::npos) {
+            line = line.substr(first, line.find_last_not_of(" \t\f\r") - first + 1);
+            text += "  " + std::string(line) + "\n";
+        }
+        in.err(text);
+    }
+    warnings.clear();
+}
+
+}  // namespace
+
 int run_source(Interp& in, std::string_view source, RunMode mode) {
     Runtime& rt = in.rt;
     const Profile& p = rt.profile();
@@ -158,10 +183,13 @@ int run_source(Interp& in, std::string_view source, RunMode mode) {
     dict_setitem(rt, in.modules, main_name, main);
     rt.decref(main_name);
     CompileOptions options{&p};
+    std::vector<CompileWarning> warnings;
+    options.warnings = &warnings;
     int status = 0;
     if (mode == RunMode::Script) {
         in.script_source.assign(source);
         PyObject* code = compile_module(rt, module, options, &error);
+        print_compile_warnings(in, warnings, source);
         if (code == nullptr) {
             print_syntax_error(in, error);
             status = 1;
@@ -176,6 +204,7 @@ int run_source(Interp& in, std::string_view source, RunMode mode) {
             while (i < module.body.size() && module.body[i]->pos.line == line.front()->pos.line)
                 line.push_back(module.body[i++]);
             PyObject* code = compile_interactive(rt, line, options, &error);
+            print_compile_warnings(in, warnings, source);
             if (code == nullptr) {
                 print_syntax_error(in, error);
                 status = 1;
