@@ -367,7 +367,9 @@ void init_dictview_types(Runtime& rt) {
     const int64_t view_size = model_basicsize(sizes.dict_view, sizeof(DictViewObject));
     const bool py2 = p.major == 2;
     const TypeSlots iter_slots{.dealloc = dictiter_dealloc, .traverse = dictiter_traverse};
-    const char* iter_names[3] = {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator"};
+    const char* iter_names[3] = {py2 ? "dictionary-keyiterator" : "dict_keyiterator",
+                                 py2 ? "dictionary-valueiterator" : "dict_valueiterator",
+                                 py2 ? "dictionary-itemiterator" : "dict_itemiterator"};
     const char* reviter_names[3] = {"dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"};
     const iternextfunc nexts[3] = {dictiter_next<kDictKeys>, dictiter_next<kDictValues>, dictiter_next<kDictItems>};
     const iternextfunc revnexts[3] = {dictreviter_next<kDictKeys>, dictreviter_next<kDictValues>,
