@@ -14,12 +14,15 @@ namespace pymemlab::trace {
 
 namespace {
 
-// The largest buffers released, in no order. Invariant: buffers[0, n_buffers) came from operator
-// new with their sizes, and nothing else holds them.
-struct Buffer {
+// Memory a log let go of, kept for the next: released buffers here, reservations below.
+struct Region {
     void* p = nullptr;
     size_t bytes = 0;
 };
+
+// The largest buffers released, in no order. Invariant: buffers[0, n_buffers) came from operator
+// new with their sizes, and nothing else holds them.
+using Buffer = Region;
 constexpr size_t kBuffers = 4;
 std::mutex buffers_mutex;
 std::array<Buffer, kBuffers> buffers;
@@ -68,10 +71,7 @@ namespace {
 // A few released reservations, each whole, the most recent last: a log takes back the latest of
 // its size, whose pages are the likeliest still to be there. Invariant: kept[0, n_kept) are
 // mapped, readable and writable; their pages hold garbage or zeros.
-struct Kept {
-    void* p = nullptr;
-    size_t bytes = 0;
-};
+using Kept = Region;
 constexpr size_t kKept = 4;
 std::mutex kept_mutex;
 std::array<Kept, kKept> kept;
