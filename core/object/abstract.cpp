@@ -414,7 +414,8 @@ PyObject* object_generic_getattr(Runtime& rt, PyObject* o, PyObject* name) {
     // A dunder of a built-in type's slot: the wrapper CPython's dict for the type would hold.
     if (str_check(rt, name)) {
         const std::string n = str_as_utf8(rt, name);
-        if (n.size() > 4 && n.starts_with("__") && n.ends_with("__")) {
+        // 2.7's iterators have next(), tp_iternext's wrapper there.
+        if ((n.size() > 4 && n.starts_with("__") && n.ends_with("__")) || (n == "next" && rt.profile().major == 2)) {
             if (PyObject* w = slot_wrapper_find(rt, t, n, o)) return w;
             if (err_occurred(rt)) return nullptr;
         }

@@ -2,7 +2,7 @@
 // segment by init_builtins() (builtins.cpp), each by its own type's file.
 #pragma once
 
-#include <set>
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -89,6 +89,7 @@ struct Builtins {
     PyTypeObject* zip_type = nullptr;
     PyTypeObject* super_type = nullptr;
     PyTypeObject* method_wrapper_type = nullptr;
+    PyTypeObject* wrapper_descriptor_type = nullptr;
     PyTypeObject* textio_type = nullptr;
     // super() without arguments: the running frame's __class__ cell and first argument, which
     // core/interp finds (both borrowed); false with RuntimeError set when there are none.
@@ -97,9 +98,10 @@ struct Builtins {
     PyTypeObject* weakproxy_type = nullptr;          // weakref.ProxyType
     PyTypeObject* weakcallableproxy_type = nullptr;  // weakref.CallableProxyType
     std::vector<PyTypeObject*> static_types;  // every new_static_type, in creation order
-    // What method-wrappers wrap (slot_wrapper.cpp): a static type and a row of that file's slot
-    // table, one entry per pair for the runtime's life (a wrapper points at its entry).
-    std::set<std::pair<PyTypeObject*, const void*>> slot_wrapper_targets;
+    // The slot wrappers of built-in types (slot_wrapper.cpp), made on first use: a static type and
+    // a row of slot_defs() to the wrapper_descriptor, which this table holds a reference to, as
+    // the type's dict does in CPython.
+    std::map<std::pair<const PyTypeObject*, const void*>, PyObject*> slot_wrappers;
     // Calling a Python function: the evaluation loop (core/interp) registers it.
     vectorcallfunc function_call = nullptr;  // descr_object.cpp's own table
     // method(func, self): a bound method (func_object.cpp), for classmethod.__get__.

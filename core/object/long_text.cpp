@@ -653,6 +653,7 @@ PyObject* int_round_method(Runtime& rt, PyObject* self, PyObject* const* args, P
 }
 
 PyObject* int_self_method(Runtime& rt, PyObject* self, PyObject* const*, Py_ssize_t, PyObject*) {
+    if (is_int27(rt, self)) return Py_TYPE(self)->tp_as_number.nb_int(rt, self);
     return long_long(rt, self);
 }
 
@@ -675,7 +676,6 @@ const PyMethodDef kLongMethods[] = {
     {"__trunc__", int_self_method, METH_VARARGS},
     {"__floor__", int_self_method, METH_VARARGS},
     {"__ceil__", int_self_method, METH_VARARGS},
-    {"__index__", int_self_method, METH_VARARGS},
     {"conjugate", int_self_method, METH_VARARGS},
     {"bit_length", int_bit_length, METH_VARARGS},
     {nullptr, nullptr, 0},

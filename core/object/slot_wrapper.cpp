@@ -1,132 +1,109 @@
-// method-wrapper objects: a built-in type's slot bound to an object (descrobject.c's wrapper_call
-// and the wrap_* functions of typeobject.c's slotdefs), for the slots super() reaches.
+// Slot wrappers (Objects/descrobject.c's wrapper_descriptor and method-wrapper, and the wrap_*
+// functions of typeobject.c): `int.__add__`, `object.__init__`, `[].__len__`.
 #include "object/slot_wrapper.h"
 
 #include <cinttypes>
 #include <cstdio>
-#include <cstring>
 #include <string>
-#include <utility>
 
 #include "object/abstract.h"
 #include "object/builtins.h"
+#include "object/descr_object.h"
 #include "object/errors.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
+#include "object/slot_defs.h"
 #include "object/str_object.h"
+#include "object/text_args.h"
 #include "object/type_object.h"
 
 namespace pymemlab {
 
 namespace {
 
-enum class Kind {
-    Init, New, Repr, Str, Hash, Compare, GetAttribute, SetAttr, DelAttr, GetItem, SetItem, DelItem, Len,
-    Contains, Iter, Next, Call
+// PyWrapperDescrObject: CPython's is PyDescr_COMMON (the head, d_type, d_name, 3.x's d_qualname),
+// d_base (the slotdefs row) and d_wrapped (the slot's function): 48 bytes in 2.7, 56 in 3.x. The
+// model names the dunder through its row. Invariant: d_type is a static type that defines the
+// row's slot itself; one descriptor per pair, in Builtins::slot_wrappers.
+struct WrapperDescrObject {
+    PyObject ob_base;
+    Slot<PyTypeObject> d_type;
+    Slot<const SlotDef> d_base;
 };
 
-// One dunder and the slot it wraps (slotdefs): `offset` is the slot's place in PyTypeObject,
-// `op` the comparison for __eq__ and its kin.
-struct WrapperDef {
-    const char* name;
-    Kind kind;
-    size_t offset;
-    int op;
-};
-
-#define TP(field) offsetof(PyTypeObject, field)
-#define SQ(field) (offsetof(PyTypeObject, tp_as_sequence) + offsetof(PySequenceMethods, field))
-#define MP(field) (offsetof(PyTypeObject, tp_as_mapping) + offsetof(PyMappingMethods, field))
-const WrapperDef kDefs[] = {
-    {"__init__", Kind::Init, TP(tp_init), 0},
-    {"__new__", Kind::New, TP(tp_new), 0},
-    {"__repr__", Kind::Repr, TP(tp_repr), 0},
-    {"__str__", Kind::Str, TP(tp_str), 0},
-    {"__hash__", Kind::Hash, TP(tp_hash), 0},
-    {"__lt__", Kind::Compare, TP(tp_richcompare), Py_LT},
-    {"__le__", Kind::Compare, TP(tp_richcompare), Py_LE},
-    {"__eq__", Kind::Compare, TP(tp_richcompare), Py_EQ},
-    {"__ne__", Kind::Compare, TP(tp_richcompare), Py_NE},
-    {"__gt__", Kind::Compare, TP(tp_richcompare), Py_GT},
-    {"__ge__", Kind::Compare, TP(tp_richcompare), Py_GE},
-    {"__getattribute__", Kind::GetAttribute, TP(tp_getattro), 0},
-    {"__setattr__", Kind::SetAttr, TP(tp_setattro), 0},
-    {"__delattr__", Kind::DelAttr, TP(tp_setattro), 0},
-    {"__getitem__", Kind::GetItem, MP(mp_subscript), 0},
-    {"__setitem__", Kind::SetItem, MP(mp_ass_subscript), 0},
-    {"__delitem__", Kind::DelItem, MP(mp_ass_subscript), 0},
-    {"__len__", Kind::Len, SQ(sq_length), 0},
-    {"__contains__", Kind::Contains, SQ(sq_contains), 0},
-    {"__iter__", Kind::Iter, TP(tp_iter), 0},
-    {"__next__", Kind::Next, TP(tp_iternext), 0},
-    {"__call__", Kind::Call, TP(tp_call), 0},
-};
-#undef TP
-#undef SQ
-#undef MP
-
-// What a wrapper wraps: the slot of one built-in type (CPython's wrapper_descriptor), the
-// runtime's entry for the pair (Builtins::slot_wrapper_targets): the type and its table row.
-using WrapperTarget = std::pair<PyTypeObject*, const void*>;
-const WrapperTarget* target_of(Runtime& rt, PyTypeObject* type, const WrapperDef* def) {
-    return &*rt.builtins().slot_wrapper_targets.insert({type, def}).first;
-}
-const WrapperDef& def_of(const WrapperTarget* target) { return *static_cast<const WrapperDef*>(target->second); }
-
-// wrapperobject: its descriptor (here the target) and the bound object.
+// wrapperobject: the descriptor (a strong reference) and the bound object.
 struct WrapperObject {
     PyObject ob_base;
-    Slot<const WrapperTarget> descr;
+    Slot<PyObject> descr;
     Slot<PyObject> self;
 };
 constexpr int64_t kWrapperSize = 32;  // sizeof(wrapperobject) on every 64-bit version
 static_assert(sizeof(WrapperObject) == kWrapperSize);
 
+WrapperDescrObject* as_descr(PyObject* o) { return reinterpret_cast<WrapperDescrObject*>(o); }
 WrapperObject* as_wrapper(PyObject* o) { return reinterpret_cast<WrapperObject*>(o); }
 
-using AnySlot = void (*)();
-AnySlot read_slot(const PyTypeObject* t, size_t offset) {
-    AnySlot f;
-    std::memcpy(&f, reinterpret_cast<const char*>(t) + offset, sizeof f);
-    return f;
-}
-
-// `type` implements the slot itself (its own function, not its base's): CPython's dict for it then
-// holds the wrapper. `object`'s repr and str are C functions in CPython that the model leaves to
-// abstract.cpp's fallbacks; 2.7's object has no rich comparison.
-bool implements(Runtime& rt, const PyTypeObject* type, const WrapperDef& def) {
-    if (type == rt.builtins().object_type) {
-        if (def.kind == Kind::Repr || def.kind == Kind::Str) return true;
-        if (def.kind == Kind::Compare && rt.profile().major == 2) return false;
-    }
-    // 2.7's int and long compare through tp_compare (__cmp__), so they have no __eq__ and kin.
-    if (def.kind == Kind::Compare && rt.profile().major == 2 &&
-        (type == rt.builtins().long_type || type == rt.builtins().long27_type))
+// `type` implements the row's slot itself (not by inheritance): CPython's dict for it then holds
+// the wrapper. `object`'s repr and str are C functions in CPython that the model leaves to
+// abstract.cpp's fallbacks; 2.7's object has no rich comparison, nor its int and long (they
+// compare through tp_compare, __cmp__).
+bool implements(Runtime& rt, const PyTypeObject* type, const SlotDef& def) {
+    const Builtins& b = rt.builtins();
+    if (def.wrap == SlotWrap::Compare && rt.profile().major == 2 &&
+        (type == b.object_type || type == b.long_type || type == b.long27_type))
         return false;
-    size_t offset = def.offset;
-    if (def.kind == Kind::Len && read_slot(type, offset) == nullptr)
-        offset = offsetof(PyTypeObject, tp_as_mapping) + offsetof(PyMappingMethods, mp_length);
-    AnySlot own = read_slot(type, offset);
-    return own != nullptr && (type->tp_base == nullptr || read_slot(type->tp_base, offset) != own);
+    if (type == b.object_type && (def.wrap == SlotWrap::Repr || def.wrap == SlotWrap::Str)) return true;
+    return defines_slot(type, def.offset);
 }
 
-
-void wrapper_dealloc(Runtime& rt, PyObject* self) {
-    rt.gc_untrack(self);
-    rt.xdecref(as_wrapper(self)->self.p);
-    rt.free_object(self);
+// The row behind `name` that a static type's own dict would hold a wrapper for, or nullptr.
+const SlotDef* own_row(Runtime& rt, const PyTypeObject* type, std::string_view name) {
+    if (is_heap_type(type)) return nullptr;
+    for (const SlotDef& def : slot_defs())
+        if (def.wrap != SlotWrap::None && name == slot_def_name(rt, def) && implements(rt, type, def)) return &def;
+    return nullptr;
 }
 
-void wrapper_traverse(PyObject* self, visitproc visit, void* arg) {
-    if (PyObject* s = as_wrapper(self)->self.p) visit(s, arg);
+// The wrapper_descriptor of (type, row): made once, in the data segment, since CPython makes it
+// when it readies the type, before any snippet runs (it takes no block of the heap the lab shows).
+// Borrowed: Builtins::slot_wrappers holds it.
+PyObject* descriptor_of(Runtime& rt, PyTypeObject* type, const SlotDef* def) {
+    auto [it, fresh] = rt.builtins().slot_wrappers.try_emplace({type, def}, nullptr);
+    if (fresh) {
+        PyObject* d = rt.static_object(rt.builtins().wrapper_descriptor_type, sizeof(WrapperDescrObject));
+        as_descr(d)->d_type.p = type;
+        as_descr(d)->d_base.p = def;
+        it->second = d;
+    }
+    return it->second;
 }
 
-PyObject* wrapper_repr(Runtime& rt, PyObject* w) {
-    PyObject* self = as_wrapper(w)->self.p;
-    char address[32];
-    std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(self));
-    return str_from_utf8(rt, std::string("<method-wrapper '") + def_of(as_wrapper(w)->descr.p).name + "' of " +
-                                 Py_TYPE(self)->tp_name + " object at " + address + ">");
+// `name` along type's base chain: the first static type whose dict in CPython would hold a slot
+// wrapper for it, with the row. __hash__ of a type that compares but does not hash is None there.
+struct Owner {
+    PyTypeObject* type = nullptr;
+    const SlotDef* def = nullptr;
+    bool hash_none = false;
+};
+Owner find_owner(Runtime& rt, PyTypeObject* type, std::string_view name) {
+    for (PyTypeObject* t = type; t != nullptr; t = t->tp_base) {
+        if (is_heap_type(t)) continue;
+        if (name == "__hash__" && t->tp_hash == nullptr) return {t, nullptr, true};
+        if (const SlotDef* def = own_row(rt, t, name)) return {t, def, false};
+    }
+    return {};
+}
+
+const char* name_of(Runtime& rt, PyObject* descr) { return slot_def_name(rt, *as_descr(descr)->d_base.p); }
+
+PyObject* bind(Runtime& rt, PyObject* descr, PyObject* self) {
+    PyTypeObject* wt = rt.builtins().method_wrapper_type;
+    PyObject* w = rt.alloc_gc_object(wt, static_cast<size_t>(wt->tp_basicsize));
+    if (w == nullptr) return err_no_memory(rt);
+    as_wrapper(w)->descr.p = new_ref(rt, descr);
+    as_wrapper(w)->self.p = new_ref(rt, self);
+    rt.gc_track(w);
+    return w;
 }
 
 // check_num_args: "expected 1 argument, got 0".
@@ -160,105 +137,192 @@ PyObject* call_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py_ss
     return type->tp_new(rt, subtype, args + 1, nargs - 1, kwnames);
 }
 
-PyObject* wrapper_call(Runtime& rt, PyObject* w, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-    const WrapperTarget* target = as_wrapper(w)->descr.p;
-    PyTypeObject* t = target->first;
-    const WrapperDef& def = def_of(target);
-    PyObject* self = as_wrapper(w)->self.p;
-    const bool takes_keywords = def.kind == Kind::Init || def.kind == Kind::New || def.kind == Kind::Call;
-    if (!takes_keywords && kwnames != nullptr && Py_SIZE(kwnames) > 0)
-        return err_format(rt, rt.builtins().exc.TypeError,
-                          rt.profile().major == 2 ? "wrapper %s doesn't take keyword arguments"
-                                                  : "wrapper %s() takes no keyword arguments",
-                          def.name);
-    switch (def.kind) {
-        case Kind::Init: return status_none(rt, t->tp_init(rt, self, args, nargs, kwnames));
-        case Kind::New: return call_new(rt, t, args, nargs, kwnames);
-        case Kind::Call: return t->tp_call(rt, self, args, nargs, kwnames);
-        case Kind::Repr:
+// The wrap_* function of the row: the slot of `t` called on self with the wrapper's arguments.
+PyObject* call_slot(Runtime& rt, PyTypeObject* t, const SlotDef& def, PyObject* self, PyObject* const* args,
+                    Py_ssize_t nargs, PyObject* kwnames) {
+    const AnySlot slot = read_slot(t, def.offset);
+    switch (def.wrap) {
+        case SlotWrap::Init: return status_none(rt, t->tp_init(rt, self, args, nargs, kwnames));
+        case SlotWrap::New: return call_new(rt, t, args, nargs, kwnames);
+        case SlotWrap::Call: return t->tp_call(rt, self, args, nargs, kwnames);
+        case SlotWrap::Repr:
             if (!num_args(rt, nargs, 0)) return nullptr;
             return t->tp_repr != nullptr ? t->tp_repr(rt, self) : object_default_repr(rt, self);
-        case Kind::Str:
+        case SlotWrap::Str:
             if (!num_args(rt, nargs, 0)) return nullptr;
             // object.__str__ is repr(self), whatever class self has.
             return t->tp_str != nullptr ? t->tp_str(rt, self) : object_repr(rt, self);
-        case Kind::Hash: {
+        case SlotWrap::Hash: {
             if (!num_args(rt, nargs, 0)) return nullptr;
             const Py_hash_t h = t->tp_hash(rt, self);
             return h == -1 && err_occurred(rt) ? nullptr : long_from_int64(rt, h);
         }
-        case Kind::Compare:
+        case SlotWrap::Compare:
             if (!num_args(rt, nargs, 1)) return nullptr;
             return t->tp_richcompare(rt, self, args[0], def.op);
-        case Kind::GetAttribute:
+        case SlotWrap::GetAttribute:
             if (!num_args(rt, nargs, 1)) return nullptr;
             return t->tp_getattro(rt, self, args[0]);
-        case Kind::SetAttr:
+        case SlotWrap::SetAttr:
             if (!num_args(rt, nargs, 2)) return nullptr;
             return status_none(rt, t->tp_setattro(rt, self, args[0], args[1]));
-        case Kind::DelAttr:
+        case SlotWrap::DelAttr:
             if (!num_args(rt, nargs, 1)) return nullptr;
             return status_none(rt, t->tp_setattro(rt, self, args[0], nullptr));
-        case Kind::GetItem:
+        case SlotWrap::GetItem:
             if (!num_args(rt, nargs, 1)) return nullptr;
-            return t->tp_as_mapping.mp_subscript(rt, self, args[0]);
-        case Kind::SetItem:
+            return reinterpret_cast<binaryfunc>(slot)(rt, self, args[0]);
+        case SlotWrap::SetItem:
             if (!num_args(rt, nargs, 2)) return nullptr;
-            return status_none(rt, t->tp_as_mapping.mp_ass_subscript(rt, self, args[0], args[1]));
-        case Kind::DelItem:
+            return status_none(rt, reinterpret_cast<objobjargproc>(slot)(rt, self, args[0], args[1]));
+        case SlotWrap::DelItem:
             if (!num_args(rt, nargs, 1)) return nullptr;
-            return status_none(rt, t->tp_as_mapping.mp_ass_subscript(rt, self, args[0], nullptr));
-        case Kind::Len: {
+            return status_none(rt, reinterpret_cast<objobjargproc>(slot)(rt, self, args[0], nullptr));
+        case SlotWrap::Len: {
             if (!num_args(rt, nargs, 0)) return nullptr;
-            lenfunc len = t->tp_as_sequence.sq_length != nullptr ? t->tp_as_sequence.sq_length : t->tp_as_mapping.mp_length;
-            const Py_ssize_t n = len(rt, self);
+            const Py_ssize_t n = reinterpret_cast<lenfunc>(slot)(rt, self);
             return n < 0 ? nullptr : long_from_int64(rt, n);
         }
-        case Kind::Contains: {
+        case SlotWrap::Contains: {
             if (!num_args(rt, nargs, 1)) return nullptr;
             const int r = t->tp_as_sequence.sq_contains(rt, self, args[0]);
             return r < 0 ? nullptr : bool_from(rt, r != 0);
         }
-        case Kind::Iter:
+        case SlotWrap::Inquiry: {
             if (!num_args(rt, nargs, 0)) return nullptr;
-            return t->tp_iter(rt, self);
-        case Kind::Next: {
+            const int r = reinterpret_cast<inquiry>(slot)(rt, self);
+            return r < 0 ? nullptr : bool_from(rt, r != 0);
+        }
+        case SlotWrap::Iter:
+        case SlotWrap::Unary:
+            if (!num_args(rt, nargs, 0)) return nullptr;
+            return reinterpret_cast<unaryfunc>(slot)(rt, self);
+        case SlotWrap::Next: {
             if (!num_args(rt, nargs, 0)) return nullptr;
             PyObject* r = t->tp_iternext(rt, self);
             if (r == nullptr && !err_occurred(rt)) err_set_object(rt, rt.builtins().exc.StopIteration, nullptr);
             return r;
         }
+        case SlotWrap::Binary:
+            if (!num_args(rt, nargs, 1)) return nullptr;
+            return reinterpret_cast<binaryfunc>(slot)(rt, self, args[0]);
+        case SlotWrap::BinaryRight:
+            if (!num_args(rt, nargs, 1)) return nullptr;
+            return reinterpret_cast<binaryfunc>(slot)(rt, args[0], self);
+        case SlotWrap::Ternary:
+        case SlotWrap::TernaryRight: {
+            // PyArg_UnpackTuple(args, "", 1, 2): the message starts with the empty name's space.
+            if (!check_positional(rt, "", nargs, 1, 2, 8)) return nullptr;
+            PyObject* modulus = nargs == 2 ? args[1] : rt.builtins().singletons.none;
+            auto f = reinterpret_cast<ternaryfunc>(slot);
+            return def.wrap == SlotWrap::Ternary ? f(rt, self, args[0], modulus) : f(rt, args[0], self, modulus);
+        }
+        case SlotWrap::IndexArg: {
+            if (!num_args(rt, nargs, 1)) return nullptr;
+            Py_ssize_t n = 0;
+            if (rt.profile().major == 2 && Py_TYPE(args[0])->tp_as_number.nb_index == nullptr)
+                return err_format(rt, rt.builtins().exc.TypeError, "'%s' object cannot be interpreted as an index",
+                                  type_name(Py_TYPE(args[0])).c_str());
+            if (!number_as_ssize(rt, args[0], &n)) return nullptr;
+            return reinterpret_cast<ssizeargfunc>(slot)(rt, self, n);
+        }
+        case SlotWrap::None: break;
     }
     return nullptr;
+}
+
+bool no_keywords(Runtime& rt, const SlotDef& def, PyObject* kwnames) {
+    const bool takes_keywords = def.wrap == SlotWrap::Init || def.wrap == SlotWrap::New || def.wrap == SlotWrap::Call;
+    if (takes_keywords || kwnames == nullptr || Py_SIZE(kwnames) == 0) return true;
+    err_format(rt, rt.builtins().exc.TypeError,
+               rt.profile().at_least(3, 7) ? "wrapper %s() takes no keyword arguments" : "wrapper %s doesn't take keyword arguments",
+               slot_def_name(rt, def));
+    return false;
+}
+
+// ---- method-wrapper -----------------------------------------------------------------------------
+
+void wrapper_dealloc(Runtime& rt, PyObject* self) {
+    rt.gc_untrack(self);
+    rt.xdecref(as_wrapper(self)->self.p);
+    rt.xdecref(as_wrapper(self)->descr.p);
+    rt.free_object(self);
+}
+
+void wrapper_traverse(PyObject* self, visitproc visit, void* arg) {
+    visit(as_wrapper(self)->descr.p, arg);
+    if (PyObject* s = as_wrapper(self)->self.p) visit(s, arg);
+}
+
+PyObject* wrapper_repr(Runtime& rt, PyObject* w) {
+    PyObject* self = as_wrapper(w)->self.p;
+    char address[32];
+    std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(self));
+    return str_from_utf8(rt, std::string("<method-wrapper '") + name_of(rt, as_wrapper(w)->descr.p) + "' of " +
+                                 Py_TYPE(self)->tp_name + " object at " + address + ">");
+}
+
+PyObject* wrapper_call(Runtime& rt, PyObject* w, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    WrapperDescrObject* d = as_descr(as_wrapper(w)->descr.p);
+    if (!no_keywords(rt, *d->d_base.p, kwnames)) return nullptr;
+    return call_slot(rt, d->d_type.p, *d->d_base.p, as_wrapper(w)->self.p, args, nargs, kwnames);
+}
+
+PyObject* wrapper_get_self(Runtime& rt, PyObject* w) { return new_ref(rt, as_wrapper(w)->self.p); }
+PyObject* wrapper_get_name(Runtime& rt, PyObject* w) {
+    return str_from_utf8(rt, name_of(rt, as_wrapper(w)->descr.p));
+}
+
+// ---- wrapper_descriptor -------------------------------------------------------------------------
+
+PyObject* descr_repr(Runtime& rt, PyObject* d) {
+    return str_from_utf8(rt, std::string("<slot wrapper '") + name_of(rt, d) + "' of '" + as_descr(d)->d_type.p->tp_name +
+                                 "' objects>");
+}
+
+// wrapperdescr_call: the first argument is self, which must be an instance of the descriptor's type.
+PyObject* descr_call(Runtime& rt, PyObject* d, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    PyTypeObject* t = as_descr(d)->d_type.p;
+    const SlotDef& def = *as_descr(d)->d_base.p;
+    if (nargs < 1)
+        return err_format(rt, rt.builtins().exc.TypeError, "descriptor '%s' of '%s' object needs an argument",
+                          slot_def_name(rt, def), t->tp_name);
+    if (!object_type_check(args[0], t))
+        return err_format(rt, rt.builtins().exc.TypeError, "descriptor '%s' requires a '%s' object but received a '%s'",
+                          slot_def_name(rt, def), t->tp_name, type_name(Py_TYPE(args[0])).c_str());
+    if (!no_keywords(rt, def, kwnames)) return nullptr;
+    return call_slot(rt, t, def, args[0], args + 1, nargs - 1, kwnames);
+}
+
+PyObject* descr_get_name(Runtime& rt, PyObject* d) { return str_from_utf8(rt, name_of(rt, d)); }
+PyObject* descr_get_qualname(Runtime& rt, PyObject* d) {
+    return str_from_utf8(rt, std::string(as_descr(d)->d_type.p->tp_name) + "." + name_of(rt, d));
+}
+PyObject* descr_get_objclass(Runtime& rt, PyObject* d) {
+    return new_ref(rt, reinterpret_cast<PyObject*>(as_descr(d)->d_type.p));
 }
 
 }  // namespace
 
 PyObject* slot_wrapper_bind(Runtime& rt, PyTypeObject* type, std::string_view name, PyObject* self) {
-    if (is_heap_type(type)) return nullptr;
-    for (const WrapperDef& def : kDefs) {
-        if (name != def.name) continue;
-        if (!implements(rt, type, def)) return nullptr;
-        // __new__ is bound to the type itself (a static method of it).
-        PyObject* bound = def.kind == Kind::New ? reinterpret_cast<PyObject*>(type) : self;
-        PyTypeObject* wt = rt.builtins().method_wrapper_type;
-        PyObject* w = rt.alloc_gc_object(wt, static_cast<size_t>(wt->tp_basicsize));
-        if (w == nullptr) return err_no_memory(rt);
-        as_wrapper(w)->descr.p = target_of(rt, type, &def);
-        as_wrapper(w)->self.p = new_ref(rt, bound);
-        rt.gc_track(w);
-        return w;
-    }
-    return nullptr;
+    const SlotDef* def = own_row(rt, type, name);
+    if (def == nullptr) return nullptr;
+    // __new__ is bound to the type itself (a static method of it).
+    return bind(rt, descriptor_of(rt, type, def), def->wrap == SlotWrap::New ? reinterpret_cast<PyObject*>(type) : self);
 }
 
 PyObject* slot_wrapper_find(Runtime& rt, PyTypeObject* type, std::string_view name, PyObject* self) {
-    if (name == "__hash__" || name == "__new__") return nullptr;
-    for (PyTypeObject* t = type; t != nullptr; t = t->tp_base) {
-        if (PyObject* w = slot_wrapper_bind(rt, t, name, self)) return w;
-        if (err_occurred(rt)) return nullptr;
-    }
-    return nullptr;
+    if (name == "__new__") return nullptr;
+    const Owner owner = find_owner(rt, type, name);
+    if (owner.hash_none) return none(rt);
+    return owner.def != nullptr ? bind(rt, descriptor_of(rt, owner.type, owner.def), self) : nullptr;
+}
+
+PyObject* slot_wrapper_lookup(Runtime& rt, PyTypeObject* type, std::string_view name) {
+    if (name == "__new__") return nullptr;
+    const Owner owner = find_owner(rt, type, name);
+    if (owner.hash_none) return none(rt);
+    return owner.def != nullptr ? new_ref(rt, descriptor_of(rt, owner.type, owner.def)) : nullptr;
 }
 
 void init_slot_wrapper_type(Runtime& rt) {
@@ -270,6 +334,23 @@ void init_slot_wrapper_type(Runtime& rt) {
     t->tp_repr = wrapper_repr;
     b.method_wrapper_type = t;
     type_ready(rt, t);
+    static const PyGetSetDef kWrapperGetSets[] = {{"__self__", wrapper_get_self, nullptr},
+                                                  {"__name__", wrapper_get_name, nullptr}};
+    for (const PyGetSetDef& def : kWrapperGetSets) type_add_to_dict(rt, t, def.name, getset_descriptor_new(rt, t, &def));
+
+    // The descriptor's traverse visits d_type, a static type: nothing the collector follows.
+    PyTypeObject* d = new_static_type(rt, "wrapper_descriptor", rt.profile().major == 2 ? 48 : 56, 0,
+                                      {.traverse = [](PyObject*, visitproc, void*) {}});
+    d->tp_call = descr_call;
+    d->tp_repr = descr_repr;
+    b.wrapper_descriptor_type = d;
+    type_ready(rt, d);
+    static const PyGetSetDef kDescrGetSets[] = {{"__name__", descr_get_name, nullptr},
+                                                {"__objclass__", descr_get_objclass, nullptr},
+                                                {"__qualname__", descr_get_qualname, nullptr}};
+    for (const PyGetSetDef& def : kDescrGetSets)
+        if (rt.profile().major == 3 || std::string_view(def.name) != "__qualname__")
+            type_add_to_dict(rt, d, def.name, getset_descriptor_new(rt, d, &def));
 }
 
 }  // namespace pymemlab

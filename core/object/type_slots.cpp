@@ -20,6 +20,7 @@
 #include "object/iter_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
+#include "object/slot_defs.h"
 #include "object/str_object.h"
 #include "object/tp_call.h"
 #include "object/tuple_object.h"
@@ -31,19 +32,11 @@ namespace pymemlab {
 namespace {
 
 // ---- slots as data ------------------------------------------------------------------------------
-// A slot is addressed by its byte offset in PyTypeObject and read or written as an untyped function
-// pointer, so that one table (slot_defs) can describe them all, as slotdefs does.
-
-using AnySlot = void (*)();
+// A slot is addressed by its byte offset and written as an untyped function pointer (slot_defs.h).
 
 template <class F>
 AnySlot any_slot(F f) {
     return reinterpret_cast<AnySlot>(f);
-}
-AnySlot read_slot(const PyTypeObject* t, size_t offset) {
-    AnySlot f;
-    std::memcpy(&f, reinterpret_cast<const char*>(t) + offset, sizeof f);
-    return f;
 }
 void write_slot(PyTypeObject* t, size_t offset, AnySlot f) {
     std::memcpy(reinterpret_cast<char*>(t) + offset, &f, sizeof f);
@@ -66,13 +59,6 @@ bool text_equals(const Runtime& rt, const PyObject* key, std::string_view name) 
     if (rt.profile().major == 2) return bytes_view(rt, key) == name;
     if (unicode_length(key) != static_cast<int64_t>(name.size()) || !unicode_is_ascii(rt, key)) return false;
     return std::memcmp(unicode_data(rt, key), name.data(), name.size()) == 0;
-}
-
-// A built-in type implements a slot itself when it has the slot and does not merely inherit it:
-// then CPython's dict for that type holds the slot's wrapper.
-bool defines_slot(const PyTypeObject* t, size_t offset) {
-    AnySlot own = read_slot(t, offset);
-    return own != nullptr && (t->tp_base == nullptr || read_slot(t->tp_base, offset) != own);
 }
 
 // What a dunder lookup for a slot finds: a dict entry (of a class, or of a built-in type), or the
@@ -612,24 +598,16 @@ PyObject* slot_nb_inplace_power(Runtime& rt, PyObject* self, PyObject* other, Py
     return not_implemented(rt);
 }
 
-// ---- the table ----------------------------------------------------------------------------------
-
-// slotdefs: a dunder, the slot it feeds and the function that dispatches it. Several dunders may
-// feed one slot (the comparisons, __setattr__/__delattr__, an operator and its reflection), and
-// one dunder two slots (__len__); slot_groups gathers the entries of each slot. name27 is 2.7's
-// name where it differs ("": none in that version).
-struct SlotDef {
-    size_t offset;
-    const char* name;
-    const char* name27;
-    AnySlot function;
-};
+// ---- the table (slot_defs.h) --------------------------------------------------------------------
 
 template <int K>
 void add_binary_one(std::vector<SlotDef>& defs) {
-    const AnySlot f = K == kPower ? any_slot(&slot_nb_power) : any_slot(&slot_nb_binary<K>);
-    defs.push_back({kBinary[K].offset, kBinary[K].name, kBinary[K].name27, f});
-    defs.push_back({kBinary[K].offset, kBinary[K].rname, kBinary[K].rname27, f});
+    const bool power = K == kPower;
+    const AnySlot f = power ? any_slot(&slot_nb_power) : any_slot(&slot_nb_binary<K>);
+    defs.push_back({kBinary[K].offset, kBinary[K].name, kBinary[K].name27, f,
+                    power ? SlotWrap::Ternary : SlotWrap::Binary});
+    defs.push_back({kBinary[K].offset, kBinary[K].rname, kBinary[K].rname27, f,
+                    power ? SlotWrap::TernaryRight : SlotWrap::BinaryRight});
 }
 template <int... K>
 void add_binary(std::vector<SlotDef>& defs, std::integer_sequence<int, K...>) {
@@ -637,51 +615,69 @@ void add_binary(std::vector<SlotDef>& defs, std::integer_sequence<int, K...>) {
 }
 template <int... K>
 void add_inplace(std::vector<SlotDef>& defs, std::integer_sequence<int, K...>) {
-    (defs.push_back({kInplace[K].offset, kInplace[K].name, kInplace[K].name27, any_slot(&slot_nb_inplace<K>)}), ...);
+    (defs.push_back({kInplace[K].offset, kInplace[K].name, kInplace[K].name27, any_slot(&slot_nb_inplace<K>),
+                     SlotWrap::Binary}),
+     ...);
 }
 template <int... K>
 void add_unary(std::vector<SlotDef>& defs, std::integer_sequence<int, K...>) {
-    (defs.push_back({kUnary[K].offset, kUnary[K].name, nullptr, any_slot(&slot_nb_unary<K>)}), ...);
+    (defs.push_back({kUnary[K].offset, kUnary[K].name, nullptr, any_slot(&slot_nb_unary<K>), SlotWrap::Unary}), ...);
 }
+
+}  // namespace
 
 const std::vector<SlotDef>& slot_defs() {
     static const std::vector<SlotDef> defs = [] {
+        using W = SlotWrap;
         std::vector<SlotDef> d = {
-            {TP(tp_repr), "__repr__", nullptr, any_slot(&slot_tp_repr)},
-            {TP(tp_str), "__str__", nullptr, any_slot(&slot_tp_str)},
-            {TP(tp_hash), "__hash__", nullptr, any_slot(&slot_tp_hash)},
-            {TP(tp_call), "__call__", nullptr, any_slot(&slot_tp_call)},
-            {TP(tp_getattro), "__getattribute__", nullptr, any_slot(&slot_tp_getattro)},
-            {TP(tp_getattro), "__getattr__", nullptr, any_slot(&slot_tp_getattr_hook)},
-            {TP(tp_setattro), "__setattr__", nullptr, any_slot(&slot_tp_setattro)},
-            {TP(tp_setattro), "__delattr__", nullptr, any_slot(&slot_tp_setattro)},
-            {TP(tp_iter), "__iter__", nullptr, any_slot(&slot_tp_iter)},
-            {TP(tp_iternext), "__next__", "next", any_slot(&slot_tp_iternext)},
-            {TP(tp_descr_get), "__get__", nullptr, any_slot(&slot_tp_descr_get)},
-            {TP(tp_descr_set), "__set__", nullptr, any_slot(&slot_tp_descr_set)},
-            {TP(tp_descr_set), "__delete__", nullptr, any_slot(&slot_tp_descr_set)},
-            {TP(tp_init), "__init__", nullptr, any_slot(&slot_tp_init)},
-            {TP(tp_new), "__new__", nullptr, any_slot(&slot_tp_new)},
-            {TP(tp_finalize), "__del__", "", any_slot(&slot_tp_finalize)},
-            {TP(tp_del), "", "__del__", any_slot(&slot_tp_finalize)},
-            {MP(mp_length), "__len__", nullptr, any_slot(&slot_sq_length)},
-            {SQ(sq_length), "__len__", nullptr, any_slot(&slot_sq_length)},
-            {MP(mp_subscript), "__getitem__", nullptr, any_slot(&slot_mp_subscript)},
-            {MP(mp_ass_subscript), "__setitem__", nullptr, any_slot(&slot_mp_ass_subscript)},
-            {MP(mp_ass_subscript), "__delitem__", nullptr, any_slot(&slot_mp_ass_subscript)},
-            {SQ(sq_contains), "__contains__", nullptr, any_slot(&slot_sq_contains)},
-            {NB(nb_bool), "__bool__", "__nonzero__", any_slot(&slot_nb_bool)},
-            {NB(nb_inplace_power), "__ipow__", nullptr, any_slot(&slot_nb_inplace_power)},
+            {TP(tp_repr), "__repr__", nullptr, any_slot(&slot_tp_repr), W::Repr},
+            {TP(tp_str), "__str__", nullptr, any_slot(&slot_tp_str), W::Str},
+            {TP(tp_hash), "__hash__", nullptr, any_slot(&slot_tp_hash), W::Hash},
+            {TP(tp_call), "__call__", nullptr, any_slot(&slot_tp_call), W::Call},
+            {TP(tp_getattro), "__getattribute__", nullptr, any_slot(&slot_tp_getattro), W::GetAttribute},
+            {TP(tp_getattro), "__getattr__", nullptr, any_slot(&slot_tp_getattr_hook), W::None},
+            {TP(tp_setattro), "__setattr__", nullptr, any_slot(&slot_tp_setattro), W::SetAttr},
+            {TP(tp_setattro), "__delattr__", nullptr, any_slot(&slot_tp_setattro), W::DelAttr},
+            {TP(tp_iter), "__iter__", nullptr, any_slot(&slot_tp_iter), W::Iter},
+            {TP(tp_iternext), "__next__", "next", any_slot(&slot_tp_iternext), W::Next},
+            {TP(tp_descr_get), "__get__", nullptr, any_slot(&slot_tp_descr_get), W::None},
+            {TP(tp_descr_set), "__set__", nullptr, any_slot(&slot_tp_descr_set), W::None},
+            {TP(tp_descr_set), "__delete__", nullptr, any_slot(&slot_tp_descr_set), W::None},
+            {TP(tp_init), "__init__", nullptr, any_slot(&slot_tp_init), W::Init},
+            {TP(tp_new), "__new__", nullptr, any_slot(&slot_tp_new), W::New},
+            {TP(tp_finalize), "__del__", "", any_slot(&slot_tp_finalize), W::None},
+            {TP(tp_del), "", "__del__", any_slot(&slot_tp_finalize), W::None},
         };
-        for (const char* name : kCompareDunders)
-            d.push_back({TP(tp_richcompare), name, nullptr, any_slot(&slot_tp_richcompare)});
+        for (int op = Py_LT; op <= Py_GE; ++op)
+            d.push_back({TP(tp_richcompare), kCompareDunders[op], nullptr, any_slot(&slot_tp_richcompare), W::Compare,
+                         op});
         add_unary(d, std::make_integer_sequence<int, sizeof(kUnary) / sizeof(kUnary[0])>{});
+        d.push_back({NB(nb_bool), "__bool__", "__nonzero__", any_slot(&slot_nb_bool), W::Inquiry});
         add_binary(d, std::make_integer_sequence<int, kBinaryCount>{});
         add_inplace(d, std::make_integer_sequence<int, kInplaceCount>{});
+        d.push_back({NB(nb_inplace_power), "__ipow__", nullptr, any_slot(&slot_nb_inplace_power), W::Ternary});
+        d.insert(d.end(), {
+            {MP(mp_length), "__len__", nullptr, any_slot(&slot_sq_length), W::Len},
+            {MP(mp_subscript), "__getitem__", nullptr, any_slot(&slot_mp_subscript), W::GetItem},
+            {MP(mp_ass_subscript), "__setitem__", nullptr, any_slot(&slot_mp_ass_subscript), W::SetItem},
+            {MP(mp_ass_subscript), "__delitem__", nullptr, any_slot(&slot_mp_ass_subscript), W::DelItem},
+            {SQ(sq_length), "__len__", nullptr, any_slot(&slot_sq_length), W::Len},
+            // A sequence's operators: wrappers only, a class's __add__ and __mul__ feed nb_add and nb_multiply.
+            {SQ(sq_concat), "__add__", nullptr, nullptr, W::Binary},
+            {SQ(sq_repeat), "__mul__", nullptr, nullptr, W::IndexArg},
+            {SQ(sq_repeat), "__rmul__", nullptr, nullptr, W::IndexArg},
+            {SQ(sq_contains), "__contains__", nullptr, any_slot(&slot_sq_contains), W::Contains},
+            {SQ(sq_inplace_concat), "__iadd__", nullptr, nullptr, W::Binary},
+            {SQ(sq_inplace_repeat), "__imul__", nullptr, nullptr, W::IndexArg},
+        });
         return d;
     }();
     return defs;
 }
+
+const char* slot_def_name(const Runtime& rt, const SlotDef& def) { return pick(rt, def.name, def.name27); }
+
+namespace {
 
 // The dunders in the dicts along a type's MRO, each with the first MRO position that holds it: an
 // update reads every dict once rather than once per slot (a class attribute assignment re-runs the
@@ -744,7 +740,7 @@ void update_one_slot(Runtime& rt, PyTypeObject* type, const MroDunders& dunders,
     bool applies = false;
     for (const SlotDef* d = first; d != last; ++d) {
         const char* name = pick(rt, d->name, d->name27);
-        if (*name == '\0') continue;
+        if (*name == '\0' || d->function == nullptr) continue;
         applies = true;
         Found f = dunders.find(name, offset);
         if (f.attr != nullptr && found.attr == nullptr) {
