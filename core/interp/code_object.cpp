@@ -95,16 +95,22 @@ void init_code_type(Runtime& rt) {
 
 PyTypeObject* code_type(const Runtime& rt) { return rt.builtins().code_type; }
 
+// 3.11+ keeps the instructions inline (tp_itemsize per code unit, _PyObject_VAR_SIZE rounding the
+// total to 8 bytes); the model's count of instructions stands in for CPython's code units.
+int64_t code_var_size(const Runtime& rt, const CodeBody& body) {
+    const int64_t size = rt.builtins().code_type->tp_basicsize +
+                         type_sizes(rt.profile()).code_itemsize * static_cast<int64_t>(body.instrs.size());
+    return (size + 7) & ~int64_t{7};
+}
+
+int64_t code_sizeof(const Runtime& rt, const PyObject* code) { return code_var_size(rt, *as_code(code)->body.p); }
+
 PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* names, PyObject* varnames,
                    PyObject* freevars, PyObject* cellvars, PyObject* filename, PyObject* name,
                    PyObject* qualname) {
     init_code_type(rt);
-    // 3.11+ keeps the instructions inline (tp_itemsize per code unit); the model's count of
-    // instructions stands in for CPython's code units.
     PyTypeObject* type = rt.builtins().code_type;
-    const auto units = static_cast<int64_t>(body->instrs.size());
-    const int64_t request = type->tp_basicsize + type_sizes(rt.profile()).code_itemsize * units;
-    PyObject* o = rt.alloc_object(type, static_cast<size_t>(request));
+    PyObject* o = rt.alloc_object(type, static_cast<size_t>(code_var_size(rt, *body)));
     PyObject* refs[] = {consts, names, varnames, freevars, cellvars, filename, name, qualname};
     if (o == nullptr) {
         for (PyObject* r : refs) rt.xdecref(r);

@@ -63,6 +63,8 @@ struct PyCodeObject {
 
 void init_code_type(Runtime& rt);
 PyTypeObject* code_type(const Runtime& rt);
+// sys.getsizeof of a code object: its request, which counts its instructions from 3.11.
+int64_t code_sizeof(const Runtime& rt, const PyObject* code);
 // A code object taking ownership of `body` (allocated with new) and of the references passed.
 PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* names, PyObject* varnames,
                    PyObject* freevars, PyObject* cellvars, PyObject* filename, PyObject* name,

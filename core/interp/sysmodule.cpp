@@ -6,6 +6,7 @@
 
 #include "alloc/allocator.h"
 #include "interp/bltin_internal.h"
+#include "interp/code_object.h"
 #include "interp/frame_object.h"
 #include "interp/gen_object.h"
 #include "interp/modules.h"
@@ -203,6 +204,7 @@ int64_t object_sizeof(Runtime& rt, PyObject* o) {
     if (t == b.cell_type) return cell_sizeof(rt, o);
     if (t == b.generator_type) return gen_sizeof(rt, o);
     if (t == b.frame_type) return frame_object_sizeof(rt, o);
+    if (t == b.code_type) return code_sizeof(rt, o);
     if (o == b.singletons.none || o == b.singletons.not_implemented || o == b.singletons.ellipsis)
         return singleton_sizeof(rt, o);
     if (t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS)) return type_getsizeof(rt, reinterpret_cast<PyTypeObject*>(o));
