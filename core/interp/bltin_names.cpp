@@ -13,6 +13,7 @@
 #include "interp/frame_object.h"
 #include "interp/modules.h"
 #include "interp/parser.h"
+#include "interp/stable_sort.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/cell_object.h"
@@ -195,8 +196,7 @@ PyObject* sorted_names(Runtime& rt, std::vector<PyObject*> names) {
     std::vector<std::pair<std::string, PyObject*>> keyed;
     for (PyObject* n : names)
         if (str_check(rt, n)) keyed.emplace_back(str_as_utf8(rt, n), n);
-    std::stable_sort(keyed.begin(), keyed.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    stable_sort_small(keyed, [](const auto& a, const auto& b) { return a.first < b.first; });
     keyed.erase(std::unique(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
                 keyed.end());
     PyObject* list = list_new(rt, static_cast<int64_t>(keyed.size()));

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <functional>
 
+#include "interp/stable_sort.h"
 #include "interp/symtable.h"
 #include "object/builtins.h"
 #include "object/bytes_object.h"
@@ -197,7 +198,7 @@ bool ConstantPool::make_literals(const std::vector<ast::Stmt*>& body, SyntaxErro
         }
         return true;
     });
-    std::stable_sort(literals.begin(), literals.end(), [](const Literal& a, const Literal& b) {
+    stable_sort_small(literals, [](const Literal& a, const Literal& b) {
         const ast::Pos& pa = a.negate ? a.e->left->pos : a.e->pos;
         const ast::Pos& pb = b.negate ? b.e->left->pos : b.e->pos;
         return pa.line != pb.line ? pa.line < pb.line : pa.col < pb.col;

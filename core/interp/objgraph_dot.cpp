@@ -14,6 +14,7 @@
 
 #include "interp/modules.h"
 #include "interp/objgraph_internal.h"
+#include "interp/stable_sort.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/dict_object.h"
@@ -275,7 +276,7 @@ bool node_attrs(Runtime& rt, PyObject* extra_node_attrs, PyObject* o, std::strin
     }
     release_items(rt, pairs);
     if (!good) return false;
-    std::stable_sort(kv.begin(), kv.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    stable_sort_small(kv, [](const auto& x, const auto& y) { return x.first < y.first; });
     *out = ", ";
     for (size_t i = 0; i < kv.size(); ++i) *out += (i ? ", " : "") + kv[i].first + "=\"" + quote(kv[i].second) + "\"";
     return true;

@@ -14,6 +14,7 @@
 #include "interp/ceval_internal.h"
 #include "interp/modules.h"
 #include "interp/objgraph_internal.h"
+#include "interp/stable_sort.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/descr_object.h"
@@ -215,7 +216,7 @@ void apply_limit(std::vector<T>& v, bool use, int64_t n) {
 
 // sorted(stats.items(), key=itemgetter(1), reverse=True): stable, so ties keep dict order.
 void sort_by_count(Stats& stats) {
-    std::stable_sort(stats.begin(), stats.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    stable_sort_small(stats, [](const auto& x, const auto& y) { return x.second > y.second; });
 }
 
 bool most_common(Runtime& rt, PyObject* m, PyObject* limit, PyObject* objects, PyObject* shortnames_arg,
@@ -336,7 +337,7 @@ bool growth_of(Runtime& rt, PyObject* m, PyObject* limit, PyObject* peak_stats, 
         rt.decref(key);
         if (!ok) return false;
     }
-    std::stable_sort(out->begin(), out->end(), [](const Growth& x, const Growth& y) { return x.delta > y.delta; });
+    stable_sort_small(*out, [](const Growth& x, const Growth& y) { return x.delta > y.delta; });
     apply_limit(*out, use, n);
     return true;
 }

@@ -7,6 +7,12 @@
 
 namespace pymemlab::trace {
 
+HeapState::HeapState(const HeapState&) = default;
+HeapState& HeapState::operator=(const HeapState&) = default;
+HeapState::HeapState(HeapState&&) noexcept = default;
+HeapState& HeapState::operator=(HeapState&&) noexcept = default;
+HeapState::~HeapState() = default;
+
 template <class F>
 void HeapState::update(uint64_t id, F change) {
     ObjectRecord& r = objects_[id];

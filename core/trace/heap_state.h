@@ -51,6 +51,12 @@ public:
     // Addresses in the trace are multiples of 2^granule_bits (TraceLog::granule_bits).
     explicit HeapState(unsigned granule_bits = 3)
         : objects_(granule_bits), blocks_(granule_bits), gc_refs_(granule_bits) {}
+    // Out of line, so that the maps' copies and releases are emitted once (the module's size).
+    HeapState(const HeapState&);
+    HeapState& operator=(const HeapState&);
+    HeapState(HeapState&&) noexcept;
+    HeapState& operator=(HeapState&&) noexcept;
+    ~HeapState();
 
     // Applies the events [from, to) of `log`, from being the next one after those applied so far.
     void apply(const TraceLog& log, size_t from, size_t to);

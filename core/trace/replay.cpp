@@ -9,6 +9,8 @@ Replay::Replay(const TraceLog& log, size_t checkpoint_every) : log_(log), every_
     reset();
 }
 
+Replay::~Replay() = default;
+
 void Replay::forward_to(size_t target) {
     while (position_ < target) {
         // A checkpoint may be taken only at last + k * every_ (k >= 1): apply up to the next

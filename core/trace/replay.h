@@ -22,6 +22,7 @@ public:
     static constexpr size_t kCheckpointBytesPerEvent = 8;
 
     explicit Replay(const TraceLog& log, size_t checkpoint_every = kDefaultCheckpointEvery);
+    ~Replay();  // out of line: the checkpoints' maps are released in one place, not wherever a Replay dies
 
     // The number of events applied: 0 is before the first event, log.size() after the last.
     size_t position() const { return position_; }
