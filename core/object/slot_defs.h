@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <vector>
+#include <span>
 
 #include "object/type.h"
 
@@ -60,7 +60,7 @@ struct SlotDef {
     int op = 0;
 };
 
-const std::vector<SlotDef>& slot_defs();
+std::span<const SlotDef> slot_defs();
 
 // The row's dunder in this profile ("" when it has none).
 const char* slot_def_name(const Runtime& rt, const SlotDef& def);

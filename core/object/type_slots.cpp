@@ -599,81 +599,69 @@ PyObject* slot_nb_inplace_power(Runtime& rt, PyObject* self, PyObject* other, Py
 }
 
 // ---- the table (slot_defs.h) --------------------------------------------------------------------
+// Static data (the rows' function pointers are constants), in slotdefs' order.
 
-template <int K>
-void add_binary_one(std::vector<SlotDef>& defs) {
-    const bool power = K == kPower;
-    const AnySlot f = power ? any_slot(&slot_nb_power) : any_slot(&slot_nb_binary<K>);
-    defs.push_back({kBinary[K].offset, kBinary[K].name, kBinary[K].name27, f,
-                    power ? SlotWrap::Ternary : SlotWrap::Binary});
-    defs.push_back({kBinary[K].offset, kBinary[K].rname, kBinary[K].rname27, f,
-                    power ? SlotWrap::TernaryRight : SlotWrap::BinaryRight});
-}
-template <int... K>
-void add_binary(std::vector<SlotDef>& defs, std::integer_sequence<int, K...>) {
-    (add_binary_one<K>(defs), ...);
-}
-template <int... K>
-void add_inplace(std::vector<SlotDef>& defs, std::integer_sequence<int, K...>) {
-    (defs.push_back({kInplace[K].offset, kInplace[K].name, kInplace[K].name27, any_slot(&slot_nb_inplace<K>),
-                     SlotWrap::Binary}),
-     ...);
-}
-template <int... K>
-void add_unary(std::vector<SlotDef>& defs, std::integer_sequence<int, K...>) {
-    (defs.push_back({kUnary[K].offset, kUnary[K].name, nullptr, any_slot(&slot_nb_unary<K>), SlotWrap::Unary}), ...);
-}
+#define ANY(f) reinterpret_cast<AnySlot>(f)
+#define COMPARE(op) {TP(tp_richcompare), kCompareDunders[op], nullptr, ANY(&slot_tp_richcompare), W::Compare, op}
+#define UNARY(K) {kUnary[K].offset, kUnary[K].name, nullptr, ANY(&slot_nb_unary<K>), W::Unary}
+#define BINARY_ROWS(K, f, left, right)                                                  \
+    {kBinary[K].offset, kBinary[K].name, kBinary[K].name27, ANY(f), left},              \
+    {kBinary[K].offset, kBinary[K].rname, kBinary[K].rname27, ANY(f), right}
+#define BINARY(K) BINARY_ROWS(K, &slot_nb_binary<K>, W::Binary, W::BinaryRight)
+#define INPLACE(K) {kInplace[K].offset, kInplace[K].name, kInplace[K].name27, ANY(&slot_nb_inplace<K>), W::Binary}
+using W = SlotWrap;
+const SlotDef kSlotDefs[] = {
+    {TP(tp_repr), "__repr__", nullptr, ANY(&slot_tp_repr), W::Repr},
+    {TP(tp_str), "__str__", nullptr, ANY(&slot_tp_str), W::Str},
+    {TP(tp_hash), "__hash__", nullptr, ANY(&slot_tp_hash), W::Hash},
+    {TP(tp_call), "__call__", nullptr, ANY(&slot_tp_call), W::Call},
+    {TP(tp_getattro), "__getattribute__", nullptr, ANY(&slot_tp_getattro), W::GetAttribute},
+    {TP(tp_getattro), "__getattr__", nullptr, ANY(&slot_tp_getattr_hook), W::None},
+    {TP(tp_setattro), "__setattr__", nullptr, ANY(&slot_tp_setattro), W::SetAttr},
+    {TP(tp_setattro), "__delattr__", nullptr, ANY(&slot_tp_setattro), W::DelAttr},
+    {TP(tp_iter), "__iter__", nullptr, ANY(&slot_tp_iter), W::Iter},
+    {TP(tp_iternext), "__next__", "next", ANY(&slot_tp_iternext), W::Next},
+    {TP(tp_descr_get), "__get__", nullptr, ANY(&slot_tp_descr_get), W::None},
+    {TP(tp_descr_set), "__set__", nullptr, ANY(&slot_tp_descr_set), W::None},
+    {TP(tp_descr_set), "__delete__", nullptr, ANY(&slot_tp_descr_set), W::None},
+    {TP(tp_init), "__init__", nullptr, ANY(&slot_tp_init), W::Init},
+    {TP(tp_new), "__new__", nullptr, ANY(&slot_tp_new), W::New},
+    {TP(tp_finalize), "__del__", "", ANY(&slot_tp_finalize), W::None},
+    {TP(tp_del), "", "__del__", ANY(&slot_tp_finalize), W::None},
+    COMPARE(Py_LT), COMPARE(Py_LE), COMPARE(Py_EQ), COMPARE(Py_NE), COMPARE(Py_GT), COMPARE(Py_GE),
+    UNARY(0), UNARY(1), UNARY(2), UNARY(3), UNARY(4), UNARY(5), UNARY(6),
+    {NB(nb_bool), "__bool__", "__nonzero__", ANY(&slot_nb_bool), W::Inquiry},
+    BINARY(0), BINARY(1), BINARY(2), BINARY(3), BINARY(4),
+    BINARY_ROWS(kPower, &slot_nb_power, W::Ternary, W::TernaryRight),
+    BINARY(6), BINARY(7), BINARY(8), BINARY(9), BINARY(10), BINARY(11), BINARY(12), BINARY(13),
+    INPLACE(0), INPLACE(1), INPLACE(2), INPLACE(3), INPLACE(4), INPLACE(5),
+    INPLACE(6), INPLACE(7), INPLACE(8), INPLACE(9), INPLACE(10), INPLACE(11),
+    {NB(nb_inplace_power), "__ipow__", nullptr, ANY(&slot_nb_inplace_power), W::Ternary},
+    {MP(mp_length), "__len__", nullptr, ANY(&slot_sq_length), W::Len},
+    {MP(mp_subscript), "__getitem__", nullptr, ANY(&slot_mp_subscript), W::GetItem},
+    {MP(mp_ass_subscript), "__setitem__", nullptr, ANY(&slot_mp_ass_subscript), W::SetItem},
+    {MP(mp_ass_subscript), "__delitem__", nullptr, ANY(&slot_mp_ass_subscript), W::DelItem},
+    {SQ(sq_length), "__len__", nullptr, ANY(&slot_sq_length), W::Len},
+    // A sequence's operators: wrappers only, a class's __add__ and __mul__ feed nb_add and nb_multiply.
+    {SQ(sq_concat), "__add__", nullptr, nullptr, W::Binary},
+    {SQ(sq_repeat), "__mul__", nullptr, nullptr, W::IndexArg},
+    {SQ(sq_repeat), "__rmul__", nullptr, nullptr, W::IndexArg},
+    {SQ(sq_contains), "__contains__", nullptr, ANY(&slot_sq_contains), W::Contains},
+    {SQ(sq_inplace_concat), "__iadd__", nullptr, nullptr, W::Binary},
+    {SQ(sq_inplace_repeat), "__imul__", nullptr, nullptr, W::IndexArg},
+};
+#undef ANY
+#undef COMPARE
+#undef UNARY
+#undef BINARY_ROWS
+#undef BINARY
+#undef INPLACE
+static_assert(sizeof(kUnary) / sizeof(kUnary[0]) == 7 && kBinaryCount == 14 && kInplaceCount == 12,
+              "kSlotDefs lists every unary, binary and in-place row");
 
 }  // namespace
 
-const std::vector<SlotDef>& slot_defs() {
-    static const std::vector<SlotDef> defs = [] {
-        using W = SlotWrap;
-        std::vector<SlotDef> d = {
-            {TP(tp_repr), "__repr__", nullptr, any_slot(&slot_tp_repr), W::Repr},
-            {TP(tp_str), "__str__", nullptr, any_slot(&slot_tp_str), W::Str},
-            {TP(tp_hash), "__hash__", nullptr, any_slot(&slot_tp_hash), W::Hash},
-            {TP(tp_call), "__call__", nullptr, any_slot(&slot_tp_call), W::Call},
-            {TP(tp_getattro), "__getattribute__", nullptr, any_slot(&slot_tp_getattro), W::GetAttribute},
-            {TP(tp_getattro), "__getattr__", nullptr, any_slot(&slot_tp_getattr_hook), W::None},
-            {TP(tp_setattro), "__setattr__", nullptr, any_slot(&slot_tp_setattro), W::SetAttr},
-            {TP(tp_setattro), "__delattr__", nullptr, any_slot(&slot_tp_setattro), W::DelAttr},
-            {TP(tp_iter), "__iter__", nullptr, any_slot(&slot_tp_iter), W::Iter},
-            {TP(tp_iternext), "__next__", "next", any_slot(&slot_tp_iternext), W::Next},
-            {TP(tp_descr_get), "__get__", nullptr, any_slot(&slot_tp_descr_get), W::None},
-            {TP(tp_descr_set), "__set__", nullptr, any_slot(&slot_tp_descr_set), W::None},
-            {TP(tp_descr_set), "__delete__", nullptr, any_slot(&slot_tp_descr_set), W::None},
-            {TP(tp_init), "__init__", nullptr, any_slot(&slot_tp_init), W::Init},
-            {TP(tp_new), "__new__", nullptr, any_slot(&slot_tp_new), W::New},
-            {TP(tp_finalize), "__del__", "", any_slot(&slot_tp_finalize), W::None},
-            {TP(tp_del), "", "__del__", any_slot(&slot_tp_finalize), W::None},
-        };
-        for (int op = Py_LT; op <= Py_GE; ++op)
-            d.push_back({TP(tp_richcompare), kCompareDunders[op], nullptr, any_slot(&slot_tp_richcompare), W::Compare,
-                         op});
-        add_unary(d, std::make_integer_sequence<int, sizeof(kUnary) / sizeof(kUnary[0])>{});
-        d.push_back({NB(nb_bool), "__bool__", "__nonzero__", any_slot(&slot_nb_bool), W::Inquiry});
-        add_binary(d, std::make_integer_sequence<int, kBinaryCount>{});
-        add_inplace(d, std::make_integer_sequence<int, kInplaceCount>{});
-        d.push_back({NB(nb_inplace_power), "__ipow__", nullptr, any_slot(&slot_nb_inplace_power), W::Ternary});
-        d.insert(d.end(), {
-            {MP(mp_length), "__len__", nullptr, any_slot(&slot_sq_length), W::Len},
-            {MP(mp_subscript), "__getitem__", nullptr, any_slot(&slot_mp_subscript), W::GetItem},
-            {MP(mp_ass_subscript), "__setitem__", nullptr, any_slot(&slot_mp_ass_subscript), W::SetItem},
-            {MP(mp_ass_subscript), "__delitem__", nullptr, any_slot(&slot_mp_ass_subscript), W::DelItem},
-            {SQ(sq_length), "__len__", nullptr, any_slot(&slot_sq_length), W::Len},
-            // A sequence's operators: wrappers only, a class's __add__ and __mul__ feed nb_add and nb_multiply.
-            {SQ(sq_concat), "__add__", nullptr, nullptr, W::Binary},
-            {SQ(sq_repeat), "__mul__", nullptr, nullptr, W::IndexArg},
-            {SQ(sq_repeat), "__rmul__", nullptr, nullptr, W::IndexArg},
-            {SQ(sq_contains), "__contains__", nullptr, any_slot(&slot_sq_contains), W::Contains},
-            {SQ(sq_inplace_concat), "__iadd__", nullptr, nullptr, W::Binary},
-            {SQ(sq_inplace_repeat), "__imul__", nullptr, nullptr, W::IndexArg},
-        });
-        return d;
-    }();
-    return defs;
-}
+std::span<const SlotDef> slot_defs() { return kSlotDefs; }
 
 const char* slot_def_name(const Runtime& rt, const SlotDef& def) { return pick(rt, def.name, def.name27); }
 
