@@ -194,6 +194,9 @@ int64_t object_sizeof(Runtime& rt, PyObject* o) {
     }
     if (t == b.tuple_type) return tuple_sizeof(rt, o);
     if (t == b.list_type) return list_sizeof(rt, o);
+    // A list subclass's instance: list.__sizeof__ counts its type's basic size (the class's dict
+    // and weakref slots, __slots__) and its items block; getsizeof adds the GC and pre-headers.
+    if (t->has_flag(Py_TPFLAGS_LIST_SUBCLASS)) return list_sizeof(rt, o) + static_cast<int64_t>(Runtime::preheader_size(t));
     if (t == b.dict_type) return dict_sizeof(rt, o);
     if (t == b.set_type || t == b.frozenset_type) return set_sizeof(rt, o);
     if (t == b.str_type) return str_sizeof(rt, o);

@@ -99,8 +99,9 @@ PyTypeObject* solid_base(Runtime& rt, PyTypeObject* type) {
 // the class): refused plainly rather than given a wrong layout. `t` is a static type.
 bool subclassing_unsupported(Runtime& rt, PyTypeObject* t) {
     const Builtins& b = rt.builtins();
-    // dict, set and frozenset make subclass instances themselves (dict_new_from_type, set_new_from).
-    if (t == b.dict_type || t == b.set_type || t == b.frozenset_type) return false;
+    // dict, set and frozenset make subclass instances themselves (dict_new_from_type, set_new_from);
+    // list's tp_new is object_new_instance, its items a block of their own.
+    if (t == b.dict_type || t == b.set_type || t == b.frozenset_type || t == b.list_type) return false;
     return t != b.object_type && t != b.weakref_type && !t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS) &&
            !t->has_flag(Py_TPFLAGS_BASE_EXC_SUBCLASS);
 }
