@@ -257,7 +257,7 @@ PyObject* raise_syntax_error(Runtime& rt, const SyntaxErrorInfo& e, const char* 
         rt.xdecref(args);
         return err_no_memory(rt);
     }
-    tuple_items(info)[0] = str_from_utf8(rt, filename);
+    tuple_items(info)[0] = str_from_utf8(rt, e.filename.empty() ? filename : e.filename.c_str());
     tuple_items(info)[1] = long_from_int64(rt, e.line);
     tuple_items(info)[2] = long_from_int64(rt, e.offset);
     tuple_items(info)[3] = str_from_utf8(rt, e.text + "\n");

@@ -285,7 +285,7 @@ Expr* Parser::fstring_expression(size_t begin, size_t end) {
 
 // 3.6-3.11 parsed a field's expression as the text "(expr)": errors inside carry that text and
 // columns in it, and 3.10/3.11 prefix "f-string: " to the message (3.6/3.8 also count lines
-// from it).
+// from it, in a file named "<fstring>").
 void Parser::fstring_remap(size_t begin, size_t end) {
     if (at_least(3, 12)) return;
     const int line = src_.line_of(begin);
@@ -298,6 +298,7 @@ void Parser::fstring_remap(size_t begin, size_t end) {
         if (err_.msg.rfind("f-string", 0) != 0) err_.msg = "f-string: " + err_.msg;
     } else {
         err_.line = 1 + (err_.line - line);
+        err_.filename = "<fstring>";
     }
     err_.text = "(" + src_.str().substr(begin, end - begin) + ")";
 }

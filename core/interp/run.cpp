@@ -36,7 +36,8 @@ void print_syntax_error(Interp& in, const SyntaxErrorInfo& e) {
         in.err(text);
         return;
     }
-    std::string text = "  File \"<snippet>\", line " + std::to_string(e.line) + "\n";
+    std::string text = "  File \"" + (e.filename.empty() ? std::string("<snippet>") : e.filename) + "\", line " +
+                       std::to_string(e.line) + "\n";
     if (!e.text.empty()) {
         size_t start = e.text.find_first_not_of(" \t\f");
         if (start == std::string::npos) start = e.text.size();

@@ -14,6 +14,7 @@ struct SyntaxErrorInfo {
     int offset = 0;
     int end_line = 0, end_offset = 0;
     std::string text;
+    std::string filename;  // empty: the snippet's ("<snippet>"); "<fstring>" for 3.6-3.8's f-string fields
 };
 
 }  // namespace pymemlab

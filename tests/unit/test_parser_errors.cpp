@@ -4,6 +4,8 @@
 // regenerate one with
 //   $(pyenv root)/versions/3.12.1/bin/python -c "compile(open('x.py','rb').read(), 'x.py', 'exec')"
 #include <catch2/catch.hpp>
+
+#include <utility>
 #include <string>
 
 #include "interp/parser.h"
@@ -374,6 +376,17 @@ TEST_CASE("An f-string field needs an expression", "[parser]") {
     check_error(source, 3, 12, {"SyntaxError", "f-string: valid expression required before '}'", 1, 8, 1, 9});
     check_error(source, 3, 11, {"SyntaxError", "f-string: empty expression not allowed", 1, 10, 1, 10});
     check_error(source, 3, 8, {"SyntaxError", "f-string: empty expression not allowed", 1, 5, 0, 0});
+}
+
+TEST_CASE("A syntax error in an f-string field is in <fstring> up to 3.8", "[parser]") {
+    for (auto [minor, filename] : {std::pair{6, "<fstring>"}, std::pair{8, "<fstring>"}, std::pair{10, ""}, std::pair{12, ""}}) {
+        ast::Module module;
+        SyntaxErrorInfo err;
+        INFO("3." << minor);
+        REQUIRE_FALSE(parse_module("x = 1\nprint(f\"{a b}\")\n", ParseOptions{3, minor}, module, &err));
+        CHECK(err.filename == filename);
+        CHECK(err.line == (minor <= 8 ? 1 : 2));  // the old parser counts from the field's own text
+    }
 }
 
 TEST_CASE("An f-string conversion must be s r or a", "[parser]") {
