@@ -5,8 +5,8 @@
 //   $(pyenv root)/versions/3.12.1/bin/python -c "compile(open('x.py','rb').read(), 'x.py', 'exec')"
 #include <catch2/catch.hpp>
 
-#include <utility>
 #include <string>
+#include <utility>
 
 #include "interp/parser.h"
 
