@@ -380,7 +380,8 @@ PyObject* min_max(Runtime& rt, const char* name, int op, PyObject* const* args, 
     PyObject* kw[2] = {};  // key, default
     if (p.major == 2) {
         const Py_ssize_t nkw = count_keywords(kwnames);
-        if (nkw > 0 && (nkw != 1 || str_as_utf8(rt, tuple_items(kwnames)[0]) != "key"))
+        if (nkw > 0 && (nkw != 1 || !str_check(rt, tuple_items(kwnames)[0]) ||
+                        str_as_utf8(rt, tuple_items(kwnames)[0]) != "key"))
             return err_format(rt, b.exc.TypeError, "%s() got an unexpected keyword argument", name);
         if (nkw == 1) kw[0] = args[nargs];
     } else if (!keywords(rt, name, args + nargs, kwnames, {"key", "default"}, kw)) {

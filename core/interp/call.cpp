@@ -82,6 +82,15 @@ Frame* stack_owner(Interp& in, PyObject** args, bool steal) {
     return f;
 }
 
+// 2.7's PyEval_EvalCodeEx counts arguments in one message for a count that does not fit:
+// "f() takes exactly 2 arguments (1 given)", "at most" with defaults, "at least" with defaults or
+// *args for a missing one, and "takes no arguments (N given)" for a function of none.
+void arity_error27(Runtime& rt, PyObject* code, const char* bound, int64_t n, int64_t given) {
+    const std::string name = str_as_utf8(rt, as_code(code)->co_name.p);
+    err_format(rt, rt.builtins().exc.TypeError, "%s() takes %s %lld argument%s (%lld given)", name.c_str(), bound,
+               static_cast<long long>(n), n == 1 ? "" : "s", static_cast<long long>(given));
+}
+
 bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssize_t nargs, PyObject* kwnames) {
     Runtime& rt = in.rt;
     PyObject* code = f->code;
@@ -91,6 +100,15 @@ bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssiz
     const bool has_varargs = (body.flags & CO_VARARGS) != 0;
     const bool has_varkw = (body.flags & CO_VARKEYWORDS) != 0;
     std::vector<PyObject*>& locals = f->localsplus;
+    const bool py27 = rt.profile().major == 2;
+    const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
+    const int64_t ndefaults = as_function(func)->func_defaults.p != nullptr ? Py_SIZE(as_function(func)->func_defaults.p) : 0;
+    if (py27 && argcount == 0 && !has_varargs && !has_varkw && nargs + nkw > 0) {
+        const std::string name = str_as_utf8(rt, as_code(code)->co_name.p);
+        err_format(rt, rt.builtins().exc.TypeError, "%s() takes no arguments (%lld given)", name.c_str(),
+                   static_cast<long long>(nargs + nkw));
+        return false;
+    }
     PyObject* kwdict = nullptr;
     if (has_varkw) {
         if ((kwdict = dict_new(rt)) == nullptr) {
@@ -112,8 +130,10 @@ bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssiz
         tuple_track_filled(rt, rest);
         locals[static_cast<size_t>(total)] = rest;
     } else if (nargs > argcount) {
-        PyFunctionObject* fo = as_function(func);
-        const int64_t ndefaults = fo->func_defaults.p != nullptr ? Py_SIZE(fo->func_defaults.p) : 0;
+        if (py27) {
+            arity_error27(rt, code, ndefaults > 0 ? "at most" : "exactly", argcount, nargs + nkw);
+            return false;
+        }
         std::string given = std::to_string(nargs);
         std::string takes = ndefaults > 0 ? "from " + std::to_string(argcount - ndefaults) + " to " + std::to_string(argcount)
                                           : std::to_string(argcount);
@@ -122,9 +142,14 @@ bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssiz
                    given.c_str(), nargs == 1 ? "was" : "were");
         return false;
     }
-    const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
     for (Py_ssize_t k = 0; k < nkw; ++k) {
         PyObject* name = tuple_items(kwnames)[k];
+        if (!str_check(rt, name) && Py_TYPE(name) != rt.builtins().unicode_type) {
+            // A ** mapping's other key (3.10+ refuse it before the call: abstract.cpp).
+            err_format(rt, rt.builtins().exc.TypeError, "%s() keywords must be strings",
+                       str_as_utf8(rt, as_code(code)->co_name.p).c_str());
+            return false;
+        }
         int64_t index = -1;
         for (int64_t j = body.posonlyargcount; j < total; ++j)
             if (varname(code, j) == name || str_equal(rt, varname(code, j), name)) {
@@ -147,7 +172,8 @@ bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssiz
             continue;
         }
         if (locals[static_cast<size_t>(index)] != nullptr) {
-            err_format(rt, rt.builtins().exc.TypeError, "%s got multiple values for argument '%s'",
+            err_format(rt, rt.builtins().exc.TypeError,
+                       py27 ? "%s got multiple values for keyword argument '%s'" : "%s got multiple values for argument '%s'",
                        func_label(rt, func).c_str(), str_as_utf8(rt, name).c_str());
             return false;
         }
@@ -155,7 +181,16 @@ bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssiz
     }
     PyFunctionObject* fo = as_function(func);
     PyObject* defaults = fo->func_defaults.p;
-    const int64_t ndefaults = defaults != nullptr ? Py_SIZE(defaults) : 0;
+    if (py27) {
+        const int64_t m = argcount - ndefaults;
+        for (int64_t i = nargs; i < m; ++i) {
+            if (locals[static_cast<size_t>(i)] != nullptr) continue;
+            int64_t given = 0;
+            for (int64_t j = 0; j < argcount; ++j) given += locals[static_cast<size_t>(j)] != nullptr ? 1 : 0;
+            arity_error27(rt, code, has_varargs || ndefaults > 0 ? "at least" : "exactly", m, given);
+            return false;
+        }
+    }
     std::vector<std::string> missing;
     for (int64_t i = 0; i < argcount; ++i) {
         if (locals[static_cast<size_t>(i)] != nullptr) continue;

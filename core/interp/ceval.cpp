@@ -34,8 +34,11 @@ namespace {
 
 PyObject* name_at(PyObject* code, int i) { return tuple_items(as_code(code)->co_names.p)[i]; }
 
-PyObject* name_error(Interp& in, PyObject* name) {
-    err_format(in.rt, in.rt.builtins().exc.NameError, "name '%s' is not defined", str_as_utf8(in.rt, name).c_str());
+// 2.7 says "global name" when LOAD_GLOBAL or DELETE_GLOBAL misses (a function's global).
+PyObject* name_error(Interp& in, PyObject* name, bool global = false) {
+    err_format(in.rt, in.rt.builtins().exc.NameError,
+               global && in.rt.profile().major == 2 ? "global name '%s' is not defined" : "name '%s' is not defined",
+               str_as_utf8(in.rt, name).c_str());
     // 3.10+: NameError.name, which the traceback's "Did you mean" reads.
     if (PyObject* exc = err_current(in.rt)) {
         exception_set_name(in.rt, exc, name);
@@ -93,7 +96,7 @@ bool unmodelled_builtin(const Profile& p, std::string_view n) {
 
 // LOAD_NAME / LOAD_GLOBAL: a mapping that may not be a dict (class namespaces from
 // __prepare__ are not modelled: always dicts).
-PyObject* load_global(Interp& in, Frame* f, PyObject* name) {
+PyObject* load_global(Interp& in, Frame* f, PyObject* name, bool global) {
     if (PyObject* v = dict_lookup(in.rt, f->globals, name)) return v;
     if (err_occurred(in.rt)) return nullptr;
     if (PyObject* v = dict_lookup(in.rt, f->builtins, name)) return v;
@@ -101,7 +104,7 @@ PyObject* load_global(Interp& in, Frame* f, PyObject* name) {
     if (const std::string n = str_as_utf8(in.rt, name); unmodelled_builtin(in.rt.profile(), n))
         return err_format(in.rt, in.rt.builtins().exc.NotImplementedError,
                           "the built-in '%s' is not supported by the lab yet", n.c_str());
-    return name_error(in, name);
+    return name_error(in, name, global);
 }
 
 bool store_in(Runtime& rt, PyObject* d, PyObject* key, PyObject* value) {
@@ -341,7 +344,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::LOAD_NAME: {
                 PyObject* name = name_at(code, ins.arg);
                 PyObject* v = f->locals != nullptr ? dict_lookup(rt, f->locals, name) : nullptr;
-                if (v == nullptr && !err_occurred(rt)) v = load_global(in, f, name);
+                if (v == nullptr && !err_occurred(rt)) v = load_global(in, f, name, false);
                 if (v == nullptr) goto error;
                 push(v);
                 break;
@@ -365,7 +368,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 break;
             }
             case Opcode::LOAD_GLOBAL: {
-                PyObject* v = load_global(in, f, name_at(code, ins.arg));
+                PyObject* v = load_global(in, f, name_at(code, ins.arg), true);
                 if (v == nullptr) goto error;
                 push(v);
                 break;
@@ -381,7 +384,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::DELETE_GLOBAL: {
                 PyObject* name = name_at(code, ins.arg);
                 if (dict_getitem(rt, f->globals, name) == nullptr) {
-                    if (!err_occurred(rt)) name_error(in, name);
+                    if (!err_occurred(rt)) name_error(in, name, true);
                     goto error;
                 }
                 if (!dict_delitem(rt, f->globals, name)) goto error;

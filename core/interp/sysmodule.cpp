@@ -91,7 +91,9 @@ PyObject* sys_setrecursionlimit(Runtime& rt, PyObject*, PyObject* const* args, P
     bool overflow = false;
     int64_t v = long_as_int64(rt, args[0], &overflow);
     if (overflow || v < 1)
-        return err_set_string(rt, rt.builtins().exc.ValueError, "recursion limit must be greater or equal than 1");
+        return err_set_string(rt, rt.builtins().exc.ValueError, rt.profile().major == 2
+                                                                    ? "recursion limit must be positive"
+                                                                    : "recursion limit must be greater or equal than 1");
     if (v > INT32_MAX)
         return err_set_string(rt, rt.builtins().exc.OverflowError, "Python int too large to convert to C int");
     // A deep recursion stays within the native stack through ThreadState::native_stack_exhausted.

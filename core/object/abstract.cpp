@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "object/builtins.h"
+#include "object/descr_object.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
@@ -20,6 +21,7 @@
 #include "object/str_object.h"
 #include "object/tp_call.h"
 #include "object/tuple_object.h"
+#include "object/type_object.h"
 #include "object/weakref_object.h"
 
 namespace pymemlab {
@@ -542,6 +544,37 @@ PyObject* object_call_one(Runtime& rt, PyObject* callable, PyObject* arg) {
     return object_vectorcall(rt, callable, &arg, 1, nullptr);
 }
 
+namespace {
+
+// A ** mapping's keys become keyword names, which must be str (2.7: or unicode). From 3.10 every
+// call refuses another key as it unpacks the mapping (_PyStack_UnpackDict); before, a Python
+// function refuses it itself, naming itself (the interpreter's argument binding), and the
+// built-ins here; 2.7's dict() takes any key, and its min() and max() find no "key" among them.
+bool keyword_names_ok(Runtime& rt, PyObject* callable, const std::vector<PyObject*>& keys) {
+    const Builtins& b = rt.builtins();
+    const Profile& p = rt.profile();
+    for (PyObject* key : keys) {
+        if (str_check(rt, key) || (p.major == 2 && Py_TYPE(key) == b.unicode_type)) continue;
+        PyTypeObject* t = Py_TYPE(callable);
+        const bool python_callable = t == b.function_type || t == b.method_type ||
+                                     (t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS) && is_heap_type(reinterpret_cast<PyTypeObject*>(callable)));
+        if (!p.at_least(3, 10) && python_callable) return true;
+        if (p.major == 2) {
+            const PyMethodDef* def = cfunction_def(rt, callable);
+            const std::string_view name = def != nullptr ? def->ml_name : "";
+            if (callable == reinterpret_cast<PyObject*>(b.dict_type) || name == "min" || name == "max") return true;
+        }
+        err_set_string(rt, b.exc.TypeError,
+                       callable == reinterpret_cast<PyObject*>(b.dict_type) && !p.at_least(3, 7)
+                           ? "keyword arguments must be strings"
+                           : "keywords must be strings");
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 PyObject* object_call(Runtime& rt, PyObject* callable, PyObject* args, PyObject* kwargs) {
     std::vector<PyObject*> flat;
     const int64_t nargs = args != nullptr ? Py_SIZE(args) : 0;
@@ -549,6 +582,7 @@ PyObject* object_call(Runtime& rt, PyObject* callable, PyObject* args, PyObject*
     PyObject* kwnames = nullptr;
     if (kwargs != nullptr && dict_len(rt, kwargs) > 0) {
         std::vector<PyObject*> keys = dict_keys(rt, kwargs);
+        if (!keyword_names_ok(rt, callable, keys)) return nullptr;
         kwnames = tuple_new(rt, static_cast<int64_t>(keys.size()));
         if (kwnames == nullptr) return err_no_memory(rt);
         for (size_t i = 0; i < keys.size(); ++i) {
@@ -626,7 +660,10 @@ PyObject* object_getitem(Runtime& rt, PyObject* o, PyObject* key) {
         return err_format(rt, rt.builtins().exc.TypeError, "type '%s' is not subscriptable",
                           type_name(reinterpret_cast<PyTypeObject*>(o)).c_str());
     }
-    return err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not subscriptable", type_name(t).c_str());
+    // 2.7's PyObject_GetItem: type_error("'%.200s' object has no attribute '__getitem__'").
+    return err_format(rt, rt.builtins().exc.TypeError,
+                      rt.profile().major == 2 ? "'%s' object has no attribute '__getitem__'" : "'%s' object is not subscriptable",
+                      type_name(t).c_str());
 }
 
 int object_setitem(Runtime& rt, PyObject* o, PyObject* key, PyObject* value) {
