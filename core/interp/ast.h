@@ -35,6 +35,7 @@ struct Constant {
     ConstKind kind = ConstKind::None;
     std::string text;
     double number = 0;
+    bool long27 = false;  // 2.7's 5L: a long even where the value fits an int
 };
 
 enum class Operator : uint8_t { Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd, FloorDiv };

@@ -376,12 +376,36 @@ PyObject* b_reduce27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t n
     return result;
 }
 
+// 2.7's apply(function[, args[, kwargs]]): function(*args, **kwargs), args any sequence.
+PyObject* b_apply27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!no_keywords(rt, "apply", kw) || !positional(rt, "apply", nargs, 1, 3)) return nullptr;
+    const Builtins& b = rt.builtins();
+    PyObject* pos = nullptr;
+    if (nargs > 1) {
+        if (Py_TYPE(args[1]) == b.tuple_type) {
+            pos = new_ref(rt, args[1]);
+        } else if ((pos = sequence_tuple(rt, args[1])) == nullptr) {
+            if (!err_matches(rt, b.exc.TypeError)) return nullptr;
+            err_clear(rt);
+            return err_format(rt, b.exc.TypeError, "apply() arg 2 expected sequence, found %s",
+                              Py_TYPE(args[1])->tp_name);
+        }
+    }
+    if (nargs > 2 && !Py_TYPE(args[2])->has_flag(Py_TPFLAGS_DICT_SUBCLASS)) {
+        rt.xdecref(pos);
+        return err_format(rt, b.exc.TypeError, "apply() arg 3 expected dictionary, found %s", Py_TYPE(args[2])->tp_name);
+    }
+    PyObject* r = object_call(rt, args[0], pos, nargs > 2 ? args[2] : nullptr);
+    rt.xdecref(pos);
+    return r;
+}
+
 }  // namespace
 
 const PyMethodDef kIterFunctions[] = {
     {"iter", b_iter, 0},       {"next", b_next, 0},       {"all", b_all, 0},   {"any", b_any, 0},
     {"sorted", b_sorted, 0},   {"map", b_map27, 0},       {"filter", b_filter27, 0}, {"zip", b_zip27, 0},
-    {"reduce", b_reduce27, 0}, {nullptr, nullptr, 0},
+    {"reduce", b_reduce27, 0}, {"apply", b_apply27, 0}, {nullptr, nullptr, 0},
 };
 
 }  // namespace bltin

@@ -3,6 +3,7 @@
 // while they are floats, compensated from 3.12) so that it makes the objects CPython makes.
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "interp/bltin_internal.h"
 #include "object/abstract.h"
@@ -467,13 +468,25 @@ PyObject* b_max(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs,
     return min_max(rt, "max", Py_GT, args, nargs, kw);
 }
 
+// 2.7's cmp(x, y): PyObject_Compare's answer, -1, 0 or 1, from the rich comparisons it tries
+// first (==, then <, then >); 2.7 orders objects of any two types, so one of them answers.
+PyObject* b_cmp27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
+    if (!no_keywords(rt, "cmp", kw) || !positional(rt, "cmp", nargs, 2, 2)) return nullptr;
+    for (auto [op, answer] : {std::pair{Py_EQ, 0}, std::pair{Py_LT, -1}, std::pair{Py_GT, 1}}) {
+        const int r = object_richcompare_bool(rt, args[0], args[1], op);
+        if (r < 0) return nullptr;
+        if (r > 0) return long_from_int64(rt, answer);
+    }
+    return long_from_int64(rt, 1);
+}
+
 }  // namespace
 
 const PyMethodDef kNumberFunctions[] = {
     {"abs", b_abs, 0},     {"divmod", b_divmod, 0}, {"pow", b_pow, 0}, {"round", b_round, 0},
     {"hex", b_hex, 0},     {"oct", b_oct, 0},       {"bin", b_bin, 0}, {"chr", b_chr, 0},
     {"ord", b_ord, 0},     {"sum", b_sum, 0},       {"min", b_min, 0}, {"max", b_max, 0},
-    {"unichr", b_unichr27, 0},
+    {"unichr", b_unichr27, 0}, {"cmp", b_cmp27, 0},
     {nullptr, nullptr, 0},
 };
 

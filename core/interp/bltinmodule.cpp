@@ -213,7 +213,8 @@ PyObject* b_build_class(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_
 
 // The functions one version has and the other lacks (3.x's map, filter and zip are types).
 bool available(const Runtime& rt, std::string_view name) {
-    static constexpr std::string_view only27[] = {"unichr", "map", "filter", "zip", "reduce", "intern", "raw_input"};
+    static constexpr std::string_view only27[] = {"unichr", "map", "filter", "zip", "reduce", "intern", "raw_input",
+                                                   "cmp", "apply"};
     static constexpr std::string_view only3[] = {"ascii", "exec"};
     const bool py2 = rt.profile().major == 2;
     for (std::string_view n : only27)
@@ -260,6 +261,7 @@ PyObject* make_builtins_module(Interp& in) {
     add_type("complex", b.complex_type);
     add_type("str", b.str_type);
     if (py2) add_type("unicode", b.unicode_type);
+    if (py2) add_type("basestring", b.basestring_type);
     add_type("bytes", b.bytes_type);  // 2.7: str itself
     add_type("tuple", b.tuple_type);
     add_type("list", b.list_type);

@@ -85,7 +85,7 @@ bool unmodelled_builtin(const Profile& p, std::string_view n) {
     for (const char* b : {"bytearray", "memoryview", "compile", "exit", "quit", "help", "copyright", "credits", "license"})
         if (n == b) return true;
     if (p.major == 2) {
-        for (const char* b : {"apply", "basestring", "buffer", "cmp", "coerce", "execfile", "file", "reload"})
+        for (const char* b : {"buffer", "coerce", "execfile", "file", "reload"})
             if (n == b) return true;
         return false;
     }

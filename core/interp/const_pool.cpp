@@ -145,7 +145,7 @@ PyObject* ConstantPool::literal_object(const ast::Expr* e, bool negate, SyntaxEr
         case ast::ConstKind::Int:
             // PyLong_FromString of the literal, as CPython's parser calls it (2.7: an int
             // when it fits a C long, else a long).
-            o = long_from_decimal_string(rt_, negate ? "-" + c.text : c.text);
+            o = long_from_decimal_string(rt_, negate ? "-" + c.text : c.text, c.long27);
             break;
         case ast::ConstKind::Float: o = float_from_double(rt_, negate ? -c.number : c.number); break;
         case ast::ConstKind::Complex: o = complex_from_doubles(rt_, 0.0, c.number); break;

@@ -275,7 +275,10 @@ Expr* Parser::number(const Token& t) {
         e->constant.number = std::strtod(s.c_str(), nullptr);
         return e;
     }
-    if (py2() && (last == 'l' || last == 'L')) s.pop_back();
+    if (py2() && (last == 'l' || last == 'L')) {
+        s.pop_back();
+        e->constant.long27 = true;
+    }
     int base = 10;
     size_t skip = 0;
     if (s.size() > 1 && s[0] == '0' &&

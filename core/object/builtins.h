@@ -48,6 +48,7 @@ struct Builtins {
     // bytes type (PyStringObject) and unicode a type of its own.
     PyTypeObject* str_type = nullptr;
     PyTypeObject* unicode_type = nullptr;
+    PyTypeObject* basestring_type = nullptr;  // 2.7: the base of str and unicode; null in 3.x
     PyTypeObject* bytes_type = nullptr;
     StrState str_state;
     BytesState bytes_state;

@@ -79,7 +79,8 @@ PyObject* long_round(Runtime& rt, PyObject* v, PyObject* ndigits);
 // 3.8+, the 4300-digit limit for non-power-of-two bases. 2.7 makes an int when it fits.
 PyObject* long_from_string(Runtime& rt, std::string_view text, int base);
 // For the compiler's integer literals: decimal digits with an optional '-' (no limit applies).
-PyObject* long_from_decimal_string(Runtime& rt, std::string_view digits);
+// 2.7: an int when it fits a C long, unless keep_long27 (the literal had an L suffix).
+PyObject* long_from_decimal_string(Runtime& rt, std::string_view digits, bool keep_long27 = false);
 // The decimal text of any int, without 2.7's 'L'; false with ValueError past the 4300-digit
 // limit (3.8+).
 bool long_to_decimal(Runtime& rt, const PyObject* v, std::string* out);

@@ -290,7 +290,7 @@ PyObject* long_from_string(Runtime& rt, std::string_view text, int base) {
     return long_from_text(rt, text, kTextUnicode, base, false);
 }
 
-PyObject* long_from_decimal_string(Runtime& rt, std::string_view digits) {
+PyObject* long_from_decimal_string(Runtime& rt, std::string_view digits, bool keep_long27) {
     const bool negative = !digits.empty() && digits[0] == '-';
     if (negative) digits.remove_prefix(1);
     PyObject* z = digits_to_long(rt, digits, 10, static_cast<int64_t>(digits.size()));
@@ -298,6 +298,7 @@ PyObject* long_from_decimal_string(Runtime& rt, std::string_view digits) {
     const Profile& p = rt.profile();
     if (negative) set_lsize(p, z, -lsize(p, z));
     long_normalize(rt, z);
+    if (p.major == 2 && keep_long27) return z;
     if (p.major == 2) {  // a literal that fits a C long is an int
         bool overflow = false;
         const int64_t v = long_as_int64(rt, z, &overflow);

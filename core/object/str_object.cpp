@@ -349,6 +349,16 @@ void init_str_type(Runtime& rt) {
                                          {.dealloc = unicode_dealloc27, .blocks = unicode_blocks27});
         s.empty = unicode_new27(rt, 0);  // _PyUnicode_Init; the reference is the cache's
         init_unicode_slots(rt, b.unicode_type);
+        // basestring: the abstract base of str and unicode (isinstance(x, basestring)), which
+        // makes no instances of its own.
+        PyTypeObject* base = new_static_type(rt, "basestring", sizeof(PyObject), 0);
+        base->tp_new = [](Runtime& r, PyTypeObject*, PyObject* const*, Py_ssize_t, PyObject*) -> PyObject* {
+            return err_set_string(r, r.builtins().exc.TypeError, "The basestring type cannot be instantiated");
+        };
+        base->tp_flags |= Py_TPFLAGS_BASETYPE;
+        b.basestring_type = base;
+        b.str_type->tp_base = base;
+        b.unicode_type->tp_base = base;
         return;
     }
     // basicsize is sizeof(PyUnicodeObject): the compact header and the data pointer.

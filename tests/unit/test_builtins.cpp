@@ -365,10 +365,10 @@ TEST_CASE("A built-in CPython has and the lab does not model is named as unsuppo
         CHECK(last_line(o.err) == (has_groups ? "NotImplementedError: the built-in 'ExceptionGroup' is not supported by the lab yet"
                                               : "NameError: name 'ExceptionGroup' is not defined"));
     }
-    // 2.7: cmp is one; bytes is str itself, which the lab has.
-    Output o = run("2.7", "print bytes is str\ncmp(1, 2)\n");
+    // 2.7: coerce is one; bytes is str itself, which the lab has.
+    Output o = run("2.7", "print bytes is str\ncoerce(1, 2)\n");
     CHECK(o.out == "True\n");
-    CHECK(last_line(o.err) == "NotImplementedError: the built-in 'cmp' is not supported by the lab yet");
+    CHECK(last_line(o.err) == "NotImplementedError: the built-in 'coerce' is not supported by the lab yet");
     // A name the program binds itself is its own.
     o = run("3.13", "def bytearray(x):\n    return 'mine'\nprint(bytearray(1))\n");
     CHECK(o.out == "mine\n");
