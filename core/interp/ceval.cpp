@@ -3,6 +3,7 @@
 // limit and the native-depth guard keep that bounded. Exceptions unwind the block stack here.
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "gc/collect.h"
 #include "interp/borrowed_refs.h"
@@ -33,6 +34,17 @@ namespace pymemlab {
 namespace {
 
 PyObject* name_at(PyObject* code, int i) { return tuple_items(as_code(code)->co_names.p)[i]; }
+
+// The end of an except block (POP_EXCEPT, or an exception leaving it): 3.x puts back the
+// exception handled before, which the block's stack slot holds; 2.7 leaves the caught one set
+// (sys.exc_info() still gives it) until its frame ends (eval_frame's exit).
+void restore_exc_info(Interp& in, PyObject* prev) {
+    if (in.rt.profile().major == 2) {
+        in.rt.xdecref(prev);
+        return;
+    }
+    in.rt.xdecref(std::exchange(in.exc_info, prev));
+}
 
 // 2.7 says "global name" when LOAD_GLOBAL or DELETE_GLOBAL misses (a function's global).
 PyObject* name_error(Interp& in, PyObject* name, bool global = false) {
@@ -1023,6 +1035,11 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::POP_BLOCK: f->blocks.pop_back(); break;
             case Opcode::PUSH_EXC_INFO: {
                 PyObject* exc = pop();
+                if (rt.profile().major == 2 && !f->exc_saved) {
+                    f->exc_saved = true;
+                    f->exc_saved_info = in.exc_info;
+                    if (in.exc_info != nullptr) rt.incref(in.exc_info);
+                }
                 PyObject* prev = in.exc_info != nullptr ? in.exc_info : b.singletons.none;
                 if (in.exc_info == nullptr) rt.incref(prev);
                 f->blocks.push_back({Block::ExceptHandler, 0, static_cast<int32_t>(stack.size())});
@@ -1034,10 +1051,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             }
             case Opcode::POP_EXCEPT: {
                 f->blocks.pop_back();
-                PyObject* prev = pop();
-                PyObject* old = in.exc_info;
-                in.exc_info = prev;
-                rt.xdecref(old);
+                restore_exc_info(in, pop());
                 break;
             }
             case Opcode::CHECK_EXC_MATCH: {
@@ -1130,10 +1144,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             f->blocks.pop_back();
             if (blk.kind == Block::ExceptHandler) {
                 while (stack.size() > static_cast<size_t>(blk.level) + 1) rt.xdecref(pop());
-                PyObject* prev = pop();
-                PyObject* old = in.exc_info;
-                in.exc_info = prev;
-                rt.xdecref(old);
+                restore_exc_info(in, pop());
                 continue;
             }
             if (in.budget_exhausted) continue;
@@ -1150,6 +1161,11 @@ PyObject* eval_frame(Interp& in, Frame* f) {
     }
 
 exit:
+    if (f->exc_saved) {  // 2.7's reset_exc_info
+        PyObject* old = std::exchange(in.exc_info, std::exchange(f->exc_saved_info, nullptr));
+        f->exc_saved = false;
+        rt.xdecref(old);
+    }
     in.frame = saved;
     return retval;
 }

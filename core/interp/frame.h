@@ -61,6 +61,12 @@ struct Frame {
     // Set by a generator's throw() and close(): eval_frame starts by raising the pending
     // exception at ip, as CPython's throwflag does, so the frame's handlers see it.
     bool throw_pending = false;
+    // 2.7 (set_exc_info / reset_exc_info): the exception that was being handled when this frame
+    // first caught one, kept (a strong reference, or null for none) while the frame runs, since
+    // 2.7 leaves a caught exception set after its except block ends; the frame puts it back when
+    // it returns, raises or yields. exc_saved: whether it holds one.
+    PyObject* exc_saved_info = nullptr;
+    bool exc_saved = false;
 };
 
 // How frame_init gets its function's reference (3.11+, where the frame holds one): a new one,
