@@ -158,8 +158,20 @@ bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssiz
             }
         if (index < 0) {
             if (kwdict == nullptr) {
-                err_format(rt, rt.builtins().exc.TypeError, "%s got an unexpected keyword argument '%s'",
-                           func_label(rt, func).c_str(), str_as_utf8(rt, name).c_str());
+                // positional_only_passed_as_keyword: the positional-only parameters (in their
+                // order) that keywords name, before the first name matching nothing is unexpected.
+                std::string posonly;
+                for (int64_t j = 0; j < body.posonlyargcount; ++j)
+                    for (Py_ssize_t k2 = 0; k2 < nkw; ++k2)
+                        if (str_equal(rt, varname(code, j), tuple_items(kwnames)[k2]))
+                            posonly += (posonly.empty() ? "" : ", ") + str_as_utf8(rt, varname(code, j));
+                if (!posonly.empty())
+                    err_format(rt, rt.builtins().exc.TypeError,
+                               "%s got some positional-only arguments passed as keyword arguments: '%s'",
+                               func_label(rt, func).c_str(), posonly.c_str());
+                else
+                    err_format(rt, rt.builtins().exc.TypeError, "%s got an unexpected keyword argument '%s'",
+                               func_label(rt, func).c_str(), str_as_utf8(rt, name).c_str());
                 return false;
             }
             PyObject* v = src.take(nargs + k);
