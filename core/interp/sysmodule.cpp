@@ -1,6 +1,8 @@
 // The sys module: getrefcount, getsizeof, intern, the recursion limit, version_info, maxsize,
 // _debugmallocstats.
 #include <cstdint>
+#include <cstdlib>
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -19,6 +21,7 @@
 #include "object/errors.h"
 #include "object/exceptions.h"
 #include "object/instance_values.h"
+#include "object/type_internal.h"
 #include "object/type_object.h"
 #include "object/list_object.h"
 #include "object/long_object.h"
@@ -52,6 +55,34 @@ PyObject* sys_getrefcount(Runtime& rt, PyObject*, PyObject* const* args, Py_ssiz
     return long_from_int64(rt, count);
 }
 
+// What sys.getsizeof adds to __sizeof__'s answer: a GC object's header (and from 3.11 its
+// pre-header, _PyType_PreHeaderSize).
+int64_t object_headers(const Runtime& rt, const PyTypeObject* t) {
+    return t->is_gc() ? rt.profile().gc_head_size + static_cast<int64_t>(Runtime::preheader_size(t)) : 0;
+}
+
+// A class's own __sizeof__ (a function in a class dict along the MRO before any built-in type):
+// its answer, which must be an int >= 0. -1 with the exception set, or -2 when there is none.
+int64_t class_sizeof(Runtime& rt, PyObject* o) {
+    PyObject* attr = type_lookup_ascii(rt, Py_TYPE(o), "__sizeof__");
+    if (attr == nullptr || Py_TYPE(attr) != rt.builtins().function_type) return -2;
+    PyObject* r = call_method_found(rt, attr, o, nullptr, 0);
+    if (r == nullptr) return -1;
+    bool overflow = false;
+    const int64_t size = long_check(r) ? long_as_int64(rt, r, &overflow) : -1;
+    const bool is_int = long_check(r);
+    rt.decref(r);
+    if (!is_int) {
+        err_set_string(rt, rt.builtins().exc.TypeError, "an integer is required");
+        return -1;
+    }
+    if (overflow || size < 0) {
+        err_set_string(rt, rt.builtins().exc.ValueError, "__sizeof__() should return >= 0");
+        return -1;
+    }
+    return size;
+}
+
 PyObject* sys_getsizeof(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject*) {
     if (nargs < 1)
         return err_set_string(rt, rt.builtins().exc.TypeError,
@@ -60,7 +91,29 @@ PyObject* sys_getsizeof(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_
     if (nargs > 2)
         return err_format(rt, rt.builtins().exc.TypeError, "getsizeof() takes at most 2 arguments (%d given)",
                           static_cast<int>(nargs));
-    return long_from_int64(rt, object_sizeof(rt, args[0]));
+    const int64_t own = class_sizeof(rt, args[0]);
+    if (own == -2) return long_from_int64(rt, object_sizeof(rt, args[0]));
+    if (own >= 0) return long_from_int64(rt, own + object_headers(rt, Py_TYPE(args[0])));
+    // The default answers a TypeError only.
+    if (nargs < 2 || !err_matches(rt, rt.builtins().exc.TypeError)) return nullptr;
+    err_clear(rt);
+    return new_ref(rt, args[1]);
+}
+
+// __sizeof__ of object and of the built-in types that have their own in CPython (int, dict, set,
+// frozenset; list and str have theirs in the object layer; code, frame and generator use
+// object's here): the bytes sys.getsizeof counts, less the GC header and pre-header. The type
+// named in 3.10+'s arity message is the one the method is defined on.
+template <const char* Type>
+PyObject* sizeof_method(Runtime& rt, PyObject* self, PyObject* const*, Py_ssize_t nargs, PyObject* kw) {
+    if (!check_no_args(rt, Type, "__sizeof__", nargs, kw)) return nullptr;
+    // object.__sizeof__ called for an object whose type has a __sizeof__ of its own
+    // (object.__sizeof__([1, 2])) is object's formula: the basic size and the items.
+    PyTypeObject* t = Py_TYPE(self);
+    if (Type == std::string_view("object") &&
+        type_lookup_ascii(rt, t, "__sizeof__") != dict_get_ascii(rt, rt.builtins().object_type->tp_dict, "__sizeof__"))
+        return long_from_int64(rt, t->tp_basicsize + (t->tp_itemsize != 0 ? t->tp_itemsize * std::abs(Py_SIZE(self)) : 0));
+    return long_from_int64(rt, object_sizeof(rt, self) - object_headers(rt, t));
 }
 
 PyObject* sys_intern(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
@@ -219,8 +272,33 @@ int64_t object_sizeof(Runtime& rt, PyObject* o) {
     return size;
 }
 
+namespace {
+
+constexpr char kObjectName[] = "object", kIntName[] = "int", kLongName[] = "long", kDictName[] = "dict",
+               kSetName[] = "set", kFrozensetName[] = "frozenset";
+const PyMethodDef kSizeofDefs[] = {
+    {"__sizeof__", sizeof_method<kObjectName>, 0}, {"__sizeof__", sizeof_method<kIntName>, 0},
+    {"__sizeof__", sizeof_method<kLongName>, 0},   {"__sizeof__", sizeof_method<kDictName>, 0},
+    {"__sizeof__", sizeof_method<kSetName>, 0},    {"__sizeof__", sizeof_method<kFrozensetName>, 0},
+};
+
+// The __sizeof__ methods (kSizeofDefs) in their types' dicts, as CPython's method tables put them.
+bool add_sizeof_methods(Runtime& rt) {
+    const Builtins& b = rt.builtins();
+    PyTypeObject* types[] = {b.object_type, b.long_type, b.long27_type, b.dict_type, b.set_type, b.frozenset_type};
+    for (size_t i = 0; i < std::size(types); ++i) {
+        PyTypeObject* t = types[i];
+        if (t == nullptr || dict_get_ascii(rt, t->tp_dict, "__sizeof__") != nullptr) continue;
+        if (!type_add_to_dict(rt, t, "__sizeof__", method_descriptor_new(rt, t, &kSizeofDefs[i]))) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 PyObject* make_sys_module(Interp& in) {
     Runtime& rt = in.rt;
+    if (!add_sizeof_methods(rt)) return err_no_memory(rt);
     PyObject* m = module_new(rt, "sys");
     if (m == nullptr) return nullptr;
     bool ok = module_add_functions(rt, m, kSysMethods) &&

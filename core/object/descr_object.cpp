@@ -118,9 +118,14 @@ PyObject* method_get(Runtime& rt, PyObject* descr, PyObject* obj, PyObject*) {
 }
 
 PyObject* method_descr_call(Runtime& rt, PyObject* descr, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-    if (nargs < 1)
-        return err_format(rt, rt.builtins().exc.TypeError, "unbound method %s.%s() needs an argument",
-                          as_descr(descr)->d_type.p->tp_name, as_descr(descr)->d_method.p->ml_name);
+    if (nargs < 1) {
+        const char* type = as_descr(descr)->d_type.p->tp_name;
+        const char* name = as_descr(descr)->d_method.p->ml_name;
+        if (!rt.profile().at_least(3, 10))
+            return err_format(rt, rt.builtins().exc.TypeError, "descriptor '%s' of '%s' object needs an argument", name,
+                              type);
+        return err_format(rt, rt.builtins().exc.TypeError, "unbound method %s.%s() needs an argument", type, name);
+    }
     if (!descr_check(rt, descr, args[0])) return nullptr;
     return method_descriptor_call_unbound(rt, descr, args[0], args + 1, nargs - 1, kwnames);
 }
