@@ -14,6 +14,7 @@
 #include "interp/code_object.h"
 #include "interp/frame.h"
 #include "interp/modules.h"
+#include "interp/stable_sort.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/errors.h"
@@ -196,7 +197,7 @@ PyObject* tm_get_traces(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nar
         if (w == where.end()) continue;
         traces.push_back({rt.allocator().address_of(block), static_cast<int64_t>(size), w->second});
     }
-    std::sort(traces.begin(), traces.end(), [](const Trace& x, const Trace& y) { return x.address < y.address; });
+    stable_sort_small(traces, [](const Trace& x, const Trace& y) { return x.address < y.address; });
     std::unordered_map<uint32_t, PyObject*> tuples;  // one traceback tuple per traceback, shared
     bool ok = true;
     // As in CPython, what fills the list is not traced (set_reentrant(1)); the list was.
