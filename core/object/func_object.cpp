@@ -83,10 +83,12 @@ PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     else if (n == "__globals__" || n == "func_globals") v = f->func_globals.p;
     else if (n == "__doc__") v = f->func_doc.p;
     else if (n == "__module__") v = f->func_module.p;
-    else if (n == "__dict__") {
-        if (f->func_dict.p == nullptr && (f->func_dict.p = dict_new(rt)) == nullptr)
-            return err_no_memory(rt);
-        v = f->func_dict.p;
+    else if (n == "__dict__" || (n == "__annotations__" && !py27)) {
+        // Made on first use and kept, as func_get_dict and func_get_annotations do (a function
+        // without annotations gets an empty dict; MAKE_FUNCTION stores a dict of those it has).
+        Slot<PyObject>& slot = n == "__dict__" ? f->func_dict : f->func_annotations;
+        if (slot.p == nullptr && (slot.p = dict_new(rt)) == nullptr) return err_no_memory(rt);
+        v = slot.p;
     } else known = false;
     if (known) {
         if (v == nullptr) v = rt.builtins().singletons.none;
