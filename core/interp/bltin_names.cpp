@@ -327,10 +327,12 @@ PyObject* b_exec(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs
     ast::Module module;
     SyntaxErrorInfo error;
     PyObject* code = nullptr;
+    std::vector<PyObject*> arena;  // PyRun_StringFlags keeps the AST's objects while the code runs
     if (parse_module(text, ParseOptions{p.major, p.minor}, module, &error)) {
         CompileOptions options{&p};
         options.filename = "<string>";
         options.source = text;
+        options.arena = &arena;
         code = compile_module(rt, module, options, &error);
     }
     if (code == nullptr) {
@@ -339,6 +341,7 @@ PyObject* b_exec(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs
     }
     PyObject* r = eval_code(in, code, globals, locals);
     rt.decref(code);
+    release_arena(rt, &arena);
     rt.xdecref(owned_locals);
     if (r == nullptr) return nullptr;
     rt.decref(r);

@@ -527,6 +527,7 @@ PyObject* compile_module(Runtime& rt, const ast::Module& module, const CompileOp
     Compiler c(rt, options, err);
     PyObject* code = c.compile_module(module);
     if (code == nullptr) fill_text(options, err);
+    else if (options.arena != nullptr) c.pool_.hand_over_arena(options.arena);
     return code;
 }
 
@@ -535,7 +536,13 @@ PyObject* compile_interactive(Runtime& rt, const std::vector<ast::Stmt*>& stmts,
     Compiler c(rt, options, err);
     PyObject* code = c.compile_interactive(stmts);
     if (code == nullptr) fill_text(options, err);
+    else if (options.arena != nullptr) c.pool_.hand_over_arena(options.arena);
     return code;
+}
+
+void release_arena(Runtime& rt, std::vector<PyObject*>* arena) {
+    for (size_t i = arena->size(); i-- > 0;) rt.decref((*arena)[i]);
+    arena->clear();
 }
 
 }  // namespace pymemlab

@@ -61,6 +61,11 @@ public:
     // fold_unaryop turned `not (a is b)` into `a is not b`: compile the Compare inverted.
     bool inverts_compare(const ast::Expr* e) const { return inverted_not_.count(e) != 0; }
     bool out_of_memory() const { return oom_; }
+    // Moves the arena's references to `out` (CompileOptions::arena): the caller releases them.
+    void hand_over_arena(std::vector<PyObject*>* out) {
+        out->insert(out->end(), arena_.begin(), arena_.end());
+        arena_.clear();
+    }
 
     // _PyCode_ConstantKey as host text: equal for constants the compiler may share (same type
     // and value; 0.0 and -0.0 differ; tuples and frozensets by their items' keys).

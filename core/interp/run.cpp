@@ -113,10 +113,13 @@ struct Outcome {
     bool exit;
 };
 
-Outcome run_code(Interp& in, PyObject* code, PyObject* globals) {
+// Runs a compiled module or REPL statement, then (run_mod, then _PyArena_Free) releases the
+// code and the parser's objects, before an uncaught exception is printed.
+Outcome run_code(Interp& in, PyObject* code, PyObject* globals, std::vector<PyObject*>* arena) {
     Runtime& rt = in.rt;
     PyObject* r = eval_code(in, code, globals, globals);
     rt.decref(code);
+    release_arena(rt, arena);
     if (r != nullptr) {
         rt.decref(r);
         return {0, false};
@@ -186,6 +189,8 @@ int run_source(Interp& in, std::string_view source, RunMode mode) {
     CompileOptions options{&p};
     std::vector<CompileWarning> warnings;
     options.warnings = &warnings;
+    std::vector<PyObject*> arena;
+    options.arena = &arena;
     int status = 0;
     if (mode == RunMode::Script) {
         in.script_source.assign(source);
@@ -195,7 +200,7 @@ int run_source(Interp& in, std::string_view source, RunMode mode) {
             print_syntax_error(in, error);
             status = 1;
         } else {
-            status = run_code(in, code, globals).status;
+            status = run_code(in, code, globals, &arena).status;
         }
     } else {
         options.interactive = true;
@@ -211,7 +216,7 @@ int run_source(Interp& in, std::string_view source, RunMode mode) {
                 status = 1;
                 continue;
             }
-            const Outcome outcome = run_code(in, code, globals);
+            const Outcome outcome = run_code(in, code, globals, &arena);
             // The session's status: 1 once any statement raised, or what SystemExit asks for.
             if (outcome.exit) {
                 status = outcome.status;
