@@ -12,6 +12,7 @@
 #include "object/errors.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
+#include "object/seq_internal.h"
 #include "object/slot_defs.h"
 #include "object/str_object.h"
 #include "object/text_args.h"
@@ -219,11 +220,9 @@ PyObject* call_slot(Runtime& rt, PyTypeObject* t, const SlotDef& def, PyObject* 
         }
         case SlotWrap::IndexArg: {
             if (!num_args(rt, nargs, 1)) return nullptr;
+            // getindex: PyNumber_AsSsize_t(other, OverflowError).
             Py_ssize_t n = 0;
-            if (rt.profile().major == 2 && Py_TYPE(args[0])->tp_as_number.nb_index == nullptr)
-                return err_format(rt, rt.builtins().exc.TypeError, "'%s' object cannot be interpreted as an index",
-                                  type_name(Py_TYPE(args[0])).c_str());
-            if (!number_as_ssize(rt, args[0], &n)) return nullptr;
+            if (!seq_as_ssize(rt, args[0], rt.builtins().exc.OverflowError, &n)) return nullptr;
             return reinterpret_cast<ssizeargfunc>(slot)(rt, self, n);
         }
         case SlotWrap::None: break;
