@@ -31,6 +31,9 @@ std::string func_label(Runtime& rt, PyObject* func) {
     return str_as_utf8(rt, rt.profile().at_least(3, 10) ? f->func_qualname.p : f->func_name.p) + "()";
 }
 
+// The code's name, which up to 3.9 (2.7 included) names a function in these messages.
+std::string code_name(Runtime& rt, PyObject* code) { return str_as_utf8(rt, as_code(code)->co_name.p); }
+
 std::string quoted_list(const std::vector<std::string>& names) {
     std::string s;
     for (size_t i = 0; i < names.size(); ++i) {
@@ -86,9 +89,9 @@ Frame* stack_owner(Interp& in, PyObject** args, bool steal) {
 // "f() takes exactly 2 arguments (1 given)", "at most" with defaults, "at least" with defaults or
 // *args for a missing one, and "takes no arguments (N given)" for a function of none.
 void arity_error27(Runtime& rt, PyObject* code, const char* bound, int64_t n, int64_t given) {
-    const std::string name = str_as_utf8(rt, as_code(code)->co_name.p);
-    err_format(rt, rt.builtins().exc.TypeError, "%s() takes %s %lld argument%s (%lld given)", name.c_str(), bound,
-               static_cast<long long>(n), n == 1 ? "" : "s", static_cast<long long>(given));
+    err_format(rt, rt.builtins().exc.TypeError, "%s() takes %s %lld argument%s (%lld given)",
+               code_name(rt, code).c_str(), bound, static_cast<long long>(n), n == 1 ? "" : "s",
+               static_cast<long long>(given));
 }
 
 bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssize_t nargs, PyObject* kwnames) {
@@ -104,8 +107,7 @@ bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssiz
     const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
     const int64_t ndefaults = as_function(func)->func_defaults.p != nullptr ? Py_SIZE(as_function(func)->func_defaults.p) : 0;
     if (py27 && argcount == 0 && !has_varargs && !has_varkw && nargs + nkw > 0) {
-        const std::string name = str_as_utf8(rt, as_code(code)->co_name.p);
-        err_format(rt, rt.builtins().exc.TypeError, "%s() takes no arguments (%lld given)", name.c_str(),
+        err_format(rt, rt.builtins().exc.TypeError, "%s() takes no arguments (%lld given)", code_name(rt, code).c_str(),
                    static_cast<long long>(nargs + nkw));
         return false;
     }
@@ -146,8 +148,7 @@ bool bind_arguments(Interp& in, PyObject* func, Frame* f, ArgSource src, Py_ssiz
         PyObject* name = tuple_items(kwnames)[k];
         if (!str_check(rt, name) && Py_TYPE(name) != rt.builtins().unicode_type) {
             // A ** mapping's other key (3.10+ refuse it before the call: abstract.cpp).
-            err_format(rt, rt.builtins().exc.TypeError, "%s() keywords must be strings",
-                       str_as_utf8(rt, as_code(code)->co_name.p).c_str());
+            err_format(rt, rt.builtins().exc.TypeError, "%s() keywords must be strings", code_name(rt, code).c_str());
             return false;
         }
         int64_t index = -1;

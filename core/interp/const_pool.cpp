@@ -9,6 +9,7 @@
 #include <cstring>
 #include <functional>
 
+#include "interp/compiler.h"
 #include "interp/stable_sort.h"
 #include "interp/symtable.h"
 #include "object/builtins.h"
@@ -116,7 +117,7 @@ bool is_27(const Runtime& rt) { return rt.profile().major == 2; }
 
 ConstantPool::~ConstantPool() {
     for (auto& [key, o] : cache_) rt_.decref(o);
-    for (size_t i = arena_.size(); i-- > 0;) rt_.decref(arena_[i]);
+    release_arena(rt_, &arena_);
 }
 
 void ConstantPool::keep(const ast::Expr* e, PyObject* o) {

@@ -68,9 +68,9 @@ int64_t class_sizeof(Runtime& rt, PyObject* o) {
     if (attr == nullptr || Py_TYPE(attr) != rt.builtins().function_type) return -2;
     PyObject* r = call_method_found(rt, attr, o, nullptr, 0);
     if (r == nullptr) return -1;
-    bool overflow = false;
-    const int64_t size = long_check(r) ? long_as_int64(rt, r, &overflow) : -1;
     const bool is_int = long_check(r);
+    bool overflow = false;
+    const int64_t size = is_int ? long_as_int64(rt, r, &overflow) : -1;
     rt.decref(r);
     if (!is_int) {
         err_set_string(rt, rt.builtins().exc.TypeError, "an integer is required");

@@ -17,6 +17,7 @@
 #include "object/instance_values.h"
 #include "object/list_object.h"
 #include "object/runtime.h"
+#include "object/slot_defs.h"
 #include "object/slot_wrapper.h"
 #include "object/str_object.h"
 #include "object/tp_call.h"
@@ -417,7 +418,7 @@ PyObject* object_generic_getattr(Runtime& rt, PyObject* o, PyObject* name) {
     if (str_check(rt, name)) {
         const std::string n = str_as_utf8(rt, name);
         // 2.7's iterators have next(), tp_iternext's wrapper there.
-        if ((n.size() > 4 && n.starts_with("__") && n.ends_with("__")) || (n == "next" && rt.profile().major == 2)) {
+        if (is_dunder(n) || (n == "next" && rt.profile().major == 2)) {
             if (PyObject* w = slot_wrapper_find(rt, t, n, o)) return w;
             if (err_occurred(rt)) return nullptr;
         }

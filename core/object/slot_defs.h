@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 #include <span>
 
 #include "object/type.h"
@@ -30,6 +31,11 @@ inline AnySlot read_slot(const PyTypeObject* t, size_t offset) {
 inline bool defines_slot(const PyTypeObject* t, size_t offset) {
     AnySlot own = read_slot(t, offset);
     return own != nullptr && (t->tp_base == nullptr || read_slot(t->tp_base, offset) != own);
+}
+
+// A dunder's shape, "__x__": the names slot lookups and the slot table are about.
+inline bool is_dunder(std::string_view name) {
+    return name.size() > 4 && name.starts_with("__") && name.ends_with("__");
 }
 
 // How a wrapper calls a built-in type's slot (typeobject.c's wrap_* functions). None: the dunder

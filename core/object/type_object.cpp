@@ -20,6 +20,7 @@
 #include "object/hash.h"
 #include "object/instance_values.h"
 #include "object/runtime.h"
+#include "object/slot_defs.h"
 #include "object/slot_wrapper.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -220,7 +221,7 @@ PyObject* type_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     std::string n;
     object_str_utf8(rt, name, &n);
     if (PyObject* special = special_attribute(rt, type, n)) return special;
-    const bool dunder = n.size() > 4 && n.starts_with("__") && n.ends_with("__");
+    const bool dunder = is_dunder(n);
     if (dunder)
         if (PyObject* wrapper = slot_wrapper_lookup(rt, type, n)) return wrapper;
     if (meta_attr == nullptr && dunder && !err_occurred(rt))

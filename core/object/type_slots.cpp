@@ -678,9 +678,7 @@ public:
             if (dict == nullptr) continue;
             for (PyObject* key : dict_keys(rt, dict)) {
                 std::string_view name = ascii_text(rt, key);
-                const bool dunder =
-                    name.size() > 4 && name.substr(0, 2) == "__" && name.substr(name.size() - 2) == "__";
-                if (!dunder && name != "next") continue;
+                if (!is_dunder(name) && name != "next") continue;
                 PyObject* value = dict_getitem(const_cast<Runtime&>(rt), dict, key);
                 if (is_tp_new_wrapper(rt, value)) continue;  // stands for the built-in's tp_new
                 bool seen = false;
