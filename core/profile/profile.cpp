@@ -55,6 +55,8 @@ static_assert(row("3.13").index_to_size(31) == 512 && row("3.6").index_to_size(6
 // getrefcount(1): 4294967295 in 3.12 and 3.13, 3221225472 in 3.14; 999999999 + real refs in 3.11.
 static_assert(row("3.12").immortal_refcnt == 4294967295 && row("3.14").immortal_refcnt == 3221225472);
 static_assert(row("3.11").static_refcnt_base == 999999999 && !row("3.11").has_immortal_objects());
+static_assert(row("3.10").at_least(3, 8) && !row("3.8").at_least(3, 10) && !row("2.7").at_least(3, 6) &&
+              row("3.14").at_least(3, 14) && row("3.6").at_least(2, 7));
 
 constexpr bool table_is_consistent() {
     for (const Profile& p : kProfiles) {

@@ -36,6 +36,10 @@ struct Profile {
     int gc_threshold[3];    // gc.get_threshold()
     uint32_t gc_head_size;  // sizeof(PyGC_Head): precedes every tracked container
 
+    // Derived, never written in the table: major and minor as one number (3.11 -> 311), so
+    // at_least, asked on every hot path of the object layer, is a single comparison.
+    int version_number = major * 100 + minor;
+
     constexpr bool has_immortal_objects() const { return immortal_refcnt != 0; }
     constexpr uint32_t nb_small_size_classes() const {
         return small_request_threshold >> alignment_shift;
@@ -49,9 +53,7 @@ struct Profile {
     constexpr uint32_t blocks_per_pool(uint32_t szidx) const {
         return (pool_size - pool_overhead) / index_to_size(szidx);
     }
-    constexpr bool at_least(int maj, int min) const {
-        return major > maj || (major == maj && minor >= min);
-    }
+    constexpr bool at_least(int maj, int min) const { return version_number >= maj * 100 + min; }
 };
 
 // Every profile, oldest first.
