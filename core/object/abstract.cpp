@@ -125,8 +125,11 @@ int object_issubclass(Runtime& rt, PyObject* derived, PyObject* cls) {
 }
 
 PyObject* type_lookup(Runtime& rt, PyTypeObject* type, PyObject* name) {
+    // find_name_in_mro: the name hashed once, then looked up in each dict along the MRO.
+    const Py_hash_t hash = object_hash_any(rt, name);
+    if (hash == -1) return nullptr;
     auto lookup_in = [&](PyTypeObject* t) -> PyObject* {
-        return t->tp_dict != nullptr ? dict_getitem(rt, t->tp_dict, name) : nullptr;
+        return t->tp_dict != nullptr ? dict_getitem_known_hash(rt, t->tp_dict, name, hash) : nullptr;
     };
     if (type->tp_mro != nullptr) {
         PyObject* mro = type->tp_mro;

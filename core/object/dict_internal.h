@@ -57,7 +57,9 @@ public:
     }
 
     unsigned char* base() const { return base_; }
-    int64_t& refcnt() const { return field<int64_t>(0); }
+    // dk_refcnt leads the header in every layout: readable without a view.
+    static int64_t& refcnt_of(unsigned char* base) { return *reinterpret_cast<int64_t*>(base); }
+    int64_t& refcnt() const { return refcnt_of(base_); }
     int64_t size() const { return size_; }
     int64_t& usable() const {
         return field<int64_t>(v311_ ? offsetof(PyDictKeysObject311, dk_usable) : offsetof(PyDictKeysObject36, dk_usable));
@@ -186,7 +188,13 @@ void dictkeys_decref(Runtime& rt, unsigned char* k);
 // The entry index of key and its slot in the index table, DKIX_EMPTY, or DKIX_ERROR when a
 // comparison raised. A comparison that changes the dict restarts the search, as lookdict does;
 // `compared`, when given, is set once an __eq__ has run.
-int64_t lookup3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, int64_t* slot, bool* compared = nullptr);
+// `keys`, the caller's view of d's table, is read again when a comparison changed the table, so
+// that it describes the table the result indexes.
+int64_t lookup3(Runtime& rt, PyObject* d, Keys& keys, PyObject* key, Py_hash_t hash, int64_t* slot, bool* compared = nullptr);
+inline int64_t lookup3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, int64_t* slot, bool* compared = nullptr) {
+    Keys keys = keys_of(rt, d);
+    return lookup3(rt, d, keys, key, hash, slot, compared);
+}
 // insertdict: takes new references to key and value. false with the exception set.
 bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value);
 // The active entry ix (at index slot) removed: its key released, its value handed to the
@@ -203,6 +211,8 @@ bool dictresize27(Runtime& rt, PyObject* d, int64_t minused);
 bool insertdict27(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value);
 // The active entry ep removed (a dummy key left): its key released, its value handed over.
 PyObject* delitem_at27(Runtime& rt, PyObject* d, PyDictKeyEntry* ep);
+// dict_get_ascii's probe of a 2.7 table (lookdict's order) for the str `name` of `hash`.
+PyObject* get_ascii27(const Runtime& rt, const PyObject* d, std::string_view name, Py_hash_t hash);
 // Releases the keys (dummies included) and values of a table's first `fill` used slots.
 void release_table27(Runtime& rt, PyDictKeyEntry* table, int64_t fill);
 

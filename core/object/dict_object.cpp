@@ -46,30 +46,33 @@ PyObject** split_values_of(const Runtime& rt, const PyObject* d) {
 // str-keyed tables only); indices all DKIX_EMPTY, entries zero.
 unsigned char* new_keys_object(Runtime& rt, int64_t size, bool unicode) {
     const Profile& p = rt.profile();
-    unicode = unicode && is_compact311(p);  // before 3.11 every table has 24-byte entries
+    const bool v311 = is_compact311(p);
+    unicode = unicode && v311;  // before 3.11 every table has 24-byte entries
     DictState& s = rt.builtins().dict_state;
     unsigned char* k;
-    if (size == PyDict_MINSIZE && s.keys_numfree > 0 && (!is_compact311(p) || unicode))
+    if (size == PyDict_MINSIZE && s.keys_numfree > 0 && (!v311 || unicode))
         k = static_cast<unsigned char*>(s.keys_free_list[--s.keys_numfree]);
     else if ((k = static_cast<unsigned char*>(rt.obj_malloc(static_cast<size_t>(keys_bytes(p, size, unicode))))) == nullptr)
         return nullptr;
-    std::memset(k, 0, static_cast<size_t>(keys_header_bytes(p)));
-    if (is_compact311(p)) {
+    // The header field by field (its padding zeroed), each layout's size a constant.
+    const auto ix_bytes = static_cast<size_t>(size * index_bytes(size));
+    unsigned char* indices;
+    if (v311) {
+        std::memset(k, 0, sizeof(PyDictKeysObject311));
         auto* h = reinterpret_cast<PyDictKeysObject311*>(k);
+        h->dk_refcnt = 1;
         h->dk_log2_size = static_cast<uint8_t>(bit_length(static_cast<uint64_t>(size)) - 1);
         h->dk_log2_index_bytes = static_cast<uint8_t>(h->dk_log2_size + bit_length(static_cast<uint64_t>(index_bytes(size))) - 1);
         h->dk_kind = unicode ? DICT_KEYS_UNICODE : DICT_KEYS_GENERAL;
+        h->dk_usable = usable_fraction(size);
+        indices = k + sizeof(PyDictKeysObject311);
     } else {
         auto* h = reinterpret_cast<PyDictKeysObject36*>(k);
-        h->dk_size = size;
-        h->dk_lookup = lookdict_unicode_nodummy;
+        *h = PyDictKeysObject36{1, size, lookdict_unicode_nodummy, usable_fraction(size), 0};  // no padding
+        indices = k + sizeof(PyDictKeysObject36);
     }
-    Keys keys(is_compact311(p), k);
-    keys.refcnt() = 1;
-    keys.usable() = usable_fraction(size);
-    std::memset(k + keys_header_bytes(p), 0xff, static_cast<size_t>(size * index_bytes(size)));
-    std::memset(k + keys_header_bytes(p) + size * index_bytes(size), 0,
-                static_cast<size_t>(keys_bytes(p, size, unicode) - keys_header_bytes(p) - size * index_bytes(size)));
+    std::memset(indices, 0xff, ix_bytes);
+    std::memset(indices + ix_bytes, 0, static_cast<size_t>(usable_fraction(size)) * (unicode ? sizeof(PyDictUnicodeEntry) : sizeof(PyDictKeyEntry)));
     return k;
 }
 
@@ -90,12 +93,12 @@ void release_keys_block(Runtime& rt, Keys keys, bool from_resize) {
 // combined table's keys die with their dict: free_keys_object releases each entry's key and
 // value, first to last.
 void dictkeys_decref(Runtime& rt, unsigned char* k) {
-    Keys keys(is_compact311(rt.profile()), k);
     if (is_empty_keys(rt, k)) {
-        if (!rt.profile().has_immortal_objects()) --keys.refcnt();
+        if (!rt.profile().has_immortal_objects()) --Keys::refcnt_of(k);
         return;
     }
-    if (--keys.refcnt() != 0) return;
+    if (--Keys::refcnt_of(k) != 0) return;
+    const Keys keys(is_compact311(rt.profile()), k);
     if (!rt.builtins().dict_state.orphan_keys.empty()) forget_keys(rt, k);
     for (int64_t i = 0, n = keys.nentries(); i < n; ++i) {
         rt.xdecref(keys.key(i));
@@ -107,7 +110,7 @@ void dictkeys_decref(Runtime& rt, unsigned char* k) {
 // Points d at the empty keys (and, 3.6-3.10, the empty values): {} and a cleared dict.
 void set_empty_keys(Runtime& rt, PyObject* d) {
     DictState& s = rt.builtins().dict_state;
-    if (!rt.profile().has_immortal_objects()) ++Keys(is_compact311(rt.profile()), s.empty_keys).refcnt();
+    if (!rt.profile().has_immortal_objects()) ++Keys::refcnt_of(s.empty_keys);
     as_dict(d)->ma_keys.p = s.empty_keys;
     as_dict(d)->ma_values.p = rt.profile().at_least(3, 11) ? nullptr : s.empty_values;
 }
@@ -189,7 +192,7 @@ bool dictresize_to(Runtime& rt, PyObject* d, int64_t size, bool unicode) {
 // lookdict_unicode (2.7: lookdict_string) meeting a key that is not a str switches the table
 // to lookdict for good; tp_traverse then visits keys too. The static empty keys never switch.
 void switch_lookup(Runtime& rt, PyObject* d, PyObject* key) {
-    if (key_is_unicode(rt, key)) return;
+    if (is_compact311(rt.profile()) || key_is_unicode(rt, key)) return;  // 3.11+ tables have no lookup function
     if (rt.profile().major == 2) {
         as_dict27(d)->ma_lookup = lookdict;
     } else if (!is_compact311(rt.profile())) {
@@ -199,9 +202,11 @@ void switch_lookup(Runtime& rt, PyObject* d, PyObject* key) {
     }
 }
 
-int64_t lookup3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, int64_t* slot, bool* compared) {
+int64_t lookup3(Runtime& rt, PyObject* d, Keys& keys, PyObject* key, Py_hash_t hash, int64_t* slot, bool* compared) {
+    goto probe;
 restart:
-    const Keys keys = keys_of(rt, d);
+    keys = keys_of(rt, d);
+probe:
     const uint64_t mask = static_cast<uint64_t>(keys.size()) - 1;
     uint64_t i = static_cast<uint64_t>(hash) & mask;
     uint64_t perturb = static_cast<uint64_t>(hash);
@@ -269,35 +274,42 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
     };
     if (is_compact311(rt.profile()) && is_empty_keys(rt, as_dict(d)->ma_keys.p))
         return insert_to_emptydict(rt, d, key, hash, value, unicode) || fail(true);
+    // One view of the table, read again only where the table may have been replaced: a resize
+    // here, or an __eq__ during the lookup (which lookup3 follows).
+    Keys keys = keys_of(rt, d);
+    auto resize = [&](bool str_keys) {
+        if (!dictresize(rt, d, growth_rate(rt, d), str_keys)) return false;
+        keys = keys_of(rt, d);
+        return true;
+    };
     // {} takes its first key (3.6-3.10: a split table of no values is made combined; 3.10+:
     // insert_to_emptydict); 3.11+: a str-keyed table taking another key becomes general, at
     // the size GROWTH_RATE asks. Checked again after the lookup, whose __eq__ calls may have
     // emptied or replaced the table.
     auto ensure_kind = [&] {
-        if (is_empty_keys(rt, as_dict(d)->ma_keys.p)) return dictresize(rt, d, growth_rate(rt, d), unicode);
-        if (keys_of(rt, d).unicode() && !unicode) return dictresize(rt, d, growth_rate(rt, d), false);
-        return true;
+        return (!is_empty_keys(rt, keys.base()) && (unicode || !keys.unicode())) || resize(unicode);
     };
     if (!ensure_kind()) return fail(true);
     // 3.6-3.10: a split table takes str keys only (insertion_resize makes it combined).
     const bool v36 = !is_compact311(rt.profile());
-    if (v36 && !unicode && is_split36(rt, d) && !dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
-    if (v36) switch_lookup(rt, d, key);  // 3.11+ tables have no lookup function
+    if (v36 && !unicode && is_split36(rt, d) && !resize(true)) return fail(true);
+    switch_lookup(rt, d, key);
     int64_t slot = 0;
     bool compared = false;  // an __eq__ ran, which may have changed the table
-    const unsigned char* keys_before = as_dict(d)->ma_keys.p;
-    int64_t ix = lookup3(rt, d, key, hash, &slot, &compared);
+    int64_t ix = lookup3(rt, d, keys, key, hash, &slot, &compared);
     if (ix == DKIX_ERROR) return fail(false);
+    if (compared) keys = keys_of(rt, d);  // an __eq__ may also have replaced a split dict's values
     maintain_tracking(rt, d, key, value);
     // 3.6-3.10: a split table takes a key only in the shared keys' order (a pending key at index
     // ma_used, or a new key when it holds them all); any other makes it combined.
-    if (v36 && is_split36(rt, d) && (ix >= 0 ? keys_of(rt, d).value(ix) == nullptr && as_dict(d)->ma_used != ix
-                                             : as_dict(d)->ma_used != keys_of(rt, d).nentries())) {
-        if (!dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
+    const bool made_combined = v36 && is_split36(rt, d) &&
+                               (ix >= 0 ? keys.value(ix) == nullptr && as_dict(d)->ma_used != ix
+                                        : as_dict(d)->ma_used != keys.nentries());
+    if (made_combined) {
+        if (!resize(true)) return fail(true);
         ix = DKIX_EMPTY;
     }
     if (ix >= 0) {
-        Keys keys = keys_of(rt, d);
         PyObject* old = keys.value(ix);
         keys.value(ix) = value;
         if (old == nullptr) {  // a split table's key without a value in this dict
@@ -309,15 +321,11 @@ bool insertdict3(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObje
         return true;
     }
     // Only an __eq__, or the split-table change above, can have made the table another.
-    if (compared || as_dict(d)->ma_keys.p != keys_before) {
+    if (compared || made_combined) {
         if (!ensure_kind()) return fail(true);
-        if (v36) switch_lookup(rt, d, key);
+        switch_lookup(rt, d, key);
     }
-    Keys keys = keys_of(rt, d);
-    if (keys.usable() <= 0) {
-        if (!dictresize(rt, d, growth_rate(rt, d), true)) return fail(true);
-        keys = keys_of(rt, d);
-    }
+    if (keys.usable() <= 0 && !resize(true)) return fail(true);
     const int64_t n = keys.nentries();
     keys.set_index(keys.find_empty_slot(hash), n);
     keys.set_entry(n, key, hash, value);
@@ -389,15 +397,14 @@ void dict_dealloc(Runtime& rt, PyObject* d) {
         PyDictObject27* m = as_dict27(d);
         release_table27(rt, m->ma_table.p, m->ma_fill);
         if (m->ma_table.p != m->ma_smalltable) rt.mem_free(m->ma_table.p);
-    } else if (void* values = split_values_of(rt, d) != nullptr ? as_dict(d)->ma_values.p : nullptr) {
+    } else {
         // A split table: its values die with it unless they are an instance's inline values.
-        if (!split_values_embedded(rt, values)) {
+        void* values = as_dict(d)->ma_values.p;
+        if (values != nullptr && split_values_of(rt, d) != nullptr && !split_values_embedded(rt, values)) {
             const Keys keys = keys_of(rt, d);
             for (int64_t i = 0, n = keys.nentries(); i < n; ++i) rt.xdecref(keys.value(i));
             split_values_release(rt, values);
         }
-        dictkeys_decref(rt, as_dict(d)->ma_keys.p);
-    } else {
         dictkeys_decref(rt, as_dict(d)->ma_keys.p);
     }
     DictState& s = rt.builtins().dict_state;
@@ -528,7 +535,7 @@ PyObject* dict_new(Runtime& rt) {
             unsigned char* keys = new_keys_object(rt, PyDict_MINSIZE, true);
             return keys != nullptr ? new_dict(rt, keys, nullptr) : nullptr;
         }
-        if (!p.has_immortal_objects()) ++Keys(is_compact311(p), s.empty_keys).refcnt();
+        if (!p.has_immortal_objects()) ++Keys::refcnt_of(s.empty_keys);
         return new_dict(rt, s.empty_keys, p.at_least(3, 11) ? nullptr : s.empty_values);
     }
     PyObject* d = dict_object_new(rt);
@@ -606,8 +613,28 @@ PyObject* dict_getitem_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_ha
         return ep != nullptr ? ep->me_value.p : nullptr;
     }
     int64_t slot = 0;
-    const int64_t ix = lookup3(rt, d, key, hash, &slot);
-    return ix >= 0 ? keys_of(rt, d).value(ix) : nullptr;
+    bool compared = false;
+    Keys keys = keys_of(rt, d);
+    const int64_t ix = lookup3(rt, d, keys, key, hash, &slot, &compared);
+    if (ix < 0) return nullptr;
+    return (compared ? keys_of(rt, d) : keys).value(ix);  // an __eq__ may have replaced split values
+}
+
+PyObject* dict_get_ascii(const Runtime& rt, PyObject* d, std::string_view name) {
+    const Py_hash_t hash = str_hash_ascii(rt.profile(), name);
+    if (rt.profile().major == 2) return get_ascii27(rt, d, name, hash);
+    // A str key's hash is cached since its insertion: keys.hash computes nothing here.
+    Runtime& mrt = const_cast<Runtime&>(rt);
+    const Keys keys = keys_of(rt, d);
+    const uint64_t mask = static_cast<uint64_t>(keys.size()) - 1;
+    uint64_t i = static_cast<uint64_t>(hash) & mask;
+    for (uint64_t perturb = static_cast<uint64_t>(hash);;) {
+        const int64_t ix = keys.index(static_cast<int64_t>(i));
+        if (ix == DKIX_EMPTY) return nullptr;
+        if (ix >= 0 && keys.hash(mrt, ix) == hash && str_equals_ascii(rt, keys.key(ix), name)) return keys.value(ix);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
 }
 
 int dict_contains(Runtime& rt, PyObject* d, PyObject* key) {

@@ -141,6 +141,10 @@ void set_key_error(Runtime& rt, PyObject* key);
 // hashing or comparing raised, without one when the key is absent.
 PyObject* dict_getitem(Runtime& rt, PyObject* d, PyObject* key);
 PyObject* dict_getitem_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash);
+// The value of the str key `name` (ASCII text) in d, borrowed, or nullptr when absent: found by
+// the hash such a str has and its text, so that the lab's own lookups (a dunder of a class, an
+// attribute of a module) make no str object. Calls no __eq__ and raises nothing.
+PyObject* dict_get_ascii(const Runtime& rt, PyObject* d, std::string_view name);
 // `key in d`: 1, 0, or -1 with the exception set.
 int dict_contains(Runtime& rt, PyObject* d, PyObject* key);
 // del d[key]: false if key is absent (no exception: the caller raises KeyError) or on error

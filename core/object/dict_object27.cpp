@@ -19,6 +19,19 @@ void empty_to_minsize(PyObject* d) {
     m->ma_mask = PyDict_MINSIZE - 1;
 }
 
+PyObject* get_ascii27(const Runtime& rt, const PyObject* d, std::string_view name, Py_hash_t hash) {
+    const PyDictKeyEntry* ep0 = table27(d);
+    const uint64_t mask = static_cast<uint64_t>(as_dict27(d)->ma_mask);
+    const PyObject* dummy = rt.builtins().dict_state.dummy;
+    uint64_t i = static_cast<uint64_t>(hash) & mask;
+    for (uint64_t perturb = static_cast<uint64_t>(hash);; perturb >>= PERTURB_SHIFT) {
+        const PyDictKeyEntry& e = ep0[i & mask];
+        if (e.me_key.p == nullptr) return nullptr;
+        if (e.me_key.p != dummy && e.me_hash == hash && str_equals_ascii(rt, e.me_key.p, name)) return e.me_value.p;
+        i = (i << 2) + i + perturb + 1;
+    }
+}
+
 PyDictKeyEntry* lookdict27(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash) {
     PyObject* dummy = rt.builtins().dict_state.dummy;
 restart:

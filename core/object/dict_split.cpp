@@ -75,7 +75,7 @@ void replace_cached_keys(Runtime& rt, PyTypeObject* tp, unsigned char* replaceme
     unsigned char* old = cached_keys36(tp);
     cached_keys36(tp) = replacement;
     if (old == nullptr) return;
-    if (Keys(rt.profile().at_least(3, 11), old).refcnt() > 1) note_orphan_keys(rt, old);
+    if (Keys::refcnt_of(old) > 1) note_orphan_keys(rt, old);
     dictkeys_decref(rt, old);
 }
 
@@ -89,7 +89,7 @@ unsigned char* dict_new_keys_for_class(Runtime& rt) {
 
 PyObject* object_generic_new_dict(Runtime& rt, PyTypeObject* tp) {
     if (shares_keys36(rt.profile()) && is_heap_type(tp) && cached_keys36(tp) != nullptr) {
-        ++Keys(false, cached_keys36(tp)).refcnt();
+        ++Keys::refcnt_of(cached_keys36(tp));
         return new_dict_with_shared_keys(rt, cached_keys36(tp));
     }
     PyObject* d = dict_new(rt);
@@ -115,7 +115,7 @@ int objectdict_setitem(Runtime& rt, PyTypeObject* tp, PyObject** dictptr, PyObje
         // The store made the dict combined (a resize, an out-of-order key). When no other dict
         // shares the class's keys, the dict's new keys are shared from now on; otherwise the class
         // stops sharing.
-        replace_cached_keys(rt, tp, Keys(false, cached).refcnt() == 1 ? make_keys_shared(rt, dict) : nullptr);
+        replace_cached_keys(rt, tp, Keys::refcnt_of(cached) == 1 ? make_keys_shared(rt, dict) : nullptr);
         if (cached_keys36(tp) == nullptr && err_occurred(rt)) return -1;
     }
     return res;
@@ -157,7 +157,7 @@ PyObject* split_copy(Runtime& rt, PyObject* d) {
         split_values_release(rt, values);
         return err_no_memory(rt);
     }
-    ++Keys(is_compact311(rt.profile()), keys.base()).refcnt();
+    ++keys.refcnt();
     as_dict(copy)->ma_keys.p = keys.base();
     as_dict(copy)->ma_values.p = values;
     as_dict(copy)->ma_used = as_dict(d)->ma_used;

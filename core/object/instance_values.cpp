@@ -500,7 +500,7 @@ PyObject* dict_new_split(Runtime& rt, unsigned char* keys, void* values, int64_t
     PyObject* d = dict_new(rt);
     if (d == nullptr) return nullptr;
     unsigned char* empty = as_dict(d)->ma_keys.p;
-    ++Keys(true, keys).refcnt();
+    ++Keys::refcnt_of(keys);
     as_dict(d)->ma_keys.p = keys;
     as_dict(d)->ma_values.p = values;
     as_dict(d)->ma_used = used;

@@ -571,6 +571,16 @@ bool str_equal(const Runtime& rt, const PyObject* a, const PyObject* b) {
     return is_27(rt) ? bytes_equal(rt, a, b) : unicode_equal(rt, a, b);
 }
 
+bool str_equals_ascii(const Runtime& rt, const PyObject* o, std::string_view name) {
+    if (!str_check(rt, o)) return false;
+    if (is_27(rt)) return bytes_view(rt, o) == name;
+    if (unicode_length(o) != static_cast<int64_t>(name.size()) || !unicode_is_ascii(rt, o)) return false;
+    return std::memcmp(unicode_data(rt, o), name.data(), name.size()) == 0;
+}
+
+// 3.x hashes an ASCII str's one-byte buffer; a 2.7 str is bytes: the same call either way.
+Py_hash_t str_hash_ascii(const Profile& p, std::string_view name) { return hash_bytes(p, name.data(), name.size()); }
+
 int64_t str_sizeof(const Runtime& rt, const PyObject* o) {
     return is_27(rt) ? bytes_sizeof(rt, o) : unicode_sizeof(rt, o);
 }

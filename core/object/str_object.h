@@ -155,6 +155,10 @@ std::string str_as_utf8(const Runtime& rt, const PyObject* s);
 bool str_check(const Runtime& rt, const PyObject* o);
 Py_hash_t str_hash(Runtime& rt, PyObject* o);
 bool str_equal(const Runtime& rt, const PyObject* a, const PyObject* b);
+// Whether o is a str (exactly) of the ASCII text `name`, and the hash such a str has: the lab's
+// own lookups of names (dunders, module attributes) use them so as to make no str object.
+bool str_equals_ascii(const Runtime& rt, const PyObject* o, std::string_view name);
+Py_hash_t str_hash_ascii(const Profile& p, std::string_view name);
 int64_t str_sizeof(const Runtime& rt, const PyObject* o);
 
 // ---- behaviour (str_type.cpp, str_search.cpp, str_methods.cpp, str_case.cpp, str_format.cpp,

@@ -79,9 +79,6 @@ int64_t type_weaklistoffset(const PyTypeObject* t);
 // its MRO defines that dunder, and otherwise at the nearest built-in base's slot; then does the
 // same for the classes that derive from it.
 void type_update_slots(Runtime& rt, PyTypeObject* type);
-// The value of `name` (a host string) in a dict whose keys are str, borrowed; nullptr if absent.
-// Compares the keys' text, so that a dunder lookup allocates no name object.
-PyObject* dict_get_ascii(const Runtime& rt, PyObject* dict, std::string_view name);
 // The attribute `name` along type's MRO (every dict, built-in types' included), borrowed.
 PyObject* type_lookup_ascii(const Runtime& rt, PyTypeObject* type, std::string_view name);
 // Whether `o` is the __new__ a built-in type's dict holds for its tp_new (tp_new_wrapper).

@@ -54,13 +54,6 @@ std::string name_of(PyObject* self) { return type_name(Py_TYPE(self)); }
 
 // ---- lookup -------------------------------------------------------------------------------------
 
-bool text_equals(const Runtime& rt, const PyObject* key, std::string_view name) {
-    if (!str_check(rt, key)) return false;
-    if (rt.profile().major == 2) return bytes_view(rt, key) == name;
-    if (unicode_length(key) != static_cast<int64_t>(name.size()) || !unicode_is_ascii(rt, key)) return false;
-    return std::memcmp(unicode_data(rt, key), name.data(), name.size()) == 0;
-}
-
 // What a dunder lookup for a slot finds: a dict entry (of a class, or of a built-in type), or the
 // built-in type whose own slot stands for the wrapper CPython would have found.
 struct Found {
@@ -777,12 +770,6 @@ const std::vector<std::vector<SlotDef>>& slot_groups() {
 }
 
 }  // namespace
-
-PyObject* dict_get_ascii(const Runtime& rt, PyObject* dict, std::string_view name) {
-    for (PyObject* key : dict_keys(rt, dict))
-        if (text_equals(rt, key, name)) return dict_getitem(const_cast<Runtime&>(rt), dict, key);
-    return nullptr;
-}
 
 PyObject* type_lookup_ascii(const Runtime& rt, PyTypeObject* type, std::string_view name) {
     return find_dunder(rt, type, name, kNoSlot).attr;

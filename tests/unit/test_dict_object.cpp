@@ -410,3 +410,37 @@ TEST_CASE("a dealloc'd dict releases its values first to last") {
         for (PyObject* f : fresh) rt.decref(f);
     }
 }
+
+TEST_CASE("dict_get_ascii finds by hash and text what dict_getitem finds, in every table layout") {
+    // The lab's own name lookups (dunders, module attributes) make no str: they probe with the
+    // hash a str of the text has. Checked against the real lookup with str keys, after deletions
+    // (dummies on the probe path), resizes, a table made general by int keys, and absent names.
+    for (const Profile& p : all_profiles()) {
+        DictRuntime rt(p);
+        PyObject* d = dict_new(rt);
+        std::vector<PyObject*> keys;
+        for (int i = 0; i < 60; ++i) {
+            PyObject* k = str_from_utf8(rt, "name_" + std::to_string(i));
+            PyObject* v = long_from_int64(rt, 1000 + i);
+            REQUIRE(dict_setitem(rt, d, k, v));
+            rt.decref(v);
+            keys.push_back(k);
+        }
+        for (int i = 0; i < 60; i += 3) REQUIRE(dict_delitem(rt, d, keys[static_cast<size_t>(i)]));
+        put(rt, d, 7);  // an int key: 2.7 and 3.6-3.10 leave the str-only lookup
+        INFO(p.name);
+        for (int i = 0; i < 60; ++i) {
+            const std::string text = "name_" + std::to_string(i);
+            PyObject* expected = dict_getitem(rt, d, keys[static_cast<size_t>(i)]);
+            CHECK(dict_get_ascii(rt, d, text) == expected);
+            CHECK((expected == nullptr) == (i % 3 == 0));
+        }
+        CHECK(dict_get_ascii(rt, d, "name_60") == nullptr);
+        CHECK(dict_get_ascii(rt, d, "") == nullptr);
+        PyObject* empty = dict_new(rt);
+        CHECK(dict_get_ascii(rt, empty, "__init__") == nullptr);
+        rt.decref(empty);
+        for (PyObject* k : keys) rt.decref(k);
+        rt.decref(d);
+    }
+}
