@@ -315,6 +315,8 @@ PyObject* eval_frame(Interp& in, Frame* f) {
     // Whether anyone hears of new lines (the trace, the on_line hook): fixed for a run, so the
     // loop tests one local per instruction.
     const bool lines_heard = rt.trace() != nullptr || static_cast<bool>(in.on_line);
+    // Only 3.14's code loads borrowed items (borrow_loads.cpp).
+    const bool borrows = rt.profile().at_least(3, 14);
     for (;;) {
         if (eval_breaker) {
             eval_breaker = false;
@@ -331,7 +333,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
         if (++in.instructions > in.options.instruction_budget && in.budget_raises()) goto error;
         // An operand the last instruction kept without releasing it keeps a reference of its own.
         for (; nborrowed_popped > 0; --nborrowed_popped) rt.incref(borrowed_popped[nborrowed_popped - 1]);
-        releases = instruction_releases_operands(ins.op);
+        releases = borrows && instruction_releases_operands(ins.op);
         if (!f->borrowed_stack.empty()) borrow_before_instruction(rt, f, ins);
         switch (ins.op) {
             case Opcode::NOP: break;

@@ -164,6 +164,14 @@ PyObject* long_from_int64(Runtime& rt, int64_t value) {
         return o;
     }
     uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    if (magnitude <= PyLong_MASK && min_one_digit(rt.profile())) {
+        // _PyLong_FromMedium (3.11+): one digit, the common case, without counting or looping.
+        PyObject* o = long_new_for_value(rt, 1);
+        if (o == nullptr) return nullptr;
+        reinterpret_cast<PyLongObject*>(o)->ob_digit[0] = static_cast<digit>(magnitude);
+        set_lsize(rt.profile(), o, value < 0 ? -1 : 1);
+        return o;
+    }
     PyObject* o = long_new_for_value(rt, digits_for(magnitude));
     if (o == nullptr) return nullptr;
     fill(rt.profile(), o, value);

@@ -41,7 +41,10 @@ Runtime::~Runtime() {
 }
 
 PyObject* Runtime::alloc_object(PyTypeObject* type, size_t request) {
-    auto* o = static_cast<PyObject*>(obj_malloc(request));
+    // obj_malloc, with record_alloc called only when someone watches (the usual case is not).
+    void* block = allocator_.malloc(request);
+    if (trace_ != nullptr || tracing_) block = record_alloc(block, request, false);
+    auto* o = static_cast<PyObject*>(block);
     if (o == nullptr) return nullptr;
     o->ob_refcnt = 1;
     o->ob_type = type;
