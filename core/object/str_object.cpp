@@ -255,6 +255,7 @@ bool decode_utf8(std::string_view in, std::vector<uint32_t>& out) {
     out.clear();
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());
     const size_t n = in.size();
+    out.reserve(n);  // at most one code point per byte
     for (size_t i = 0; i < n;) {
         const uint32_t c = s[i];
         int extra;
