@@ -277,28 +277,11 @@ PyObject* raise_syntax_error(Runtime& rt, const SyntaxErrorInfo& e, const char* 
     return nullptr;
 }
 
-// exec(source, globals=None, locals=None) for a source string: compiled as "<string>" and run
-// with the caller's namespaces, or the given ones (a globals dict without __builtins__ gets it).
-PyObject* b_exec(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-    PyObject* given[3] = {nargs > 0 ? args[0] : nullptr, nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr};
-    PyObject* kw[2] = {};
-    if (!keywords(rt, "exec", args + nargs, kwnames, {"globals", "locals"}, kw)) return nullptr;
-    if (kw[0] != nullptr) given[1] = kw[0];
-    if (kw[1] != nullptr) given[2] = kw[1];
-    if (nargs < 1) return missing_argument(rt, "exec", "source", 1);
-    if (!check_positional(rt, "exec", nargs, 1, 3)) return nullptr;
+// exec and eval of a source text: compiled as "<string>" and run with the caller's namespaces,
+// or the given ones (a globals dict without __builtins__ gets it, as PyRun_String's do). eval
+// compiles one expression and returns its value; exec returns None. A new reference, or nullptr.
+PyObject* run_string(Runtime& rt, std::string_view text, PyObject* globals, PyObject* locals, bool eval_input) {
     Interp& in = interp_of(rt);
-    PyObject* source = given[0];
-    PyObject* globals = given[1] != nullptr && !is_none(rt, given[1]) ? given[1] : nullptr;
-    PyObject* locals = given[2] != nullptr && !is_none(rt, given[2]) ? given[2] : nullptr;
-    if (globals != nullptr && !object_type_check(globals, rt.builtins().dict_type))
-        return err_format(rt, rt.builtins().exc.TypeError,
-                          rt.profile().at_least(3, 10) ? "exec() globals must be a dict, not %s"
-                                                       : "exec() arg 2 must be a dict, not %s",
-                          type_name_of(globals).c_str());
-    if (!str_check(rt, source))
-        return err_set_string(rt, rt.builtins().exc.NotImplementedError,
-                              "exec() of anything but a source string is not supported by the lab");
     PyObject* owned_locals = nullptr;
     if (globals == nullptr) {
         Frame* f = in.frame;
@@ -311,7 +294,6 @@ PyObject* b_exec(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs
     } else if (locals == nullptr) {
         locals = globals;
     }
-    // PyRun_String's globals get __builtins__ when they lack it.
     PyObject* key = str_from_utf8(rt, "__builtins__");
     bool ok = key != nullptr;
     if (ok) str_intern_in_place(rt, &key);
@@ -322,17 +304,26 @@ PyObject* b_exec(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs
         rt.xdecref(owned_locals);
         return err_occurred(rt) ? nullptr : err_no_memory(rt);
     }
-    const std::string text = str_as_utf8(rt, source);
     const Profile& p = rt.profile();
     ast::Module module;
     SyntaxErrorInfo error;
     PyObject* code = nullptr;
     std::vector<PyObject*> arena;  // PyRun_StringFlags keeps the AST's objects while the code runs
-    if (parse_module(text, ParseOptions{p.major, p.minor}, module, &error)) {
+    const bool parsed = parse_module(text, ParseOptions{p.major, p.minor}, module, &error);
+    // eval's grammar is one expression: the module grammar reads it too, but words its errors
+    // for other input otherwise, so other input is refused by name rather than worded wrongly.
+    if (parsed && eval_input && (module.body.size() != 1 || module.body[0]->kind != ast::StmtKind::Expr)) {
+        rt.xdecref(owned_locals);
+        return err_set_string(rt, rt.builtins().exc.NotImplementedError,
+                              "eval() of anything but one expression is not supported by the lab "
+                              "(CPython raises SyntaxError)");
+    }
+    if (parsed) {
         CompileOptions options{&p};
         options.filename = "<string>";
         options.source = text;
         options.arena = &arena;
+        options.eval_input = eval_input;
         code = compile_module(rt, module, options, &error);
     }
     if (code == nullptr) {
@@ -343,13 +334,80 @@ PyObject* b_exec(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs
     rt.decref(code);
     release_arena(rt, &arena);
     rt.xdecref(owned_locals);
+    return r;
+}
+
+// The namespaces exec and eval were given (None: not given); false with TypeError when globals
+// is not a dict or locals not a mapping.
+bool namespaces(Runtime& rt, PyObject* given_globals, PyObject* given_locals, const char* globals_error,
+                PyObject** globals, PyObject** locals) {
+    *globals = given_globals != nullptr && !is_none(rt, given_globals) ? given_globals : nullptr;
+    *locals = given_locals != nullptr && !is_none(rt, given_locals) ? given_locals : nullptr;
+    if (*globals != nullptr && !object_type_check(*globals, rt.builtins().dict_type)) {
+        err_format(rt, rt.builtins().exc.TypeError, globals_error, type_name_of(*globals).c_str());
+        return false;
+    }
+    if (*locals != nullptr && Py_TYPE(*locals)->tp_as_mapping.mp_subscript == nullptr) {
+        err_set_string(rt, rt.builtins().exc.TypeError, "locals must be a mapping");
+        return false;
+    }
+    return true;
+}
+
+// exec(source, globals=None, locals=None) for a source string.
+PyObject* b_exec(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    PyObject* given[3] = {nargs > 0 ? args[0] : nullptr, nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr};
+    PyObject* kw[2] = {};
+    if (!keywords(rt, "exec", args + nargs, kwnames, {"globals", "locals"}, kw)) return nullptr;
+    if (kw[0] != nullptr) given[1] = kw[0];
+    if (kw[1] != nullptr) given[2] = kw[1];
+    if (nargs < 1) return missing_argument(rt, "exec", "source", 1);
+    if (!check_positional(rt, "exec", nargs, 1, 3)) return nullptr;
+    PyObject *globals, *locals;
+    if (!namespaces(rt, given[1], given[2],
+                    rt.profile().at_least(3, 10) ? "exec() globals must be a dict, not %s" : "exec() arg 2 must be a dict, not %s",
+                    &globals, &locals))
+        return nullptr;
+    if (!str_check(rt, given[0]))
+        return err_set_string(rt, rt.builtins().exc.NotImplementedError,
+                              "exec() of anything but a source string is not supported by the lab");
+    PyObject* r = run_string(rt, str_as_utf8(rt, given[0]), globals, locals, false);
     if (r == nullptr) return nullptr;
     rt.decref(r);
     return none(rt);
 }
 
-PyObject* b_eval(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t, PyObject*) {
-    return err_set_string(rt, rt.builtins().exc.NotImplementedError, "eval() is not supported by the lab");
+// eval(source, globals=None, locals=None) for a str or bytes source of one expression, its
+// leading spaces and tabs skipped. Positional only before 3.13.
+PyObject* b_eval(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    const bool v313 = rt.profile().at_least(3, 13);
+    PyObject* given[3] = {nargs > 0 ? args[0] : nullptr, nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr};
+    if (!v313 && count_keywords(kwnames) > 0)
+        return err_set_string(rt, rt.builtins().exc.TypeError, "eval() takes no keyword arguments");
+    PyObject* kw[2] = {};
+    if (!keywords(rt, "eval", args + nargs, kwnames, {"globals", "locals"}, kw)) return nullptr;
+    if (v313 && (nargs < 1 || nargs + count_keywords(kwnames) > 3))
+        return nargs < 1 ? err_format(rt, rt.builtins().exc.TypeError, "eval() takes at least 1 positional argument (%d given)",
+                                      static_cast<int>(nargs))
+                         : err_format(rt, rt.builtins().exc.TypeError, "eval() takes at most 3 arguments (%d given)",
+                                      static_cast<int>(nargs + count_keywords(kwnames)));
+    if (!positional(rt, "eval", nargs, 1, 3)) return nullptr;
+    if (kw[0] != nullptr) given[1] = kw[0];
+    if (kw[1] != nullptr) given[2] = kw[1];
+    PyObject *globals, *locals;
+    if (!namespaces(rt, given[1], given[2], "globals must be a dict", &globals, &locals)) return nullptr;
+    std::string text;
+    if (str_check(rt, given[0]))
+        text = str_as_utf8(rt, given[0]);
+    else if (object_type_check(given[0], rt.builtins().bytes_type))
+        text = std::string(bytes_view(rt, given[0]));
+    else
+        return err_set_string(rt, rt.builtins().exc.TypeError,
+                              rt.profile().major == 2 ? "eval() arg 1 must be a string or code object"
+                                                      : "eval() arg 1 must be a string, bytes or code object");
+    const size_t start = text.find_first_not_of(" \t");
+    return run_string(rt, start == std::string::npos ? std::string_view() : std::string_view(text).substr(start), globals,
+                      locals, true);
 }
 
 PyObject* b_open(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t, PyObject*) {

@@ -190,12 +190,17 @@ PyObject* Compiler::run(const std::vector<ast::Stmt*>& body, bool interactive) {
     filename_ = new_str(options_.filename);
     if (filename_ == nullptr) return nullptr;
     enter_scope(UnitKind::Module, "<module>", nullptr, 1);
-    if (interactive)
-        visit_stmts(body);
-    else
-        visit_body(body, true);
-    load_none();
-    emit(Opcode::RETURN_VALUE);
+    if (options_.eval_input) {  // the caller checked that body is one expression statement
+        visit_expr(body[0]->value);
+        emit(Opcode::RETURN_VALUE);
+    } else {
+        if (interactive)
+            visit_stmts(body);
+        else
+            visit_body(body, true);
+        load_none();
+        emit(Opcode::RETURN_VALUE);
+    }
     PyObject* code = exit_scope();
     if (failed_) {
         rt_.xdecref(code);

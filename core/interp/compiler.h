@@ -21,6 +21,7 @@ struct CompileOptions {
     const Profile* profile;  // profile/profile.h: major/minor decide per-version behaviour
     std::string filename = "<snippet>";
     bool interactive = false;  // REPL 'single' mode: expression statements end in PRINT_EXPR
+    bool eval_input = false;   // eval()'s 'eval' mode: the module is one expression, whose value the code returns
     // The source text, when the caller has it: a SyntaxError found here then carries the
     // offending line in SyntaxErrorInfo::text, as CPython's does.
     std::string_view source = {};
