@@ -98,6 +98,59 @@ PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     return object_generic_getattr(rt, self, name);
 }
 
+// func_getsetlist and func_memberlist: the attributes that are the function's own fields, each
+// set (or deleted: nullptr) as CPython checks it; any other name goes to the function's __dict__.
+int function_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* value) {
+    std::string n;
+    object_str_utf8(rt, name, &n);
+    PyFunctionObject* f = as_function(self);
+    const bool py27 = rt.profile().major == 2;
+    PyTypeObject* type_error = rt.builtins().exc.TypeError;
+    auto store = [&](Slot<PyObject>& slot, PyObject* v) {
+        if (v != nullptr) rt.incref(v);
+        PyObject* old = slot.p;
+        slot.p = v;
+        rt.xdecref(old);
+        return 0;
+    };
+    auto refuse = [&](PyTypeObject* type, const std::string& message) {
+        err_set_string(rt, type, message.c_str());
+        return -1;
+    };
+    const bool none = value != nullptr && value == rt.builtins().singletons.none;
+    if (n == "__name__" || (py27 && n == "func_name") || (!py27 && n == "__qualname__")) {
+        if (value == nullptr || !str_check(rt, value))
+            return refuse(type_error, (n == "__qualname__" ? "__qualname__" : "__name__") + std::string(" must be set to a string object"));
+        return store(n == "__qualname__" ? f->func_qualname : f->func_name, value);
+    }
+    if (n == "__defaults__" || (py27 && n == "func_defaults")) {
+        if (value != nullptr && !none && !object_type_check(value, rt.builtins().tuple_type))
+            return refuse(type_error, "__defaults__ must be set to a tuple object");
+        return store(f->func_defaults, none ? nullptr : value);
+    }
+    if (!py27 && (n == "__kwdefaults__" || n == "__annotations__")) {
+        const bool kw = n == "__kwdefaults__";
+        if (value != nullptr && !none && !object_type_check(value, rt.builtins().dict_type))
+            return refuse(type_error, n + " must be set to a dict object");
+        return store(kw ? f->func_kwdefaults : f->func_annotations, none ? nullptr : value);
+    }
+    if (n == "__doc__" || (py27 && n == "func_doc")) return store(f->func_doc, value);
+    if (n == "__module__") return store(f->func_module, value);
+    if (n == "__dict__" || (py27 && n == "func_dict")) {
+        if (value == nullptr)
+            return refuse(type_error, py27 ? "function's dictionary may not be deleted" : "cannot delete __dict__");
+        if (!object_type_check(value, rt.builtins().dict_type))
+            return refuse(type_error, py27 ? std::string("setting function's dictionary to a non-dict")
+                                           : "__dict__ must be set to a dictionary, not a '" + type_name(Py_TYPE(value)) + "'");
+        return store(f->func_dict, value);
+    }
+    if (n == "__closure__" || n == "__globals__" || (py27 && (n == "func_closure" || n == "func_globals")))
+        return refuse(py27 ? type_error : rt.builtins().exc.AttributeError, "readonly attribute");  // PyMember_SetOne
+    if (n == "__code__" || (py27 && n == "func_code"))
+        return refuse(rt.builtins().exc.NotImplementedError, "assigning a function's __code__ is not supported by the lab");
+    return object_generic_setattr(rt, self, name, value);
+}
+
 // Up to 3.8 a dead bound method is kept on the free list (PyMethod_MAXFREELIST).
 constexpr size_t kMethodMaxFreeList = 256;
 
@@ -228,6 +281,7 @@ void init_func_types(Runtime& rt) {
     b.function_type->tp_descr_get = function_get;
     b.function_type->tp_repr = function_repr;
     b.function_type->tp_getattro = function_getattro;
+    b.function_type->tp_setattro = function_setattro;
     b.function_type->tp_dictoffset = offsetof(PyFunctionObject, func_dict);
     b.function_type->tp_weaklistoffset = offsetof(PyFunctionObject, func_weakreflist);
     b.method_type = new_static_type(rt, rt.profile().major == 2 ? "instancemethod" : "method",
