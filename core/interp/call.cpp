@@ -345,14 +345,19 @@ PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* defaults
     fo->func_kwdefaults.p = kwdefaults;
     fo->func_annotations.p = annotations;
     fo->func_closure.p = closure;
-    PyObject* key = str_from_utf8(rt, "__name__");
-    if (key != nullptr) {
-        str_intern_in_place(rt, &key);
-        if (PyObject* m = dict_getitem(rt, f->globals, key)) {
-            rt.incref(m);
-            fo->func_module.p = m;
+    // PyFunction_New: the docstring is the first constant when that is a str (the compiler puts
+    // None there when the function has none); the module is the globals' __name__.
+    PyObject* consts = c->co_consts.p;
+    if (Py_SIZE(consts) > 0) {
+        PyObject* first = tuple_items(consts)[0];
+        if (str_check(rt, first) || (rt.profile().major == 2 && Py_TYPE(first) == rt.builtins().unicode_type)) {
+            rt.incref(first);
+            fo->func_doc.p = first;
         }
-        rt.decref(key);
+    }
+    if (PyObject* m = dict_get_ascii(rt, f->globals, "__name__")) {
+        rt.incref(m);
+        fo->func_module.p = m;
     }
     return fn;
 }

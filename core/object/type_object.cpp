@@ -98,7 +98,30 @@ PyObject* object_get_class(Runtime& rt, PyObject* self) {
     return reinterpret_cast<PyObject*>(Py_TYPE(self));
 }
 
-const PyGetSetDef kObjectClassGetSet = {"__class__", object_get_class, nullptr};
+// object_set_class: CPython's checks, in its order, then a refusal: changing an instance's class
+// also changes whose cached keys its inline values follow, which the lab does not model.
+int object_set_class(Runtime& rt, PyObject* self, PyObject* value) {
+    const Profile& p = rt.profile();
+    PyTypeObject* type_error = rt.builtins().exc.TypeError;
+    if (p.major == 2) {
+        if (value == nullptr || !Py_TYPE(value)->has_flag(Py_TPFLAGS_TYPE_SUBCLASS)) return err_set_string(rt, type_error, "__class__ must be set to a class"), -1;
+    } else {
+        if (value == nullptr) return err_set_string(rt, type_error, "can't delete __class__ attribute"), -1;
+        if (!Py_TYPE(value)->has_flag(Py_TPFLAGS_TYPE_SUBCLASS))
+            return err_format(rt, type_error, "__class__ must be set to a class, not '%s' object", type_name(Py_TYPE(value)).c_str()), -1;
+    }
+    if (!is_heap_type(Py_TYPE(self)) || !is_heap_type(reinterpret_cast<PyTypeObject*>(value))) {
+        err_set_string(rt, type_error,
+                       p.major == 2           ? "__class__ assignment: only for heap types"
+                       : p.at_least(3, 10) ? "__class__ assignment only supported for mutable types or ModuleType subclasses"
+                                              : "__class__ assignment only supported for heap types or ModuleType subclasses");
+        return -1;
+    }
+    err_set_string(rt, rt.builtins().exc.NotImplementedError, "__class__ assignment is not supported by the lab");
+    return -1;
+}
+
+const PyGetSetDef kObjectClassGetSet = {"__class__", object_get_class, object_set_class};
 
 PyObject* object_get_dict(Runtime& rt, PyObject* self) {
     if (type_has_managed_dict(Py_TYPE(self))) return instance_get_dict(rt, self);
@@ -237,21 +260,85 @@ PyObject* type_getattro(Runtime& rt, PyObject* self, PyObject* name) {
                       type_name(type).c_str(), n.c_str());
 }
 
+// type_getsets and type_members when set on a class (value nullptr: deleted): __name__ and
+// __qualname__ are its fields; __module__ and __doc__ live in its dict (type_repr reads the
+// module, kept as ht_module here) but cannot be deleted; __dict__, __mro__ and __base__ are
+// read-only. 0, -1 with the error set, or kNotSpecial for any other name.
+constexpr int kNotSpecial = 1;
+int set_special_attribute(Runtime& rt, PyTypeObject* type, const std::string& n, PyObject* value) {
+    const Profile& p = rt.profile();
+    const bool py3 = p.major >= 3;
+    HeapTypeObject* et = heap_type(type);
+    PyTypeObject* type_error = rt.builtins().exc.TypeError;
+    const bool named = n == "__name__" || (py3 && n == "__qualname__");
+    if (!named && n != "__module__" && n != "__doc__") {
+        if (n == "__dict__" || (p.at_least(3, 12) && n == "__mro__")) {
+            err_format(rt, rt.builtins().exc.AttributeError, "attribute '%s' of 'type' objects is not writable", n.c_str());
+            return -1;
+        }
+        if (n == "__mro__" || n == "__base__") {
+            err_set_string(rt, rt.builtins().exc.AttributeError, "readonly attribute");
+            return -1;
+        }
+        if (n == "__bases__") {
+            err_set_string(rt, rt.builtins().exc.NotImplementedError, "assigning a class's __bases__ is not supported by the lab");
+            return -1;
+        }
+        return kNotSpecial;
+    }
+    // check_set_special_type_attr
+    if (value == nullptr) {
+        if (p.at_least(3, 10))
+            err_format(rt, type_error, "cannot delete '%s' attribute of immutable type '%s'", n.c_str(), type->tp_name);
+        else
+            err_format(rt, type_error, "can't delete %s.%s", type->tp_name, n.c_str());
+        return -1;
+    }
+    if (!named) {
+        if (n == "__module__") {
+            rt.incref(value);
+            rt.xdecref(et->ht_module.p);
+            et->ht_module.p = value;
+        }
+        return kNotSpecial;  // stored in the dict as any attribute
+    }
+    if (!str_check(rt, value)) {
+        err_format(rt, type_error, "can only assign string to %s.%s, not '%s'", type->tp_name, n.c_str(),
+                   type_name(Py_TYPE(value)).c_str());
+        return -1;
+    }
+    Slot<PyObject>& slot = n == "__name__" ? et->ht_name : et->ht_qualname;
+    if (n == "__name__") {
+        std::string text = str_as_utf8(rt, value);
+        if (text.find('\0') != std::string::npos) {
+            err_set_string(rt, rt.builtins().exc.ValueError, "type name must not contain null characters");
+            return -1;
+        }
+        *et->name_storage.p = std::move(text);
+        type->tp_name = et->name_storage.p->c_str();
+    }
+    rt.incref(value);
+    rt.decref(slot.p);
+    slot.p = value;
+    return 0;
+}
+
 int type_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* value) {
     auto* type = reinterpret_cast<PyTypeObject*>(self);
+    std::string n;
+    object_str_utf8(rt, name, &n);
     if (!is_heap_type(type)) {
-        std::string n;
-        object_str_utf8(rt, name, &n);
         err_format(rt, rt.builtins().exc.TypeError,
                    rt.profile().at_least(3, 10) ? "cannot set '%s' attribute of immutable type '%s'"
                                                  : "can't set attributes of built-in/extension type '%s'",
                    rt.profile().at_least(3, 10) ? n.c_str() : type->tp_name, type->tp_name);
         return -1;
     }
+    // type's own getsets and members come before the class's dict (generic setattr on a type).
+    const int special = set_special_attribute(rt, type, n, value);
+    if (special != kNotSpecial) return special;
     if (value == nullptr) {
         if (dict_getitem(rt, type->tp_dict, name) == nullptr) {
-            std::string n;
-            object_str_utf8(rt, name, &n);
             err_format(rt, rt.builtins().exc.AttributeError, "type object '%s' has no attribute '%s'",
                        type_name(type).c_str(), n.c_str());
             return -1;
