@@ -327,6 +327,9 @@ PyObject* object_getattr(Runtime& rt, PyObject* o, PyObject* name) {
 }
 
 PyObject* object_getattr_string(Runtime& rt, PyObject* o, std::string_view name) {
+    // CPython names these attributes by static strings (_Py_ID): no str is made when the name
+    // is interned already, as the names of the lab's own lookups are.
+    if (PyObject* interned = str_interned_ascii(rt, name)) return object_getattr(rt, o, interned);
     PyObject* n = str_from_utf8(rt, name);
     if (n == nullptr) return err_no_memory(rt);
     str_intern_in_place(rt, &n);

@@ -287,28 +287,96 @@ void prop_traverse(PyObject* self, visitproc visit, void* arg) {
         if (o != nullptr) visit(o, arg);
 }
 
-PyObject* prop_make(Runtime& rt, PyTypeObject* type, PyObject* get, PyObject* set, PyObject* del) {
-    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
-    if (o == nullptr) return err_no_memory(rt);
-    PyPropertyObject* p = as_prop(o);
+// property_init: a doc not given (or None) is the getter's __doc__ when that is not None
+// (getter_doc). nullptr with the error set when reading the getter's __doc__ raised.
+PyObject* prop_make(Runtime& rt, PyTypeObject* type, PyObject* get, PyObject* set, PyObject* del, PyObject* doc) {
     PyObject* none = rt.builtins().singletons.none;
+    auto given = [&](PyObject* v) { return v != nullptr && v != none ? v : nullptr; };
+    PyObject* d = given(doc);
+    if (d != nullptr) {
+        rt.incref(d);
+    } else if (given(get) != nullptr) {
+        d = object_getattr_string(rt, get, "__doc__");
+        if (d == nullptr) {
+            if (!err_matches(rt, rt.builtins().exc.AttributeError)) return nullptr;
+            err_clear(rt);
+        } else if (d == none) {
+            rt.decref(d);
+            d = nullptr;
+        }
+    }
+    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
+    if (o == nullptr) {
+        rt.xdecref(d);
+        return err_no_memory(rt);
+    }
+    PyPropertyObject* p = as_prop(o);
     auto keep = [&](PyObject* v) -> PyObject* {
-        if (v == nullptr || v == none) return nullptr;
-        rt.incref(v);
+        v = given(v);
+        if (v != nullptr) rt.incref(v);
         return v;
     };
     p->prop_get.p = keep(get);
     p->prop_set.p = keep(set);
     p->prop_del.p = keep(del);
-    p->prop_doc.p = nullptr;
+    p->prop_doc.p = d;
     p->prop_name.p = nullptr;
     rt.gc_track(o);
     return o;
 }
 
-PyObject* prop_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py_ssize_t nargs, PyObject*) {
-    return prop_make(rt, type, nargs > 0 ? args[0] : nullptr, nargs > 1 ? args[1] : nullptr,
-                     nargs > 2 ? args[2] : nullptr);
+// property(fget=None, fset=None, fdel=None, doc=None)
+PyObject* prop_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    PyObject* a[4] = {};
+    const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
+    if (nargs + nkw > 4)
+        return err_format(rt, rt.builtins().exc.TypeError, "property() takes at most 4 arguments (%d given)",
+                          static_cast<int>(nargs + nkw));
+    for (Py_ssize_t i = 0; i < nargs; ++i) a[i] = args[i];
+    static const char* const kNames[] = {"fget", "fset", "fdel", "doc"};
+    for (Py_ssize_t k = 0; k < nkw; ++k) {
+        const std::string key = str_as_utf8(rt, tuple_items(kwnames)[k]);
+        int i = 0;
+        while (i < 4 && key != kNames[i]) ++i;
+        if (i == 4)
+            return err_format(rt, rt.builtins().exc.TypeError,
+                              rt.profile().at_least(3, 7) ? "'%s' is an invalid keyword argument for property()"
+                                                          : "'%s' is an invalid keyword argument for this function",
+                              key.c_str());
+        if (i < nargs)
+            return err_format(rt, rt.builtins().exc.TypeError, "argument for property() given by name ('%s') and position (%d)",
+                              kNames[i], i + 1);
+        a[i] = args[nargs + k];
+    }
+    return prop_make(rt, type, a[0], a[1], a[2], a[3]);
+}
+
+// fget, fset and fdel are read-only members; __doc__ a writable one.
+PyObject* prop_getattro(Runtime& rt, PyObject* self, PyObject* name) {
+    std::string n;
+    object_str_utf8(rt, name, &n);
+    PyPropertyObject* p = as_prop(self);
+    Slot<PyObject>* slot = n == "fget" ? &p->prop_get : n == "fset" ? &p->prop_set : n == "fdel" ? &p->prop_del
+                         : n == "__doc__" ? &p->prop_doc : nullptr;
+    if (slot == nullptr) return object_generic_getattr(rt, self, name);
+    PyObject* v = slot->p != nullptr ? slot->p : rt.builtins().singletons.none;
+    rt.incref(v);
+    return v;
+}
+
+int prop_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* value) {
+    std::string n;
+    object_str_utf8(rt, name, &n);
+    if (n == "fget" || n == "fset" || n == "fdel") {
+        err_set_string(rt, rt.profile().major == 2 ? rt.builtins().exc.TypeError : rt.builtins().exc.AttributeError,
+                       "readonly attribute");
+        return -1;
+    }
+    if (n != "__doc__") return object_generic_setattr(rt, self, name, value);
+    if (value != nullptr) rt.incref(value);
+    rt.xdecref(as_prop(self)->prop_doc.p);
+    as_prop(self)->prop_doc.p = value;
+    return 0;
 }
 
 PyObject* prop_get(Runtime& rt, PyObject* self, PyObject* obj, PyObject*) {
@@ -337,8 +405,16 @@ int prop_set(Runtime& rt, PyObject* self, PyObject* obj, PyObject* value) {
 PyObject* prop_with(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, int which) {
     if (nargs != 1) return err_set_string(rt, rt.builtins().exc.TypeError, "expected 1 argument");
     PyPropertyObject* p = as_prop(self);
+    // property_copy: a doc that came from the getter comes from the new getter.
+    PyObject* doc = p->prop_doc.p;
+    if (which == 0 && doc != nullptr && p->prop_get.p != nullptr) {
+        PyObject* getter_doc = object_getattr_string(rt, p->prop_get.p, "__doc__");
+        if (getter_doc == nullptr) err_clear(rt);
+        if (getter_doc == doc) doc = nullptr;
+        rt.xdecref(getter_doc);
+    }
     return prop_make(rt, Py_TYPE(self), which == 0 ? args[0] : p->prop_get.p, which == 1 ? args[0] : p->prop_set.p,
-                     which == 2 ? args[0] : p->prop_del.p);
+                     which == 2 ? args[0] : p->prop_del.p, doc);
 }
 PyObject* prop_getter(Runtime& rt, PyObject* s, PyObject* const* a, Py_ssize_t n, PyObject*) { return prop_with(rt, s, a, n, 0); }
 PyObject* prop_setter(Runtime& rt, PyObject* s, PyObject* const* a, Py_ssize_t n, PyObject*) { return prop_with(rt, s, a, n, 1); }
@@ -390,6 +466,8 @@ void init_descr_types(Runtime& rt) {
     b.property_type->tp_new = prop_new;
     b.property_type->tp_descr_get = prop_get;
     b.property_type->tp_descr_set = prop_set;
+    b.property_type->tp_getattro = prop_getattro;
+    b.property_type->tp_setattro = prop_setattro;
     b.property_type->tp_methods = kPropertyMethods;
     b.property_type->tp_flags |= Py_TPFLAGS_BASETYPE;
 }

@@ -623,6 +623,15 @@ PyObject* str_interned_lookup(const Runtime& rt, const PyObject* o) {
     return it == table.end() ? nullptr : it->second;
 }
 
+PyObject* str_interned_ascii(const Runtime& rt, std::string_view text) {
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) >= 0x80) return nullptr;  // not ASCII: not this key
+    const auto& table = rt.builtins().str_state.interned;
+    // intern_key of an ASCII str: 3.x its kind (1) then its bytes; 2.7 its bytes.
+    auto it = table.find(is_27(rt) ? std::string(text) : std::string(1, '\x01').append(text));
+    return it == table.end() ? nullptr : it->second;
+}
+
 int64_t str_interned_count(const Runtime& rt) { return static_cast<int64_t>(rt.builtins().str_state.interned.size()); }
 
 void str_interned_forget(Runtime& rt, PyObject* o) {

@@ -8,8 +8,12 @@
 #include <vector>
 
 #include "checked_runtime.h"
+#include "object/abstract.h"
+#include "object/builtins.h"
 #include "object/bytes_object.h"
+#include "object/errors.h"
 #include "object/str_object.h"
+#include "trace/trace_log.h"
 
 using namespace pymemlab;
 
@@ -512,4 +516,29 @@ TEST_CASE("u'' is made at start-up in 2.7 with its own 4-byte buffer") {
     CHECK(unicode_sizeof(rt, e) == 52);
     CHECK(unicode_from_utf8(rt, "") == e);
     rt.decref(e);
+}
+
+TEST_CASE("the lab's own name lookups find interned names without making a str") {
+    // CPython names such attributes by static strings (_Py_ID); a str made and freed for each
+    // lookup would be an allocation, with its trace events, that CPython does not make.
+    for (const char* profile : {"2.7", "3.8", "3.11", "3.13"}) {
+        INFO(profile);
+        CheckedRuntime rt(profile);
+        PyObject* name = str_from_utf8(rt, "__lab_probe_name__");
+        str_intern_in_place(rt, &name);
+        CHECK(str_interned_ascii(rt, "__lab_probe_name__") == name);
+        CHECK(str_interned_ascii(rt, "__not_interned_anywhere__") == nullptr);
+        CHECK(str_interned_ascii(rt, "\xc3\xa9") == nullptr);  // UTF-8 text is not an ASCII key
+        PyObject* o = rt.builtins().singletons.none;
+        trace::TraceLog log(1 << 16);
+        rt.set_trace(&log);
+        PyObject* r = object_getattr_string(rt, o, "__class__");
+        rt.set_trace(nullptr);
+        CHECK(r == reinterpret_cast<PyObject*>(Py_TYPE(o)));
+        rt.xdecref(r);
+        size_t allocations = 0;
+        for (size_t i = 0; i < log.size(); ++i) allocations += log.at(i).kind == trace::EventKind::Alloc;
+        CHECK(allocations == 0);
+        rt.decref(name);
+    }
 }
