@@ -294,7 +294,7 @@ PyObject* run_string(Runtime& rt, std::string_view text, PyObject* globals, PyOb
     } else if (locals == nullptr) {
         locals = globals;
     }
-    PyObject* key = str_from_utf8(rt, "__builtins__");
+    PyObject* key = str_intern_ascii(rt, "__builtins__");
     bool ok = key != nullptr;
     if (ok) str_intern_in_place(rt, &key);
     if (ok && dict_getitem(rt, globals, key) == nullptr && !err_occurred(rt))

@@ -1017,7 +1017,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 f->blocks.push_back({Block::Handler, ins.arg, static_cast<int32_t>(stack.size()) - 1});
                 break;
             case Opcode::SETUP_ANNOTATIONS: {
-                PyObject* key = str_from_utf8(rt, "__annotations__");
+                PyObject* key = str_intern_ascii(rt, "__annotations__");
                 if (key == nullptr) {
                     err_no_memory(rt);
                     goto error;

@@ -171,7 +171,7 @@ PyObject* slot_names(Runtime& rt, PyTypeObject* cls) {
                 return err_no_memory(rt);
             }
     }
-    PyObject* key = str_from_utf8(rt, "__slotnames__");
+    PyObject* key = str_intern_ascii(rt, "__slotnames__");
     if (key != nullptr) {
         if (object_setattr(rt, as_object(cls), key, names) < 0) err_clear(rt);
         rt.decref(key);
@@ -739,7 +739,7 @@ PyObject* make_error_class(Runtime& rt) {
     PyObject* bases = tuple_new(rt, 1);
     PyObject* ns = dict_new(rt);
     PyObject* module_name = str_from_utf8(rt, "copy");
-    PyObject* key = str_from_utf8(rt, "__module__");
+    PyObject* key = str_intern_ascii(rt, "__module__");
     PyObject* cls = nullptr;
     if (name != nullptr && bases != nullptr && ns != nullptr && module_name != nullptr && key != nullptr) {
         tuple_items(bases)[0] = new_ref(rt, as_object(rt.builtins().exc.Exception));

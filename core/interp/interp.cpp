@@ -386,7 +386,7 @@ bool import_star(Interp& in, Frame* f, PyObject* module) {
 
 PyObject* builtin_build_class(Interp& in) {
     Runtime& rt = in.rt;
-    PyObject* key = str_from_utf8(rt, "__build_class__");
+    PyObject* key = str_intern_ascii(rt, "__build_class__");
     if (key == nullptr) return err_no_memory(rt);
     PyObject* v = dict_getitem(rt, in.builtins_dict, key);
     rt.decref(key);

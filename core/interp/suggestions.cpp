@@ -178,7 +178,7 @@ std::string name_error_suggestion(Interp& in, PyObject* exc) {
     const bool function = (code_body(code).flags & CO_OPTIMIZED) != 0;
     PyObject* main = nullptr;
     if (in.modules != nullptr) {
-        PyObject* key = str_from_utf8(rt, "__main__");
+        PyObject* key = str_intern_ascii(rt, "__main__");
         if (key != nullptr) main = dict_getitem(rt, in.modules, key);
         rt.xdecref(key);
     }

@@ -189,7 +189,7 @@ PyObject* object_ascii(Runtime& rt, PyObject* o) {
 }
 
 PyObject* object_format(Runtime& rt, PyObject* o, PyObject* spec) {
-    PyObject* name = str_from_utf8(rt, "__format__");
+    PyObject* name = str_intern_ascii(rt, "__format__");
     if (name == nullptr) return err_no_memory(rt);
     PyObject* meth = type_lookup(rt, Py_TYPE(o), name);
     rt.decref(name);

@@ -270,7 +270,7 @@ PyObject* bytes_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, P
     if (x == nullptr) return bytes_result(rt, "");
     if (is_unicode(rt, x)) return err_set_string(rt, type_error(rt), "string argument without an encoding");
     if (is_bytes(rt, x)) return new_ref(rt, x);
-    PyObject* name = str_from_utf8(rt, "__bytes__");
+    PyObject* name = str_intern_ascii(rt, "__bytes__");
     PyObject* method = name != nullptr ? type_lookup(rt, Py_TYPE(x), name) : nullptr;
     rt.xdecref(name);
     if (method != nullptr) {

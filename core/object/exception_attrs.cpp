@@ -577,7 +577,7 @@ PyObject* exc_add_note(Runtime& rt, PyObject* self, PyObject* const* args, Py_ss
     if (!str_check(rt, args[0]))
         return err_format(rt, rt.builtins().exc.TypeError, "note must be a str, not '%s'",
                           type_name(Py_TYPE(args[0])).c_str());
-    PyObject* name = str_from_utf8(rt, "__notes__");
+    PyObject* name = str_intern_ascii(rt, "__notes__");
     if (name == nullptr) return err_no_memory(rt);
     str_intern_in_place(rt, &name);
     PyObject* notes = object_lookup_attr(rt, self, name);

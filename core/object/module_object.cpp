@@ -38,7 +38,7 @@ void module_traverse(PyObject* self, visitproc visit, void* arg) {
 PyObject* module_repr(Runtime& rt, PyObject* self) {
     std::string name;
     PyObject* d = as_module(self)->md_dict.p;
-    PyObject* key = str_from_utf8(rt, "__name__");
+    PyObject* key = str_intern_ascii(rt, "__name__");
     PyObject* n = key != nullptr ? dict_getitem(rt, d, key) : nullptr;
     rt.xdecref(key);
     if (n != nullptr) object_str_utf8(rt, n, &name);
@@ -51,7 +51,7 @@ PyObject* module_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     if (r != nullptr || !err_matches(rt, rt.builtins().exc.AttributeError)) return r;
     err_clear(rt);
     std::string modname, attr;
-    PyObject* key = str_from_utf8(rt, "__name__");
+    PyObject* key = str_intern_ascii(rt, "__name__");
     PyObject* n = key != nullptr ? dict_getitem(rt, as_module(self)->md_dict.p, key) : nullptr;
     rt.xdecref(key);
     if (n != nullptr) object_str_utf8(rt, n, &modname);
@@ -168,8 +168,8 @@ PyObject* module_new(Runtime& rt, std::string_view name) {
     m->md_name.p = nullptr;
     m->md_dict.p = dict_new(rt);
     PyObject* n = str_from_utf8(rt, name);
-    PyObject* key = str_from_utf8(rt, "__name__");
-    PyObject* doc = str_from_utf8(rt, "__doc__");
+    PyObject* key = str_intern_ascii(rt, "__name__");
+    PyObject* doc = str_intern_ascii(rt, "__doc__");
     bool ok = m->md_dict.p != nullptr && n != nullptr && key != nullptr && doc != nullptr;
     if (ok) {
         str_intern_in_place(rt, &key);

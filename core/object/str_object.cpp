@@ -632,6 +632,16 @@ PyObject* str_interned_ascii(const Runtime& rt, std::string_view text) {
     return it == table.end() ? nullptr : it->second;
 }
 
+PyObject* str_intern_ascii(Runtime& rt, std::string_view text) {
+    if (PyObject* s = str_interned_ascii(rt, text)) {
+        rt.incref(s);
+        return s;
+    }
+    PyObject* s = str_from_utf8(rt, text);
+    if (s != nullptr) str_intern_in_place(rt, &s);
+    return s;
+}
+
 int64_t str_interned_count(const Runtime& rt) { return static_cast<int64_t>(rt.builtins().str_state.interned.size()); }
 
 void str_interned_forget(Runtime& rt, PyObject* o) {

@@ -205,6 +205,9 @@ int str_interned_state(const Runtime& rt, const PyObject* o);
 // The interned str of the ASCII `text`, borrowed, or nullptr when none is interned: how the lab's
 // own name lookups find CPython's _Py_ID strings without making one.
 PyObject* str_interned_ascii(const Runtime& rt, std::string_view text);
+// A new reference to the interned str of the ASCII `text` (_Py_ID): the one interned already,
+// else one made and interned. nullptr on MemoryError (no exception set).
+PyObject* str_intern_ascii(Runtime& rt, std::string_view text);
 inline bool str_is_interned(const Runtime& rt, const PyObject* o) { return str_interned_state(rt, o) != SSTATE_NOT_INTERNED; }
 // The interned string equal to o, or nullptr (a borrowed reference).
 PyObject* str_interned_lookup(const Runtime& rt, const PyObject* o);

@@ -45,10 +45,8 @@ bool fail_no_memory(Runtime& rt) {
 }
 
 PyObject* interned(Runtime& rt, std::string_view text) {
-    PyObject* s = str_from_utf8(rt, text);
-    if (s == nullptr) return err_no_memory(rt);
-    str_intern_in_place(rt, &s);
-    return s;
+    PyObject* s = str_intern_ascii(rt, text);
+    return s != nullptr ? s : err_no_memory(rt);
 }
 
 bool is_type_object(const Runtime& rt, const PyObject* o) { return object_type_check(o, rt.builtins().type_type); }
