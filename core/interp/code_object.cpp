@@ -21,10 +21,22 @@ void code_release_body(Runtime&, PyObject* self) {
     as_code(self)->body.p = nullptr;
 }
 
+// 3.11+ keeps one co_localsplusnames tuple where the model keeps co_varnames, co_freevars and
+// co_cellvars: the empty tuple among those three holds the one reference CPython's () has when
+// all three are empty, and none beside a name (code_new drops the others).
+bool holds_localsplus(const Runtime& rt) { return rt.profile().at_least(3, 11); }
+int empty_name_tuples(const Runtime& rt, const PyCodeObject* c) {
+    const PyObject* empty = rt.builtins().empty_tuple;
+    return (c->co_varnames.p == empty) + (c->co_freevars.p == empty) + (c->co_cellvars.p == empty);
+}
+
 void code_dealloc(Runtime& rt, PyObject* self) {
     PyCodeObject* c = as_code(self);
-    for (Slot<PyObject>* s : {&c->co_consts, &c->co_names, &c->co_varnames, &c->co_freevars, &c->co_cellvars,
-                              &c->co_filename, &c->co_name, &c->co_qualname})
+    const bool localsplus = holds_localsplus(rt);
+    if (localsplus && empty_name_tuples(rt, c) == 3) rt.decref(rt.builtins().empty_tuple);
+    for (Slot<PyObject>* s : {&c->co_varnames, &c->co_freevars, &c->co_cellvars})
+        if (!localsplus || s->p != rt.builtins().empty_tuple) rt.xdecref(s->p);
+    for (Slot<PyObject>* s : {&c->co_consts, &c->co_names, &c->co_filename, &c->co_name, &c->co_qualname})
         rt.xdecref(s->p);
     rt.release_host_storage(self);
     if (PyObject* zombie = c->co_zombieframe.p) {
@@ -128,6 +140,9 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
     c->co_qualname.p = qualname;
     c->body.p = body;
     c->co_zombieframe.p = nullptr;
+    if (holds_localsplus(rt))
+        for (int n = empty_name_tuples(rt, c); n > 0; --n) rt.decref(rt.builtins().empty_tuple);
+    if (holds_localsplus(rt) && empty_name_tuples(rt, c) == 3) rt.incref(rt.builtins().empty_tuple);
     rt.own_host_storage(o, code_release_body);
     return o;
 }
