@@ -277,10 +277,8 @@ PyObject* raise_syntax_error(Runtime& rt, const SyntaxErrorInfo& e, const char* 
     return nullptr;
 }
 
-// exec and eval of a source text: compiled as "<string>" and run with the caller's namespaces,
-// or the given ones (a globals dict without __builtins__ gets it, as PyRun_String's do). eval
-// compiles one expression and returns its value; exec returns None. A new reference, or nullptr.
-PyObject* run_string(Runtime& rt, std::string_view text, PyObject* globals, PyObject* locals, bool eval_input) {
+// run_string's work: parse, compile and run.
+PyObject* run_string_nested(Runtime& rt, std::string_view text, PyObject* globals, PyObject* locals, bool eval_input) {
     Interp& in = interp_of(rt);
     PyObject* owned_locals = nullptr;
     if (globals == nullptr) {
@@ -334,6 +332,19 @@ PyObject* run_string(Runtime& rt, std::string_view text, PyObject* globals, PyOb
     rt.decref(code);
     release_arena(rt, &arena);
     rt.xdecref(owned_locals);
+    return r;
+}
+
+// exec and eval of a source text: compiled as "<string>" and run with the caller's namespaces,
+// or the given ones (a globals dict without __builtins__ gets it, as PyRun_String's do). eval
+// compiles one expression and returns its value; exec returns None. A new reference, or nullptr.
+PyObject* run_string(Runtime& rt, std::string_view text, PyObject* globals, PyObject* locals, bool eval_input) {
+    Interp& in = interp_of(rt);
+    if (python_calls_exhausted(in, rt.tstate().recursion_depth + kSourceRunCalls))
+        return err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
+    ++in.source_runs;
+    PyObject* r = run_string_nested(rt, text, globals, locals, eval_input);
+    --in.source_runs;
     return r;
 }
 

@@ -47,13 +47,17 @@ bool raise_with_traceback_27(Interp& in, PyObject* type, PyObject* value, PyObje
 // call stack allows (Node's 984 KB holds about 2,000 nested calls of a plain recursive
 // function, each eval_frame, call_from_stack and call_python_function about 500 bytes of it;
 // the lab stops at 1,500, above CPython's default recursion limit of 1,000).
+// An exec or eval running inside another (Interp::source_runs) counts as kSourceRunCalls calls
+// more: its parse, compilation and module frame hold about twice a plain call's engine stack.
 #ifdef __EMSCRIPTEN__
 constexpr int kMaxPythonCallDepth = 1500;
 #else
 constexpr int kMaxPythonCallDepth = 0;  // no limit but the stack budget
 #endif
+constexpr int kSourceRunCalls = 2;
 inline bool python_calls_exhausted(const Interp& in, int depth) {
-    return (kMaxPythonCallDepth > 0 && depth >= kMaxPythonCallDepth) || in.rt.tstate().native_stack_exhausted();
+    return (kMaxPythonCallDepth > 0 && depth + in.source_runs * kSourceRunCalls >= kMaxPythonCallDepth) ||
+           in.rt.tstate().native_stack_exhausted();
 }
 // a / b under 2.7's `from __future__ import division` (BINARY_OP with kBinaryOpTrueDivide27).
 PyObject* true_divide_27(Interp& in, PyObject* a, PyObject* b, bool inplace);

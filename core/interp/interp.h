@@ -57,6 +57,7 @@ struct Interp {
     AtexitState atexit;
     PyObject* exc_info = nullptr;       // the exception being handled (sys.exc_info()), strong or null
     Frame* frame = nullptr;             // the innermost running frame
+    int source_runs = 0;                // exec/eval calls running, one inside another (ceval_internal.h)
     uint64_t instructions = 0;
     bool budget_exhausted = false;
     bool softspace = false;             // 2.7's print statement state

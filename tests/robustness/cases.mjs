@@ -49,6 +49,7 @@ export const CASES = [
 
   // ---- Runaway execution
   { name: 'recursion', what: 'unbounded recursion', source: 'def f(n):\n    return f(n + 1)\nf(0)\n', expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded/ } },
+  { name: 'recursion-exec-setlimit', lab: 'budget', what: 'exec and eval calling themselves with sys.setrecursionlimit(10**6)', source: 'import sys\nsys.setrecursionlimit(10**6)\ndef g(n):\n    exec("g(n + 1)")\ntry:\n    g(0)\nexcept RecursionError as e:\n    print("exec", e)\nf = lambda: eval("f()")\nf()\n', expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded/ } },
   { name: 'recursion-setlimit', lab: 'budget', what: 'recursion with sys.setrecursionlimit(10**6)', source: 'import sys\nsys.setrecursionlimit(10**6)\ndef f(n):\n    return f(n + 1)\nf(0)\n', expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded/ } },
   { name: 'while-true', lab: 'budget', what: 'while True: pass', source: 'while True:\n    pass\n', expect: { status: 1, last: /^BudgetExceeded: the snippet ran more than [\d,]+ instructions \(the lab's budget\)$/ } },
   { name: 'del-loops-at-exit', lab: 'budget', what: 'a __del__ that loops forever when the interpreter exits', source: lines('class A:', '    def __del__(self):', '        while True:', '            pass', 'a = A()', "print('end')"), expect: { status: 0, stdout: 'end\n', last: /^BudgetExceeded: / } },
