@@ -36,21 +36,8 @@ void print_syntax_error(Interp& in, const SyntaxErrorInfo& e) {
         in.err(text);
         return;
     }
-    std::string text = "  File \"" + (e.filename.empty() ? std::string("<snippet>") : e.filename) + "\", line " +
-                       std::to_string(e.line) + "\n";
-    if (!e.text.empty()) {
-        size_t start = e.text.find_first_not_of(" \t\f");
-        if (start == std::string::npos) start = e.text.size();
-        std::string line = e.text.substr(start);
-        text += "    " + line + "\n";
-        int caret = e.offset - 1 - static_cast<int>(start);
-        if (caret < 0) caret = 0;
-        int width = e.end_line == e.line && e.end_offset > e.offset ? e.end_offset - e.offset : 1;
-        if (!in.rt.profile().at_least(3, 10)) width = 1;
-        text += "    " + std::string(static_cast<size_t>(caret), ' ') + std::string(static_cast<size_t>(width), '^') + "\n";
-    }
-    text += e.type + ": " + e.msg + "\n";
-    in.err(text);
+    const Profile& p = in.rt.profile();
+    in.err(format_syntax_error(p.major, p.minor, e));
 }
 
 // _Py_HandleSystemExit: the status SystemExit asks for — 0 for no code or None, an int code

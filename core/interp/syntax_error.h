@@ -17,4 +17,10 @@ struct SyntaxErrorInfo {
     std::string filename;  // empty: the snippet's ("<snippet>"); "<fstring>" for 3.6-3.8's f-string fields
 };
 
+// CPython's print of a SyntaxError that has a location (print_exception's parse_syntax_error):
+// `File "...", line N`, the line stripped of its indentation with a caret (3.10+: a range, but a
+// single caret for IndentationError up to 3.12, and none when it would point left of the text),
+// then "Type: msg". traceback.cpp.
+std::string format_syntax_error(int major, int minor, const SyntaxErrorInfo& e);
+
 }  // namespace pymemlab

@@ -2,6 +2,7 @@
 // through, holding the frame's object (so a saved exception keeps the frames it passed through,
 // and their locals, alive), their attributes, and the text CPython's default excepthook prints,
 // with chained exceptions.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "interp/code_object.h"
 #include "interp/frame_object.h"
 #include "interp/suggestions.h"
+#include "interp/syntax_error.h"
 #include "interp/traceback_lines.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
@@ -114,6 +116,39 @@ SourceRange instruction_range(PyObject* code, int lasti) {
     return {in.line, in.end_line, in.col, in.end_col};
 }
 
+// A SyntaxError instance with a lineno (one a compilation raised, as exec's, or one made with a
+// location) prints as the compiler's do; false for one without (printed as any exception).
+bool syntax_error_info(Runtime& rt, PyObject* exc, const std::string& name, SyntaxErrorInfo* e) {
+    if (exception_kind(rt, Py_TYPE(exc)) != ExceptionKind::SyntaxError) return false;
+    const bool v310 = rt.profile().at_least(3, 10);
+    auto field = [&](int i) -> PyObject* {
+        PyObject* v = *exception_field(rt, exc, i);
+        return v == rt.builtins().singletons.none ? nullptr : v;
+    };
+    auto int_of = [&](PyObject* v) {
+        bool overflow = false;
+        return v != nullptr && long_check(v) ? static_cast<int>(long_as_int64(rt, v, &overflow)) : 0;
+    };
+    PyObject* lineno = field(2);
+    if (lineno == nullptr || !long_check(lineno)) return false;
+    e->type = name;
+    if (PyObject* msg = field(0)) {
+        if (!object_str_utf8(rt, msg, &e->msg)) err_clear(rt);
+    }
+    PyObject* filename = field(1);
+    e->filename = filename != nullptr && str_check(rt, filename) ? str_as_utf8(rt, filename) : "<string>";
+    e->line = int_of(lineno);
+    e->offset = int_of(field(3));
+    if (v310) {
+        e->end_line = int_of(field(4));
+        e->end_offset = int_of(field(5));
+    }
+    PyObject* text = field(v310 ? 6 : 4);
+    if (text != nullptr && str_check(rt, text)) e->text = str_as_utf8(rt, text);
+    if (!e->text.empty() && e->text.back() == '\n') e->text.pop_back();
+    return true;
+}
+
 void format_one(Interp& in, PyObject* exc, std::string* out) {
     Runtime& rt = in.rt;
     *out += format_traceback(in, exception_traceback(exc));
@@ -124,6 +159,11 @@ void format_one(Interp& in, PyObject* exc, std::string* out) {
         std::string module = str_as_utf8(rt, m);
         rt.xdecref(m);
         if (!module.empty() && module != "__main__" && module != "builtins") name = module + "." + name;
+    }
+    if (SyntaxErrorInfo e; syntax_error_info(rt, exc, name, &e)) {
+        *out += format_syntax_error(rt.profile().major, rt.profile().minor, e);
+        if (rt.profile().at_least(3, 11)) format_notes(in, exc, out);
+        return;
     }
     std::string message;
     if (!exception_message(rt, exc, &message)) {
@@ -169,6 +209,28 @@ void format_chain(Interp& in, PyObject* exc, std::vector<PyObject*>& seen, std::
 }
 
 }  // namespace
+
+std::string format_syntax_error(int major, int minor, const SyntaxErrorInfo& e) {
+    const bool v310 = major > 3 || (major == 3 && minor >= 10);
+    const bool v313 = major > 3 || (major == 3 && minor >= 13);
+    std::string text = "  File \"" + (e.filename.empty() ? std::string("<snippet>") : e.filename) + "\", line " +
+                       std::to_string(e.line) + "\n";
+    if (!e.text.empty()) {
+        size_t start = e.text.find_first_not_of(" \t\f");
+        if (start == std::string::npos) start = e.text.size();
+        text += "    " + e.text.substr(start) + "\n";
+        int caret = e.offset - 1 - static_cast<int>(start);
+        // print_error_text: from 3.10 no caret that would point left of the text.
+        if (caret >= 0 || !v310) {
+            caret = std::max(caret, 0);
+            const bool indentation = e.type == "IndentationError" || e.type == "TabError";
+            int width = e.end_line == e.line && e.end_offset > e.offset ? e.end_offset - e.offset : 1;
+            if (!v310 || (indentation && !v313)) width = 1;
+            text += "    " + std::string(static_cast<size_t>(caret), ' ') + std::string(static_cast<size_t>(width), '^') + "\n";
+        }
+    }
+    return text + e.type + ": " + e.msg + "\n";
+}
 
 void init_traceback_type(Runtime& rt) {
     PyTypeObject* type = new_static_type(
