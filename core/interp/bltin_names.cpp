@@ -277,8 +277,8 @@ PyObject* raise_syntax_error(Runtime& rt, const SyntaxErrorInfo& e, const char* 
     return nullptr;
 }
 
-// run_string's work: parse, compile and run.
-PyObject* run_string_nested(Runtime& rt, std::string_view text, PyObject* globals, PyObject* locals, bool eval_input) {
+// run_string's work, inside its nesting count: parse, compile and run.
+PyObject* compile_and_run(Runtime& rt, std::string_view text, PyObject* globals, PyObject* locals, bool eval_input) {
     Interp& in = interp_of(rt);
     PyObject* owned_locals = nullptr;
     if (globals == nullptr) {
@@ -294,7 +294,6 @@ PyObject* run_string_nested(Runtime& rt, std::string_view text, PyObject* global
     }
     PyObject* key = str_intern_ascii(rt, "__builtins__");
     bool ok = key != nullptr;
-    if (ok) str_intern_in_place(rt, &key);
     if (ok && dict_getitem(rt, globals, key) == nullptr && !err_occurred(rt))
         ok = dict_setitem(rt, globals, key, in.builtins_module);
     rt.xdecref(key);
@@ -343,7 +342,7 @@ PyObject* run_string(Runtime& rt, std::string_view text, PyObject* globals, PyOb
     if (python_calls_exhausted(in, rt.tstate().recursion_depth + kSourceRunCalls))
         return err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
     ++in.source_runs;
-    PyObject* r = run_string_nested(rt, text, globals, locals, eval_input);
+    PyObject* r = compile_and_run(rt, text, globals, locals, eval_input);
     --in.source_runs;
     return r;
 }

@@ -140,9 +140,10 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
     c->co_qualname.p = qualname;
     c->body.p = body;
     c->co_zombieframe.p = nullptr;
-    if (holds_localsplus(rt))
-        for (int n = empty_name_tuples(rt, c); n > 0; --n) rt.decref(rt.builtins().empty_tuple);
-    if (holds_localsplus(rt) && empty_name_tuples(rt, c) == 3) rt.incref(rt.builtins().empty_tuple);
+    if (holds_localsplus(rt)) {
+        const int empty = empty_name_tuples(rt, c);  // all three: one reference kept
+        for (int n = empty == 3 ? 2 : empty; n > 0; --n) rt.decref(rt.builtins().empty_tuple);
+    }
     rt.own_host_storage(o, code_release_body);
     return o;
 }

@@ -36,8 +36,7 @@ void print_syntax_error(Interp& in, const SyntaxErrorInfo& e) {
         in.err(text);
         return;
     }
-    const Profile& p = in.rt.profile();
-    in.err(format_syntax_error(p.major, p.minor, e));
+    in.err(format_syntax_error(in.rt.profile(), e));
 }
 
 // _Py_HandleSystemExit: the status SystemExit asks for — 0 for no code or None, an int code

@@ -7,6 +7,8 @@
 
 namespace pymemlab {
 
+struct Profile;
+
 struct SyntaxErrorInfo {
     std::string type = "SyntaxError";
     std::string msg;
@@ -21,6 +23,6 @@ struct SyntaxErrorInfo {
 // `File "...", line N`, the line stripped of its indentation with a caret (3.10+: a range, but a
 // single caret for IndentationError up to 3.12, and none when it would point left of the text),
 // then "Type: msg". traceback.cpp.
-std::string format_syntax_error(int major, int minor, const SyntaxErrorInfo& e);
+std::string format_syntax_error(const Profile& p, const SyntaxErrorInfo& e);
 
 }  // namespace pymemlab

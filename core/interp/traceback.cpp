@@ -161,7 +161,7 @@ void format_one(Interp& in, PyObject* exc, std::string* out) {
         if (!module.empty() && module != "__main__" && module != "builtins") name = module + "." + name;
     }
     if (SyntaxErrorInfo e; syntax_error_info(rt, exc, name, &e)) {
-        *out += format_syntax_error(rt.profile().major, rt.profile().minor, e);
+        *out += format_syntax_error(rt.profile(), e);
         if (rt.profile().at_least(3, 11)) format_notes(in, exc, out);
         return;
     }
@@ -210,9 +210,9 @@ void format_chain(Interp& in, PyObject* exc, std::vector<PyObject*>& seen, std::
 
 }  // namespace
 
-std::string format_syntax_error(int major, int minor, const SyntaxErrorInfo& e) {
-    const bool v310 = major > 3 || (major == 3 && minor >= 10);
-    const bool v313 = major > 3 || (major == 3 && minor >= 13);
+std::string format_syntax_error(const Profile& p, const SyntaxErrorInfo& e) {
+    const bool v310 = p.at_least(3, 10);
+    const bool v313 = p.at_least(3, 13);
     std::string text = "  File \"" + (e.filename.empty() ? std::string("<snippet>") : e.filename) + "\", line " +
                        std::to_string(e.line) + "\n";
     if (!e.text.empty()) {

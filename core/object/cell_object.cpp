@@ -63,10 +63,7 @@ PyObject* cell_new(Runtime& rt, PyObject* value) {
 PyObject* cell_get(const PyObject* cell) { return reinterpret_cast<const PyCellObject*>(cell)->ob_ref.p; }
 
 void cell_set(Runtime& rt, PyObject* cell, PyObject* value) {
-    PyObject* old = as_cell(cell)->ob_ref.p;
-    if (value != nullptr) rt.incref(value);
-    as_cell(cell)->ob_ref.p = value;
-    rt.xdecref(old);
+    rt.replace_ref(as_cell(cell)->ob_ref, value);
 }
 
 int64_t cell_sizeof(const Runtime& rt, const PyObject* cell) {

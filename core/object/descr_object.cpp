@@ -373,9 +373,7 @@ int prop_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* value) 
         return -1;
     }
     if (n != "__doc__") return object_generic_setattr(rt, self, name, value);
-    if (value != nullptr) rt.incref(value);
-    rt.xdecref(as_prop(self)->prop_doc.p);
-    as_prop(self)->prop_doc.p = value;
+    rt.replace_ref(as_prop(self)->prop_doc, value);
     return 0;
 }
 

@@ -268,10 +268,7 @@ PyObject* exception_traceback(const PyObject* exc) { return as_exc(exc)->traceba
 void exception_set_traceback(Runtime& rt, PyObject* exc, PyObject* tb) {
     // 2.7 kept the traceback in the thread state; the model keeps it in the exception's third
     // slot (2.7's `message`, unused by the lab), which lies inside 2.7's 40-byte request.
-    PyObject* old = as_exc(exc)->traceback.p;
-    if (tb != nullptr) rt.incref(tb);
-    as_exc(exc)->traceback.p = tb;
-    rt.xdecref(old);
+    rt.replace_ref(as_exc(exc)->traceback, tb);
 }
 
 PyObject* exception_context(const Runtime& rt, const PyObject* exc) {

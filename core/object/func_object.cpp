@@ -107,10 +107,7 @@ int function_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* val
     const bool py27 = rt.profile().major == 2;
     PyTypeObject* type_error = rt.builtins().exc.TypeError;
     auto store = [&](Slot<PyObject>& slot, PyObject* v) {
-        if (v != nullptr) rt.incref(v);
-        PyObject* old = slot.p;
-        slot.p = v;
-        rt.xdecref(old);
+        rt.replace_ref(slot, v);
         return 0;
     };
     auto refuse = [&](PyTypeObject* type, const std::string& message) {

@@ -172,8 +172,6 @@ PyObject* module_new(Runtime& rt, std::string_view name) {
     PyObject* doc = str_intern_ascii(rt, "__doc__");
     bool ok = m->md_dict.p != nullptr && n != nullptr && key != nullptr && doc != nullptr;
     if (ok) {
-        str_intern_in_place(rt, &key);
-        str_intern_in_place(rt, &doc);
         ok = dict_setitem(rt, m->md_dict.p, key, n) && dict_setitem(rt, m->md_dict.p, doc, rt.builtins().singletons.none);
         m->md_name.p = n;
         n = nullptr;

@@ -211,6 +211,14 @@ public:
     void xdecref(PyObject* o) {
         if (o != nullptr) decref(o);
     }
+    // Py_XSETREF(slot, Py_XNewRef(v)): the field takes a reference to v (or holds null); its old
+    // value is released after the field changed, since that release may run code that reads it.
+    void replace_ref(Slot<PyObject>& slot, PyObject* v) {
+        if (v != nullptr) incref(v);
+        PyObject* old = slot.p;
+        slot.p = v;
+        xdecref(old);
+    }
     bool is_immortal(const PyObject* o) const {
         return immortal_ && static_cast<int32_t>(o->ob_refcnt) < 0;
     }

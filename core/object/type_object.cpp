@@ -295,11 +295,7 @@ int set_special_attribute(Runtime& rt, PyTypeObject* type, const std::string& n,
         return -1;
     }
     if (!named) {
-        if (n == "__module__") {
-            rt.incref(value);
-            rt.xdecref(et->ht_module.p);
-            et->ht_module.p = value;
-        }
+        if (n == "__module__") rt.replace_ref(et->ht_module, value);
         return kNotSpecial;  // stored in the dict as any attribute
     }
     if (!str_check(rt, value)) {
@@ -317,9 +313,7 @@ int set_special_attribute(Runtime& rt, PyTypeObject* type, const std::string& n,
         *et->name_storage.p = std::move(text);
         type->tp_name = et->name_storage.p->c_str();
     }
-    rt.incref(value);
-    rt.decref(slot.p);
-    slot.p = value;
+    rt.replace_ref(slot, value);
     return 0;
 }
 
