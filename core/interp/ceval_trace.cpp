@@ -23,8 +23,10 @@ void new_line(Interp& in, Frame* f) {
 void trace_bind(Interp& in, PyObject* namespace_dict, PyObject* name, PyObject* value) {
     if (namespace_dict == nullptr || namespace_dict != in.main_dict) return;
     trace::TraceLog& log = *in.rt.trace();
-    log.push(trace::EventKind::Bind, value != nullptr ? in.rt.id(value) : 0,
-             log.name_index(str_as_utf8(in.rt, name)));
+    // A name is nearly always an ASCII identifier: its text is read where it lies.
+    const std::string_view ascii = str_ascii_view(in.rt, name);
+    const uint32_t index = !ascii.empty() ? log.name_index(ascii, name) : log.name_index(str_as_utf8(in.rt, name));
+    log.push(trace::EventKind::Bind, value != nullptr ? in.rt.id(value) : 0, index);
 }
 
 }  // namespace pymemlab

@@ -2,6 +2,7 @@
 // singletons; UTF-8 input; the interned table with each profile's reference-count rules.
 #include "object/str_object.h"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -577,6 +578,18 @@ bool str_equals_ascii(const Runtime& rt, const PyObject* o, std::string_view nam
     if (is_27(rt)) return bytes_view(rt, o) == name;
     if (unicode_length(o) != static_cast<int64_t>(name.size()) || !unicode_is_ascii(rt, o)) return false;
     return std::memcmp(unicode_data(rt, o), name.data(), name.size()) == 0;
+}
+
+std::string_view str_ascii_view(const Runtime& rt, const PyObject* o) {
+    if (!str_check(rt, o)) return {};
+    if (is_27(rt)) {
+        const std::string_view text = bytes_view(rt, o);
+        return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })
+                   ? text
+                   : std::string_view{};
+    }
+    if (!unicode_is_ascii(rt, o)) return {};
+    return {static_cast<const char*>(unicode_data(rt, o)), static_cast<size_t>(unicode_length(o))};
 }
 
 // 3.x hashes an ASCII str's one-byte buffer; a 2.7 str is bytes: the same call either way.

@@ -158,6 +158,9 @@ bool str_equal(const Runtime& rt, const PyObject* a, const PyObject* b);
 // Whether o is a str (exactly) of the ASCII text `name`, and the hash such a str has: the lab's
 // own lookups of names (dunders, module attributes) use them so as to make no str object.
 bool str_equals_ascii(const Runtime& rt, const PyObject* o, std::string_view name);
+// The text of a str (exactly) that is ASCII, as it lies in its block: no copy. Empty for
+// anything else (and for ''): str_as_utf8 serves those.
+std::string_view str_ascii_view(const Runtime& rt, const PyObject* o);
 Py_hash_t str_hash_ascii(const Profile& p, std::string_view name);
 int64_t str_sizeof(const Runtime& rt, const PyObject* o);
 

@@ -278,6 +278,7 @@ void heap_type_dealloc(Runtime& rt, PyObject* self) {
     cached_keys_decref(rt, type);
     for (Slot<PyObject>* s : {&et->ht_name, &et->ht_qualname, &et->ht_module, &et->ht_slots}) rt.xdecref(s->p);
     rt.release_host_storage(self);
+    if (rt.trace() != nullptr) rt.trace()->forget_type(type);  // the next class may take its address
     rt.free_object(self);
 }
 

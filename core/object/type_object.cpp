@@ -312,6 +312,7 @@ int set_special_attribute(Runtime& rt, PyTypeObject* type, const std::string& n,
         }
         *et->name_storage.p = std::move(text);
         type->tp_name = et->name_storage.p->c_str();
+        if (rt.trace() != nullptr) rt.trace()->forget_type(type);  // its objects are made under the new name
     }
     rt.replace_ref(slot, value);
     return 0;

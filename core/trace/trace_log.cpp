@@ -44,13 +44,13 @@ size_t TraceLog::big_size(size_t i) const {
     return it == big_sizes_.end() ? kSizeMask : it->second;
 }
 
-uint32_t TraceLog::find_type_index(const void* key, const char* name) {
-    auto [it, inserted] = type_keys_.try_emplace(key, static_cast<uint32_t>(types_.size()));
+uint32_t TraceLog::find_type_index(const char* name) {
+    auto [it, inserted] = type_keys_.try_emplace(name, static_cast<uint32_t>(types_.size()));
     if (inserted) types_.emplace_back(name);
     return it->second;
 }
 
-uint32_t TraceLog::name_index(std::string_view name) {
+uint32_t TraceLog::find_name_index(std::string_view name) {
     auto [it, inserted] = name_keys_.try_emplace(std::string(name), static_cast<uint32_t>(names_.size()));
     if (inserted) names_.emplace_back(name);
     return it->second;

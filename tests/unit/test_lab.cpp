@@ -3,6 +3,7 @@
 // and collection, names and gc_refs at a point, and explain's reasons.
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <random>
 #include <string>
@@ -468,4 +469,34 @@ TEST_CASE("the interpreter's exit is recorded after the snippet's end, where its
         const int64_t k = after.find_object(id);
         CHECK((k < 0 || after.object_refcnts[static_cast<size_t>(k)] == 0));
     }
+}
+
+TEST_CASE("an object's type in the trace is its class's name then, though a dead class's address is reused", "[lab]") {
+    // Each class dies before the next is made, and is renamed while it lives: the trace must not
+    // take a type for another because it sits where that one sat.
+    Lab lab(profile("3.12"), RunMode::Script, LabLimits{});
+    lab.load(R"(import gc
+for k in range(20):
+    C = type("C%d" % k, (), {})
+    x = C()
+    C.__name__ = "R%d" % k
+    y = C()
+    del x, y, C
+    gc.collect()
+)");
+    REQUIRE(lab.run() == 0);
+    std::vector<std::string> made;
+    for (size_t i = lab.start(); i < lab.end(); ++i) {
+        const trace::Event e = lab.trace().at(i);
+        if (e.kind != trace::EventKind::ObjectNew) continue;
+        const std::string& name = lab.trace().type_name(e.arg);
+        if (name.size() > 1 && (name[0] == 'C' || name[0] == 'R') && std::isdigit(static_cast<unsigned char>(name[1])))
+            made.push_back(name);
+    }
+    std::vector<std::string> expected;
+    for (int k = 0; k < 20; ++k) {
+        expected.push_back("C" + std::to_string(k));
+        expected.push_back("R" + std::to_string(k));
+    }
+    CHECK(made == expected);
 }

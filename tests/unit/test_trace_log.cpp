@@ -118,3 +118,25 @@ TEST_CASE("a released reservation goes to the next log array of its size, whose 
     CHECK(pymemlab::trace::log_reservations_mapped() == mapped + 1);
 }
 #endif
+
+TEST_CASE("a type's or a name's key is a shortcut to its text's index, until the type is forgotten", "[trace]") {
+    TraceLog log;
+    int a = 0, b = 0;
+    const uint32_t first = log.type_index(&a, "C0");
+    CHECK(log.type_index(&a, "C0") == first);
+    log.forget_type(&a);
+    const uint32_t second = log.type_index(&a, "C1");  // a new type where the old one was
+    CHECK(second != first);
+    CHECK(log.type_name(second) == "C1");
+    CHECK(log.type_index(&b, "C0") == first);  // the same name elsewhere: the same index
+    CHECK(log.type_count() == 2);
+
+    const uint32_t x = log.name_index("x", &a);
+    CHECK(log.name_index("x", &a) == x);
+    const uint32_t y = log.name_index("y", &a);
+    CHECK(y != x);
+    CHECK(log.name(y) == "y");
+    CHECK(log.name_index("x") == x);
+    CHECK(log.name_index("x", &b) == x);
+    CHECK(log.name_count() == 2);
+}
