@@ -342,8 +342,13 @@ PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* defaults
     }
     PyFunctionObject* fo = as_function(fn);
     fo->func_defaults.p = defaults;
-    fo->func_kwdefaults.p = kwdefaults;
-    fo->func_annotations.p = annotations;
+    if (rt.profile().major >= 3) {
+        fo->func_kwdefaults.p = kwdefaults;
+        fo->func_annotations.p = annotations;
+    } else {
+        rt.xdecref(kwdefaults);  // 2.7's compiler makes neither; its functions have no such field
+        rt.xdecref(annotations);
+    }
     fo->func_closure.p = closure;
     // PyFunction_New: the docstring is the first constant when that is a str (the compiler puts
     // None there when the function has none); the module is the globals' __name__.

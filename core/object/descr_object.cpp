@@ -36,22 +36,25 @@ struct PyDescrObject {
 };
 static_assert(sizeof(PyDescrObject) == 48);
 
-// PyCFunctionObject: m_ml, m_self, m_module (+ vectorcall, weakreflist in 3.x).
+// PyCFunctionObject: m_ml, m_self, m_module, then what later versions added. A profile's
+// objects hold the struct as far as its version's fields go (2.7's end before m_weakreflist,
+// 3.6-3.7's before vectorcall), as their requests are CPython's measured sizes.
 struct PyCFunctionObject {
     PyObject ob_base;
     Slot<const PyMethodDef> m_ml;
     Slot<PyObject> m_self;
     Slot<PyObject> m_module;
-    Slot<PyObject> m_weakreflist;
-    Slot<void> vectorcall;
+    Slot<PyObject> m_weakreflist;  // 3.x
+    Slot<void> vectorcall;         // 3.8+
 };
 static_assert(sizeof(PyCFunctionObject) == 56);
 
-// classmethod / staticmethod: cm_callable, cm_dict.
+// classmethod / staticmethod: cm_callable, and from 3.x cm_dict (2.7's objects end before it;
+// cm_has_dict says which an object is).
 struct PyClassMethod {
     PyObject ob_base;
     Slot<PyObject> cm_callable;
-    Slot<PyObject> cm_dict;
+    Slot<PyObject> cm_dict;  // 3.x
 };
 
 // propertyobject: prop_get, prop_set, prop_del, prop_doc, 3.10's prop_name, then CPython's int
@@ -232,15 +235,26 @@ PyObject* cfunction_repr(Runtime& rt, PyObject* self) {
 
 // ---- classmethod / staticmethod -----------------------------------------------------------------
 
+void cm_dealloc(Runtime& rt, PyObject* self);
+
+// Whether a classmethod or staticmethod (or an instance of a subclass) has cm_dict: the
+// built-in type's size says (a subclass's own slots follow the base's struct, wherever it ends).
+bool cm_has_dict(const PyObject* self) {
+    const PyTypeObject* t = Py_TYPE(self);
+    while (t->tp_dealloc != cm_dealloc) t = t->tp_base;
+    return t->tp_basicsize >= static_cast<int64_t>(sizeof(PyClassMethod));
+}
+
 void cm_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     rt.xdecref(as_cm(self)->cm_callable.p);
-    rt.xdecref(as_cm(self)->cm_dict.p);
+    if (cm_has_dict(self)) rt.xdecref(as_cm(self)->cm_dict.p);
     rt.free_object(self);
 }
 
 void cm_traverse(PyObject* self, visitproc visit, void* arg) {
     if (PyObject* c = as_cm(self)->cm_callable.p) visit(c, arg);
+    if (!cm_has_dict(self)) return;
     if (PyObject* d = as_cm(self)->cm_dict.p) visit(d, arg);
 }
 
@@ -252,7 +266,7 @@ PyObject* cm_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py_ssiz
     if (o == nullptr) return err_no_memory(rt);
     as_cm(o)->cm_callable.p = args[0];
     rt.incref(args[0]);
-    as_cm(o)->cm_dict.p = nullptr;
+    if (cm_has_dict(o)) as_cm(o)->cm_dict.p = nullptr;
     rt.gc_track(o);
     return o;
 }
@@ -441,13 +455,20 @@ void init_descr_types(Runtime& rt) {
                                            {.dealloc = descr_dealloc, .traverse = descr_traverse});
     b.member_descriptor_type->tp_descr_get = member_get;
     b.member_descriptor_type->tp_descr_set = member_set;
+    size_t cfunction_host = sizeof(PyCFunctionObject);
+    if (rt.profile().major == 2)
+        cfunction_host = offsetof(PyCFunctionObject, m_weakreflist);
+    else if (!rt.profile().at_least(3, 8))
+        cfunction_host = offsetof(PyCFunctionObject, vectorcall);
     b.builtin_function_type = new_static_type(rt, "builtin_function_or_method",
-                                          model_basicsize(sizes.builtin_function, sizeof(PyCFunctionObject)), 0, {.dealloc = cfunction_dealloc, .traverse = cfunction_traverse});
+                                              model_basicsize(sizes.builtin_function, cfunction_host), 0,
+                                              {.dealloc = cfunction_dealloc, .traverse = cfunction_traverse});
     b.builtin_function_type->tp_call = cfunction_call;
     if (rt.profile().major >= 3)
         b.builtin_function_type->tp_weaklistoffset = offsetof(PyCFunctionObject, m_weakreflist);
     b.builtin_function_type->tp_repr = cfunction_repr;
-    const int64_t cm_size = model_basicsize(sizes.classmethod, sizeof(PyClassMethod));
+    const int64_t cm_size = model_basicsize(
+        sizes.classmethod, rt.profile().major == 2 ? offsetof(PyClassMethod, cm_dict) : sizeof(PyClassMethod));
     b.classmethod_type = new_static_type(rt, "classmethod", cm_size, 0,
                                      {.dealloc = cm_dealloc, .traverse = cm_traverse});
     b.classmethod_type->tp_new = cm_new;
@@ -508,10 +529,8 @@ PyObject* cfunction_new(Runtime& rt, const PyMethodDef* def, PyObject* self) {
     f->m_self.p = self;
     if (self != nullptr) rt.incref(self);
     f->m_module.p = nullptr;
-    if (rt.profile().major >= 3) {
-        f->m_weakreflist.p = nullptr;
-        f->vectorcall.p = nullptr;
-    }
+    if (rt.profile().major >= 3) f->m_weakreflist.p = nullptr;
+    if (rt.profile().at_least(3, 8)) f->vectorcall.p = nullptr;
     rt.gc_track(o);
     return o;
 }

@@ -24,20 +24,24 @@ void function_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     object_clear_weakrefs(rt, self);
     PyFunctionObject* f = as_function(self);
-    for (Slot<PyObject>* s : {&f->func_globals, &f->func_builtins, &f->func_name, &f->func_qualname, &f->func_code,
-                              &f->func_defaults, &f->func_kwdefaults, &f->func_closure, &f->func_doc, &f->func_dict,
-                              &f->func_module, &f->func_annotations})
+    for (Slot<PyObject>* s : {&f->func_globals, &f->func_name, &f->func_code, &f->func_defaults, &f->func_closure,
+                              &f->func_doc, &f->func_dict, &f->func_module})
         rt.xdecref(s->p);
+    if (function_has(self, offsetof(PyFunctionObject, func_annotations)))
+        for (Slot<PyObject>* s : {&f->func_qualname, &f->func_kwdefaults, &f->func_annotations}) rt.xdecref(s->p);
     rt.free_object(self);
 }
 
-// func_traverse's order: code, globals, module, defaults, kwdefaults, doc, name, dict,
-// closure, annotations, qualname.
+// func_traverse's order: code, globals, (3.10: builtins,) module, defaults, (3.x: kwdefaults,)
+// doc, name, dict, closure, (3.x: annotations, qualname).
 void function_traverse(PyObject* self, visitproc visit, void* arg) {
     PyFunctionObject* f = as_function(self);
-    for (PyObject* o : {f->func_code.p, f->func_globals.p, f->func_builtins.p, f->func_module.p, f->func_defaults.p,
-                        f->func_kwdefaults.p, f->func_doc.p, f->func_name.p, f->func_dict.p, f->func_closure.p,
-                        f->func_annotations.p, f->func_qualname.p})
+    const bool py3 = function_has(self, offsetof(PyFunctionObject, func_annotations));
+    const bool builtins = function_has(self, offsetof(PyFunctionObject, func_builtins));
+    for (PyObject* o : {f->func_code.p, f->func_globals.p, builtins ? f->func_builtins.p : nullptr, f->func_module.p,
+                        f->func_defaults.p, py3 ? f->func_kwdefaults.p : nullptr, f->func_doc.p, f->func_name.p,
+                        f->func_dict.p, f->func_closure.p, py3 ? f->func_annotations.p : nullptr,
+                        py3 ? f->func_qualname.p : nullptr})
         if (o != nullptr) visit(o, arg);
 }
 
@@ -272,7 +276,13 @@ PyObject* method_tp_new(Runtime& rt, PyTypeObject*, PyObject* const* args, Py_ss
 void init_func_types(Runtime& rt) {
     Builtins& b = rt.builtins();
     const TypeSizes& sizes = type_sizes(rt.profile());
-    b.function_type = new_static_type(rt, "function", model_basicsize(sizes.function, sizeof(PyFunctionObject)), 0,
+    // Each profile's function holds the struct as far as its version's fields go.
+    size_t function_host = sizeof(PyFunctionObject);
+    if (rt.profile().major == 2)
+        function_host = offsetof(PyFunctionObject, func_qualname);
+    else if (!rt.profile().at_least(3, 8))
+        function_host = offsetof(PyFunctionObject, func_builtins);
+    b.function_type = new_static_type(rt, "function", model_basicsize(sizes.function, function_host), 0,
                                       {.dealloc = function_dealloc, .traverse = function_traverse});
     b.function_type->tp_call = function_call;
     b.function_type->tp_descr_get = function_get;
@@ -303,13 +313,15 @@ PyObject* function_new(Runtime& rt, PyObject* code, PyObject* globals, PyObject*
         return v;
     };
     f->func_globals.p = keep(globals);
-    f->func_builtins.p = nullptr;
     f->func_name.p = keep(name);
-    f->func_qualname.p = keep(qualname);
     f->func_code.p = keep(code);
-    f->func_defaults.p = f->func_kwdefaults.p = f->func_closure.p = nullptr;
-    f->func_doc.p = f->func_dict.p = f->func_weakreflist.p = f->func_annotations.p = nullptr;
+    f->func_defaults.p = f->func_closure.p = f->func_doc.p = f->func_dict.p = f->func_weakreflist.p = nullptr;
     f->func_module.p = nullptr;
+    if (function_has(o, offsetof(PyFunctionObject, func_annotations))) {
+        f->func_qualname.p = keep(qualname);
+        f->func_kwdefaults.p = f->func_annotations.p = nullptr;
+    }
+    if (function_has(o, offsetof(PyFunctionObject, func_builtins))) f->func_builtins.p = nullptr;
     rt.gc_track(o);
     return o;
 }

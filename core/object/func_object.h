@@ -10,26 +10,34 @@ namespace pymemlab {
 
 class Runtime;
 
-// PyFunctionObject: the fields the model uses, at 8-byte slots. Invariant: func_code is a code
-// object; func_defaults a tuple or null; func_kwdefaults a dict or null; func_closure a tuple
-// of cells or null; func_name/func_qualname str.
+// PyFunctionObject: the fields the model uses, at 8-byte slots, 2.7's first and then the tail
+// later versions added, so that each profile's function is no larger than CPython's (its
+// request is the measured size, and the block holds the struct only so far): 2.7's ends before
+// func_qualname, 3.6-3.9's before func_builtins (function_has says whether an object has a
+// field). Only ob_refcnt and ob_type sit at CPython's offsets. Invariant: func_code is a code
+// object; func_defaults a tuple or null; func_kwdefaults a dict or null; func_closure a tuple of
+// cells or null; func_name/func_qualname str; func_builtins null (it gives 3.10+ their size).
 struct PyFunctionObject {
     PyObject ob_base;
     Slot<PyObject> func_globals;
-    Slot<PyObject> func_builtins;
     Slot<PyObject> func_name;
-    Slot<PyObject> func_qualname;
     Slot<PyObject> func_code;
     Slot<PyObject> func_defaults;
-    Slot<PyObject> func_kwdefaults;
     Slot<PyObject> func_closure;
     Slot<PyObject> func_doc;
     Slot<PyObject> func_dict;
     Slot<PyObject> func_weakreflist;
     Slot<PyObject> func_module;
+    // 3.x
+    Slot<PyObject> func_qualname;
+    Slot<PyObject> func_kwdefaults;
     Slot<PyObject> func_annotations;
+    // 3.8+ (their vectorcall slot; 3.10's builtins)
+    Slot<PyObject> func_builtins;
 };
 static_assert(sizeof(PyFunctionObject) == 120);
+static_assert(offsetof(PyFunctionObject, func_qualname) == 88, "2.7's function body");
+static_assert(offsetof(PyFunctionObject, func_builtins) == 112, "3.6's function body");
 
 // PyMethodObject: a function bound to an object. 2.7's instancemethod also records the class it
 // was found through (im_class), and is unbound (im_self null) when found through the class:
@@ -49,6 +57,10 @@ void init_func_types(Runtime& rt);
 PyObject* function_new(Runtime& rt, PyObject* code, PyObject* globals, PyObject* name, PyObject* qualname);
 inline PyFunctionObject* as_function(PyObject* o) { return reinterpret_cast<PyFunctionObject*>(o); }
 bool function_check(const Runtime& rt, const PyObject* o);
+// Whether function f's block holds the field at `offset` (a field of the tail: see above).
+inline bool function_has(const PyObject* f, size_t offset) {
+    return static_cast<int64_t>(offset + sizeof(Slot<PyObject>)) <= Py_TYPE(f)->tp_basicsize;
+}
 // A bound method (references to func and self taken); in 2.7 its im_class is self's type.
 PyObject* method_new(Runtime& rt, PyObject* func, PyObject* self);
 // 2.7's PyMethod_New(func, self, klass): self null makes an unbound method (references taken).

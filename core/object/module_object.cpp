@@ -27,7 +27,7 @@ void module_dealloc(Runtime& rt, PyObject* self) {
     // 2.7 wipes the globals of a module that dies, even where its dict lives on.
     if (rt.profile().major == 2 && as_module(self)->md_dict.p != nullptr) module_clear_dict(rt, as_module(self)->md_dict.p);
     rt.xdecref(as_module(self)->md_dict.p);
-    rt.xdecref(as_module(self)->md_name.p);
+    if (rt.profile().major >= 3) rt.xdecref(as_module(self)->md_name.p);
     rt.free_object(self);
 }
 
@@ -100,7 +100,8 @@ PyObject* module_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, 
                           rt.profile().at_least(3, 10) ? "'name'" : "1", Py_TYPE(name)->tp_name);
     if (type != rt.builtins().module_type)
         return err_set_string(rt, rt.builtins().exc.TypeError, "the lab does not make instances of module subclasses");
-    PyObject* m = module_new(rt, str_as_utf8(rt, name));
+    // module_init_dict: the name given is the one kept (its __name__, and 3.x's md_name).
+    PyObject* m = module_new_named(rt, {}, name);
     if (m == nullptr) return nullptr;
     PyObject* dict = module_dict(m);
     bool ok = doc == nullptr || set_item(rt, dict, "__doc__", doc);
@@ -146,8 +147,8 @@ void init_module_attributes(Runtime& rt) {
 }
 
 void init_module_type(Runtime& rt) {
-    PyTypeObject* t = new_static_type(rt, "module",
-                                      model_basicsize(type_sizes(rt.profile()).module, sizeof(PyModuleObject)), 0,
+    const size_t host = rt.profile().major == 2 ? offsetof(PyModuleObject, md_def) : sizeof(PyModuleObject);
+    PyTypeObject* t = new_static_type(rt, "module", model_basicsize(type_sizes(rt.profile()).module, host), 0,
                                       {.dealloc = module_dealloc, .traverse = module_traverse});
     t->tp_repr = module_repr;
     t->tp_new = module_tp_new;
@@ -158,23 +159,30 @@ void init_module_type(Runtime& rt) {
     rt.builtins().module_type = t;
 }
 
-PyObject* module_new(Runtime& rt, std::string_view name) {
+PyObject* module_new(Runtime& rt, std::string_view name) { return module_new_named(rt, name, nullptr); }
+
+PyObject* module_new_named(Runtime& rt, std::string_view name, PyObject* name_object) {
     PyTypeObject* type = rt.builtins().module_type;
     PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
     if (o == nullptr) return err_no_memory(rt);
     PyModuleObject* m = as_module(o);
-    m->md_def.p = m->md_state.p = nullptr;
-    m->md_weaklist.p = nullptr;
-    m->md_name.p = nullptr;
+    const bool py3 = rt.profile().major >= 3;  // 2.7's module is its dict alone
+    if (py3) {
+        m->md_def.p = m->md_state.p = nullptr;
+        m->md_weaklist.p = nullptr;
+        m->md_name.p = nullptr;
+    }
     m->md_dict.p = dict_new(rt);
-    PyObject* n = str_from_utf8(rt, name);
+    PyObject* n = name_object != nullptr ? new_ref(rt, name_object) : str_from_utf8(rt, name);
     PyObject* key = str_intern_ascii(rt, "__name__");
     PyObject* doc = str_intern_ascii(rt, "__doc__");
     bool ok = m->md_dict.p != nullptr && n != nullptr && key != nullptr && doc != nullptr;
     if (ok) {
         ok = dict_setitem(rt, m->md_dict.p, key, n) && dict_setitem(rt, m->md_dict.p, doc, rt.builtins().singletons.none);
-        m->md_name.p = n;
-        n = nullptr;
+        if (py3) {
+            m->md_name.p = n;  // PyModule_NewObject keeps the name
+            n = nullptr;
+        }
     }
     rt.xdecref(n);
     rt.xdecref(key);

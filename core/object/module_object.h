@@ -10,9 +10,12 @@ namespace pymemlab {
 
 class Runtime;
 
+// PyModuleObject. 2.7's ends after md_dict: its objects' blocks hold no more (the request is
+// CPython's measured size), and the 2.7 profile touches no later field.
 struct PyModuleObject {
     PyObject ob_base;
     Slot<PyObject> md_dict;
+    // 3.x
     Slot<void> md_def;
     Slot<void> md_state;
     Slot<PyObject> md_weaklist;
@@ -25,6 +28,8 @@ void init_module_type(Runtime& rt);
 void init_module_attributes(Runtime& rt);
 // A module named `name` with a fresh dict holding __name__ (and __doc__ None).
 PyObject* module_new(Runtime& rt, std::string_view name);
+// The same with the str `name_object` as its name (a reference taken) when not null.
+PyObject* module_new_named(Runtime& rt, std::string_view name, PyObject* name_object);
 PyObject* module_dict(PyObject* module);  // borrowed
 bool module_check(const Runtime& rt, const PyObject* o);
 // _PyModule_ClearDict: what wipes a module's globals, at the interpreter's exit (pylifecycle.h)

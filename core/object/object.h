@@ -28,8 +28,9 @@ struct PyVarObject {
 static_assert(sizeof(PyVarObject) == 24);
 
 // The request an object type makes: CPython's measured tp_basicsize for the profile
-// (profile/type_sizes.h), but never less than the model's host struct, which follows the
-// newest layout and can outgrow an older version's (the difference is the host struct's).
+// (profile/type_sizes.h), but never less than the host struct's bytes the profile uses. A struct
+// whose later fields an older version lacks puts them last, and its type passes the size up to
+// them for that version (the function, module, builtin function and classmethod structs).
 inline int64_t model_basicsize(int64_t measured, size_t host) {
     return measured > static_cast<int64_t>(host) ? measured : static_cast<int64_t>(host);
 }

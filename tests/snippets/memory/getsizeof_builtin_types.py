@@ -1,8 +1,7 @@
 # sys.getsizeof of one object of each common built-in type, GC header included: functions,
 # modules, methods, descriptors, slot wrappers, iterators, views, singletons and containers.
-# (2.7's function, module, builtin and classmethod sizes, and 3.6's GC header, are documented
-# differences: tests/cpydiff/sizes_27_host_layout.md, profile_36_gc_header.md.)
-# profiles: 3.8+
+# (3.6's GC header is a documented difference: tests/cpydiff/profile_36_gc_header.md.)
+# profiles: 2.7, 3.8+
 import sys, weakref
 def f(): pass
 class C(object):
