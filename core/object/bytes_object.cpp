@@ -141,7 +141,11 @@ PyObject* bytes_from_data(Runtime& rt, const void* data, int64_t n) {
     PyObject* o = allocate(rt, n);
     if (o == nullptr) return nullptr;
     std::memcpy(bytes_data(rt, o), data, static_cast<size_t>(n));
-    if (n == 1) return remember(rt, s.characters[*static_cast<const unsigned char*>(data)], o);
+    if (n == 1) {
+        const auto ch = *static_cast<const unsigned char*>(data);
+        o = remember(rt, s.characters[ch], o);
+        if (is_27(rt)) rt.note_char_made(o, ch);  // 2.7's str: CPython's start-up may hold it
+    }
     return o;
 }
 

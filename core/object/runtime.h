@@ -21,6 +21,7 @@
 #include "object/object.h"
 #include "object/type.h"
 #include "profile/profile.h"
+#include "profile/startup_refs.h"
 #include "trace/trace_log.h"
 
 namespace pymemlab {
@@ -255,6 +256,14 @@ public:
         o->ob_refcnt += n;
         if (trace_ != nullptr)
             trace_->push(trace::EventKind::ExternalRefs, id(o), static_cast<uint32_t>(n + trace::kGcRefsBias));
+    }
+    // The start-up references the interpreter holds now (interp.cpp), or null: a one-character
+    // str the lab makes on first use gets CPython's start-up count for it (its latin1 entry) as
+    // it is made (note_char_made), as the ones that exist got theirs when they were taken.
+    const StartupRefs* held_startup_refs = nullptr;
+    void note_char_made(PyObject* o, uint8_t ch) {
+        if (held_startup_refs != nullptr && ch < StartupRefs::kChars && held_startup_refs->latin1[ch] != 0)
+            add_external_refs(o, held_startup_refs->latin1[ch]);
     }
     // _Py_ForgetReference: an object about to move (a resized tuple's block) leaves the registry.
     void note_forgotten(PyObject* o) {

@@ -241,10 +241,12 @@ PyObject* latin1_char(Runtime& rt, uint8_t ch) {
         // Made on first use, up to 3.10 and in 2.7; the cache keeps the first reference.
         PyObject* o = unicode_new(rt, 1, ch);
         if (o == nullptr) return nullptr;
-        if (is_27(rt))
+        if (is_27(rt)) {
             u27(o)->str.p[0] = ch;
-        else
+        } else {
             data3(rt.profile(), o)[0] = ch;
+            rt.note_char_made(o, ch);  // CPython's start-up may hold it (2.7's table is its str's)
+        }
         slot = o;
     }
     rt.incref(slot);

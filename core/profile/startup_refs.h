@@ -21,6 +21,11 @@ struct StartupRefs {
     static constexpr int kSmallInts = 262;  // -5 .. 256
     uint16_t none, true_, false_, ellipsis, not_implemented, empty_tuple, empty_str;
     uint16_t small_ints[kSmallInts];
+    // The one-character strs chr(0) .. chr(127) (3.x's latin-1 cache, 2.7's characters; CPython's
+    // start-up holds none past them): those it made, the lab makes on first use (up to 3.10),
+    // and adds the count then (Runtime::note_char_made).
+    static constexpr int kChars = 128;
+    uint16_t latin1[kChars];
 };
 
 // The profile's row, or nullptr where the shared objects are immortal (3.12+).
