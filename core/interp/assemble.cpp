@@ -570,6 +570,17 @@ PyObject* Compiler::make_code(Unit& u, std::vector<Instr> instrs) {
         return nullptr;
     }
     intern_constants(rt_, consts, !is27(), nullptr);
+    if (at_least(3, 8)) {
+        // makecode puts the tuples through the compilation's constant cache: equal ones are
+        // one object (two functions' co_names, a function's co_varnames and a tuple constant).
+        consts = pool_.merge_tuple(consts);
+        names = pool_.merge_tuple(names);
+        if (!at_least(3, 11)) {
+            varnames = pool_.merge_tuple(varnames);
+            cellvars = pool_.merge_tuple(cellvars);
+            freevars = pool_.merge_tuple(freevars);
+        }
+    }
     rt_.incref(filename_);
     PyObject* code = code_new(rt_, body, consts, names, varnames, freevars, cellvars, filename_, name, qualname);
     if (code == nullptr) memory_error();

@@ -52,15 +52,24 @@ void code_blocks(const Runtime& rt, PyObject* self, blockproc visit, void* arg) 
     if (PyObject* zombie = as_code(self)->co_zombieframe.p) visit(rt.block_of(zombie), arg);
 }
 
-// The co_* attributes (codeobject.c's code_memberlist and code_getsetlist), read-only. The name
-// tuples are the ones the code object holds (3.11+ builds co_varnames, co_cellvars and
-// co_freevars anew from co_localsplusnames at each access; the model keeps them as tuples).
+// The co_* attributes (codeobject.c's code_memberlist and code_getsetlist), read-only.
 template <Slot<PyObject> PyCodeObject::*Field>
 PyObject* code_get_object(Runtime& rt, PyObject* self) {
     PyObject* v = (as_code(self)->*Field).p;
     if (v == nullptr) v = rt.builtins().singletons.none;
     rt.incref(v);
     return v;
+}
+// co_varnames, co_cellvars, co_freevars. The model keeps them as tuples; CPython 3.11 keeps one
+// co_localsplusnames and builds each anew at every access (get_localsplus_names: a new tuple,
+// or () when there are none), so there a read gives a copy; 3.12+ caches the tuple built at
+// the first read, which is the one the model holds.
+template <Slot<PyObject> PyCodeObject::*Field>
+PyObject* code_get_names(Runtime& rt, PyObject* self) {
+    PyObject* names = (as_code(self)->*Field).p;
+    if (rt.profile().major == 3 && rt.profile().minor == 11 && Py_SIZE(names) > 0)
+        return tuple_from_array(rt, tuple_items(names), Py_SIZE(names));
+    return new_ref(rt, names);
 }
 template <int CodeBody::*Field>
 PyObject* code_get_int(Runtime& rt, PyObject* self) {
@@ -77,9 +86,9 @@ const PyGetSetDef kCodeGetSet[] = {
     {"co_firstlineno", code_get_int<&CodeBody::firstlineno>, nullptr},
     {"co_consts", code_get_object<&PyCodeObject::co_consts>, nullptr},
     {"co_names", code_get_object<&PyCodeObject::co_names>, nullptr},
-    {"co_varnames", code_get_object<&PyCodeObject::co_varnames>, nullptr},
-    {"co_freevars", code_get_object<&PyCodeObject::co_freevars>, nullptr},
-    {"co_cellvars", code_get_object<&PyCodeObject::co_cellvars>, nullptr},
+    {"co_varnames", code_get_names<&PyCodeObject::co_varnames>, nullptr},
+    {"co_freevars", code_get_names<&PyCodeObject::co_freevars>, nullptr},
+    {"co_cellvars", code_get_names<&PyCodeObject::co_cellvars>, nullptr},
     {"co_filename", code_get_object<&PyCodeObject::co_filename>, nullptr},
     {"co_name", code_get_object<&PyCodeObject::co_name>, nullptr},
 };

@@ -326,6 +326,13 @@ PyObject* ConstantPool::merge(PyObject* o) {
     return o;
 }
 
+PyObject* ConstantPool::merge_tuple(PyObject* t) {
+    auto [it, inserted] = cache_.try_emplace(key(t), t);
+    rt_.incref(it->second);
+    if (!inserted) rt_.decref(t);
+    return it->second;
+}
+
 // ==== helpers on constants =====================================================================
 
 bool const_is_int(const Runtime& rt, const PyObject* o) {

@@ -73,6 +73,10 @@ public:
     // merge_consts_recursive (3.8+): the one object of o's key in this compilation, o's items
     // merged too. Steals o; returns a new reference, or nullptr on MemoryError.
     PyObject* merge(PyObject* o);
+    // merge_const_tuple / merge_const_one (3.8+): a code object's tuple (co_consts, co_names,
+    // and up to 3.10 co_varnames, co_cellvars, co_freevars) as one constant, its items as they
+    // are. Steals t; returns a new reference (the cached equal tuple, or t, now cached).
+    PyObject* merge_tuple(PyObject* t);
 
     // ---- folding primitives (const_fold.cpp): new references, or nullptr (error cleared) ----
     PyObject* fold_binop(ast::Operator op, PyObject* a, PyObject* b, const FoldLimits& limits);
