@@ -44,15 +44,14 @@ void hold_startup_refs(Runtime& rt, int sign) {
         {s.ellipsis, refs->ellipsis}, {s.not_implemented, refs->not_implemented},
         {b.empty_tuple, refs->empty_tuple}, {empty_str, refs->empty_str},
     };
-    for (auto [o, n] : shared)
+    auto hold = [&](PyObject* o, uint16_t n) {
         if (o != nullptr && n != 0) rt.add_external_refs(o, sign * n);
-    for (int i = 0; i < StartupRefs::kSmallInts; ++i)
-        if (PyObject* o = b.small_ints[i]; o != nullptr && refs->small_ints[i] != 0)
-            rt.add_external_refs(o, sign * refs->small_ints[i]);
+    };
+    for (auto [o, n] : shared) hold(o, n);
+    for (int i = 0; i < StartupRefs::kSmallInts; ++i) hold(b.small_ints[i], refs->small_ints[i]);
     // One-character strs: those made so far; the others as they are made (Runtime::note_char_made).
     PyObject* const* chars = rt.profile().major < 3 ? b.bytes_state.characters : b.str_state.latin1;
-    for (int ch = 0; ch < StartupRefs::kChars; ++ch)
-        if (PyObject* o = chars[ch]; o != nullptr && refs->latin1[ch] != 0) rt.add_external_refs(o, sign * refs->latin1[ch]);
+    for (int ch = 0; ch < StartupRefs::kChars; ++ch) hold(chars[ch], refs->latin1[ch]);
     rt.held_startup_refs = sign > 0 ? refs : nullptr;
 }
 

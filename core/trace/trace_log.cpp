@@ -44,24 +44,10 @@ size_t TraceLog::big_size(size_t i) const {
     return it == big_sizes_.end() ? kSizeMask : it->second;
 }
 
-uint32_t TraceLog::find_type_index(const char* name) {
-    auto [it, inserted] = type_keys_.try_emplace(name, static_cast<uint32_t>(types_.size()));
-    if (inserted) types_.emplace_back(name);
-    return it->second;
-}
-
-uint32_t TraceLog::find_name_index(std::string_view name) {
-    auto [it, inserted] = name_keys_.try_emplace(std::string(name), static_cast<uint32_t>(names_.size()));
-    if (inserted) names_.emplace_back(name);
-    return it->second;
-}
-
 size_t TraceLog::memory_bytes() const {
     size_t n = words_.memory_bytes(size_) + addrs_.memory_bytes(size_);
     n += big_sizes_.size() * 32;
-    for (const std::string& s : types_) n += s.capacity() + sizeof s;
-    for (const std::string& s : names_) n += 2 * (s.capacity() + sizeof s);
-    return n;
+    return n + types_.memory_bytes() + names_.memory_bytes();
 }
 
 void TraceLog::clear() {

@@ -12,6 +12,7 @@
 
 #include "trace/event.h"
 #include "trace/log_array.h"
+#include "trace/text_table.h"
 
 namespace pymemlab::trace {
 
@@ -47,25 +48,24 @@ public:
 
     // Type names: ObjectNew's payload, an index of the name table. `key` is the type's address
     // in the host, a shortcut to its name's index: a run makes objects of a few types, over and
-    // over, answered from recent_types_ without hashing or measuring the name. A type whose
-    // name changes (`C.__name__ = ...`) or that dies (its address goes to the next class) must
-    // be forgotten, so that its key is not taken for its old name.
+    // over, answered without hashing or measuring the name. A type whose name changes
+    // (`C.__name__ = ...`) or that dies (its address goes to the next class) must be forgotten,
+    // so that its key is not taken for its old name.
     uint32_t type_index(const void* key, const char* name) {
-        RecentType& recent = recent_type(key);
-        if (recent.key != key) recent = RecentType{key, find_type_index(name)};
+        TextTable::Recent& recent = types_.recent(key);
+        if (recent.key != key) recent = {key, types_.index_of(name)};
         return recent.index;
     }
     void forget_type(const void* key) {
-        if (RecentType& recent = recent_type(key); recent.key == key) recent = RecentType{};
+        if (TextTable::Recent& recent = types_.recent(key); recent.key == key) recent = {};
     }
     const std::string& type_name(uint32_t index) const { return types_[index]; }
     size_t type_count() const { return types_.size(); }
     // Variable names: Bind's payload. `key` (the name's str in the host, or null) is a
-    // shortcut as type_index's keys are, checked against the name.
+    // shortcut as type_index's keys are, checked against the name (strs die unannounced).
     uint32_t name_index(std::string_view name, const void* key = nullptr) {
-        RecentName& recent = recent_names_[(reinterpret_cast<uintptr_t>(key) >> 4) % kRecentNames];
-        if (key == nullptr || recent.key != key || names_[recent.index] != name)
-            recent = RecentName{key, find_name_index(name)};
+        TextTable::Recent& recent = names_.recent(key);
+        if (key == nullptr || recent.key != key || names_[recent.index] != name) recent = {key, names_.index_of(name)};
         return recent.index;
     }
     const std::string& name(uint32_t index) const { return names_[index]; }
@@ -96,33 +96,12 @@ private:
     uint64_t* addr_data_;
     size_t room_;
     std::unordered_map<size_t, size_t> big_sizes_;  // event index -> size, for sizes >= kSizeMask
-    std::vector<std::string> types_;
-    std::unordered_map<std::string, uint32_t> type_keys_;  // name -> index
-    // Type indexes looked up lately, by key: types that are alive and named so.
-    static constexpr size_t kRecentTypes = 8;
-    struct RecentType {
-        const void* key = nullptr;
-        uint32_t index = 0;
-    };
-    RecentType recent_types_[kRecentTypes];
-    RecentType& recent_type(const void* key) {
-        return recent_types_[(reinterpret_cast<uintptr_t>(key) >> 6) % kRecentTypes];
-    }
-    std::vector<std::string> names_;
-    std::unordered_map<std::string, uint32_t> name_keys_;  // name -> index
-    // Name indexes looked up lately, by key (names_[index] is checked before one is used).
-    static constexpr size_t kRecentNames = 8;
-    struct RecentName {
-        const void* key = nullptr;
-        uint32_t index = 0;
-    };
-    RecentName recent_names_[kRecentNames];
+    TextTable types_;  // type names (clear() keeps both tables: indexes stay valid)
+    TextTable names_;  // __main__'s names
 
     // Makes room for more events, up to capacity_; false (and truncated) at capacity_.
     bool grow();
     size_t big_size(size_t i) const;  // block_size of an event whose size is kept aside
-    uint32_t find_type_index(const char* name);
-    uint32_t find_name_index(std::string_view name);
 };
 
 }  // namespace pymemlab::trace
