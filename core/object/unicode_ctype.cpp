@@ -1,25 +1,11 @@
-// Character properties and case mappings: binary search over the generated range tables.
+// Character properties and case mappings: lookups in the generated two-stage tables.
 #include "object/unicode_ctype.h"
 
-#include <algorithm>
 #include <iterator>
 
 namespace pymemlab {
 
 namespace {
-
-struct UnicodeFlagRange {
-    uint32_t first;
-    uint32_t flags;
-};
-
-// A run of `count` code points, `stride` apart, that share their four mappings as deltas.
-struct UnicodeCaseRun {
-    uint32_t first;
-    uint16_t count;
-    uint16_t stride;
-    int32_t mapping[4];  // CaseMapping order: lower, upper, title, fold
-};
 
 // A mapping at or above kCaseSpecial is an index into kCaseSpecials; deltas stay far below it
 // (code points end at U+10FFFF).
@@ -28,14 +14,20 @@ static_assert(kCaseSpecial > 0x10ffff);
 
 #include "object/unicode_db.inc"
 
-const UnicodeCaseRun* find_run(uint32_t ch) {
-    auto it = std::upper_bound(std::begin(kCaseRuns), std::end(kCaseRuns), ch,
-                               [](uint32_t c, const UnicodeCaseRun& r) { return c < r.first; });
-    if (it == std::begin(kCaseRuns)) return nullptr;
-    const UnicodeCaseRun& run = *std::prev(it);
-    const uint32_t offset = ch - run.first;
-    if (offset % run.stride != 0 || offset / run.stride >= run.count) return nullptr;
-    return &run;
+constexpr uint32_t kMaxCodePoint = 0x10ffff;
+static_assert(std::size(kFlagIndex1) == (kMaxCodePoint + 1) >> kShift);
+static_assert(std::size(kCaseIndex1) == (kMaxCodePoint + 1) >> kShift);
+static_assert(std::size(kFlagIndex2) % (1u << kShift) == 0 && std::size(kCaseIndex2) % (1u << kShift) == 0);
+// Record 0 (U+0000's) stands for code points past the last: no property, no mapping.
+static_assert(kFlagRecords[0] == 0);
+static_assert(kCaseRecords[0][0] == 0 && kCaseRecords[0][1] == 0 && kCaseRecords[0][2] == 0 &&
+              kCaseRecords[0][3] == 0);
+
+// The record number of ch through a two-stage index (CPython's gettyperecord).
+template <typename Index2>
+unsigned record_of(const uint8_t* index1, const Index2* index2, uint32_t ch) {
+    if (ch > kMaxCodePoint) return 0;
+    return index2[(index1[ch >> kShift] << kShift) + (ch & ((1u << kShift) - 1))];
 }
 
 // 2.7's simple mappings where the full one has several characters (UnicodeData.txt's own
@@ -44,16 +36,10 @@ constexpr uint32_t kCapitalIWithDot = 0x130;
 
 }  // namespace
 
-uint32_t unicode_flags(uint32_t ch) {
-    if (ch > 0x10ffff) return 0;
-    auto it = std::upper_bound(std::begin(kFlagRanges), std::end(kFlagRanges), ch,
-                               [](uint32_t c, const UnicodeFlagRange& r) { return c < r.first; });
-    return std::prev(it)->flags;
-}
+uint32_t unicode_flags(uint32_t ch) { return kFlagRecords[record_of(kFlagIndex1, kFlagIndex2, ch)]; }
 
 int unicode_case_full(uint32_t ch, CaseMapping which, uint32_t out[3]) {
-    const UnicodeCaseRun* run = find_run(ch);
-    const int32_t m = run != nullptr ? run->mapping[static_cast<int>(which)] : 0;
+    const int32_t m = kCaseRecords[record_of(kCaseIndex1, kCaseIndex2, ch)][static_cast<int>(which)];
     if (m < kCaseSpecial) {
         out[0] = static_cast<uint32_t>(static_cast<int32_t>(ch) + m);
         return 1;
