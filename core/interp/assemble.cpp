@@ -117,7 +117,8 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::JUMP_IF_FALSE_OR_POP:
         case O::JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
         case O::FOR_ITER: return jump ? -1 : 1;
-        case O::MAKE_FUNCTION: return -((arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1));
+        case O::MAKE_FUNCTION:
+            return -((arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1) + ((arg & kMakeFunctionQualname) != 0));
         case O::RAISE_VARARGS: return -arg;
         // The handler starts at the recorded depth with the exception pushed (SETUP_WITH's
         // depth leaves out the __enter__ result on top).
@@ -553,9 +554,11 @@ PyObject* Compiler::make_code(Unit& u, std::vector<Instr> instrs) {
     PyObject* cellvars = str_tuple(u.cellvars.list);
     PyObject* freevars = str_tuple(u.freevars.list);
     PyObject* name = new_str(u.name);
+    // co_qualname arrived in 3.11; before it the qualified name is MAKE_FUNCTION's (make_closure).
+    const bool has_qualname = at_least(3, 11);
     PyObject* qualname = nullptr;
-    if (name != nullptr) {
-        str_intern_code_name(rt_, &name);
+    if (name != nullptr) str_intern_code_name(rt_, &name);
+    if (name != nullptr && has_qualname) {
         if (u.qualname == u.name) {
             qualname = name;
             rt_.incref(qualname);
@@ -563,7 +566,8 @@ PyObject* Compiler::make_code(Unit& u, std::vector<Instr> instrs) {
             qualname = new_str(u.qualname);
         }
     }
-    if (names == nullptr || varnames == nullptr || cellvars == nullptr || freevars == nullptr || qualname == nullptr) {
+    if (names == nullptr || varnames == nullptr || cellvars == nullptr || freevars == nullptr || name == nullptr ||
+        (has_qualname && qualname == nullptr)) {
         for (PyObject* o : {consts, names, varnames, cellvars, freevars, name, qualname}) rt_.xdecref(o);
         delete body;
         memory_error();

@@ -331,11 +331,11 @@ PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ss
     return object_vectorcall(rt, callable, args, nargs, kwnames);
 }
 
-PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* defaults, PyObject* kwdefaults,
-                        PyObject* annotations, PyObject* closure) {
+PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* qualname, PyObject* defaults,
+                        PyObject* kwdefaults, PyObject* annotations, PyObject* closure) {
     Runtime& rt = in.rt;
     PyCodeObject* c = as_code(code);
-    PyObject* fn = function_new(rt, code, f->globals, c->co_name.p, c->co_qualname.p);
+    PyObject* fn = function_new(rt, code, f->globals, c->co_name.p, qualname != nullptr ? qualname : c->co_qualname.p);
     if (fn == nullptr) {
         for (PyObject* o : {defaults, kwdefaults, annotations, closure}) rt.xdecref(o);
         return nullptr;

@@ -938,13 +938,15 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             }
 
             case Opcode::MAKE_FUNCTION: {
+                PyObject* qualname = (ins.arg & kMakeFunctionQualname) ? pop() : nullptr;
                 PyObject* fcode = pop();
                 PyObject* closure = (ins.arg & 8) ? pop() : nullptr;
                 PyObject* annotations = (ins.arg & 4) ? pop() : nullptr;
                 PyObject* kwdefaults = (ins.arg & 2) ? pop() : nullptr;
                 PyObject* defaults = (ins.arg & 1) ? pop() : nullptr;
-                PyObject* fn = make_function(in, f, fcode, defaults, kwdefaults, annotations, closure);
+                PyObject* fn = make_function(in, f, fcode, qualname, defaults, kwdefaults, annotations, closure);
                 rt.decref(fcode);
+                rt.xdecref(qualname);
                 if (fn == nullptr) goto error;
                 push(fn);
                 break;

@@ -27,8 +27,10 @@ PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ss
 // Builtins::function_call: calling a Python function from C (arguments borrowed).
 PyObject* function_vectorcall(Runtime& rt, PyObject* func, PyObject* const* args, Py_ssize_t nargs,
                               PyObject* kwnames);
-PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* defaults, PyObject* kwdefaults,
-                        PyObject* annotations, PyObject* closure);
+// MAKE_FUNCTION: qualname (borrowed) is the name the stack gave up to 3.10, or null: the code's
+// co_qualname (3.11+), or none (2.7).
+PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* qualname, PyObject* defaults,
+                        PyObject* kwdefaults, PyObject* annotations, PyObject* closure);
 // LIST_EXTEND, SET_UPDATE, DICT_UPDATE, DICT_MERGE; `callable` (DICT_MERGE's call) is named in
 // its errors.
 bool extend_container(Interp& in, Opcode op, PyObject* container, PyObject* source, PyObject* callable);

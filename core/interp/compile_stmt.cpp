@@ -507,23 +507,25 @@ void Compiler::make_closure(PyObject* code, int flags, const std::string* qualna
         emit(Opcode::BUILD_TUPLE, nfree);
         flags |= 8;
     }
+    // Up to 3.10 the function takes its __qualname__ from the stack: the class's name, or the
+    // unit's qualified name (its name itself, interned, at the top level), a constant of its own.
     PyObject* qualname = nullptr;
     if (!is27() && !at_least(3, 11)) {
-        if (qualname_const != nullptr) {
-            qualname = new_str(*qualname_const);
-            if (qualname == nullptr) {
-                rt_.decref(code);
-                return;
-            }
-            str_intern_code_name(rt_, &qualname);
-        } else {
-            qualname = as_code(code)->co_qualname.p;
-            rt_.incref(qualname);
+        const std::string& text = qualname_const != nullptr ? *qualname_const : last_qualname_;
+        qualname = new_str(text);
+        if (qualname == nullptr) {
+            rt_.decref(code);
+            return;
         }
+        if (qualname_const != nullptr || text == last_name_) str_intern_code_name(rt_, &qualname);
+        flags |= kMakeFunctionQualname;
     }
     const int i = add_const(code);
     if (i >= 0) emit(Opcode::LOAD_CONST, i);
-    if (qualname != nullptr) add_const(qualname);
+    if (qualname != nullptr) {
+        const int q = add_const(qualname);
+        if (q >= 0) emit(Opcode::LOAD_CONST, q);
+    }
     emit(Opcode::MAKE_FUNCTION, flags);
 }
 

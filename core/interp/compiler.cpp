@@ -263,6 +263,8 @@ void Compiler::set_qualname() {
 PyObject* Compiler::exit_scope() {
     PyObject* code = failed_ ? nullptr : assemble(*u_);
     last_freevars_ = u_->freevars.list;
+    last_name_ = u_->name;
+    last_qualname_ = u_->qualname;
     for (PyObject* o : u_->consts) rt_.decref(o);
     u_->consts.clear();
     if (stack_.empty()) {

@@ -132,6 +132,7 @@ public:
     int depth_ = 0;
     bool interactive_ = false;
     std::vector<std::string> last_freevars_;  // co_freevars of the unit exit_scope just closed
+    std::string last_name_, last_qualname_;   // its co_name, and its qualified name
     bool future_division_ = false;            // 2.7: from __future__ import division
     bool future_absolute_import_ = false;     // 2.7: from __future__ import absolute_import
 

@@ -121,6 +121,8 @@ enum class Opcode : uint8_t {
     // ---- functions, classes, modules -------------------------------------------------------------
     // [defaults tuple (arg&1)] [kwdefaults dict (arg&2)] [annotations dict (arg&4)] [closure tuple (arg&8)]
     // code -> function   (pushed in that order, code on top; qualname is code.co_qualname)
+    // With kMakeFunctionQualname (3.x up to 3.10): code qualname -> function, the qualified name
+    // a constant of its own, as CPython's compiler_make_closure loads it.
     MAKE_FUNCTION,
     LOAD_BUILD_CLASS,  // -> builtins.__build_class__
     IMPORT_NAME,       // level fromlist -> module   (co_names[arg] is the dotted name)
@@ -170,6 +172,9 @@ constexpr int kBinaryOpInplaceOffset = 13;
 // BINARY_OP's arg for 2.7's true division under `from __future__ import division` (the model's
 // BinaryOp::Div is classic there); +1 for its in-place form.
 constexpr int kBinaryOpTrueDivide27 = 2 * kBinaryOpInplaceOffset;
+// MAKE_FUNCTION's flag for a qualified name on the stack, above the code (besides CPython's 1, 2,
+// 4 and 8 for the defaults, keyword defaults, annotations and closure).
+constexpr int kMakeFunctionQualname = 16;
 
 // One instruction. `line` is the source line it came from (tracebacks, line stepping); with
 // end_line, col and end_col it is the instruction's source range as co_positions() gives it

@@ -364,7 +364,7 @@ std::string fully_qualified_name(Runtime& rt, PyTypeObject* t) {
     std::string module, qualname;
     PyObject* m = heap_type(t)->ht_module.p;
     if (m != nullptr && str_check(rt, m)) module = str_as_utf8(rt, m);
-    qualname = str_as_utf8(rt, heap_type(t)->ht_qualname.p);
+    qualname = str_as_utf8(rt, heap_type_qualname(t));
     // PEP 737: builtins and __main__ are left out.
     return module.empty() || module == "builtins" || module == "__main__" ? qualname : module + "." + qualname;
 }

@@ -447,8 +447,9 @@ bool build_class(Runtime& rt, PyTypeObject* type, PyTypeObject* base, PyObject* 
                    type_name(Py_TYPE(qualname)).c_str());
         return false;
     }
-    et->ht_qualname.p = qualname != nullptr ? qualname : et->ht_name.p;
-    rt.incref(et->ht_qualname.p);
+    // 2.7's heap type has no qualified name (heap_type_qualname answers with its name).
+    et->ht_qualname.p = rt.profile().major >= 3 ? (qualname != nullptr ? qualname : et->ht_name.p) : nullptr;
+    if (et->ht_qualname.p != nullptr) rt.incref(et->ht_qualname.p);
     if (qualname != nullptr) {
         PyObject* key = interned(rt, "__qualname__");
         bool ok = key != nullptr && dict_delitem(rt, dict, key);

@@ -142,7 +142,7 @@ PyObject* type_repr(Runtime& rt, PyObject* self) {
         std::string module, qualname;
         PyObject* m = heap_type(t)->ht_module.p;
         if (m != nullptr && str_check(rt, m)) object_str_utf8(rt, m, &module);
-        object_str_utf8(rt, heap_type(t)->ht_qualname.p, &qualname);
+        object_str_utf8(rt, heap_type_qualname(t), &qualname);
         text = "<class '" + (module.empty() || module == "builtins" ? "" : module + ".") + qualname + "'>";
     } else {
         text = std::string(py2_builtin ? "<type '" : "<class '") + t->tp_name + "'>";
@@ -196,7 +196,7 @@ PyObject* special_attribute(Runtime& rt, PyTypeObject* t, const std::string& nam
     if (name == "__name__")
         return is_heap_type(t) ? ref(heap_type(t)->ht_name.p) : str_from_utf8(rt, type_name(t));
     if (name == "__qualname__" && rt.profile().major >= 3)
-        return is_heap_type(t) ? ref(heap_type(t)->ht_qualname.p) : str_from_utf8(rt, type_name(t));
+        return is_heap_type(t) ? ref(heap_type_qualname(t)) : str_from_utf8(rt, type_name(t));
     if (name == "__module__") {
         if (is_heap_type(t)) {
             PyObject* m = heap_type(t)->ht_module.p;
@@ -449,7 +449,10 @@ void inherit_slots(PyTypeObject* type, const PyTypeObject* base) {
 static_assert(sizeof(HeapTypeObject) <= 864, "a class's host struct must fit in the smallest PyHeapTypeObject");
 
 PyObject* heap_type_name(PyTypeObject* t) { return heap_type(t)->ht_name.p; }
-PyObject* heap_type_qualname(PyTypeObject* t) { return heap_type(t)->ht_qualname.p; }
+PyObject* heap_type_qualname(PyTypeObject* t) {
+    const HeapTypeObject* et = heap_type(t);
+    return et->ht_qualname.p != nullptr ? et->ht_qualname.p : et->ht_name.p;
+}
 
 bool type_add_to_dict(Runtime& rt, PyTypeObject* type, const char* name, PyObject* value) {
     if (value == nullptr) return false;
@@ -574,7 +577,7 @@ PyObject* object_default_repr(Runtime& rt, PyObject* o) {
     if (is_heap_type(t)) {
         PyObject* m = heap_type(t)->ht_module.p;
         if (m != nullptr && str_check(rt, m)) object_str_utf8(rt, m, &module);
-        object_str_utf8(rt, heap_type(t)->ht_qualname.p, &qualname);
+        object_str_utf8(rt, heap_type_qualname(t), &qualname);
     } else {
         qualname = t->tp_name;
     }

@@ -32,7 +32,8 @@ inline bool is_heap_type(const PyTypeObject* t) { return (t->tp_flags & Py_TPFLA
 // PyTypeObject for a static type); 2.7's object.__sizeof__ (PyHeapTypeObject plus a PyMemberDef
 // per slot); plus the GC header CPython adds (core/profile/type_sizes.h).
 int64_t type_getsizeof(const Runtime& rt, PyTypeObject* type);
-// The heap type's __name__/__qualname__/__module__ (borrowed str objects).
+// The heap type's __name__/__qualname__/__module__ (borrowed str objects; 2.7's type has no
+// qualified name of its own: its __name__).
 PyObject* heap_type_name(PyTypeObject* t);
 PyObject* heap_type_qualname(PyTypeObject* t);
 
