@@ -28,11 +28,12 @@ struct CompileOptions {
     // Where the compiler's SyntaxWarnings go (3.8+: `x is 1`, `1()`, ...), when the caller
     // shows them; compile_warnings.cpp.
     std::vector<struct CompileWarning>* warnings = nullptr;
-    // Where the parser's objects go when the compilation succeeds (ConstantPool: each literal, and
-    // each folded constant, with one reference), when the caller runs the code before releasing
-    // them: CPython frees the AST's arena after running the module (pyrun_file, exec, each REPL
-    // statement), so while a script runs every literal has that one reference more
-    // (`a = 1000; sys.getrefcount(a)` is 4). The caller releases them last-in first-out
+    // Where the parser's objects go when the compilation succeeds (ConstantPool: each literal,
+    // each identifier's occurrence and each folded constant, with one reference), when the caller
+    // runs the code before releasing them: CPython frees the AST's arena after running the module
+    // (pyrun_file, exec, each REPL statement), so while a script runs every literal has that one
+    // reference more (`a = 1000; sys.getrefcount(a)` is 4), and a name one for each time the
+    // source spells it (`def foo(): pass` holds one on 'foo'). The caller releases them last-in first-out
     // (release_arena). Null: released when the compilation ends.
     std::vector<PyObject*>* arena = nullptr;
 };

@@ -7,9 +7,10 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
-#include <functional>
 
+#include "interp/ast_walk.h"
 #include "interp/compiler.h"
+#include "interp/parser_identifiers.h"
 #include "interp/stable_sort.h"
 #include "interp/symtable.h"
 #include "object/builtins.h"
@@ -27,69 +28,6 @@
 namespace pymemlab {
 
 namespace {
-
-// Calls f on every expression reachable from the statements, parents before children, in
-// field order (which is source order for all but a few kinds; make_literals sorts anyway).
-// f returns false to skip a node's children.
-void walk_expr(const ast::Expr* e, const std::function<bool(const ast::Expr*)>& f);
-
-void walk_exprs(const std::vector<ast::Expr*>& es, const std::function<bool(const ast::Expr*)>& f) {
-    for (const ast::Expr* e : es)
-        if (e != nullptr) walk_expr(e, f);
-}
-
-void walk_arguments(const ast::Arguments* a, const std::function<bool(const ast::Expr*)>& f) {
-    if (a == nullptr) return;
-    auto params = [&](const std::vector<ast::Arg>& ps) {
-        for (const ast::Arg& p : ps)
-            if (p.annotation != nullptr) walk_expr(p.annotation, f);
-    };
-    params(a->posonlyargs);
-    params(a->args);
-    if (a->vararg != nullptr && a->vararg->annotation != nullptr) walk_expr(a->vararg->annotation, f);
-    params(a->kwonlyargs);
-    walk_exprs(a->kw_defaults, f);
-    if (a->kwarg != nullptr && a->kwarg->annotation != nullptr) walk_expr(a->kwarg->annotation, f);
-    walk_exprs(a->defaults, f);
-}
-
-void walk_expr(const ast::Expr* e, const std::function<bool(const ast::Expr*)>& f) {
-    if (!f(e)) return;
-    for (const ast::Expr* child : {e->left, e->right, e->test})
-        if (child != nullptr) walk_expr(child, f);
-    walk_exprs(e->elts, f);
-    walk_exprs(e->keys, f);
-    walk_exprs(e->values, f);
-    for (const ast::Keyword& k : e->keywords) walk_expr(k.value, f);
-    for (const ast::Comprehension& g : e->generators) {
-        walk_expr(g.target, f);
-        walk_expr(g.iter, f);
-        walk_exprs(g.ifs, f);
-    }
-    walk_arguments(e->args, f);
-}
-
-void walk_stmts(const std::vector<ast::Stmt*>& body, const std::function<bool(const ast::Expr*)>& f) {
-    for (const ast::Stmt* s : body) {
-        walk_exprs(s->decorator_list, f);
-        walk_arguments(s->args, f);
-        walk_exprs(s->targets, f);
-        for (const ast::Keyword& k : s->keywords) walk_expr(k.value, f);
-        if (s->test != nullptr) walk_expr(s->test, f);
-        if (s->value != nullptr) walk_expr(s->value, f);
-        for (const ast::WithItem& item : s->items) {
-            walk_expr(item.context_expr, f);
-            if (item.optional_vars != nullptr) walk_expr(item.optional_vars, f);
-        }
-        walk_stmts(s->body, f);
-        for (const ast::ExceptHandler& h : s->handlers) {
-            if (h.type != nullptr) walk_expr(h.type, f);
-            walk_stmts(h.body, f);
-        }
-        walk_stmts(s->orelse, f);
-        walk_stmts(s->finalbody, f);
-    }
-}
 
 // Decodes UTF-8 that may hold surrogates (the AST's WTF-8) into code points.
 std::vector<uint32_t> decode_wtf8(const std::string& s) {
@@ -162,30 +100,36 @@ PyObject* ConstantPool::literal_object(const ast::Expr* e, bool negate, SyntaxEr
         case ast::ConstKind::Bytes: o = bytes_from_string(rt_, c.text); break;
         default: break;
     }
-    if (o == nullptr) {
-        oom_ = true;
-        err_no_memory(rt_);
-        if (err != nullptr) {
-            err->type = "MemoryError";
-            err->msg.clear();
-        }
-    }
+    if (o == nullptr) no_memory(err);
     return o;
 }
 
+void ConstantPool::no_memory(SyntaxErrorInfo* err) {
+    oom_ = true;
+    err_no_memory(rt_);
+    if (err != nullptr) {
+        err->type = "MemoryError";
+        err->msg.clear();
+    }
+}
+
 bool ConstantPool::make_literals(const std::vector<ast::Stmt*>& body, SyntaxErrorInfo* err) {
-    struct Literal {
-        const ast::Expr* e;
-        bool negate;
+    // The parser makes its objects as it meets their tokens: the literals and the identifiers,
+    // in source order (ties keep the walk's order).
+    struct Made {
+        ast::Pos pos;
+        const ast::Expr* literal;     // or null for an identifier
+        bool negate;                  // 2.7's `-5`: the literal is e->left, negated
+        std::string_view identifier;
     };
-    std::vector<Literal> literals;
+    std::vector<Made> made;
     const bool p27 = is_27(rt_);
-    walk_stmts(body, [&](const ast::Expr* e) {
+    ast::walk_stmts(body, [&](const ast::Expr* e) {
         if (e->kind == ast::ExprKind::Constant) {
-            // 2.7 has no None/True/False constants: they are names (the compiler's business).
+            // 2.7 has no None/True/False constants: they are names (parser_identifiers).
             const ast::ConstKind k = e->constant.kind;
             if (!(p27 && (k == ast::ConstKind::None || k == ast::ConstKind::True || k == ast::ConstKind::False)))
-                literals.push_back({e, false});
+                made.push_back({e->pos, e, false, {}});
             return false;
         }
         // 2.7's parser reads `-5` as one literal (ast_for_factor), but not `-(5)`: the lab
@@ -194,22 +138,37 @@ bool ConstantPool::make_literals(const std::vector<ast::Stmt*>& body, SyntaxErro
             e->left->kind == ast::ExprKind::Constant &&
             (e->left->constant.kind == ast::ConstKind::Int || e->left->constant.kind == ast::ConstKind::Float) &&
             e->left->pos.line == e->pos.line && e->left->pos.col == e->pos.col + 1) {
-            literals.push_back({e, true});
+            made.push_back({e->left->pos, e, true, {}});
             return false;
         }
         return true;
     });
-    stable_sort_small(literals, [](const Literal& a, const Literal& b) {
-        const ast::Pos& pa = a.negate ? a.e->left->pos : a.e->pos;
-        const ast::Pos& pb = b.negate ? b.e->left->pos : b.e->pos;
-        return pa.line != pb.line ? pa.line < pb.line : pa.col < pb.col;
+    for (const ParserIdentifier& id : parser_identifiers(body, rt_.profile())) made.push_back({id.pos, nullptr, false, id.text});
+    stable_sort_small(made, [](const Made& a, const Made& b) {
+        return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
     });
-    for (const Literal& l : literals) {
-        PyObject* o = literal_object(l.negate ? l.e->left : l.e, l.negate, err);
+    for (const Made& m : made) {
+        if (m.literal == nullptr) {
+            PyObject* s = identifier_object(m.identifier, err);
+            if (s == nullptr) return false;
+            arena_.push_back(s);
+            continue;
+        }
+        PyObject* o = literal_object(m.negate ? m.literal->left : m.literal, m.negate, err);
         if (o == nullptr) return false;
-        keep(l.e, o);
+        keep(m.literal, o);
     }
     return true;
+}
+
+PyObject* ConstantPool::identifier_object(std::string_view text, SyntaxErrorInfo* err) {
+    PyObject* s = str_from_utf8(rt_, text);
+    if (s == nullptr) {
+        no_memory(err);
+        return nullptr;
+    }
+    str_intern_code_name(rt_, &s);
+    return s;
 }
 
 // ==== keys =====================================================================================

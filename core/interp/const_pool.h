@@ -1,11 +1,12 @@
 // ConstantPool: the constant objects of one compilation — the objects the parser makes for the
-// literals (CPython's AST arena, freed when compilation ends), the results of the AST optimizer
+// literals and identifiers (CPython's AST arena, freed when compilation ends), the results of the AST optimizer
 // (Python/ast_opt.c, 3.7+), the compilation-wide constant cache that makes equal constants one
 // object across code objects (3.8+), constant keys (_PyCode_ConstantKey) and the folding
 // primitives the peephole optimizers of 2.7 and 3.6 use too. const_fold.cpp holds the folding.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -43,9 +44,10 @@ public:
     ConstantPool(const ConstantPool&) = delete;
     ConstantPool& operator=(const ConstantPool&) = delete;
 
-    // The parser's objects: one for every literal, made in source order and kept until the
-    // compilation ends. 2.7's parser also makes `-5` one literal. false with *err filled (a
-    // literal the lab cannot represent, or MemoryError).
+    // The parser's objects: one for every literal and a reference to the interned str of every
+    // identifier (parser_identifiers.h), made in source order and kept until the compilation
+    // ends (or the code has run: hand_over_arena). 2.7's parser also makes `-5` one literal.
+    // false with *err filled (a literal the lab cannot represent, or MemoryError).
     bool make_literals(const std::vector<ast::Stmt*>& body, SyntaxErrorInfo* err);
     // The AST optimizer (3.7+): folds constant expressions bottom-up, recording the results.
     // Never fails: a fold that raises is left undone. `optimize` is sys.flags.optimize (0).
@@ -96,7 +98,9 @@ private:
     bool oom_ = false;
 
     PyObject* literal_object(const ast::Expr* e, bool negate, SyntaxErrorInfo* err);
+    PyObject* identifier_object(std::string_view text, SyntaxErrorInfo* err);  // interned; new reference
     void keep(const ast::Expr* e, PyObject* o);  // takes o into the arena as e's value
+    void no_memory(SyntaxErrorInfo* err);
     void fold_stmt(const ast::Stmt* s);
     void fold_stmts(const std::vector<ast::Stmt*>& body);
     void fold_expr(const ast::Expr* e);

@@ -32,20 +32,22 @@ TABLE_CHARS = 128  # the table keeps the ASCII ones: CPython's start-up holds no
 RUNS = 3  # CPython runs per version: the table takes the median
 
 # Valid 2.7 and 3.x; one count per line, each printed at once (a list of counts would itself
-# hold references to small ints).
+# hold references to small ints). No one-character names: while a script runs, the parser's arena
+# holds a reference to a name's str for each time the source spells it (parser_arena_refs.py),
+# and a one-character name's str is that character's.
 PROBE = """import sys
-g = sys.getrefcount
-print(g(None))
-print(g(True))
-print(g(False))
-print(g(Ellipsis))
-print(g(NotImplemented))
-print(g(()))
-print(g(''))
-for i in range(-5, 257):
-    print(g(i))
-for i in range(256):
-    print(g(chr(i)))
+count = sys.getrefcount
+print(count(None))
+print(count(True))
+print(count(False))
+print(count(Ellipsis))
+print(count(NotImplemented))
+print(count(()))
+print(count(''))
+for num in range(-5, 257):
+    print(count(num))
+for num in range(256):
+    print(count(chr(num)))
 """
 
 
