@@ -308,6 +308,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
     Frame* const saved = in.frame;
     f->back = saved;
     in.frame = f;
+    f->executing = true;
 
     // The eval breaker (3.12+ runs a scheduled collection there): checked on entry (RESUME),
     // after backward jumps and after calls, where CPython 3.12 checks it.
@@ -1171,6 +1172,7 @@ exit:
         rt.xdecref(old);
     }
     in.frame = saved;
+    f->executing = false;
     return retval;
 }
 

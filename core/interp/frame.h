@@ -57,6 +57,12 @@ struct Frame {
     PyObject* frame_object = nullptr;
     PyObject* generator = nullptr;  // the generator that owns this frame (borrowed), if any
     bool finished = false;
+    // eval_frame is running it: it is on the interpreter's frame chain, itself running or
+    // waiting for a call it made (a suspended generator's frame is not).
+    bool executing = false;
+    // 3.11+: a _PyInterpreterFrame, which a frame object visits only once it owns it (else a
+    // PyFrameObject, the frame itself).
+    bool interpreter_frame = false;
     bool is_entry = true;
     // Set by a generator's throw() and close(): eval_frame starts by raising the pending
     // exception at ip, as CPython's throwflag does, so the frame's handlers see it.
@@ -93,7 +99,8 @@ PyObject* frame_clear_except_code(Runtime& rt, Frame* f);
 // globals and builtins: the frame can no longer run, so it is marked finished.
 void frame_clear_locals(Runtime& rt, Frame* f);
 // Visits the fast locals, cells and free variables, then the value stack (what a frame's
-// tp_traverse adds after its fixed fields).
+// tp_traverse adds after its fixed fields). Up to 3.10 the stack of a frame being executed is
+// not visited: its eval loop keeps it (f_stacktop is NULL meanwhile).
 void frame_visit_locals(const Frame* f, visitproc visit, void* arg);
 
 }  // namespace pymemlab

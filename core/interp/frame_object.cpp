@@ -99,14 +99,15 @@ void frame_dealloc(Runtime& rt, PyObject* self) {
     rt.xdecref(code);
 }
 
-// frame_traverse: the fixed fields the frame holds references to (f_back is not an object in
-// the model; f_trace is never set), then locals and stack: up to 3.10 the object is the frame,
-// running or not; from 3.11 a frame inside a live generator is the generator's to visit.
+// frame_traverse: f_back (f_trace is never set), then the fields the frame holds references to,
+// then locals and stack: up to 3.10 the object is the frame, running or not (a running frame's
+// stack aside: frame_visit_locals); from 3.11 the object visits the frame only once it owns it,
+// and a frame inside a live generator is the generator's to visit.
 void frame_traverse(PyObject* self, visitproc visit, void* arg) {
     PyFrameObject* fo = as_frame_object(self);
     if (fo->f_back.p != nullptr) visit(fo->f_back.p, arg);
     const Frame* f = fo->f_frame.p;
-    if (f == nullptr || (fo->owns_frame == 0 && f->generator != nullptr)) return;
+    if (f == nullptr || (fo->owns_frame == 0 && (f->generator != nullptr || f->interpreter_frame))) return;
     if (f->owns_globals) {
         // ≤3.10's frame_traverse: f_code, f_builtins, f_globals, f_locals.
         for (PyObject* o : {f->code, f->builtins, f->globals, f->locals})
