@@ -25,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 
+from oracle import ENV, missing, pyenv_python
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 # The lab's profiles whose names are mortal (from 3.12 interned strs are immortal).
@@ -103,12 +105,6 @@ exec(compile(source, path, 'exec'), {'__name__': '__main__', '__builtins__': __b
 '''
 
 
-def pyenv_python(version):
-    root = os.environ.get('PYENV_ROOT') or subprocess.run(
-        ['pyenv', 'root'], capture_output=True, text=True).stdout.strip() or os.path.expanduser('~/.pyenv')
-    return os.path.join(root, 'versions', version, 'bin', 'python')
-
-
 def counts(cmd, env, cwd):
     r = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd)
     if r.returncode != 0:
@@ -143,15 +139,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--lab', default=os.path.join(ROOT, 'build', 'native', 'pymemlab'))
     o = ap.parse_args()
-    if not os.path.exists(o.lab):
-        print('no lab CLI at %s (make cli)' % o.lab)
-        return 2
-    missing = [v for v in VERSIONS.values() if not os.path.exists(pyenv_python(v))]
-    if missing:
-        print('CPython oracle missing: %s (pyenv builds): nothing checked' % ', '.join(pyenv_python(v) for v in missing))
-        return 2
-    env = {'PATH': os.environ.get('PATH', ''), 'HOME': os.environ.get('HOME', '/'), 'PYTHONHASHSEED': '0',
-           'LC_ALL': 'C.UTF-8'}
+    status = missing(o.lab, VERSIONS.values())
+    if status is not None:
+        return status
+    env = ENV
     differences = []
     compared = 0
     with tempfile.TemporaryDirectory() as tmp:

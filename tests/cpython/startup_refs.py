@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 
+from oracle import ENV, missing, pyenv_python
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 TABLE = os.path.join(ROOT, 'core', 'profile', 'startup_refs.cpp')
@@ -49,12 +51,6 @@ for num in range(-5, 257):
 for num in range(256):
     print(count(chr(num)))
 """
-
-
-def pyenv_python(version):
-    root = os.environ.get('PYENV_ROOT') or subprocess.run(
-        ['pyenv', 'root'], capture_output=True, text=True).stdout.strip() or os.path.expanduser('~/.pyenv')
-    return os.path.join(root, 'versions', version, 'bin', 'python')
 
 
 def counts(cmd, env):
@@ -97,15 +93,10 @@ def main():
     ap.add_argument('--lab', default=os.path.join(ROOT, 'build', 'native', 'pymemlab'))
     ap.add_argument('--write', action='store_true')
     o = ap.parse_args()
-    if not os.path.exists(o.lab):
-        print('no lab CLI at %s (make cli)' % o.lab)
-        return 2
-    missing = [v for v in VERSIONS.values() if not os.path.exists(pyenv_python(v))]
-    if missing:
-        print('CPython oracle missing: %s (pyenv builds): nothing checked' % ', '.join(pyenv_python(v) for v in missing))
-        return 2
-    env = {'PATH': os.environ.get('PATH', ''), 'HOME': os.environ.get('HOME', '/'), 'PYTHONHASHSEED': '0',
-           'LC_ALL': 'C.UTF-8'}
+    status = missing(o.lab, VERSIONS.values())
+    if status is not None:
+        return status
+    env = ENV
     text, table = read_table()
     labels = NAMES + ['int %d' % i for i in SMALL_INTS] + ['chr(%d)' % i for i in range(CHARS)]
     differences = []
