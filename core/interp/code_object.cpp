@@ -8,6 +8,7 @@
 #include "object/descr_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
+#include "object/str_object.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
 #include "profile/type_sizes.h"
@@ -95,6 +96,15 @@ const PyGetSetDef kCodeGetSet[] = {
 const PyGetSetDef kCodeGetSetPosonly = {"co_posonlyargcount", code_get_int<&CodeBody::posonlyargcount>, nullptr};
 const PyGetSetDef kCodeGetSetQualname = {"co_qualname", code_get_object<&PyCodeObject::co_qualname>, nullptr};
 
+// code_repr: `<code object NAME at 0x..., file "FILE", line N>` (2.7 and 3.x alike).
+PyObject* code_repr(Runtime& rt, PyObject* self) {
+    const PyCodeObject* c = as_code(self);
+    std::string name, file;
+    if (!object_str_utf8(rt, c->co_name.p, &name) || !object_str_utf8(rt, c->co_filename.p, &file)) return nullptr;
+    return str_from_utf8(rt, "<code object " + name + " at " + object_address(rt, self) + ", file \"" + file +
+                                 "\", line " + std::to_string(c->body.p->firstlineno) + ">");
+}
+
 }  // namespace
 
 void init_code_type(Runtime& rt) {
@@ -104,6 +114,7 @@ void init_code_type(Runtime& rt) {
     b.code_type = new_static_type(rt, "code", model_basicsize(type_sizes(rt.profile()).code, sizeof(PyCodeObject)),
                                   0, {.dealloc = code_dealloc, .blocks = code_blocks});
     b.code_type->tp_getattro = object_generic_getattr;
+    b.code_type->tp_repr = code_repr;
     type_ready(rt, b.code_type);
     auto add = [&](const PyGetSetDef& def) {
         type_add_to_dict(rt, b.code_type, def.name, getset_descriptor_new(rt, b.code_type, &def));

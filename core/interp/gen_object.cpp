@@ -232,9 +232,7 @@ int gen_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* value) {
 PyObject* gen_repr(Runtime& rt, PyObject* self) {
     std::string name;
     if (!object_str_utf8(rt, gen_state(self)->qualname, &name)) return nullptr;
-    char address[32];
-    std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(self));
-    return str_from_utf8(rt, "<generator object " + name + " at " + address + ">");
+    return str_from_utf8(rt, "<generator object " + name + " at " + object_address(rt, self) + ">");
 }
 
 PyObject* gen_iter(Runtime& rt, PyObject* self) {

@@ -158,9 +158,13 @@ PyObject* object_repr(Runtime& rt, PyObject* o) {
     if (!depth.ok) return nullptr;
     PyTypeObject* t = Py_TYPE(o);
     if (t->tp_repr != nullptr) return t->tp_repr(rt, o);
-    char buffer[256];
-    std::snprintf(buffer, sizeof buffer, "<%s object at 0x%012" PRIx64 ">", t->tp_name, rt.id(o));
-    return str_from_utf8(rt, buffer);
+    return str_from_utf8(rt, "<" + std::string(t->tp_name) + " object at " + object_address(rt, o) + ">");
+}
+
+std::string object_address(const Runtime& rt, const PyObject* o) {
+    char address[32];
+    std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(o));
+    return address;
 }
 
 PyObject* object_str(Runtime& rt, PyObject* o) {

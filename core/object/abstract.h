@@ -29,6 +29,8 @@ std::string type_name(const PyTypeObject* t);
 
 // ---- text ----------------------------------------------------------------------------------
 PyObject* object_repr(Runtime& rt, PyObject* o);
+// An object's address as reprs show it (`0x7f...`, twelve hex digits): its id().
+std::string object_address(const Runtime& rt, const PyObject* o);
 PyObject* object_str(Runtime& rt, PyObject* o);
 PyObject* object_ascii(Runtime& rt, PyObject* o);
 // format(o, spec): spec a str or nullptr for ''.

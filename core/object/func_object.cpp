@@ -66,9 +66,7 @@ PyObject* function_repr(Runtime& rt, PyObject* self) {
     // 2.7 has no __qualname__: a method is shown by its own name.
     PyFunctionObject* f = as_function(self);
     object_str_utf8(rt, rt.profile().major == 2 ? f->func_name.p : f->func_qualname.p, &name);
-    char address[32];
-    std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(self));
-    return str_from_utf8(rt, "<function " + name + " at " + address + ">");
+    return str_from_utf8(rt, "<function " + name + " at " + object_address(rt, self) + ">");
 }
 
 PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {

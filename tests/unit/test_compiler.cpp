@@ -677,3 +677,19 @@ TEST_CASE("running out of heap while compiling is a MemoryError that leaves no o
     INFO(heap.problem);
     CHECK(heap.ok);
 }
+
+TEST_CASE("a code object's repr names it, its file and its first line, as CPython's does", "[compiler]") {
+    for (const char* profile : {"2.7", "3.8", "3.13"}) {
+        CheckedRuntime rt(profile);
+        INFO(profile);
+        PyObject* code = compiled(rt, "x = 1\n\ndef f():\n    pass\n");
+        PyObject* r = object_repr(rt, const_cast<PyObject*>(nested(rt, code)));
+        REQUIRE(r != nullptr);
+        const std::string text = str_as_utf8(rt, r);
+        const std::string address = object_address(rt, nested(rt, code));
+        CHECK(text == "<code object f at " + address + ", file \"<snippet>\", line 3>");
+        CHECK(address.size() == 14);
+        rt.decref(r);
+        rt.decref(code);
+    }
+}
