@@ -4,7 +4,6 @@
 // gen_send.cpp.
 #include "interp/gen_object.h"
 
-#include <cinttypes>
 #include <cstdio>
 #include <string>
 

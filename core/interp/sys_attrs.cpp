@@ -4,7 +4,6 @@
 // functions about objects (getrefcount, getsizeof, intern, ...) are sysmodule.cpp.
 #include <array>
 #include <cfloat>
-#include <cinttypes>
 #include <cstdio>
 #include <map>
 #include <string_view>
@@ -173,9 +172,7 @@ PyObject* stream_repr(Runtime& rt, PyObject* self) {
     const bool err = reinterpret_cast<StreamObject*>(self)->fd == 2;
     const char* name = err ? "<stderr>" : "<stdout>";
     if (rt.profile().major == 2) {
-        char address[32];
-        std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(self));
-        return str_from_utf8(rt, std::string("<open file '") + name + "', mode 'w' at " + address + ">");
+        return str_from_utf8(rt, std::string("<open file '") + name + "', mode 'w' at " + object_address(rt, self) + ">");
     }
     return str_from_utf8(rt, std::string("<_io.TextIOWrapper name='") + name + "' mode='w' encoding='utf-8'>");
 }

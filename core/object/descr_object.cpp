@@ -2,7 +2,6 @@
 // getset_descriptor, member_descriptor, classmethod, staticmethod, property.
 #include "object/descr_object.h"
 
-#include <cinttypes>
 #include <cstdio>
 #include <vector>
 
@@ -227,10 +226,8 @@ PyObject* cfunction_repr(Runtime& rt, PyObject* self) {
     PyObject* s = f->m_self.p;
     if (s == nullptr || Py_TYPE(s) == rt.builtins().module_type)
         return str_from_utf8(rt, std::string("<built-in function ") + f->m_ml.p->ml_name + ">");
-    char address[32];
-    std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(s));
     return str_from_utf8(rt, std::string("<built-in method ") + f->m_ml.p->ml_name + " of " +
-                                 type_name(Py_TYPE(s)) + " object at " + address + ">");
+                                 type_name(Py_TYPE(s)) + " object at " + object_address(rt, s) + ">");
 }
 
 // ---- classmethod / staticmethod -----------------------------------------------------------------

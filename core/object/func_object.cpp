@@ -1,7 +1,6 @@
 // Functions and bound methods: creation, attributes, binding, release.
 #include "object/func_object.h"
 
-#include <cinttypes>
 #include <cstdio>
 #include <vector>
 

@@ -2,7 +2,6 @@
 // functions of typeobject.c): `int.__add__`, `object.__init__`, `[].__len__`.
 #include "object/slot_wrapper.h"
 
-#include <cinttypes>
 #include <cstdio>
 #include <string>
 
@@ -255,10 +254,8 @@ void wrapper_traverse(PyObject* self, visitproc visit, void* arg) {
 
 PyObject* wrapper_repr(Runtime& rt, PyObject* w) {
     PyObject* self = as_wrapper(w)->self.p;
-    char address[32];
-    std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(self));
     return str_from_utf8(rt, std::string("<method-wrapper '") + name_of(rt, as_wrapper(w)->descr.p) + "' of " +
-                                 Py_TYPE(self)->tp_name + " object at " + address + ">");
+                                 Py_TYPE(self)->tp_name + " object at " + object_address(rt, self) + ">");
 }
 
 PyObject* wrapper_call(Runtime& rt, PyObject* w, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {

@@ -3,7 +3,6 @@
 // type_dealloc.cpp.
 #include "object/type_object.h"
 
-#include <cinttypes>
 #include <cstdio>
 #include <cstring>
 #include <new>
@@ -581,10 +580,8 @@ PyObject* object_default_repr(Runtime& rt, PyObject* o) {
     } else {
         qualname = t->tp_name;
     }
-    char address[32];
-    std::snprintf(address, sizeof address, "0x%012" PRIx64, rt.id(o));
     std::string text = "<" + (module.empty() || module == "builtins" ? "" : module + ".") + qualname + " object at " +
-                       address + ">";
+                       object_address(rt, o) + ">";
     return str_from_utf8(rt, text);
 }
 

@@ -4,7 +4,6 @@
 #include "object/text_args.h"
 #include "object/weakref_object.h"
 
-#include <cinttypes>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -29,12 +28,6 @@ namespace {
 
 PyObject* none(const Runtime& rt) { return rt.builtins().singletons.none; }
 PyObject* as_object(PyWeakReference* wr) { return reinterpret_cast<PyObject*>(wr); }
-
-std::string address_of(const Runtime& rt, const PyObject* o) {
-    char text[32];
-    std::snprintf(text, sizeof text, "0x%012" PRIx64, rt.id(o));
-    return text;
-}
 
 // ---- the referent's list ------------------------------------------------------------------------
 
@@ -231,10 +224,10 @@ Py_hash_t weakref_hash(Runtime& rt, PyObject* self) {
 // __name__ (functions, classes, modules); <weakref at 0x...; dead> after it died.
 PyObject* weakref_repr(Runtime& rt, PyObject* self) {
     PyObject* ob = weakref_referent(rt, self);
-    if (ob == nullptr) return str_from_utf8(rt, "<weakref at " + address_of(rt, self) + "; dead>");
+    if (ob == nullptr) return str_from_utf8(rt, "<weakref at " + object_address(rt, self) + "; dead>");
     rt.incref(ob);
     std::string text =
-        "<weakref at " + address_of(rt, self) + "; to '" + Py_TYPE(ob)->tp_name + "' at " + address_of(rt, ob);
+        "<weakref at " + object_address(rt, self) + "; to '" + Py_TYPE(ob)->tp_name + "' at " + object_address(rt, ob);
     PyObject* name = object_getattr_string(rt, ob, "__name__");
     if (name == nullptr) {
         err_clear(rt);

@@ -2,7 +2,6 @@
 // slot unwraps the proxies among its operands to their referents and does the operation on
 // those; a dead proxy raises ReferenceError. Proxies are unhashable. Creation and the referent's
 // list are weakref_object.cpp's.
-#include <cinttypes>
 #include <cstdio>
 #include <string>
 
@@ -16,12 +15,6 @@
 namespace pymemlab {
 
 namespace {
-
-std::string address_of(const Runtime& rt, const PyObject* o) {
-    char text[32];
-    std::snprintf(text, sizeof text, "0x%012" PRIx64, rt.id(o));
-    return text;
-}
 
 // An operand with proxies replaced by their referents (UNWRAP). Up to 3.12 CPython borrows the
 // referent for the call; 3.13 holds a reference to it meanwhile, as `owned` records.
@@ -72,13 +65,13 @@ PyObject* proxy_str(Runtime& rt, PyObject* self) {
 // proxy_repr: the referent's type name and address (a dead proxy's is None's, up to 3.12).
 PyObject* proxy_repr(Runtime& rt, PyObject* self) {
     PyObject* ob = weakref_referent(rt, self);
-    const std::string at = "<weakproxy at " + address_of(rt, self);
+    const std::string at = "<weakproxy at " + object_address(rt, self);
     if (rt.profile().at_least(3, 13)) {
         if (ob == nullptr) return str_from_utf8(rt, at + "; dead>");
-        return str_from_utf8(rt, at + "; to '" + Py_TYPE(ob)->tp_name + "' at " + address_of(rt, ob) + ">");
+        return str_from_utf8(rt, at + "; to '" + Py_TYPE(ob)->tp_name + "' at " + object_address(rt, ob) + ">");
     }
     if (ob == nullptr) ob = rt.builtins().singletons.none;
-    return str_from_utf8(rt, at + " to " + Py_TYPE(ob)->tp_name + " at " + address_of(rt, ob) + ">");
+    return str_from_utf8(rt, at + " to " + Py_TYPE(ob)->tp_name + " at " + object_address(rt, ob) + ">");
 }
 
 PyObject* proxy_call(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
