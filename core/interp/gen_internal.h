@@ -22,8 +22,10 @@ class Runtime;
 struct GenState {
     Frame* frame = nullptr;
     std::unique_ptr<Frame> embedded;
-    PyObject* name = nullptr;       // strong: __name__
-    PyObject* qualname = nullptr;   // strong: __qualname__ (3.5+; 2.7: the name)
+    // Strong: __name__ and __qualname__ (3.5+). 2.7's generator has neither field: both null,
+    // and its __name__ and repr read the code's co_name (gen_name).
+    PyObject* name = nullptr;
+    PyObject* qualname = nullptr;
     PyObject* exc_state = nullptr;  // strong or null: the exception handled in the suspended frame (gi_exc_state)
     PyObject* outer_exc = nullptr;  // strong or null: the caller's handled exception, set aside while running
     bool running = false;

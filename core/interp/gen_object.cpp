@@ -93,10 +93,10 @@ void gen_dealloc(Runtime& rt, PyObject* self) {
     rt.free_object(self);
 }
 
-// gen_traverse. ≤3.10: the frame object, code, name, qualname, handled exception. 3.11+: code
-// (3.11 only: 3.12 keeps it in the frame alone), name, qualname, then the frame inside while it
-// is not cleared (its frame object, locals mapping, function, code, locals and stack), then the
-// handled exception.
+// gen_traverse. ≤3.10: the frame object, code, name and qualname (3.x), handled exception.
+// 3.11+: code (3.11 only: 3.12 keeps it in the frame alone), name, qualname, then the frame
+// inside while it is not cleared (its frame object, locals mapping, function, code, and locals
+// and stack unless it is running), then the handled exception.
 void gen_traverse(PyObject* self, visitproc visit, void* arg) {
     PyGenObject* g = as_gen(self);
     GenState* s = g->state.p;
@@ -118,7 +118,9 @@ void gen_traverse(PyObject* self, visitproc visit, void* arg) {
             v(f->locals);
             if (f->owns_func) v(f->func);
             v(f->code);
-            frame_visit_locals(f, visit, arg);
+            // _PyFrame_Traverse visits locals and stack up to stacktop, which is -1 while the
+            // frame runs (_PyFrame_GetStackPointer).
+            if (!f->executing) frame_visit_locals(f, visit, arg);
         }
     }
     v(s->exc_state);
@@ -146,8 +148,14 @@ PyObject* gen_get_suspended(Runtime& rt, PyObject* self) {
     return bool_from(rt, gen_runnable(s) && !s->running && s->frame->ip > 0);
 }
 
-PyObject* gen_get_name(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, gen_state(self)->name); }
-PyObject* gen_get_qualname(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, gen_state(self)->qualname); }
+// The generator's name or qualified name: its own (3.x), or its code's co_name (2.7). Borrowed.
+PyObject* gen_name(PyObject* self, bool qualname) {
+    PyObject* own = qualname ? gen_state(self)->qualname : gen_state(self)->name;
+    return own != nullptr ? own : as_code(as_gen(self)->gi_code.p)->co_name.p;
+}
+
+PyObject* gen_get_name(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, gen_name(self, false)); }
+PyObject* gen_get_qualname(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, gen_name(self, true)); }
 
 int set_name_field(Runtime& rt, PyObject** field, PyObject* value, const char* message) {
     if (value == nullptr || !str_check(rt, value)) {
@@ -230,7 +238,7 @@ int gen_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* value) {
 
 PyObject* gen_repr(Runtime& rt, PyObject* self) {
     std::string name;
-    if (!object_str_utf8(rt, gen_state(self)->qualname, &name)) return nullptr;
+    if (!object_str_utf8(rt, gen_name(self, true), &name)) return nullptr;
     return str_from_utf8(rt, "<generator object " + name + " at " + object_address(rt, self) + ">");
 }
 
@@ -311,18 +319,20 @@ PyObject* gen_new(Interp& in, PyObject* func, Frame* frame, PyObject* frame_obje
     rt.incref(frame->code);
     g->gi_weakreflist.p = nullptr;
     g->state.p = s;
-    // 3.x names the generator after the function (its __name__ and __qualname__ now); 2.7
-    // after the code object.
+    // 3.x names the generator after the function (its __name__ and __qualname__ now); 2.7's
+    // reads its code's name when asked (gen_name).
     PyCodeObject* code = as_code(frame->code);
-    if (rt.profile().major == 2 || func == nullptr) {
-        s->name = code->co_name.p;
-        s->qualname = code->co_qualname.p != nullptr ? code->co_qualname.p : code->co_name.p;
-    } else {
-        s->name = as_function(func)->func_name.p;
-        s->qualname = as_function(func)->func_qualname.p;
+    if (rt.profile().major >= 3) {
+        if (func == nullptr) {
+            s->name = code->co_name.p;
+            s->qualname = code->co_qualname.p != nullptr ? code->co_qualname.p : code->co_name.p;
+        } else {
+            s->name = as_function(func)->func_name.p;
+            s->qualname = as_function(func)->func_qualname.p;
+        }
+        rt.incref(s->name);
+        rt.incref(s->qualname);
     }
-    rt.incref(s->name);
-    rt.incref(s->qualname);
     frame->generator = o;
     // A frame that has not run reports the def line (CPython's f_lineno at f_lasti -1).
     frame->line = code_body(frame->code).firstlineno;
