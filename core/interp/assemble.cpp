@@ -117,8 +117,7 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::JUMP_IF_FALSE_OR_POP:
         case O::JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
         case O::FOR_ITER: return jump ? -1 : 1;
-        case O::MAKE_FUNCTION:
-            return -((arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1) + ((arg & kMakeFunctionQualname) != 0));
+        case O::MAKE_FUNCTION: return -make_function_extra_items(arg);
         case O::RAISE_VARARGS: return -arg;
         // The handler starts at the recorded depth with the exception pushed (SETUP_WITH's
         // depth leaves out the __enter__ result on top).

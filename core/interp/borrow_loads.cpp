@@ -87,7 +87,7 @@ int stack_inputs(Opcode op, int arg) {
         case O::FORMAT_VALUE:
             return (arg & 4) ? 2 : 1;
         case O::MAKE_FUNCTION:
-            return 1 + (arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1) + ((arg & kMakeFunctionQualname) != 0);
+            return 1 + make_function_extra_items(arg);
         default:
             return 0;
     }

@@ -175,6 +175,10 @@ constexpr int kBinaryOpTrueDivide27 = 2 * kBinaryOpInplaceOffset;
 // MAKE_FUNCTION's flag for a qualified name on the stack, above the code (besides CPython's 1, 2,
 // 4 and 8 for the defaults, keyword defaults, annotations and closure).
 constexpr int kMakeFunctionQualname = 16;
+// The items MAKE_FUNCTION pops besides the code: one for each flag of `arg`.
+constexpr int make_function_extra_items(int arg) {
+    return (arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1) + ((arg & kMakeFunctionQualname) != 0);
+}
 
 // One instruction. `line` is the source line it came from (tracebacks, line stepping); with
 // end_line, col and end_col it is the instruction's source range as co_positions() gives it
