@@ -93,10 +93,11 @@ void frame_clear_locals(Runtime& rt, Frame* f) {
 
 // A borrowed local or item is no reference the frame holds, so it is not visited.
 void frame_visit_locals(const Frame* f, visitproc visit, void* arg) {
+    if (f->executing && f->interpreter_frame) return;
     for (size_t i = 0; i < f->localsplus.size(); ++i)
         if (f->localsplus[i] != nullptr && !(i < f->borrowed_locals.size() && f->borrowed_locals[i]))
             visit(f->localsplus[i], arg);
-    if (f->executing && !f->interpreter_frame) return;
+    if (f->executing) return;
     for (size_t i = 0; i < f->stack.size(); ++i)
         if (f->stack[i] != nullptr &&
             !std::binary_search(f->borrowed_stack.begin(), f->borrowed_stack.end(), static_cast<int32_t>(i)))

@@ -99,8 +99,9 @@ PyObject* frame_clear_except_code(Runtime& rt, Frame* f);
 // globals and builtins: the frame can no longer run, so it is marked finished.
 void frame_clear_locals(Runtime& rt, Frame* f);
 // Visits the fast locals, cells and free variables, then the value stack (what a frame's
-// tp_traverse adds after its fixed fields). Up to 3.10 the stack of a frame being executed is
-// not visited: its eval loop keeps it (f_stacktop is NULL meanwhile).
+// tp_traverse adds after its fixed fields), as far as CPython's traversal sees a frame being
+// executed: up to 3.10 not its stack, which its eval loop keeps (f_stacktop is NULL meanwhile);
+// from 3.11 nothing (_PyFrame_Traverse stops at stacktop, which is -1 while it runs).
 void frame_visit_locals(const Frame* f, visitproc visit, void* arg);
 
 }  // namespace pymemlab

@@ -118,9 +118,7 @@ void gen_traverse(PyObject* self, visitproc visit, void* arg) {
             v(f->locals);
             if (f->owns_func) v(f->func);
             v(f->code);
-            // _PyFrame_Traverse visits locals and stack up to stacktop, which is -1 while the
-            // frame runs (_PyFrame_GetStackPointer).
-            if (!f->executing) frame_visit_locals(f, visit, arg);
+            frame_visit_locals(f, visit, arg);  // none while it runs
         }
     }
     v(s->exc_state);
