@@ -126,10 +126,8 @@ bool ConstantPool::make_literals(const std::vector<ast::Stmt*>& body, SyntaxErro
     const bool p27 = is_27(rt_);
     ast::walk_stmts(body, [&](const ast::Expr* e) {
         if (e->kind == ast::ExprKind::Constant) {
-            // 2.7 has no None/True/False constants: they are names (parser_identifiers).
-            const ast::ConstKind k = e->constant.kind;
-            if (!(p27 && (k == ast::ConstKind::None || k == ast::ConstKind::True || k == ast::ConstKind::False)))
-                made.push_back({e->pos, e, false, {}});
+            // 2.7's None, True and False are names, which parser_identifiers lists.
+            if (constant_as_name(e, rt_.profile()).empty()) made.push_back({e->pos, e, false, {}});
             return false;
         }
         // 2.7's parser reads `-5` as one literal (ast_for_factor), but not `-(5)`: the lab

@@ -23,10 +23,19 @@ void add_keywords(const std::vector<ast::Keyword>& keywords, std::vector<ParserI
 
 }  // namespace
 
+std::string_view constant_as_name(const ast::Expr* e, const Profile& profile) {
+    if (profile.major != 2) return {};
+    switch (e->constant.kind) {
+        case ast::ConstKind::None: return "None";
+        case ast::ConstKind::True: return "True";
+        case ast::ConstKind::False: return "False";
+        default: return {};
+    }
+}
+
 std::vector<ParserIdentifier> parser_identifiers(const std::vector<ast::Stmt*>& body, const Profile& profile) {
-    const bool py2 = profile.major == 2;
     // ast_for_classdef's dummy Name for the bases' call (3.0-3.8; the PEG parser has none).
-    const bool class_dummy = !py2 && !profile.at_least(3, 9);
+    const bool class_dummy = profile.major == 3 && !profile.at_least(3, 9);
     std::vector<ParserIdentifier> out;
     ast::walk_stmts(
         body,
@@ -39,14 +48,9 @@ std::vector<ParserIdentifier> parser_identifiers(const std::vector<ast::Stmt*>& 
                     break;
                 case ast::ExprKind::Call: add_keywords(e->keywords, out); break;
                 case ast::ExprKind::Lambda: add_arguments(e->args, out); break;
-                case ast::ExprKind::Constant: {
-                    // 2.7's None, True and False are names to its parser.
-                    const ast::ConstKind k = e->constant.kind;
-                    if (py2 && k == ast::ConstKind::None) out.push_back({e->pos, "None"});
-                    if (py2 && k == ast::ConstKind::True) out.push_back({e->pos, "True"});
-                    if (py2 && k == ast::ConstKind::False) out.push_back({e->pos, "False"});
+                case ast::ExprKind::Constant:
+                    if (std::string_view name = constant_as_name(e, profile); !name.empty()) out.push_back({e->pos, name});
                     break;
-                }
                 default: break;
             }
             return true;

@@ -28,4 +28,8 @@ struct ParserIdentifier {
 // tests/cpydiff/peg_parser_identifier_refs.md.
 std::vector<ParserIdentifier> parser_identifiers(const std::vector<ast::Stmt*>& body, const Profile& profile);
 
+// The name a Constant node is to the profile's parser: 2.7's None, True and False are names
+// (identifiers, not literals); empty for every other constant.
+std::string_view constant_as_name(const ast::Expr* e, const Profile& profile);
+
 }  // namespace pymemlab
