@@ -302,8 +302,8 @@ sys.exitfunc = _run_exitfuncs
 PyObject* atexit_print_exc27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject*) {
     Interp& in = interp_of(rt);
     if (nargs == 1) in.err(str_as_utf8(rt, args[0]) + "\n");
-    if (in.exc_info != nullptr) {
-        err_set_instance(rt, new_ref(rt, in.exc_info));  // print_exception takes this reference
+    if (in.exc_info.value != nullptr) {
+        err_set_instance(rt, new_ref(rt, in.exc_info.value));  // print_exception takes this reference
         print_exception(in);
     }
     return none(rt);

@@ -26,6 +26,7 @@
 #include "object/set_object.h"
 #include "object/slice_object.h"
 #include "object/str_object.h"
+#include "object/tp_call.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
 
@@ -36,14 +37,21 @@ namespace {
 PyObject* name_at(PyObject* code, int i) { return tuple_items(as_code(code)->co_names.p)[i]; }
 
 // The end of an except block (POP_EXCEPT, or an exception leaving it): 3.x puts back the
-// exception handled before, which the block's stack slot holds; 2.7 leaves the caught one set
-// (sys.exc_info() still gives it) until its frame ends (eval_frame's exit).
-void restore_exc_info(Interp& in, PyObject* prev) {
-    if (in.rt.profile().major == 2) {
-        in.rt.xdecref(prev);
+// exception handled before, which the block's stack slot (and ≤3.10 the block) holds; 2.7
+// leaves the caught one set (sys.exc_info() still gives it) until its frame ends (eval_frame's
+// exit), its slot holding None.
+void restore_exc_info(Interp& in, Block& blk, PyObject* prev) {
+    Runtime& rt = in.rt;
+    rt.xdecref(std::exchange(blk.raised_type, nullptr));
+    rt.xdecref(std::exchange(blk.raised_traceback, nullptr));
+    if (rt.profile().major == 2) {
+        rt.xdecref(prev);
+        block_release(rt, blk);
         return;
     }
-    in.rt.xdecref(std::exchange(in.exc_info, prev));
+    ExcInfo old = std::exchange(in.exc_info, {std::exchange(blk.saved_type, nullptr), prev,
+                                              std::exchange(blk.saved_traceback, nullptr)});
+    exc_info_clear(rt, old);
 }
 
 // 2.7 says "global name" when LOAD_GLOBAL or DELETE_GLOBAL misses (a function's global).
@@ -1040,23 +1048,40 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::POP_BLOCK: f->blocks.pop_back(); break;
             case Opcode::PUSH_EXC_INFO: {
                 PyObject* exc = pop();
-                if (rt.profile().major == 2 && !f->exc_saved) {
-                    f->exc_saved = true;
-                    f->exc_saved_info = in.exc_info;
-                    if (in.exc_info != nullptr) rt.incref(in.exc_info);
+                Block blk{Block::ExceptHandler, 0, static_cast<int32_t>(stack.size())};
+                const bool keeps_exc = ins.arg == kPushExcInfoKeepsException;
+                if (rt.profile().major == 2) {
+                    // set_exc_info, for an except clause only: the frame sets aside the state it
+                    // found the first time it catches one; its stack slot holds None.
+                    if (!keeps_exc) {
+                        if (!f->exc_saved) {
+                            f->exc_saved = true;
+                            f->exc_saved_info = exc_info_copy(rt, in.exc_info);
+                        }
+                        ExcInfo old = std::exchange(in.exc_info, exc_info_of(rt, exc));
+                        exc_info_clear(rt, old);
+                    }
+                    push(none(rt));
+                } else {
+                    ExcInfo prev = std::exchange(in.exc_info, exc_info_of(rt, exc));
+                    blk.saved_type = prev.type;
+                    blk.saved_traceback = prev.traceback;
+                    push(prev.value != nullptr ? prev.value : none(rt));
                 }
-                PyObject* prev = in.exc_info != nullptr ? in.exc_info : b.singletons.none;
-                if (in.exc_info == nullptr) rt.incref(prev);
-                f->blocks.push_back({Block::ExceptHandler, 0, static_cast<int32_t>(stack.size())});
-                push(prev);
-                rt.incref(exc);
-                in.exc_info = exc;
+                if (keeps_exc && exc_info_is_triple(rt)) {
+                    ExcInfo raised = exc_info_of(rt, exc);
+                    rt.decref(raised.value);
+                    blk.raised_type = raised.type;
+                    blk.raised_traceback = raised.traceback;
+                }
+                f->blocks.push_back(blk);
                 push(exc);
                 break;
             }
             case Opcode::POP_EXCEPT: {
+                Block blk = f->blocks.back();
                 f->blocks.pop_back();
-                restore_exc_info(in, pop());
+                restore_exc_info(in, blk, pop());
                 break;
             }
             case Opcode::CHECK_EXC_MATCH: {
@@ -1116,7 +1141,9 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 PyObject* tb = exception_traceback(exc);
                 PyObject* args[] = {reinterpret_cast<PyObject*>(Py_TYPE(exc)), exc,
                                     tb != nullptr ? tb : b.singletons.none};
-                PyObject* r = object_vectorcall(rt, exit, args, 3, nullptr);
+                // Before 3.7 WITH_CLEANUP_START calls it with PyObject_CallFunctionObjArgs.
+                PyObject* r = rt.profile().at_least(3, 7) ? object_vectorcall(rt, exit, args, 3, nullptr)
+                                                          : call_obj_args_pre37(rt, exit, args, 3);
                 if (r == nullptr) goto error;
                 push(r);
                 break;
@@ -1149,7 +1176,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             f->blocks.pop_back();
             if (blk.kind == Block::ExceptHandler) {
                 while (stack.size() > static_cast<size_t>(blk.level) + 1) rt.xdecref(pop());
-                restore_exc_info(in, pop());
+                restore_exc_info(in, blk, pop());
                 continue;
             }
             if (in.budget_exhausted) continue;
@@ -1167,9 +1194,9 @@ PyObject* eval_frame(Interp& in, Frame* f) {
 
 exit:
     if (f->exc_saved) {  // 2.7's reset_exc_info
-        PyObject* old = std::exchange(in.exc_info, std::exchange(f->exc_saved_info, nullptr));
+        ExcInfo old = std::exchange(in.exc_info, std::exchange(f->exc_saved_info, {}));
         f->exc_saved = false;
-        rt.xdecref(old);
+        exc_info_clear(rt, old);
     }
     in.frame = saved;
     f->executing = false;

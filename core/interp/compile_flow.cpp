@@ -153,6 +153,12 @@ void Compiler::try_stmt(const ast::Stmt* s) {
         try_except(s);
 }
 
+// PUSH_EXC_INFO of a handler that keeps its exception on the stack through its body (finally,
+// with): up to 3.10 the instruction is told so (opcode.h).
+void Compiler::push_exc_info_kept() {
+    emit(Opcode::PUSH_EXC_INFO, at_least(3, 11) ? 0 : kPushExcInfoKeepsException);
+}
+
 // try/finally: the normal path runs a copy of the finally body; the exceptional path makes the
 // exception the handled one while the body runs, then raises it again.
 void Compiler::try_finally(const ast::Stmt* s) {
@@ -163,8 +169,8 @@ void Compiler::try_finally(const ast::Stmt* s) {
     const bool final_first = at_least(3, 8) && !at_least(3, 10);
     const int body = final_first ? new_label() : -1;
     auto exceptional_copy = [&]() {
-        bind(final);                  // stack: exc
-        emit(Opcode::PUSH_EXC_INFO);  // stack: prev exc
+        bind(final);  // stack: exc
+        push_exc_info_kept();  // stack: prev exc
         if (!push_fblock(FBlockKind::FinallyEnd, s->pos)) return false;
         visit_stmts(s->finalbody);
         pop_fblock();
@@ -311,7 +317,7 @@ void Compiler::with_stmt(const ast::Stmt* s, size_t index) {
     emit(Opcode::WITH_EXIT);
     emit(Opcode::JUMP, end);
     bind(handler);                    // exit exc
-    emit(Opcode::PUSH_EXC_INFO);      // exit prev exc
+    push_exc_info_kept();             // exit prev exc
     emit(Opcode::WITH_EXCEPT_START);  // exit prev exc result
     emit(Opcode::POP_JUMP_IF_TRUE, suppress);
     emit(Opcode::RERAISE);

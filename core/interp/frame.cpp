@@ -63,6 +63,11 @@ bool frame_make_cells(Runtime& rt, Frame* f) {
     return true;
 }
 
+void block_release(Runtime& rt, Block& b) {
+    for (PyObject** o : {&b.saved_type, &b.saved_traceback, &b.raised_type, &b.raised_traceback})
+        rt.xdecref(std::exchange(*o, nullptr));
+}
+
 namespace {
 
 // Releases the fast locals and the value stack; a borrowed local or item (3.14,
@@ -81,6 +86,9 @@ void release_locals_and_stack(Runtime& rt, Frame* f) {
     borrowed.swap(f->borrowed_stack);
     for (size_t i = 0; i < stack.size(); ++i)
         if (!std::binary_search(borrowed.begin(), borrowed.end(), static_cast<int32_t>(i))) rt.xdecref(stack[i]);
+    std::vector<Block> blocks;
+    blocks.swap(f->blocks);
+    for (Block& b : blocks) block_release(rt, b);
 }
 
 }  // namespace
@@ -88,7 +96,6 @@ void release_locals_and_stack(Runtime& rt, Frame* f) {
 void frame_clear_locals(Runtime& rt, Frame* f) {
     f->finished = true;
     release_locals_and_stack(rt, f);
-    f->blocks.clear();
 }
 
 // A borrowed local or item is no reference the frame holds, so it is not visited.
@@ -102,6 +109,9 @@ void frame_visit_locals(const Frame* f, visitproc visit, void* arg) {
         if (f->stack[i] != nullptr &&
             !std::binary_search(f->borrowed_stack.begin(), f->borrowed_stack.end(), static_cast<int32_t>(i)))
             visit(f->stack[i], arg);
+    for (const Block& b : f->blocks)
+        for (PyObject* o : {b.saved_type, b.saved_traceback, b.raised_type, b.raised_traceback})
+            if (o != nullptr) visit(o, arg);
 }
 
 PyObject* frame_clear_except_code(Runtime& rt, Frame* f) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "interp/exc_info.h"
 #include "object/object.h"
 #include "object/type.h"
 
@@ -18,11 +19,24 @@ class Runtime;
 
 // A block of the block stack (opcode.h): a handler (SETUP_FINALLY) or an except handler
 // being run (PUSH_EXC_INFO), with the value-stack depth to unwind to.
+// Up to 3.10 CPython's value stack holds an exception as three items (type, value, traceback)
+// where the lab's holds one (the value): an except handler's block holds the other two, strong
+// or null, for as long as CPython's stack does (to POP_EXCEPT, or the unwinding past the
+// block): `saved`, those of the exception handled before (3.x: the triple PUSH_EXC_INFO set
+// aside; 2.7 sets it aside in the frame instead), and `raised`, those of the exception a
+// finally or with handler keeps on the stack through its body (an except clause pops its
+// exception's at once, so it holds none).
 struct Block {
     enum Kind : uint8_t { Handler, ExceptHandler } kind;
     int32_t handler;  // instruction index (Handler)
     int32_t level;    // stack depth
+    PyObject* saved_type = nullptr;
+    PyObject* saved_traceback = nullptr;
+    PyObject* raised_type = nullptr;
+    PyObject* raised_traceback = nullptr;
 };
+// Releases what an except handler's block holds (Block's saved and raised items).
+void block_release(Runtime& rt, Block& b);
 
 struct Frame {
     PyObject* code = nullptr;     // strong
@@ -67,11 +81,11 @@ struct Frame {
     // Set by a generator's throw() and close(): eval_frame starts by raising the pending
     // exception at ip, as CPython's throwflag does, so the frame's handlers see it.
     bool throw_pending = false;
-    // 2.7 (set_exc_info / reset_exc_info): the exception that was being handled when this frame
-    // first caught one, kept (a strong reference, or null for none) while the frame runs, since
-    // 2.7 leaves a caught exception set after its except block ends; the frame puts it back when
-    // it returns, raises or yields. exc_saved: whether it holds one.
-    PyObject* exc_saved_info = nullptr;
+    // 2.7 (set_exc_info / reset_exc_info, f_exc_type ...): the exception that was being
+    // handled when this frame first caught one, kept while the frame runs, since 2.7 leaves a
+    // caught exception set after its except block ends; the frame puts it back when it returns,
+    // raises or yields. exc_saved: whether it holds one (its fields may all be null).
+    ExcInfo exc_saved_info;
     bool exc_saved = false;
 };
 

@@ -112,6 +112,12 @@ void frame_traverse(PyObject* self, visitproc visit, void* arg) {
         // ≤3.10's frame_traverse: f_code, f_builtins, f_globals, f_locals.
         for (PyObject* o : {f->code, f->builtins, f->globals, f->locals})
             if (o != nullptr) visit(o, arg);
+        // f_exc_type, f_exc_value, f_exc_traceback: 2.7's set-aside state, 3.6's generator's.
+        exc_info_visit(f->exc_saved_info, visit, arg);
+        if (f->generator != nullptr) {
+            const GenState* s = gen_state(f->generator);
+            if (s->exc_state_in_frame) exc_info_visit(s->running ? s->outer_exc : s->exc_state, visit, arg);
+        }
     } else {
         // 3.11+'s _PyFrame_Traverse: f_locals, f_funcobj, f_code (globals are borrowed).
         if (f->locals != nullptr) visit(f->locals, arg);

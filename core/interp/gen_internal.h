@@ -26,11 +26,14 @@ struct GenState {
     // and its __name__ and repr read the code's co_name (gen_name).
     PyObject* name = nullptr;
     PyObject* qualname = nullptr;
-    PyObject* exc_state = nullptr;  // strong or null: the exception handled in the suspended frame (gi_exc_state)
-    PyObject* outer_exc = nullptr;  // strong or null: the caller's handled exception, set aside while running
+    ExcInfo exc_state;  // the exception handled in the suspended frame (gi_exc_state)
+    ExcInfo outer_exc;  // the caller's handled exception, set aside while running
     bool running = false;
     bool completed = false;
-    bool code_field = true;  // tp_traverse visits gi_code itself (up to 3.11; 3.12 has no gi_code field)
+    bool code_field = true;
+    // 3.6 keeps the generator's handled exception in its frame (f_exc_type ..., swapped with
+    // the caller's while it runs): the frame object visits it, not the generator.
+    bool exc_state_in_frame = false;  // tp_traverse visits gi_code itself (up to 3.11; 3.12 has no gi_code field)
 };
 
 inline PyGenObject* as_gen(PyObject* o) { return reinterpret_cast<PyGenObject*>(o); }

@@ -84,11 +84,12 @@ void gen_dealloc(Runtime& rt, PyObject* self) {
     PyObject* fo = g->gi_frame.p;
     g->gi_frame.p = nullptr;
     rt.xdecref(fo);
-    for (PyObject** o : {&g->gi_code.p, &s->name, &s->qualname, &s->exc_state}) {
+    for (PyObject** o : {&g->gi_code.p, &s->name, &s->qualname}) {
         PyObject* v = *o;
         *o = nullptr;
         rt.xdecref(v);
     }
+    exc_info_clear(rt, s->exc_state);
     rt.release_host_storage(self);
     rt.free_object(self);
 }
@@ -121,7 +122,7 @@ void gen_traverse(PyObject* self, visitproc visit, void* arg) {
             frame_visit_locals(f, visit, arg);  // none while it runs
         }
     }
-    v(s->exc_state);
+    if (!s->exc_state_in_frame) exc_info_visit(s->exc_state, visit, arg);
 }
 
 // ---- attributes ---------------------------------------------------------------------------------
@@ -312,6 +313,7 @@ PyObject* gen_new(Interp& in, PyObject* func, Frame* frame, PyObject* frame_obje
     s->frame = frame;
     if (embeds) s->embedded.reset(frame);
     s->code_field = !rt.profile().at_least(3, 12);
+    s->exc_state_in_frame = !rt.profile().at_least(3, 7);
     g->gi_frame.p = frame_object;
     g->gi_code.p = frame->code;
     rt.incref(frame->code);
@@ -373,19 +375,24 @@ PyObject* gen_yf(const PyObject* gen) {
     return f->stack.empty() ? nullptr : f->stack.back();
 }
 
-PyObject* handled_exception(Interp& in) {
+const ExcInfo* handled_exc_info(Interp& in) {
     PyObject* none = in.rt.builtins().singletons.none;
     // 3.7+ skips the states that hold nothing (None). Before 3.7 one thread-wide slot held the
     // state: a generator that has left an except block (its state None) hides its caller's.
     const bool skip_none = in.rt.profile().at_least(3, 7);
-    auto found = [&](PyObject* e) { return e != nullptr && (e != none || !skip_none); };
-    PyObject* e = in.exc_info;
+    auto found = [&](const ExcInfo* e) { return e->value != nullptr && (e->value != none || !skip_none); };
+    const ExcInfo* e = &in.exc_info;
     for (const Frame* f = in.frame; !found(e) && f != nullptr; f = f->back) {
         if (f->generator == nullptr) continue;
         const GenState* s = gen_state(f->generator);
-        if (s->running) e = s->outer_exc;
+        if (s->running) e = &s->outer_exc;
     }
-    return e == none ? nullptr : e;
+    return e->value == nullptr || e->value == none ? nullptr : e;
+}
+
+PyObject* handled_exception(Interp& in) {
+    const ExcInfo* e = handled_exc_info(in);
+    return e != nullptr ? e->value : nullptr;
 }
 
 int64_t gen_sizeof(const Runtime& rt, const PyObject* o) {

@@ -55,6 +55,8 @@ SendResult yield_from_send(Interp& in, PyObject* receiver, PyObject* sent, PyObj
 // non-None handled exception, looking through the generators now running to their callers
 // (_PyErr_GetTopmostException). Borrowed; null when none.
 PyObject* handled_exception(Interp& in);
+// The whole state of it (≤3.10 the triple, whose traceback sys.exc_info() gives).
+const ExcInfo* handled_exc_info(Interp& in);
 
 // sys.getsizeof of a generator (3.11+ counts the frame inside it).
 int64_t gen_sizeof(const Runtime& rt, const PyObject* o);

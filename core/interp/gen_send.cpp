@@ -33,7 +33,7 @@ void set_generator_exit(Runtime& rt) {
 // block gets that block's exception as its __context__ (the generator's own state only).
 void chain_thrown_exception(Interp& in) {
     Runtime& rt = in.rt;
-    PyObject* handled = in.exc_info;
+    PyObject* handled = in.exc_info.value;
     PyObject* exc = err_current(rt);
     if (exc == nullptr || handled == nullptr || handled == none_of(rt) || handled == exc) return;
     for (PyObject* o = handled; o != nullptr; o = exception_context(rt, o))
@@ -221,9 +221,7 @@ SendResult gen_send_ex2(Interp& in, PyObject* gen, PyObject* arg, PyObject** pre
         s->running = true;
         // The generator's handled exception becomes the current one; the caller's waits aside
         // (handled_exception() still finds it).
-        s->outer_exc = in.exc_info;
-        in.exc_info = s->exc_state;
-        s->exc_state = nullptr;
+        s->outer_exc = std::exchange(in.exc_info, std::exchange(s->exc_state, {}));
         if (exc) chain_thrown_exception(in);
         f->throw_pending = exc;
         ++ts.recursion_depth;
@@ -233,9 +231,7 @@ SendResult gen_send_ex2(Interp& in, PyObject* gen, PyObject* arg, PyObject** pre
         result = eval_frame(in, f);
         if (fo != nullptr) frame_object_set_back(rt, fo, nullptr);
         --ts.recursion_depth;
-        s->exc_state = in.exc_info;
-        in.exc_info = s->outer_exc;
-        s->outer_exc = nullptr;
+        s->exc_state = std::exchange(in.exc_info, std::exchange(s->outer_exc, {}));
         s->running = false;
         if (result != nullptr && !f->finished) {
             *presult = result;
@@ -253,9 +249,7 @@ SendResult gen_send_ex2(Interp& in, PyObject* gen, PyObject* arg, PyObject** pre
     }
     // The generator cannot run again: its handled exception (which may reach back to it through
     // a traceback) goes first, then the frame.
-    PyObject* e = s->exc_state;
-    s->exc_state = nullptr;
-    rt.xdecref(e);
+    exc_info_clear(rt, s->exc_state);
     gen_release_frame(rt, gen);
     *presult = result;
     return result != nullptr ? SendResult::kReturn : SendResult::kError;

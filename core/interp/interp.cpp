@@ -94,8 +94,7 @@ Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts
 Interp::~Interp() {
     atexit_fini(*this);
     hold_startup_refs(rt, -1);
-    rt.xdecref(exc_info);
-    exc_info = nullptr;
+    exc_info_clear(rt, exc_info);
     rt.xdecref(modules);
     rt.xdecref(sys_module);
     rt.xdecref(builtins_module);

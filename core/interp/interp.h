@@ -55,7 +55,7 @@ struct Interp {
     // (pylifecycle.h; CPython keeps a copy of the builtins dict, interp->builtins_copy).
     std::vector<std::string> startup_builtins;
     AtexitState atexit;
-    PyObject* exc_info = nullptr;       // the exception being handled (sys.exc_info()), strong or null
+    ExcInfo exc_info;                   // the exception being handled (tstate->exc_info)
     Frame* frame = nullptr;             // the innermost running frame
     int source_runs = 0;                // exec/eval calls running, one inside another (ceval_internal.h)
     uint64_t instructions = 0;

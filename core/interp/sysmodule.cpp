@@ -189,12 +189,18 @@ PyObject* sys_exc_info(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t narg
     if (nargs != 0)
         return err_format(rt, rt.builtins().exc.TypeError, "exc_info() takes no arguments (%d given)",
                           static_cast<int>(nargs));
-    PyObject* exc = handled_exception(interp_of(rt));
+    const ExcInfo* handled = handled_exc_info(interp_of(rt));
+    PyObject* exc = handled != nullptr ? handled->value : nullptr;
     PyObject* none = rt.builtins().singletons.none;
-    PyObject* tb = exc != nullptr ? exception_traceback(exc) : nullptr;
+    PyObject* tb = exc == nullptr                  ? nullptr
+                   : exc_info_is_triple(rt)        ? handled->traceback
+                                                   : exception_traceback(exc);
     PyObject* r = tuple_new(rt, 3);
     if (r == nullptr) return err_no_memory(rt);
-    PyObject* items[] = {exc != nullptr ? reinterpret_cast<PyObject*>(Py_TYPE(exc)) : none, exc != nullptr ? exc : none,
+    PyObject* type = exc == nullptr ? none
+                     : handled->type != nullptr ? handled->type
+                                                : reinterpret_cast<PyObject*>(Py_TYPE(exc));
+    PyObject* items[] = {type, exc != nullptr ? exc : none,
                          tb != nullptr ? tb : none};
     for (int i = 0; i < 3; ++i) {
         rt.incref(items[i]);
@@ -210,7 +216,7 @@ PyObject* sys_exc_clear(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nar
         return err_format(rt, rt.builtins().exc.TypeError, "exc_clear() takes no arguments (%d given)",
                           static_cast<int>(nargs));
     Interp& in = interp_of(rt);
-    rt.xdecref(std::exchange(in.exc_info, nullptr));
+    exc_info_clear(rt, in.exc_info);
     PyObject* none = rt.builtins().singletons.none;
     rt.incref(none);
     return none;

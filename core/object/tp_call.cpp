@@ -214,6 +214,25 @@ PyObject* call_prepend(Runtime& rt, PyObject* attr, PyObject* self, PyObject* co
     return r;
 }
 
+PyObject* call_obj_args_pre37(Runtime& rt, PyObject* callable, PyObject* const* args, Py_ssize_t nargs) {
+    const bool is27 = rt.profile().major == 2;
+    if (!is27 && is_python_function(rt, callable)) return object_vectorcall(rt, callable, args, nargs, nullptr);
+    PyObject* tuple = tuple_from_array(rt, args, nargs);
+    if (tuple == nullptr) return nullptr;
+    PyObject* r;
+    PyMethodObject* m = Py_TYPE(callable) == rt.builtins().method_type ? as_method(callable) : nullptr;
+    if (is27 && m != nullptr && m->im_self.p != nullptr && is_python_function(rt, m->im_func.p)) {
+        ArgArray stack(nargs + 1);
+        stack[0] = m->im_self.p;
+        for (Py_ssize_t i = 0; i < nargs; ++i) stack[i + 1] = tuple_items(tuple)[i];
+        r = call_via_newarg27(rt, m->im_func.p, stack.data(), nargs + 1, nullptr);
+    } else {
+        r = object_vectorcall(rt, callable, tuple_items(tuple), nargs, nullptr);
+    }
+    rt.decref(tuple);
+    return r;
+}
+
 PyObject* call_method_packed(Runtime& rt, PyObject* attr, PyObject* self, PyObject* const* args, Py_ssize_t nargs) {
     if (nargs == 0 && rt.profile().major >= 3) return call_prepend(rt, attr, self, args, 0, nullptr, true);
     PyObject* tuple = tuple_from_array(rt, args, nargs);

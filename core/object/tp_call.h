@@ -37,4 +37,10 @@ PyObject* call_prepend(Runtime& rt, PyObject* attr, PyObject* self, PyObject* co
 // makes none for a call without arguments), then as call_prepend.
 PyObject* call_method_packed(Runtime& rt, PyObject* attr, PyObject* self, PyObject* const* args, Py_ssize_t nargs);
 
+// PyObject_CallFunctionObjArgs before 3.7, as WITH_CLEANUP calls __exit__: 3.6 calls a
+// function as it is (fast call) and packs the arguments in a tuple for anything else (a bound
+// method, through tp_call); 2.7 packs them always, and a bound method's call
+// (instancemethod_call) copies them with self into a second tuple.
+PyObject* call_obj_args_pre37(Runtime& rt, PyObject* callable, PyObject* const* args, Py_ssize_t nargs);
+
 }  // namespace pymemlab
