@@ -203,7 +203,8 @@ bool exception_matches(Interp& in, PyObject* exc, PyObject* type) {
 bool do_raise(Interp& in, PyObject* exc, PyObject* cause) {
     Runtime& rt = in.rt;
     if (exc == nullptr) {
-        PyObject* handled = handled_exception(in);
+        const ExcInfo* state = handled_exc_info(in);
+        PyObject* handled = state != nullptr ? state->value : nullptr;
         if (handled == nullptr) {
             err_set_string(rt, rt.builtins().exc.RuntimeError,
                            rt.profile().major == 2 ? "exceptions must be old-style classes or derived from BaseException, not NoneType"
@@ -212,7 +213,9 @@ bool do_raise(Interp& in, PyObject* exc, PyObject* cause) {
         }
         rt.incref(handled);
         err_set_instance(rt, handled);
-        return true;  // a re-raise keeps its traceback
+        // A re-raise keeps its traceback: 2.7's is the handled state's.
+        if (rt.profile().major == 2 && state->traceback != nullptr) exception_set_traceback(rt, handled, state->traceback);
+        return true;
     }
     if (rt.profile().major == 2) return raise_27(in, exc, cause);
     PyObject* instance = nullptr;
@@ -1049,17 +1052,27 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::PUSH_EXC_INFO: {
                 PyObject* exc = pop();
                 Block blk{Block::ExceptHandler, 0, static_cast<int32_t>(stack.size())};
-                const bool keeps_exc = ins.arg == kPushExcInfoKeepsException;
+                const bool keeps_exc = ins.arg != 0;
                 if (rt.profile().major == 2) {
-                    // set_exc_info, for an except clause only: the frame sets aside the state it
-                    // found the first time it catches one; its stack slot holds None.
-                    if (!keeps_exc) {
+                    // set_exc_info, for except and with: the frame sets aside the state it
+                    // found the first time it catches one (None for the type when there was
+                    // none), and sys.exc_type ... follow. Its stack slot holds None.
+                    ExcInfo raised = exc_info_of(rt, exc);
+                    if (keeps_exc) {
+                        blk.raised_type = new_ref(rt, raised.type);
+                        if (raised.traceback != nullptr) blk.raised_traceback = new_ref(rt, raised.traceback);
+                    }
+                    if (ins.arg != kPushExcInfoFinally) {
                         if (!f->exc_saved) {
                             f->exc_saved = true;
+                            if (in.exc_info.type == nullptr) in.exc_info.type = none(rt);
                             f->exc_saved_info = exc_info_copy(rt, in.exc_info);
                         }
-                        ExcInfo old = std::exchange(in.exc_info, exc_info_of(rt, exc));
+                        ExcInfo old = std::exchange(in.exc_info, raised);
                         exc_info_clear(rt, old);
+                        exc_info_publish27(in, in.exc_info);
+                    } else {
+                        exc_info_clear(rt, raised);
                     }
                     push(none(rt));
                 } else {
@@ -1067,12 +1080,12 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                     blk.saved_type = prev.type;
                     blk.saved_traceback = prev.traceback;
                     push(prev.value != nullptr ? prev.value : none(rt));
-                }
-                if (keeps_exc && exc_info_is_triple(rt)) {
-                    ExcInfo raised = exc_info_of(rt, exc);
-                    rt.decref(raised.value);
-                    blk.raised_type = raised.type;
-                    blk.raised_traceback = raised.traceback;
+                    if (keeps_exc && exc_info_is_triple(rt)) {
+                        ExcInfo raised = exc_info_of(rt, exc);
+                        rt.decref(raised.value);
+                        blk.raised_type = raised.type;
+                        blk.raised_traceback = raised.traceback;
+                    }
                 }
                 f->blocks.push_back(blk);
                 push(exc);
@@ -1095,6 +1108,15 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::RERAISE: {
                 PyObject* exc = pop();
                 err_set_instance(rt, exc);
+                // 2.7's END_FINALLY restores the traceback the stack held beside the exception:
+                // a finally or with handler's block has it, an except clause set it as handled.
+                if (rt.profile().major == 2 && !f->blocks.empty()) {
+                    const Block& blk = f->blocks.back();
+                    PyObject* tb = blk.raised_traceback != nullptr ? blk.raised_traceback
+                                   : in.exc_info.value == exc     ? in.exc_info.traceback
+                                                                  : nullptr;
+                    if (tb != nullptr) exception_set_traceback(rt, exc, tb);
+                }
                 reraise = true;
                 goto error;
             }
@@ -1138,7 +1160,8 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::WITH_EXCEPT_START: {
                 PyObject* exc = top();
                 PyObject* exit = peek(3);
-                PyObject* tb = exception_traceback(exc);
+                // ≤3.10 the stack's traceback (which the handler's block holds), else the exception's.
+                PyObject* tb = exc_info_is_triple(rt) ? f->blocks.back().raised_traceback : exception_traceback(rt, exc);
                 PyObject* args[] = {reinterpret_cast<PyObject*>(Py_TYPE(exc)), exc,
                                     tb != nullptr ? tb : b.singletons.none};
                 // Before 3.7 WITH_CLEANUP_START calls it with PyObject_CallFunctionObjArgs.
@@ -1164,7 +1187,7 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             // that comes up from a call has one already if anything was being handled.
             PyObject* exc = err_current(rt);
             if (exception_context(rt, exc) == nullptr) set_exception_context(in);
-            if (exception_traceback(exc) == nullptr) note_self_attribute_error(in, exc, f);
+            if (exception_traceback(rt, exc) == nullptr) note_self_attribute_error(in, exc, f);
             traceback_here(in, f);
         }
         reraise = false;
@@ -1196,6 +1219,7 @@ exit:
     if (f->exc_saved) {  // 2.7's reset_exc_info
         ExcInfo old = std::exchange(in.exc_info, std::exchange(f->exc_saved_info, {}));
         f->exc_saved = false;
+        exc_info_publish27(in, in.exc_info);
         exc_info_clear(rt, old);
     }
     in.frame = saved;

@@ -154,10 +154,8 @@ void Compiler::try_stmt(const ast::Stmt* s) {
 }
 
 // PUSH_EXC_INFO of a handler that keeps its exception on the stack through its body (finally,
-// with): up to 3.10 the instruction is told so (opcode.h).
-void Compiler::push_exc_info_kept() {
-    emit(Opcode::PUSH_EXC_INFO, at_least(3, 11) ? 0 : kPushExcInfoKeepsException);
-}
+// with): up to 3.10 the instruction is told which (opcode.h).
+void Compiler::push_exc_info_kept(int kind) { emit(Opcode::PUSH_EXC_INFO, at_least(3, 11) ? 0 : kind); }
 
 // try/finally: the normal path runs a copy of the finally body; the exceptional path makes the
 // exception the handled one while the body runs, then raises it again.
@@ -170,7 +168,7 @@ void Compiler::try_finally(const ast::Stmt* s) {
     const int body = final_first ? new_label() : -1;
     auto exceptional_copy = [&]() {
         bind(final);  // stack: exc
-        push_exc_info_kept();  // stack: prev exc
+        push_exc_info_kept(kPushExcInfoFinally);  // stack: prev exc
         if (!push_fblock(FBlockKind::FinallyEnd, s->pos)) return false;
         visit_stmts(s->finalbody);
         pop_fblock();
@@ -317,7 +315,7 @@ void Compiler::with_stmt(const ast::Stmt* s, size_t index) {
     emit(Opcode::WITH_EXIT);
     emit(Opcode::JUMP, end);
     bind(handler);                    // exit exc
-    push_exc_info_kept();             // exit prev exc
+    push_exc_info_kept(kPushExcInfoWith);  // exit prev exc
     emit(Opcode::WITH_EXCEPT_START);  // exit prev exc result
     emit(Opcode::POP_JUMP_IF_TRUE, suppress);
     emit(Opcode::RERAISE);

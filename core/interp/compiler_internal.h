@@ -200,7 +200,7 @@ public:
     void for_stmt(const ast::Stmt* s);
     void try_stmt(const ast::Stmt* s);
     void try_except(const ast::Stmt* s);
-    void push_exc_info_kept();
+    void push_exc_info_kept(int kind);
     void try_finally(const ast::Stmt* s);
     void with_stmt(const ast::Stmt* s, size_t item);
     void break_stmt(const ast::Stmt* s);

@@ -9,6 +9,7 @@
 namespace pymemlab {
 
 class Runtime;
+struct Interp;
 
 // Up to 3.10 (and in 2.7) a (type, value, traceback) triple: the type and the traceback are
 // references of their own, beside the exception's (a traceback held here stays alive after
@@ -25,7 +26,8 @@ struct ExcInfo {
 // Whether the profile keeps the triple: ≤3.10.
 bool exc_info_is_triple(const Runtime& rt);
 // The state of handling exc (null or None for nothing), with new references: ≤3.10 its type,
-// itself and its traceback now; 3.11+ itself alone.
+// itself and its traceback now (2.7: the handler takes the traceback from the raise,
+// exception_take_traceback); 3.11+ itself alone.
 ExcInfo exc_info_of(Runtime& rt, PyObject* exc);
 // Another holder of the same state: new references to e's fields.
 ExcInfo exc_info_copy(Runtime& rt, const ExcInfo& e);
@@ -34,5 +36,10 @@ ExcInfo exc_info_copy(Runtime& rt, const ExcInfo& e);
 void exc_info_clear(Runtime& rt, ExcInfo& e);
 // Visits type, value, traceback (gen_traverse's order, and 2.7's frame_traverse's).
 void exc_info_visit(const ExcInfo& e, visitproc visit, void* arg);
+
+// 2.7's set_exc_info and reset_exc_info also publish the state as sys.exc_type, sys.exc_value
+// and sys.exc_traceback ("for b/w compatibility"): set, or deleted for a null field. The error
+// indicator is left as it was.
+void exc_info_publish27(Interp& in, const ExcInfo& e);
 
 }  // namespace pymemlab

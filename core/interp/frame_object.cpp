@@ -141,14 +141,12 @@ Frame* frame_of(PyObject* self) { return as_frame_object(self)->f_frame.p; }
 PyObject* frame_get_code(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->code); }
 PyObject* frame_get_globals(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->globals); }
 PyObject* frame_get_builtins(Runtime& rt, PyObject* self) { return new_ref_or_none(rt, frame_of(self)->builtins); }
-// PyFrame_GetBack: the held caller (3.x ≤3.10; 3.11+ once the object took over its frame); a
-// running 3.11+ (or 2.7) frame's caller, its frame object made now if it has none. A suspended or
+// PyFrame_GetBack: the held caller (≤3.10; 3.11+ once the object took over its frame); a
+// running 3.11+ frame's caller, its frame object made now if it has none. A suspended or
 // finished generator's frame has none.
 PyObject* frame_get_back(Runtime& rt, PyObject* self) {
     PyFrameObject* fo = as_frame_object(self);
-    // 2.7's frame objects hold no f_back (frame_begin): a running one's is its caller's, found now.
-    if (fo->f_back.p != nullptr || (frames_are_objects(rt) && rt.profile().major >= 3))
-        return new_ref_or_none(rt, fo->f_back.p);
+    if (fo->f_back.p != nullptr || frames_are_objects(rt)) return new_ref_or_none(rt, fo->f_back.p);
     const Frame* f = fo->f_frame.p;
     const bool running = f != nullptr && fo->owns_frame == 0 && !f->finished &&
                          (f->generator == nullptr || gen_state(f->generator)->running);
@@ -243,16 +241,12 @@ bool frame_begin(Runtime& rt, Frame* f) {
     if (!frames_are_objects(rt)) return true;
     f->frame_object = frame_object_new(rt, f, false, !rt.profile().at_least(3, 7));
     if (f->frame_object == nullptr) return false;
-    // PyFrame_New: f_back is the frame running now, the caller. Not in 2.7: the lab keeps a
-    // 2.7 exception's traceback on the exception (2.7 keeps it in the thread state until the
-    // handling function returns), so a kept exception would keep its callers' frames too.
-    if (rt.profile().major >= 3)
-        as_frame_object(f->frame_object)->f_back.p = xnew_ref(rt, existing_frame_object(interp_of(rt).frame));
+    // PyFrame_New: f_back is the frame running now, the caller.
+    as_frame_object(f->frame_object)->f_back.p = xnew_ref(rt, existing_frame_object(interp_of(rt).frame));
     return true;
 }
 
 void frame_object_set_back(Runtime& rt, PyObject* fo, Frame* caller) {
-    if (rt.profile().major == 2) return;  // as frame_begin
     PyObject* old = std::exchange(as_frame_object(fo)->f_back.p, xnew_ref(rt, existing_frame_object(caller)));
     rt.xdecref(old);
 }

@@ -73,7 +73,7 @@ Interp::Interp(Runtime& runtime, InterpOptions opts) : rt(runtime), options(opts
         const PyObject* file = sys_stream(*this, "stderr");
         if (file == nullptr || file == rt.builtins().singletons.none) return;
         std::string text(header);
-        if (exc != nullptr) text += format_traceback(*this, exception_traceback(exc));
+        if (exc != nullptr) text += format_traceback(*this, exception_traceback(rt, exc));
         text += last_line;
         write(2, text);
     };
@@ -95,6 +95,7 @@ Interp::~Interp() {
     atexit_fini(*this);
     hold_startup_refs(rt, -1);
     exc_info_clear(rt, exc_info);
+    for (auto& raised : std::exchange(rt.tstate().raised_tracebacks27, {})) rt.decref(raised.second);
     rt.xdecref(modules);
     rt.xdecref(sys_module);
     rt.xdecref(builtins_module);

@@ -148,10 +148,11 @@ enum class Opcode : uint8_t {
     // except-handler block at the depth below prev_exc. When an exception leaves such a block,
     // the VM pops the stack to that depth + 1, pops prev_exc and restores it as the handled
     // exception — so a handler left by an exception restores the outer state by itself.
-    // Arg kPushExcInfoKeepsException (≤3.10) for a finally or with handler, which keeps exc on
-    // the stack through its body: the block holds its type and traceback as CPython's stack
-    // does (frame.h's Block), and 2.7 leaves the handled exception as it was (2.7 sets it in
-    // except clauses only). 2.7 pushes None for prev_exc (its frame sets the state aside).
+    // Arg (≤3.10) kPushExcInfoFinally or kPushExcInfoWith for a finally or with handler, which
+    // keeps exc on the stack through its body: the block holds its type and traceback as
+    // CPython's stack does (frame.h's Block); a finally handler in 2.7 leaves the handled
+    // exception as it was (2.7 sets it for except and with only). 2.7 pushes None for prev_exc
+    // (its frame sets the state aside).
     PUSH_EXC_INFO,
     POP_EXCEPT,        // prev_exc -> ; pops the except-handler block and restores prev_exc
     CHECK_EXC_MATCH,   // exc type -> exc bool   (type may be a tuple of types)
@@ -172,7 +173,8 @@ enum class Opcode : uint8_t {
     UNSUPPORTED,
 };
 
-constexpr int kPushExcInfoKeepsException = 1;
+constexpr int kPushExcInfoFinally = 1;
+constexpr int kPushExcInfoWith = 2;
 constexpr int kBinaryOpInplaceOffset = 13;
 // BINARY_OP's arg for 2.7's true division under `from __future__ import division` (the model's
 // BinaryOp::Div is classic there); +1 for its in-place form.

@@ -134,6 +134,7 @@ bool raise_27(Interp& in, PyObject* type, PyObject* value) {
         return false;
     }
     err_set_instance(rt, instance);
+    exception_set_traceback(rt, instance, nullptr);  // raised anew: a traceback of its own
     return true;
 }
 

@@ -79,7 +79,7 @@ void set_sys_last(Interp& in) {
     Runtime& rt = in.rt;
     PyObject* exc = err_current(rt);
     if (exc == nullptr || in.sys_module == nullptr) return;
-    PyObject* tb = exception_traceback(exc);
+    PyObject* tb = exception_traceback(rt, exc);
     PyObject* none = rt.builtins().singletons.none;
     std::vector<std::pair<const char*, PyObject*>> items;
     if (rt.profile().at_least(3, 12)) items.emplace_back("last_exc", exc);

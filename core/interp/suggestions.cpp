@@ -169,7 +169,7 @@ std::string name_error_suggestion(Interp& in, PyObject* exc) {
     Runtime& rt = in.rt;
     if (exc == in.self_suggestion_exc && rt.profile().at_least(3, 12)) return in.self_suggestion;
     PyObject* name = exception_name(rt, exc);
-    PyObject* tb = exception_traceback(exc);
+    PyObject* tb = exception_traceback(rt, exc);
     if (name == nullptr || !str_check(rt, name) || tb == nullptr) return "";
     PyObject* code = frame_object_code(traceback_innermost_frame(tb));
     // The frame is gone by now: its names are the code's (3.10 reads co_varnames too); its

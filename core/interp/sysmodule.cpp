@@ -194,7 +194,7 @@ PyObject* sys_exc_info(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t narg
     PyObject* none = rt.builtins().singletons.none;
     PyObject* tb = exc == nullptr                  ? nullptr
                    : exc_info_is_triple(rt)        ? handled->traceback
-                                                   : exception_traceback(exc);
+                                                   : exception_traceback(rt, exc);
     PyObject* r = tuple_new(rt, 3);
     if (r == nullptr) return err_no_memory(rt);
     PyObject* type = exc == nullptr ? none
@@ -218,6 +218,7 @@ PyObject* sys_exc_clear(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nar
     Interp& in = interp_of(rt);
     exc_info_clear(rt, in.exc_info);
     PyObject* none = rt.builtins().singletons.none;
+    exc_info_publish27(in, {none, none, none});
     rt.incref(none);
     return none;
 }

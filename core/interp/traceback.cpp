@@ -151,7 +151,7 @@ bool syntax_error_info(Runtime& rt, PyObject* exc, const std::string& name, Synt
 
 void format_one(Interp& in, PyObject* exc, std::string* out) {
     Runtime& rt = in.rt;
-    *out += format_traceback(in, exception_traceback(exc));
+    *out += format_traceback(in, exception_traceback(rt, exc));
     std::string name = type_name(Py_TYPE(exc));
     if (is_heap_type(Py_TYPE(exc))) {
         PyObject* m = object_getattr_string(rt, reinterpret_cast<PyObject*>(Py_TYPE(exc)), "__module__");
@@ -255,7 +255,7 @@ void traceback_here(Interp& in, Frame* f) {
     err_clear(rt);
     err_set_instance(rt, exc);
     if (tb == nullptr) return;
-    PyObject* next = exception_traceback(exc);
+    PyObject* next = exception_traceback(rt, exc);
     if (next != nullptr) rt.incref(next);
     as_tb(tb)->tb_next.p = next;
     as_tb(tb)->tb_frame.p = frame;

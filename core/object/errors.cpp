@@ -15,6 +15,8 @@ namespace pymemlab {
 void err_set_instance(Runtime& rt, PyObject* exc) {
     PyObject* old = rt.tstate().curexc;
     rt.tstate().curexc = exc;
+    // 2.7's PyErr_Restore lets the traceback of the exception it replaces go too.
+    if (old != nullptr && old != exc) exception_drop_traceback27(rt, old);
     rt.xdecref(old);
 }
 

@@ -169,6 +169,8 @@ bool init_syntax_error(Runtime& rt, PyObject* self) {
 bool init_fields(Runtime& rt, PyObject* self, ExceptionKind kind) {
     PyObject* args = exception_args(self);
     const Py_ssize_t n = Py_SIZE(args);
+    // 2.7's BaseException_init: one argument is also the message.
+    if (rt.profile().major == 2 && n == 1) set_slot(rt, &as_exc(self)->traceback.p, new_ref(rt, tuple_items(args)[0]));
     switch (kind) {
         case ExceptionKind::StopIteration:
             if (exception_added_fields(rt, kind) > 0)
@@ -395,7 +397,7 @@ int set_args(Runtime& rt, PyObject* self, PyObject* value) {
 }
 
 PyObject* get_traceback(Runtime& rt, PyObject* self) {
-    PyObject* tb = exception_traceback(self);
+    PyObject* tb = exception_traceback(rt, self);
     return tb != nullptr ? new_ref(rt, tb) : none(rt);
 }
 int set_traceback(Runtime& rt, PyObject* self, PyObject* value) {
@@ -472,11 +474,34 @@ int set_suppress_context(Runtime& rt, PyObject* self, PyObject* value) {
     return 0;
 }
 
-// 2.7's BaseException.message: the one argument, else ''.
+// 2.7's BaseException.message: one set on the instance (in its __dict__) first, else the field
+// (tp_new's '', __init__'s one argument). The DeprecationWarning it gives is ignored by default.
 PyObject* get_message(Runtime& rt, PyObject* self) {
-    PyObject* args = exception_args(self);
-    if (args != nullptr && Py_SIZE(args) == 1) return new_ref(rt, tuple_items(args)[0]);
-    return str_from_utf8(rt, "");
+    if (PyObject* d = as_exc(self)->dict.p)
+        if (PyObject* m = dict_get_ascii(rt, d, "message")) return new_ref(rt, m);
+    PyObject* m = as_exc(self)->traceback.p;
+    if (m == nullptr) return err_set_string(rt, rt.builtins().exc.AttributeError, "message attribute was deleted");
+    return new_ref(rt, m);
+}
+
+// Setting it stores into the __dict__; deleting it drops both.
+int set_message(Runtime& rt, PyObject* self, PyObject* value) {
+    PyObject*& d = as_exc(self)->dict.p;
+    PyObject* key = str_intern_ascii(rt, "message");
+    if (key == nullptr) {
+        err_no_memory(rt);
+        return -1;
+    }
+    bool ok = true;
+    if (value == nullptr) {
+        if (d != nullptr && dict_contains(rt, d, key) == 1) ok = dict_delitem(rt, d, key);
+        if (ok) set_slot(rt, &as_exc(self)->traceback.p, nullptr);
+    } else {
+        if (d == nullptr && (d = dict_new(rt)) == nullptr) ok = false;
+        ok = ok && dict_setitem(rt, d, key, value);
+    }
+    rt.decref(key);
+    return ok ? 0 : -1;
 }
 
 PyObject* get_dict(Runtime& rt, PyObject* self) {
@@ -523,7 +548,7 @@ const PyGetSetDef kBaseGetSet3[] = {{"__suppress_context__", get_suppress_contex
                                     {"__cause__", get_cause, set_cause},
                                     {nullptr, nullptr, nullptr}};
 const PyGetSetDef kBaseGetSet27[] = {
-    {"__dict__", get_dict, set_dict}, {"args", get_args, set_args}, {"message", get_message, nullptr}, {nullptr, nullptr, nullptr}};
+    {"__dict__", get_dict, set_dict}, {"args", get_args, set_args}, {"message", get_message, set_message}, {nullptr, nullptr, nullptr}};
 const PyGetSetDef kStopIterationGetSet[] = {FIELD("value", kStopValue), {nullptr, nullptr, nullptr}};
 const PyGetSetDef kSystemExitGetSet[] = {FIELD("code", kExitCode), {nullptr, nullptr, nullptr}};
 const PyGetSetDef kImportErrorGetSet[] = {FIELD("msg", kImportMsg), FIELD("name", kImportName),

@@ -8,6 +8,7 @@
 
 #include "object/abstract.h"
 #include "object/builtins.h"
+#include "object/bytes_object.h"
 #include "object/errors.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -89,6 +90,7 @@ int exception_clear(Runtime& rt, PyObject* self) {
 
 void exception_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
+    exception_drop_traceback27(rt, self);
     exception_clear(rt, self);
     rt.free_object(self);
 }
@@ -245,14 +247,21 @@ void init_exception_types(Runtime& rt) {
 }
 
 PyObject* exception_new(Runtime& rt, PyTypeObject* type, PyObject* args) {
+    // 2.7's BaseException_new: message ''.
+    PyObject* message = nullptr;
+    if (rt.profile().major == 2 && (message = bytes_from_string(rt, "")) == nullptr) return nullptr;
     PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
-    if (o == nullptr) return nullptr;
+    if (o == nullptr) {
+        rt.xdecref(message);
+        return nullptr;
+    }
     // Every field after the header starts empty: BaseException's, the built-in subclass's, and a
     // class's __slots__ (tp_alloc zeroes the block).
     std::memset(reinterpret_cast<char*>(o) + sizeof(PyObject), 0,
                 static_cast<size_t>(type->tp_basicsize) - sizeof(PyObject));
     as_exc(o)->args.p = args;
     rt.incref(args);
+    as_exc(o)->traceback.p = message;
     rt.gc_track(o);
     return o;
 }
@@ -263,12 +272,59 @@ bool exception_check(const Runtime& rt, const PyObject* o) {
 
 PyObject* exception_args(const PyObject* exc) { return as_exc(exc)->args.p; }
 
-PyObject* exception_traceback(const PyObject* exc) { return as_exc(exc)->traceback.p; }
+namespace {
+
+std::pair<const PyObject*, PyObject*>* raised_entry27(const Runtime& rt, const PyObject* exc) {
+    auto& table = const_cast<Runtime&>(rt).tstate().raised_tracebacks27;
+    for (auto& e : table)
+        if (e.first == exc) return &e;
+    return nullptr;
+}
+
+}  // namespace
+
+PyObject* exception_traceback(const Runtime& rt, const PyObject* exc) {
+    if (rt.profile().major >= 3) return as_exc(exc)->traceback.p;
+    const auto* e = raised_entry27(rt, exc);
+    return e != nullptr ? e->second : nullptr;
+}
 
 void exception_set_traceback(Runtime& rt, PyObject* exc, PyObject* tb) {
-    // 2.7 kept the traceback in the thread state; the model keeps it in the exception's third
-    // slot (2.7's `message`, unused by the lab), which lies inside 2.7's 40-byte request.
-    rt.replace_ref(as_exc(exc)->traceback, tb);
+    if (rt.profile().major >= 3) {
+        rt.replace_ref(as_exc(exc)->traceback, tb);
+        return;
+    }
+    if (tb == nullptr) {
+        exception_drop_traceback27(rt, exc);
+        return;
+    }
+    rt.incref(tb);
+    if (auto* e = raised_entry27(rt, exc)) {
+        rt.decref(std::exchange(e->second, tb));
+        return;
+    }
+    rt.tstate().raised_tracebacks27.emplace_back(exc, tb);
+}
+
+PyObject* exception_take_traceback(Runtime& rt, PyObject* exc) {
+    if (rt.profile().major >= 3) {
+        PyObject* tb = as_exc(exc)->traceback.p;
+        if (tb != nullptr) rt.incref(tb);
+        return tb;
+    }
+    auto& table = rt.tstate().raised_tracebacks27;
+    for (size_t i = 0; i < table.size(); ++i) {
+        if (table[i].first != exc) continue;
+        PyObject* tb = table[i].second;
+        table.erase(table.begin() + static_cast<std::ptrdiff_t>(i));
+        return tb;
+    }
+    return nullptr;
+}
+
+void exception_drop_traceback27(Runtime& rt, const PyObject* exc) {
+    if (rt.profile().major >= 3) return;
+    rt.xdecref(exception_take_traceback(rt, const_cast<PyObject*>(exc)));
 }
 
 PyObject* exception_context(const Runtime& rt, const PyObject* exc) {

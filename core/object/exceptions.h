@@ -17,7 +17,8 @@ namespace pymemlab {
 class Runtime;
 
 // PyBaseExceptionObject. The request is per profile (exception_basicsize): 2.7's ends after its
-// third slot (`message`; 2.7 keeps tracebacks in the thread state, not in the exception), 3.x's
+// third slot (`message`; 2.7 keeps tracebacks in the thread state, not in the exception: see
+// ThreadState::raised_tracebacks27), 3.x's
 // after suppress_context, 3.11+ adds notes. The model keeps CPython's fields but not all of
 // their order: notes sits last so that one struct serves every profile. The fields a built-in
 // subclass adds (exception_extra_fields) follow at the profile's size, not at sizeof.
@@ -25,7 +26,9 @@ struct PyBaseExceptionObject {
     PyObject ob_base;
     Slot<PyObject> dict;
     Slot<PyObject> args;       // a tuple
-    Slot<PyObject> traceback;  // 2.7: BaseException.message
+    // 2.7: BaseException.message ('' from tp_new, the argument when __init__ gets one; a
+    // reference, which tp_traverse visits).
+    Slot<PyObject> traceback;
     Slot<PyObject> context;
     Slot<PyObject> cause;
     char suppress_context;
@@ -129,8 +132,15 @@ PyObject* exception_new(Runtime& rt, PyTypeObject* type, PyObject* args);
 PyObject* exception_create(Runtime& rt, PyTypeObject* type, PyObject* args);
 bool exception_check(const Runtime& rt, const PyObject* o);  // isinstance(o, BaseException)
 PyObject* exception_args(const PyObject* exc);                 // borrowed
-PyObject* exception_traceback(const PyObject* exc);            // borrowed
+// Its traceback, borrowed: 3.x __traceback__; 2.7 the one it is being raised with
+// (ThreadState::raised_tracebacks27), null once a handler took it.
+PyObject* exception_traceback(const Runtime& rt, const PyObject* exc);
 void exception_set_traceback(Runtime& rt, PyObject* exc, PyObject* tb);
+// 2.7: the handler that receives exc takes its traceback (a new reference, or null) from the
+// raise; 3.x: a new reference to __traceback__ (which the exception keeps).
+PyObject* exception_take_traceback(Runtime& rt, PyObject* exc);
+// 2.7: the traceback exc was being raised with is dropped (the error indicator let it go).
+void exception_drop_traceback27(Runtime& rt, const PyObject* exc);
 // The chaining fields (3.x): null (false) in 2.7, whose exceptions end before them.
 PyObject* exception_context(const Runtime& rt, const PyObject* exc);
 void exception_set_context(Runtime& rt, PyObject* exc, PyObject* context);  // steals

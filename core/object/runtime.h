@@ -43,6 +43,12 @@ struct RuntimeOptions {
 // recursion guard. The model runs one thread.
 struct ThreadState {
     PyObject* curexc = nullptr;  // the exception being raised (errors.h), owned
+    // 2.7 keeps a traceback outside its exception (curexc_traceback, then the value stack of the
+    // handler that receives it): here, each raised exception (borrowed) with its traceback
+    // (owned), from the first frame it leaves until a handler takes it (exception_take_traceback),
+    // the error indicator drops it (err_clear, or another exception set over it) or it dies.
+    // At most one entry per exception. 3.x keeps the traceback on the exception.
+    std::vector<std::pair<const PyObject*, PyObject*>> raised_tracebacks27;
     int recursion_depth = 0;     // Python frames (and C calls that count) now active
     int recursion_limit = 1000;  // sys.getrecursionlimit()
     int c_depth = 0;             // native nesting of the evaluation loop

@@ -3,8 +3,11 @@
 # thread state, in a suspended generator and, for the one handled before, on the value stack of
 # an except block; a finally block or a with statement's __exit__ keeps the triple of the
 # exception passing through on the stack too. From 3.11 each of them holds the exception alone.
-# 3.6 calls __exit__ with its arguments packed in a tuple.
-# profiles: 3.6+
+# 2.7 also publishes the triple as sys.exc_type, sys.exc_value and sys.exc_traceback, sets it
+# for except and with but not finally, keeps no traceback on the exception, and forgets a
+# generator's handled exception when it yields. 2.7 and 3.6 call __exit__ with its arguments
+# packed in a tuple (2.7's bound method copies them into a second one).
+# profiles: all
 from __future__ import print_function
 import gc
 import sys
