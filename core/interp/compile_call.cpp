@@ -45,6 +45,11 @@ bool Compiler::method_call(const ast::Expr* e) {
     if (nkw > 0 && !at_least(3, 10)) return false;
     for (const ast::Keyword& k : e->keywords)
         if (k.arg.empty()) return false;
+    // 3.11+ (is_import_originated): not on a name the module binds by an import, as in
+    // `sys.getrefcount(x)`, which is an attribute load and a plain call.
+    if (at_least(3, 11) && f->left->kind == ast::ExprKind::Name &&
+        (symtable_.top()->flags_of(f->left->id) & DEF_IMPORT) != 0)
+        return false;
     const size_t nargs = e->elts.size();
     if (at_least(3, 10) && nargs + nkw + (nkw != 0 ? 1 : 0) >= kStackUseGuideline) return false;
     if (!validate_keywords(e->keywords)) return true;
