@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "interp/code_units.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/descr_object.h"
@@ -129,20 +130,25 @@ PyTypeObject* code_type(const Runtime& rt) { return rt.builtins().code_type; }
 
 // 3.11+ keeps the instructions inline (tp_itemsize per code unit, _PyObject_VAR_SIZE rounding the
 // total to 8 bytes); the model's count of instructions stands in for CPython's code units.
-int64_t code_var_size(const Runtime& rt, const CodeBody& body) {
-    const int64_t size = rt.builtins().code_type->tp_basicsize +
-                         type_sizes(rt.profile()).code_itemsize * static_cast<int64_t>(body.instrs.size());
-    return (size + 7) & ~int64_t{7};
+int64_t code_var_size(const Runtime& rt, const CodeBody& body, const PyObject* consts, const PyObject* names,
+                      const PyObject* freevars) {
+    const int64_t itemsize = type_sizes(rt.profile()).code_itemsize;
+    CodeUnitsContext cx{consts, names, Py_SIZE(freevars), rt.builtins().singletons.none, str_interned_ascii(rt, "super")};
+    const int64_t units = itemsize == 0 ? 0 : cpython_code_units(rt.profile(), body, cx);
+    return (rt.builtins().code_type->tp_basicsize + itemsize * units + 7) & ~int64_t{7};
 }
 
-int64_t code_sizeof(const Runtime& rt, const PyObject* code) { return code_var_size(rt, *as_code(code)->body.p); }
+int64_t code_sizeof(const Runtime& rt, const PyObject* code) {
+    const PyCodeObject* c = as_code(code);
+    return code_var_size(rt, *c->body.p, c->co_consts.p, c->co_names.p, c->co_freevars.p);
+}
 
 PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* names, PyObject* varnames,
                    PyObject* freevars, PyObject* cellvars, PyObject* filename, PyObject* name,
                    PyObject* qualname) {
     init_code_type(rt);
     PyTypeObject* type = rt.builtins().code_type;
-    PyObject* o = rt.alloc_object(type, static_cast<size_t>(code_var_size(rt, *body)));
+    PyObject* o = rt.alloc_object(type, static_cast<size_t>(code_var_size(rt, *body, consts, names, freevars)));
     PyObject* refs[] = {consts, names, varnames, freevars, cellvars, filename, name, qualname};
     if (o == nullptr) {
         for (PyObject* r : refs) rt.xdecref(r);

@@ -1,0 +1,203 @@
+#include "interp/code_units.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "interp/code_object.h"
+#include "interp/opcode.h"
+#include "object/tuple_object.h"
+
+namespace pymemlab {
+
+namespace {
+
+using O = Opcode;
+
+// The inline cache entries after each instruction (_PyOpcode_Caches, Lib/opcode.py's
+// _cache_format), per version; 3.14's as its metadata lists them (BINARY_OP 5, subscripts
+// being BINARY_OP too).
+int caches(const Profile& p, Opcode op) {
+    const bool v311 = !p.at_least(3, 12), v313 = p.at_least(3, 13), v314 = p.at_least(3, 14);
+    switch (op) {
+        case O::BINARY_SUBSCR: return v311 ? 4 : v314 ? 5 : 1;
+        case O::STORE_SUBSCR: return 1;
+        case O::UNPACK_SEQUENCE: return 1;
+        case O::STORE_ATTR: return 4;
+        case O::LOAD_ATTR: return v311 ? 4 : 9;
+        case O::LOAD_METHOD: return v311 ? 10 : 9;  // 3.12+: LOAD_ATTR with its method bit
+        case O::COMPARE_OP: return v311 ? 2 : 1;
+        case O::LOAD_GLOBAL: return v311 ? 5 : 4;
+        case O::BINARY_OP: return v314 ? 5 : 1;
+        case O::CALL: return v311 ? 4 : 3;
+        case O::FOR_ITER: return v311 ? 0 : 1;
+        case O::CONTAINS_OP: return v313 ? 1 : 0;
+        case O::POP_JUMP_IF_FALSE:
+        case O::POP_JUMP_IF_TRUE: return v313 ? 1 : 0;
+        default: return 0;
+    }
+}
+
+bool is_conditional_jump(Opcode op) { return op == O::POP_JUMP_IF_FALSE || op == O::POP_JUMP_IF_TRUE; }
+
+// Instructions whose result is a bool, after which 3.13 needs no TO_BOOL.
+bool gives_bool(Opcode op) {
+    return op == O::COMPARE_OP || op == O::IS_OP || op == O::CONTAINS_OP || op == O::CHECK_EXC_MATCH || op == O::UNARY_NOT;
+}
+
+}  // namespace
+
+int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUnitsContext& cx) {
+    const bool v311 = !p.at_least(3, 12), v313 = p.at_least(3, 13), v314 = p.at_least(3, 14);
+    const std::vector<Instr>& code = body.instrs;
+    const size_t n = code.size();
+    // RESUME; MAKE_CELL per cell, COPY_FREE_VARS; a generator's RETURN_GENERATOR and POP_TOP,
+    // and from 3.12 its StopIteration handler (CALL_INTRINSIC_1, RERAISE).
+    int64_t units = 1 + static_cast<int64_t>(body.cell2arg.size()) + (cx.nfree > 0 ? 1 : 0);
+    if ((body.flags & CO_GENERATOR) != 0) units += v311 ? 2 : 4;
+    auto op_at = [&](size_t i) { return i < n ? code[i].op : O::NOP; };
+    auto item = [](const PyObject* tuple, int32_t i) {
+        return tuple != nullptr && i < Py_SIZE(tuple) ? tuple_items(const_cast<PyObject*>(tuple))[i] : nullptr;
+    };
+    auto is_none_const = [&](size_t i) { return code[i].op == O::LOAD_CONST && item(cx.consts, code[i].arg) == cx.none; };
+    // 3.12+: `super().name` and `super(C, x).name` load the attribute with LOAD_SUPER_ATTR
+    // (1 cache entry) after super, __class__ (or C) and the first argument (or x), instead of
+    // calling super: the call and the attribute load of the model's sequence become that.
+    std::vector<size_t> super_calls;  // the CALL of each such sequence
+    if (p.at_least(3, 12) && cx.super_name != nullptr) {
+        for (size_t i = 0; i + 1 < n; ++i) {
+            if (code[i].op != O::LOAD_GLOBAL || item(cx.names, code[i].arg) != cx.super_name) continue;
+            size_t j = i + 1;
+            if (op_at(j) == O::PUSH_NULL) ++j;
+            const bool two_args = op_at(j) == O::LOAD_GLOBAL && op_at(j + 1) == O::LOAD_FAST && op_at(j + 2) == O::CALL &&
+                                  code[j + 2].arg == 2;
+            const size_t call = two_args ? j + 2 : j;
+            if (op_at(call) != O::CALL || (!two_args && code[call].arg != 0)) continue;
+            const O attr = op_at(call + 1);
+            if (attr == O::LOAD_METHOD || attr == O::LOAD_ATTR) super_calls.push_back(call);
+        }
+    }
+    auto super_call = [&](size_t i) { return std::find(super_calls.begin(), super_calls.end(), i) != super_calls.end(); };
+    // 3.13's superinstructions: two LOAD_FASTs, a STORE_FAST and a LOAD_FAST, two STORE_FASTs
+    // on one line, each index below 16, are one unit.
+    auto fuses = [&](size_t i) {
+        if (!v313 || i + 1 >= n || code[i].line != code[i + 1].line || code[i].arg >= 16 || code[i + 1].arg >= 16)
+            return false;
+        const O a = code[i].op, b = code[i + 1].op;
+        return (a == O::LOAD_FAST && b == O::LOAD_FAST) || (a == O::STORE_FAST && (b == O::LOAD_FAST || b == O::STORE_FAST));
+    };
+    // A NOP stays only where it is the one instruction of its line, as CPython keeps one to mark
+    // the line (remove_redundant_nops); the NOP a `try` leaves stays when the body starts on a
+    // later line. The lab gives some instructions CPython leaves without a line (an implicit
+    // return, a re-raise) the statement's line: those do not count as marking it.
+    auto is_nop = [](O op) { return op == O::NOP || op == O::SETUP_FINALLY || op == O::SETUP_WITH || op == O::POP_BLOCK; };
+    std::vector<int32_t> lines;  // the lines real instructions carry, then the lines a NOP kept
+    for (const Instr& in : code)
+        if (!is_nop(in.op)) lines.push_back(in.line);
+    std::sort(lines.begin(), lines.end());
+    O prev = O::NOP;
+    for (size_t i = 0; i < n; ++i) {
+        const Instr& in = code[i];
+        const O op = in.op;
+        const O next = op_at(i + 1);
+        bool counted = true;
+        if (super_call(i)) {
+            // The zero-argument form loads __class__ and the first argument (2 units); both
+            // then take LOAD_SUPER_ATTR's place of the call and the attribute load.
+            units += (in.arg == 0 ? 2 : 0) + 2;
+            prev = O::LOAD_ATTR;
+            ++i;
+            continue;
+        }
+        switch (op) {
+            case O::SETUP_WITH:
+            case O::POP_BLOCK: counted = false; break;
+            case O::SETUP_FINALLY:
+                if (v311) {  // 3.11 keeps the NOP when the body starts on a later line
+                    const bool own_line =
+                        (i == 0 || code[i - 1].line != in.line) && i + 1 < n && code[i + 1].line != in.line;
+                    if (own_line) units += 1;
+                    counted = false;
+                    break;
+                }
+                [[fallthrough]];
+            case O::NOP: {
+                auto at = std::lower_bound(lines.begin(), lines.end(), in.line);
+                if (at != lines.end() && *at == in.line) {
+                    counted = false;
+                } else {
+                    lines.insert(at, in.line);
+                    units += 1;
+                    counted = false;
+                }
+                break;
+            }
+            case O::PUSH_NULL: {
+                // A comprehension's function is called with its iterator as `self`; the NULL of
+                // a call whose callable starts with LOAD_GLOBAL is that instruction's low bit
+                // (up to 3.12 through attribute loads: it is pushed before the callable).
+                if (prev == O::MAKE_FUNCTION) {
+                    counted = false;
+                    break;
+                }
+                size_t j = i;
+                if (!p.at_least(3, 13))
+                    while (j > 0 && code[j - 1].op == O::LOAD_ATTR) --j;
+                if (j > 0 && code[j - 1].op == O::LOAD_GLOBAL) counted = false;
+                break;
+            }
+            case O::LOAD_CONST:
+                // 3.12-3.13's RETURN_CONST; `x is None` and a jump are POP_JUMP_IF_(NOT_)NONE.
+                if (p.at_least(3, 12) && !v314 && next == O::RETURN_VALUE) counted = false;
+                if (next == O::IS_OP && is_conditional_jump(op_at(i + 2)) && is_none_const(i)) counted = false;
+                break;
+            case O::IS_OP:
+                if (is_conditional_jump(next) && i > 0 && is_none_const(i - 1)) counted = false;
+                break;
+            case O::BUILD_SLICE:  // 3.12+: BINARY_SLICE, STORE_SLICE
+                if (p.at_least(3, 12) && in.arg == 2 && (next == O::BINARY_SUBSCR || next == O::STORE_SUBSCR))
+                    counted = false;
+                break;
+            default: break;
+        }
+        if (!counted) {
+            prev = op;
+            continue;
+        }
+        if (fuses(i)) {
+            units += 1;
+            prev = code[i + 1].op;
+            ++i;
+            continue;
+        }
+        units += 1 + caches(p, op);
+        switch (op) {
+            case O::JUMP:  // JUMP_BACKWARD has a cache entry from 3.13
+                if (v313 && in.arg <= static_cast<int32_t>(i)) units += 1;
+                break;
+            case O::CALL:
+                if (v311) units += 2;                         // PRECALL and its cache entry
+                if (v313 && !v314 && prev == O::KW_NAMES) units -= 3;  // 3.13's CALL_KW has no cache
+                break;
+            case O::YIELD_VALUE: units += 1; break;     // the RESUME after it
+            case O::PUSH_EXC_INFO: units += 3; break;   // the handler's cleanup: COPY 3, POP_EXCEPT, RERAISE 1
+            case O::FOR_ITER:                           // END_FOR (3.13: and POP_TOP) after the loop
+                if (!v311) units += v313 ? 2 : 1;
+                break;
+            case O::MAKE_FUNCTION:  // 3.13: SET_FUNCTION_ATTRIBUTE per flag
+                if (v313) units += __builtin_popcount(static_cast<unsigned>(in.arg) & 0xf);
+                break;
+            case O::UNARY_NOT:  // 3.13: TO_BOOL first
+                if (v313 && !gives_bool(prev)) units += 4;
+                break;
+            case O::POP_JUMP_IF_FALSE:
+            case O::POP_JUMP_IF_TRUE:
+                if (v313 && !gives_bool(prev)) units += 4;  // TO_BOOL first
+                break;
+            default: break;
+        }
+        prev = op;
+    }
+    return units;
+}
+
+}  // namespace pymemlab

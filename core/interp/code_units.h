@@ -1,0 +1,33 @@
+// How long CPython 3.11+'s bytecode is for a code object, from the model's instructions. From
+// 3.11 a code object's size (sys.getsizeof, and the block it requests) counts its code units:
+// two bytes for each instruction and each inline cache entry CPython follows it with. The
+// model's instructions are its own (opcode.h), close to CPython's but not the same sequence, so
+// the count applies CPython's rules to them: the cache entries per instruction and version, the
+// instructions CPython adds (RESUME, PRECALL in 3.11, MAKE_CELL, generator prologues, ...), the
+// ones it merges (a NULL pushed by LOAD_GLOBAL, RETURN_CONST, superinstructions in 3.13) and the
+// pseudo-instructions that take none (SETUP_FINALLY, POP_BLOCK). Measured against CPython 3.11,
+// 3.12 and 3.13 over every code object of tests/snippets: tests/cpydiff/code_object_size.md.
+#pragma once
+
+#include <cstdint>
+
+#include "object/object.h"
+#include "profile/profile.h"
+
+namespace pymemlab {
+
+struct CodeBody;
+
+// What the count reads of the code object besides its instructions.
+struct CodeUnitsContext {
+    const PyObject* consts = nullptr;      // co_consts: a None before IS_OP folds into the jump
+    const PyObject* names = nullptr;       // co_names: a call of `super` is LOAD_SUPER_ATTR (3.12+)
+    int64_t nfree = 0;                     // free variables (COPY_FREE_VARS)
+    const PyObject* none = nullptr;        // None
+    const PyObject* super_name = nullptr;  // the interned 'super', or null when there is none
+};
+
+// Code units (co_code's length / 2) of a code object with this body. 3.11+ only.
+int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUnitsContext& cx);
+
+}  // namespace pymemlab
