@@ -86,6 +86,7 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::LOAD_GLOBAL:
         case O::LOAD_FAST:
         case O::LOAD_FAST_BORROW:
+        case O::LOAD_FAST_AND_CLEAR:
         case O::LOAD_DEREF:
         case O::LOAD_CLOSURE:
         case O::LOAD_CLASSDEREF:

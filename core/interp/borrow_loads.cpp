@@ -299,6 +299,10 @@ void optimize_load_fast(std::vector<Instr>& instrs, int nparams, int nlocals) {
                 case Opcode::DELETE_FAST:
                     kill_local(in.arg);
                     break;
+                case Opcode::LOAD_FAST_AND_CLEAR:
+                    kill_local(in.arg);
+                    refs.push_back(Ref{self, in.arg});
+                    break;
                 case Opcode::COPY:
                     refs.push_back(refs[refs.size() - static_cast<size_t>(in.arg)]);
                     break;

@@ -417,6 +417,17 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 if (rt.trace() != nullptr) trace_bind(in, f->globals, name, nullptr);
                 break;
             }
+            case Opcode::LOAD_FAST_AND_CLEAR: {
+                const size_t k = static_cast<size_t>(ins.arg);
+                PyObject* v = std::exchange(f->localsplus[k], nullptr);
+                // 3.14: a borrowed local's object gets a reference of its own on the stack.
+                if (frame_local_borrowed(f, k)) {
+                    if (v != nullptr) rt.incref(v);
+                    frame_set_local_borrowed(f, k, false);
+                }
+                push(v);
+                break;
+            }
             case Opcode::LOAD_FAST:
             case Opcode::LOAD_FAST_BORROW: {
                 PyObject* v = f->localsplus[static_cast<size_t>(ins.arg)];

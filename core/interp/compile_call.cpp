@@ -1,7 +1,8 @@
 // Code generation for calls (compiler_call, maybe_optimize_method_call, compiler_call_helper:
 // PUSH_NULL/KW_NAMES/CALL, LOAD_METHOD from 3.7, CALL_FUNCTION_EX for * and ** arguments) and
 // comprehensions: nested functions taking the outermost iterator as `.0`, except 2.7's list
-// comprehension, which runs inline. 3.12's inlining (PEP 709) is not modelled.
+// comprehension, which runs inline, and from 3.12 list, set and dict comprehensions, which run
+// inside their parent with their names set aside (PEP 709; symtable.h says which).
 #include "interp/compiler_internal.h"
 #include "object/builtins.h"
 #include "object/runtime.h"
@@ -203,13 +204,13 @@ void Compiler::comprehension_element(const ast::Expr* e, int depth) {
 
 // compiler_sync_comprehension_generator: one `for ... in ... if ...` level. `depth` counts the
 // iterators on the stack above the result container.
-void Compiler::comprehension_generator(const ast::Expr* e, size_t gen_index, int depth) {
+void Compiler::comprehension_generator(const ast::Expr* e, size_t gen_index, int depth, bool inlined) {
     const ast::Comprehension& gen = e->generators[gen_index];
     int start = new_label();
     const int if_cleanup = new_label();
     const int anchor = new_label();
     if (gen_index == 0) {
-        emit(Opcode::LOAD_FAST, u_->varnames.add(".0"));
+        if (!inlined) emit(Opcode::LOAD_FAST, u_->varnames.add(".0"));
     } else {
         // 3.9+: `for y in [f(x)]` just binds y = f(x).
         const bool single = at_least(3, 9) && pool_.value_of(gen.iter) == nullptr &&
@@ -232,7 +233,7 @@ void Compiler::comprehension_generator(const ast::Expr* e, size_t gen_index, int
     visit_expr(gen.target);
     for (const ast::Expr* cond : gen.ifs) jump_if(cond, if_cleanup, false);
     if (gen_index + 1 < e->generators.size())
-        comprehension_generator(e, gen_index + 1, depth);
+        comprehension_generator(e, gen_index + 1, depth, inlined);
     else
         comprehension_element(e, depth);
     bind(if_cleanup);
@@ -272,6 +273,11 @@ void Compiler::comprehension(const ast::Expr* e) {
             break;
         default: break;
     }
+    const SymtableEntry* ste = symtable_.lookup(e);
+    if (ste != nullptr && ste->comp_inlined) {
+        inlined_comprehension(e, ste, build);
+        return;
+    }
     enter_scope(UnitKind::Comprehension, name, e, e->pos.line);
     u_->argcount = 1;
     if (build != Opcode::NOP) emit(build, 0);
@@ -288,6 +294,60 @@ void Compiler::comprehension(const ast::Expr* e) {
     emit(Opcode::GET_ITER);
     loc_ = e->pos;
     emit(Opcode::CALL, 1);
+}
+
+// 3.12+ (PEP 709, push_inlined_comprehension_state): the comprehension runs here. After the
+// outermost iterator, each name it binds has its outer value set aside on the stack
+// (LOAD_FAST_AND_CLEAR) and is a fast local of this code while it runs; afterwards, and on an
+// exception leaving it, the values are put back:
+//   iter; LOAD_FAST_AND_CLEAR n1..nk; SWAP k+1; BUILD 0; SWAP 2    -> saved.. container iter
+//   SETUP_FINALLY cleanup; the loop; POP_BLOCK                    -> saved.. container
+//   SWAP k+1; STORE_FAST nk..n1                                   -> container
+//   cleanup: SWAP 2; POP_TOP; SWAP 2; POP_TOP; SWAP k+1; STORE_FAST nk..n1; RERAISE
+void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* ste, Opcode build) {
+    std::vector<std::string> pushed;
+    for (const std::string& name : ste->symbol_order) {
+        const Symbol& sym = ste->symbols.at(name);
+        // Not `.0`, nor a walrus target, which binds in the enclosing function or module.
+        if ((sym.flags & DEF_LOCAL) != 0 && (sym.flags & (DEF_PARAM | DEF_NONLOCAL | DEF_GLOBAL)) == 0)
+            pushed.push_back(name);
+    }
+    std::vector<std::string> hidden;  // the names made fast here, to be unmade after
+    for (const std::string& name : pushed)
+        if (u_->ste->scope_of(name) != Scope::Local || u_->ste->type != BlockType::Function)
+            if (u_->fast_hidden.insert(name).second) hidden.push_back(name);
+    visit_expr(e->generators[0].iter);
+    loc_ = at_least(3, 13) ? e->generators[0].iter->pos : e->pos;
+    emit(Opcode::GET_ITER);
+    loc_ = e->pos;
+    const int k = static_cast<int>(pushed.size());
+    for (const std::string& name : pushed) emit(Opcode::LOAD_FAST_AND_CLEAR, u_->varnames.add(name));
+    if (k > 0) emit(Opcode::SWAP, k + 1);
+    emit(build, 0);
+    emit(Opcode::SWAP, 2);
+    const int cleanup = new_label();
+    const int end = new_label();
+    if (k > 0) emit(Opcode::SETUP_FINALLY, cleanup);
+    comprehension_generator(e, 0, 0, true);
+    loc_ = e->pos;
+    auto restore = [&]() {
+        emit(Opcode::SWAP, k + 1);
+        for (int i = k; i-- > 0;) emit(Opcode::STORE_FAST, u_->varnames.add(pushed[static_cast<size_t>(i)]));
+    };
+    if (k > 0) {
+        emit(Opcode::POP_BLOCK);
+        restore();
+        emit(Opcode::JUMP, end);
+        bind(cleanup);  // saved.. container iter exc
+        emit(Opcode::SWAP, 2);
+        emit(Opcode::POP_TOP);
+        emit(Opcode::SWAP, 2);
+        emit(Opcode::POP_TOP);
+        restore();
+        emit(Opcode::RERAISE);
+        bind(end);
+    }
+    for (const std::string& name : hidden) u_->fast_hidden.erase(name);
 }
 
 // 2.7's list comprehension, inline in the enclosing code: its variables leak, as they did.

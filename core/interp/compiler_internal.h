@@ -102,6 +102,9 @@ struct Unit {
     std::vector<FBlock> fblocks;
     int no_emit = 0;                          // 3.8: compiling dead code (names only)
     std::set<std::string> static_attributes;  // 3.13: self.x stores in a class's methods
+    // 3.12+: the names an inlined comprehension being compiled binds, fast locals of this unit
+    // while it runs whatever the unit's own scope makes them (a module's "fast hidden" names).
+    std::set<std::string> fast_hidden;
 };
 
 bool is_jump(Opcode op);
@@ -246,7 +249,9 @@ public:
     bool validate_keywords(const std::vector<ast::Keyword>& keywords);
     void subkwargs(const std::vector<ast::Keyword>& keywords, size_t begin, size_t end);
     void comprehension(const ast::Expr* e);
-    void comprehension_generator(const ast::Expr* e, size_t gen_index, int depth);
+    void inlined_comprehension(const ast::Expr* e, const SymtableEntry* ste, Opcode build);
+    // `inlined`: the outermost iterator is on the stack already (not the parameter `.0`).
+    void comprehension_generator(const ast::Expr* e, size_t gen_index, int depth, bool inlined = false);
     void comprehension_element(const ast::Expr* e, int depth);
     void listcomp27(const ast::Expr* e, size_t gen_index);
 

@@ -24,6 +24,7 @@ constexpr const char* kOpcodeNames[] = {
     "STORE_FAST",
     "DELETE_FAST",
     "LOAD_FAST_BORROW",
+    "LOAD_FAST_AND_CLEAR",
     "LOAD_DEREF",
     "STORE_DEREF",
     "DELETE_DEREF",

@@ -34,6 +34,10 @@ enum class Opcode : uint8_t {
     // 3.14: a LOAD_FAST whose reference the compiler proved is consumed before the local can
     // change (borrow_loads.cpp): it pushes the local's object without a reference of its own.
     LOAD_FAST_BORROW,
+    // 3.12+ (PEP 709): -> the local's object, or NULL when unbound, leaving the local unbound;
+    // the reference moves to the stack. An inlined comprehension sets its names' outer values
+    // aside with it and puts them back with STORE_FAST.
+    LOAD_FAST_AND_CLEAR,
     // Cell variables: arg indexes cellvars then freevars (arg < len(co_cellvars) is a cell
     // variable, otherwise freevars[arg - len(co_cellvars)]).
     LOAD_DEREF,

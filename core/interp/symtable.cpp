@@ -628,10 +628,24 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
         newbound.insert("__class__");  // the implicit cell methods can refer to
     }
     NameSet allfree;
-    for (SymtableEntry* child : ste->children) {
-        NameSet child_bound = newbound, child_free, child_global = newglobal;
-        if (!analyze_block(child, &child_bound, child_free, child_global)) return false;
-        allfree.insert(child_free.begin(), child_free.end());
+    std::vector<NameSet> child_frees(ste->children.size());
+    for (size_t i = 0; i < ste->children.size(); ++i) {
+        SymtableEntry* child = ste->children[i];
+        NameSet child_bound = newbound, child_global = newglobal;
+        if (!analyze_block(child, &child_bound, child_frees[i], child_global)) return false;
+    }
+    for (size_t i = 0; i < ste->children.size(); ++i) {
+        SymtableEntry* child = ste->children[i];
+        if (profile_.at_least(3, 12) && child->comprehension && child->name != "genexpr") {
+            NameSet others_free;
+            for (size_t j = 0; j < ste->children.size(); ++j)
+                if (j != i) others_free.insert(child_frees[j].begin(), child_frees[j].end());
+            if (can_inline(ste, scopes, child, others_free)) {
+                inline_comprehension(ste, child, scopes, child_frees[i]);
+                child->comp_inlined = true;
+            }
+        }
+        allfree.insert(child_frees[i].begin(), child_frees[i].end());
         if (child->has_free || child->child_free) ste->child_free = true;
     }
     newfree.insert(allfree.begin(), allfree.end());
@@ -661,6 +675,42 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
     }
     free.insert(newfree.begin(), newfree.end());
     return true;
+}
+
+bool Symtable::can_inline(const SymtableEntry* parent, const std::unordered_map<std::string, Scope>& scopes,
+                          const SymtableEntry* comp, const NameSet& others_free) {
+    if (parent->type == BlockType::Class) return false;
+    for (const auto& [name, sym] : comp->symbols) {
+        if ((sym.flags & (DEF_PARAM | DEF_NONLOCAL | DEF_GLOBAL)) != 0 || (sym.flags & DEF_LOCAL) == 0) continue;
+        // Its own name: a plain local here, which no other scope reaches into.
+        if (sym.scope == Scope::Cell || others_free.count(name) != 0) return false;
+        if (parent->type == BlockType::Function) {
+            auto outer = scopes.find(name);
+            if (outer != scopes.end() && outer->second != Scope::Local && outer->second != Scope::GlobalImplicit) return false;
+        }
+    }
+    return true;
+}
+
+void Symtable::inline_comprehension(SymtableEntry* parent, SymtableEntry* comp,
+                                    std::unordered_map<std::string, Scope>& scopes, NameSet& child_free) {
+    for (const std::string& name : comp->symbol_order) {
+        const Symbol& sym = comp->symbols[name];
+        if ((sym.flags & DEF_PARAM) != 0) continue;  // `.0`
+        auto existing = parent->symbols.find(name);
+        if (existing == parent->symbols.end()) {
+            parent->symbol_order.push_back(name);
+            parent->symbols[name] = Symbol{sym.flags, Scope::Unknown};
+            scopes[name] = sym.scope;
+            continue;
+        }
+        // A name of the parent's the comprehension used freely is now used right here.
+        if ((existing->second.flags & DEF_BOUND) != 0) {
+            bool free_below = false;
+            for (const SymtableEntry* c : comp->children) free_below = free_below || c->scope_of(name) == Scope::Free;
+            if (!free_below) child_free.erase(name);
+        }
+    }
 }
 
 bool Symtable::analyze() {

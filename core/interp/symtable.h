@@ -58,6 +58,12 @@ struct SymtableEntry {
     bool child_free = false;           // a nested block has free variables
     bool needs_class_closure = false;  // class: a method uses __class__ or super()
     bool comprehension = false;
+    // 3.12+ (PEP 709): a list, set or dict comprehension whose code runs inside its parent's:
+    // its own names (but `.0`) are the parent's fast locals while it runs, saved and restored
+    // around it, and the names it uses from the parent are the parent's own (no cell for them).
+    // The lab inlines those in function and module blocks whose names stay plain locals: not in
+    // a class body, and not when a nested scope captures one of the comprehension's names.
+    bool comp_inlined = false;
     bool returns_value = false;  // 2.7: `return x` seen (illegal with yield)
     bool lambda = false;
     int comp_iter_target = 0;  // visiting a comprehension's target (binds DEF_COMP_ITER)
@@ -132,6 +138,12 @@ private:
     std::unordered_map<const SymtableEntry*, std::unordered_map<std::string, ast::Pos>> directives_;
     bool analyze();
     bool analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, NameSet& global);
+    // inline_comprehension (3.12+): merges an analysed comprehension into its parent's names,
+    // `scopes` being the parent's; a name it uses freely that the parent binds leaves `child_free`.
+    static bool can_inline(const SymtableEntry* parent, const std::unordered_map<std::string, Scope>& scopes,
+                           const SymtableEntry* comp, const NameSet& others_free);
+    static void inline_comprehension(SymtableEntry* parent, SymtableEntry* comp,
+                                     std::unordered_map<std::string, Scope>& scopes, NameSet& child_free);
     bool analyze_name(SymtableEntry* ste, std::unordered_map<std::string, Scope>& scopes, const std::string& name,
                       int flags, NameSet* bound, NameSet& local, NameSet& free, NameSet& global);
 };
