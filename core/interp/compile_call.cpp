@@ -305,21 +305,27 @@ void Compiler::comprehension(const ast::Expr* e) {
 //   SWAP k+1; STORE_FAST nk..n1                                   -> container
 //   cleanup: SWAP 2; POP_TOP; SWAP 2; POP_TOP; SWAP k+1; STORE_FAST nk..n1; RERAISE
 void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* ste, Opcode build) {
+    // The names set aside: those the comprehension binds (not `.0`, nor a walrus target, which
+    // binds in the enclosing function or module); in a class body every name it has.
+    const bool in_class = u_->ste->type == BlockType::Class;
     std::vector<std::string> pushed;
+    std::vector<std::pair<std::string, Scope>> scopes;  // where the comprehension's scope differs from ours
     for (const std::string& name : ste->symbol_order) {
         const Symbol& sym = ste->symbols.at(name);
-        // Not `.0`, nor a walrus target, which binds in the enclosing function or module.
-        if ((sym.flags & DEF_LOCAL) != 0 && (sym.flags & (DEF_PARAM | DEF_NONLOCAL | DEF_GLOBAL)) == 0)
-            pushed.push_back(name);
+        const bool own = (sym.flags & DEF_LOCAL) != 0 && (sym.flags & (DEF_PARAM | DEF_NONLOCAL | DEF_GLOBAL)) == 0;
+        if (own || in_class) pushed.push_back(name);
+        const bool differs =
+            in_class || (own && (u_->ste->type != BlockType::Function || u_->ste->scope_of(name) != Scope::Local));
+        if (differs && (sym.flags & DEF_PARAM) == 0) scopes.emplace_back(name, own ? Scope::Local : sym.scope);
     }
-    std::vector<std::string> hidden;  // the names made fast here, to be unmade after
-    for (const std::string& name : pushed)
-        if (u_->ste->scope_of(name) != Scope::Local || u_->ste->type != BlockType::Function)
-            if (u_->fast_hidden.insert(name).second) hidden.push_back(name);
+    // The outermost iterable is evaluated in our scope, the rest in the comprehension's.
     visit_expr(e->generators[0].iter);
     loc_ = at_least(3, 13) ? e->generators[0].iter->pos : e->pos;
     emit(Opcode::GET_ITER);
     loc_ = e->pos;
+    std::vector<std::string> overridden;  // the inlined_scopes entries made here, to be unmade after
+    for (const auto& [name, scope] : scopes)
+        if (u_->inlined_scopes.emplace(name, scope).second) overridden.push_back(name);
     const int k = static_cast<int>(pushed.size());
     for (const std::string& name : pushed) emit(Opcode::LOAD_FAST_AND_CLEAR, u_->varnames.add(name));
     if (k > 0) emit(Opcode::SWAP, k + 1);
@@ -347,7 +353,7 @@ void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* st
         emit(Opcode::RERAISE);
         bind(end);
     }
-    for (const std::string& name : hidden) u_->fast_hidden.erase(name);
+    for (const std::string& name : overridden) u_->inlined_scopes.erase(name);
 }
 
 // 2.7's list comprehension, inline in the enclosing code: its variables leak, as they did.

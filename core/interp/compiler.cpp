@@ -375,8 +375,10 @@ PyObject* Compiler::str_tuple(const std::vector<std::string>& items) {
 void Compiler::name_op(const std::string& name, ast::ExprContext ctx) {
     if (failed_) return;
     const std::string m = mangled(name);
-    const Scope scope = u_->fast_hidden.count(m) != 0 ? Scope::Local : u_->ste->scope_of(m);
-    const bool function = u_->ste->type == BlockType::Function || u_->fast_hidden.count(m) != 0;
+    auto inlined = u_->inlined_scopes.find(m);
+    const bool override = inlined != u_->inlined_scopes.end();
+    const Scope scope = override ? inlined->second : u_->ste->scope_of(m);
+    const bool function = u_->ste->type == BlockType::Function || override;
     enum class Kind { Fast, Global, Deref, Name } kind = Kind::Name;
     int deref_index = 0;
     switch (scope) {

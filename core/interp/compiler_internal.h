@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -102,9 +103,11 @@ struct Unit {
     std::vector<FBlock> fblocks;
     int no_emit = 0;                          // 3.8: compiling dead code (names only)
     std::set<std::string> static_attributes;  // 3.13: self.x stores in a class's methods
-    // 3.12+: the names an inlined comprehension being compiled binds, fast locals of this unit
-    // while it runs whatever the unit's own scope makes them (a module's "fast hidden" names).
-    std::set<std::string> fast_hidden;
+    // 3.12+: the scope an inlined comprehension being compiled gives its names where it differs
+    // from this unit's (CPython's u_fasthidden and temp_symbols): its own names are fast locals
+    // here while it runs (a module's or class's "fast hidden" names), and in a class body the
+    // names it reads are resolved as in a function (the class's names are not visible).
+    std::map<std::string, Scope> inlined_scopes;
 };
 
 bool is_jump(Opcode op);

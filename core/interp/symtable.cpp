@@ -679,7 +679,6 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
 
 bool Symtable::can_inline(const SymtableEntry* parent, const std::unordered_map<std::string, Scope>& scopes,
                           const SymtableEntry* comp, const NameSet& others_free) {
-    if (parent->type == BlockType::Class) return false;
     for (const auto& [name, sym] : comp->symbols) {
         if ((sym.flags & (DEF_PARAM | DEF_NONLOCAL | DEF_GLOBAL)) != 0 || (sym.flags & DEF_LOCAL) == 0) continue;
         // Its own name: a plain local here, which no other scope reaches into.
@@ -704,8 +703,9 @@ void Symtable::inline_comprehension(SymtableEntry* parent, SymtableEntry* comp,
             scopes[name] = sym.scope;
             continue;
         }
-        // A name of the parent's the comprehension used freely is now used right here.
-        if ((existing->second.flags & DEF_BOUND) != 0) {
+        // A name of the parent's the comprehension used freely is now used right here (a class
+        // body's names are not the comprehension's to use).
+        if ((existing->second.flags & DEF_BOUND) != 0 && parent->type != BlockType::Class) {
             bool free_below = false;
             for (const SymtableEntry* c : comp->children) free_below = free_below || c->scope_of(name) == Scope::Free;
             if (!free_below) child_free.erase(name);

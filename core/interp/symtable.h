@@ -61,8 +61,8 @@ struct SymtableEntry {
     // 3.12+ (PEP 709): a list, set or dict comprehension whose code runs inside its parent's:
     // its own names (but `.0`) are the parent's fast locals while it runs, saved and restored
     // around it, and the names it uses from the parent are the parent's own (no cell for them).
-    // The lab inlines those in function and module blocks whose names stay plain locals: not in
-    // a class body, and not when a nested scope captures one of the comprehension's names.
+    // The lab inlines those whose names stay plain locals: not when a nested scope captures one
+    // of the comprehension's names, or the enclosing function has one as a cell or free name.
     bool comp_inlined = false;
     bool returns_value = false;  // 2.7: `return x` seen (illegal with yield)
     bool lambda = false;

@@ -70,9 +70,18 @@ print(consts_of(generator_divide))
 class K(object):
     items = [1, 2]
     doubled = [i * 2 for i in items]
+    try:
+        [1 // i for i in range(2)]
+    except ZeroDivisionError as e:
+        print(frames_of(e))
+    try:
+        [items for _ in range(1)]
+    except NameError as e:
+        print(e)
 
 
 print(K.doubled, hasattr(K, "i"))
+print([f() for f in [lambda: x for x in range(2)]])
 x = "module"
 print([x for x in "ab"], x)
 print([y for y in range(3) if (found := y) > 0], found)
