@@ -126,6 +126,7 @@ std::string arg_repr(const Runtime& rt, const PyObject* code, const Instr& in) {
         case O::IMPORT_FROM: return tuple_text(rt, c->co_names.p, in.arg);
         case O::LOAD_FAST:
         case O::LOAD_FAST_BORROW:
+        case O::LOAD_FAST_AND_CLEAR:
         case O::STORE_FAST:
         case O::DELETE_FAST: return tuple_text(rt, c->co_varnames.p, in.arg);
         case O::LOAD_DEREF:

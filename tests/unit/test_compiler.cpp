@@ -693,3 +693,36 @@ TEST_CASE("a code object's repr names it, its file and its first line, as CPytho
         rt.decref(code);
     }
 }
+
+TEST_CASE("from 3.12 a comprehension is compiled into its parent unless its own names are cells",
+          "[compiler]") {
+    // How many code objects the function `f` holds among its constants: an inlined
+    // comprehension has none of its own.
+    const auto nested_code = [](const char* profile, const std::string& body) {
+        Runtime rt(*find_profile(profile));
+        PyObject* module = compiled(rt, "def f(xs):\n" + body);
+        const PyObject* consts = as_code(module)->co_consts.p;
+        const PyObject* f = nullptr;
+        for (int64_t i = 0; i < Py_SIZE(consts); ++i)
+            if (Py_TYPE(item(consts, i)) == code_type(rt)) f = item(consts, i);
+        REQUIRE(f != nullptr);
+        int n = 0;
+        const PyObject* fc = as_code(f)->co_consts.p;
+        for (int64_t i = 0; i < Py_SIZE(fc); ++i) n += Py_TYPE(item(fc, i)) == code_type(rt) ? 1 : 0;
+        rt.decref(module);
+        return n;
+    };
+    const std::pair<const char*, int> cases[] = {
+        {"    return [x for x in xs]\n", 0},              // inlined
+        {"    return {x: 1 for x in xs}\n", 0},           // dict comprehensions too
+        {"    return list(x for x in xs)\n", 1},          // a generator expression stays a function
+        {"    return [lambda: x for x in xs]\n", 1},      // x is a cell: a function (holding the lambda)
+        {"    return [[y for y in x] for x in xs]\n", 0}  // nested: both inlined
+    };
+    for (const auto& [body, inlined_312] : cases) {
+        INFO(body);
+        CHECK(nested_code("3.11", body) == 1);  // the comprehension's function
+        CHECK(nested_code("3.12", body) == inlined_312);
+        CHECK(nested_code("3.13", body) == inlined_312);
+    }
+}
