@@ -54,6 +54,50 @@ void restore_exc_info(Interp& in, Block& blk, PyObject* prev) {
     exc_info_clear(rt, old);
 }
 
+// PUSH_EXC_INFO: makes exc the exception being handled as the profile does (opcode.h) and
+// returns the except-handler block, at stack depth `level`; *prev gets the item the stack keeps
+// below exc (a new reference): 3.x the exception handled before (None for none), 2.7 None.
+Block push_exc_info(Interp& in, Frame* f, PyObject* exc, int arg, int32_t level, PyObject** prev) {
+    Runtime& rt = in.rt;
+    Block blk{Block::ExceptHandler, 0, level};
+    const bool keeps_exc = arg != 0;
+    if (rt.profile().major == 2) {
+        // set_exc_info, for except and with: the frame sets aside the state it found the first
+        // time it catches one (None for the type when there was none), and sys.exc_type ...
+        // follow. A finally or with handler's block holds the traceback the stack held.
+        ExcInfo raised = exc_info_of(rt, exc);
+        if (keeps_exc) {
+            blk.raised_type = new_ref(rt, raised.type);
+            if (raised.traceback != nullptr) blk.raised_traceback = new_ref(rt, raised.traceback);
+        }
+        if (arg != kPushExcInfoFinally) {
+            if (!f->exc_saved) {
+                f->exc_saved = true;
+                if (in.exc_info.type == nullptr) in.exc_info.type = none(rt);
+                f->exc_saved_info = exc_info_copy(rt, in.exc_info);
+            }
+            ExcInfo old = std::exchange(in.exc_info, raised);
+            exc_info_clear(rt, old);
+            exc_info_publish27(in, in.exc_info);
+        } else {
+            exc_info_clear(rt, raised);
+        }
+        *prev = none(rt);
+        return blk;
+    }
+    ExcInfo before = std::exchange(in.exc_info, exc_info_of(rt, exc));
+    blk.saved_type = before.type;
+    blk.saved_traceback = before.traceback;
+    *prev = before.value != nullptr ? before.value : none(rt);
+    if (keeps_exc && exc_info_is_triple(rt)) {
+        ExcInfo raised = exc_info_of(rt, exc);
+        rt.decref(raised.value);
+        blk.raised_type = raised.type;
+        blk.raised_traceback = raised.traceback;
+    }
+    return blk;
+}
+
 // 2.7 says "global name" when LOAD_GLOBAL or DELETE_GLOBAL misses (a function's global).
 PyObject* name_error(Interp& in, PyObject* name, bool global = false) {
     err_format(in.rt, in.rt.builtins().exc.NameError,
@@ -1062,43 +1106,9 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::POP_BLOCK: f->blocks.pop_back(); break;
             case Opcode::PUSH_EXC_INFO: {
                 PyObject* exc = pop();
-                Block blk{Block::ExceptHandler, 0, static_cast<int32_t>(stack.size())};
-                const bool keeps_exc = ins.arg != 0;
-                if (rt.profile().major == 2) {
-                    // set_exc_info, for except and with: the frame sets aside the state it
-                    // found the first time it catches one (None for the type when there was
-                    // none), and sys.exc_type ... follow. Its stack slot holds None.
-                    ExcInfo raised = exc_info_of(rt, exc);
-                    if (keeps_exc) {
-                        blk.raised_type = new_ref(rt, raised.type);
-                        if (raised.traceback != nullptr) blk.raised_traceback = new_ref(rt, raised.traceback);
-                    }
-                    if (ins.arg != kPushExcInfoFinally) {
-                        if (!f->exc_saved) {
-                            f->exc_saved = true;
-                            if (in.exc_info.type == nullptr) in.exc_info.type = none(rt);
-                            f->exc_saved_info = exc_info_copy(rt, in.exc_info);
-                        }
-                        ExcInfo old = std::exchange(in.exc_info, raised);
-                        exc_info_clear(rt, old);
-                        exc_info_publish27(in, in.exc_info);
-                    } else {
-                        exc_info_clear(rt, raised);
-                    }
-                    push(none(rt));
-                } else {
-                    ExcInfo prev = std::exchange(in.exc_info, exc_info_of(rt, exc));
-                    blk.saved_type = prev.type;
-                    blk.saved_traceback = prev.traceback;
-                    push(prev.value != nullptr ? prev.value : none(rt));
-                    if (keeps_exc && exc_info_is_triple(rt)) {
-                        ExcInfo raised = exc_info_of(rt, exc);
-                        rt.decref(raised.value);
-                        blk.raised_type = raised.type;
-                        blk.raised_traceback = raised.traceback;
-                    }
-                }
-                f->blocks.push_back(blk);
+                PyObject* prev = nullptr;
+                f->blocks.push_back(push_exc_info(in, f, exc, ins.arg, static_cast<int32_t>(stack.size()), &prev));
+                push(prev);
                 push(exc);
                 break;
             }
