@@ -116,7 +116,8 @@ void frame_traverse(PyObject* self, visitproc visit, void* arg) {
         exc_info_visit(f->exc_saved_info, visit, arg);
         if (f->generator != nullptr) {
             const GenState* s = gen_state(f->generator);
-            if (s->exc_state_in_frame) exc_info_visit(s->running ? s->outer_exc : s->exc_state, visit, arg);
+            if (s->exc_state_holder == GenState::ExcStateHolder::kFrame)
+                exc_info_visit(s->running ? s->outer_exc : s->exc_state, visit, arg);
         }
     } else {
         // 3.11+'s _PyFrame_Traverse: f_locals, f_funcobj, f_code (globals are borrowed).

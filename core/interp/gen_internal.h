@@ -3,6 +3,7 @@
 // outside those two files.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 
 #include "interp/frame.h"
@@ -31,9 +32,12 @@ struct GenState {
     bool running = false;
     bool completed = false;
     bool code_field = true;
-    // 3.6 keeps the generator's handled exception in its frame (f_exc_type ..., swapped with
-    // the caller's while it runs): the frame object visits it, not the generator.
-    bool exc_state_in_frame = false;  // tp_traverse visits gi_code itself (up to 3.11; 3.12 has no gi_code field)
+    // Which object's tp_traverse visits exc_state (and outer_exc while running): the generator
+    // from 3.7 (gi_exc_state); 3.6's frame, which keeps it in f_exc_type ... (swapped with the
+    // caller's while it runs); none in 2.7, whose generator keeps nothing across a yield (its
+    // frame's f_exc_* are Frame::exc_saved_info).
+    enum class ExcStateHolder : uint8_t { kNone, kFrame, kGenerator };
+    ExcStateHolder exc_state_holder = ExcStateHolder::kGenerator;  // tp_traverse visits gi_code itself (up to 3.11; 3.12 has no gi_code field)
 };
 
 inline PyGenObject* as_gen(PyObject* o) { return reinterpret_cast<PyGenObject*>(o); }

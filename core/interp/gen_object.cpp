@@ -122,7 +122,7 @@ void gen_traverse(PyObject* self, visitproc visit, void* arg) {
             frame_visit_locals(f, visit, arg);  // none while it runs
         }
     }
-    if (!s->exc_state_in_frame) exc_info_visit(s->exc_state, visit, arg);
+    if (s->exc_state_holder == GenState::ExcStateHolder::kGenerator) exc_info_visit(s->exc_state, visit, arg);
 }
 
 // ---- attributes ---------------------------------------------------------------------------------
@@ -313,7 +313,9 @@ PyObject* gen_new(Interp& in, PyObject* func, Frame* frame, PyObject* frame_obje
     s->frame = frame;
     if (embeds) s->embedded.reset(frame);
     s->code_field = !rt.profile().at_least(3, 12);
-    s->exc_state_in_frame = !rt.profile().at_least(3, 7);
+    s->exc_state_holder = rt.profile().at_least(3, 7) ? GenState::ExcStateHolder::kGenerator
+                          : rt.profile().major == 3   ? GenState::ExcStateHolder::kFrame
+                                                      : GenState::ExcStateHolder::kNone;
     g->gi_frame.p = frame_object;
     g->gi_code.p = frame->code;
     rt.incref(frame->code);
