@@ -133,22 +133,24 @@ PyTypeObject* code_type(const Runtime& rt) { return rt.builtins().code_type; }
 int64_t code_var_size(const Runtime& rt, const CodeBody& body, const PyObject* consts, const PyObject* names,
                       const PyObject* freevars) {
     const int64_t itemsize = type_sizes(rt.profile()).code_itemsize;
-    CodeUnitsContext cx{consts, names, Py_SIZE(freevars), rt.builtins().singletons.none, str_interned_ascii(rt, "super")};
-    const int64_t units = itemsize == 0 ? 0 : cpython_code_units(rt.profile(), body, cx);
+    int64_t units = 0;
+    if (itemsize != 0) {
+        const CodeUnitsContext cx{consts, names, Py_SIZE(freevars), rt.builtins().singletons.none,
+                                  str_interned_ascii(rt, "super")};
+        units = cpython_code_units(rt.profile(), body, cx);
+    }
     return (rt.builtins().code_type->tp_basicsize + itemsize * units + 7) & ~int64_t{7};
 }
 
-int64_t code_sizeof(const Runtime& rt, const PyObject* code) {
-    const PyCodeObject* c = as_code(code);
-    return code_var_size(rt, *c->body.p, c->co_consts.p, c->co_names.p, c->co_freevars.p);
-}
+int64_t code_sizeof(const Runtime&, const PyObject* code) { return code_body(code).size; }
 
 PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* names, PyObject* varnames,
                    PyObject* freevars, PyObject* cellvars, PyObject* filename, PyObject* name,
                    PyObject* qualname) {
     init_code_type(rt);
     PyTypeObject* type = rt.builtins().code_type;
-    PyObject* o = rt.alloc_object(type, static_cast<size_t>(code_var_size(rt, *body, consts, names, freevars)));
+    body->size = code_var_size(rt, *body, consts, names, freevars);
+    PyObject* o = rt.alloc_object(type, static_cast<size_t>(body->size));
     PyObject* refs[] = {consts, names, varnames, freevars, cellvars, filename, name, qualname};
     if (o == nullptr) {
         for (PyObject* r : refs) rt.xdecref(r);

@@ -35,6 +35,7 @@ struct CodeBody {
     int flags = 0;            // CO_* (opcode.h)
     int firstlineno = 1;
     int stacksize = 0;        // the deepest the value stack gets
+    int64_t size = 0;         // sys.getsizeof and the block's request, fixed when the object is made
     // For each cell variable, the index of the parameter it is (its value is moved into the
     // cell when the frame starts), or -1.
     std::vector<int> cell2arg;
