@@ -42,11 +42,13 @@ PyObject* name_at(PyObject* code, int i) { return tuple_items(as_code(code)->co_
 // exit), its slot holding None.
 void restore_exc_info(Interp& in, Block& blk, PyObject* prev) {
     Runtime& rt = in.rt;
+    // What the stack held of the exception passing through a finally or with handler goes first
+    // (CPython pops it before POP_EXCEPT); then the state set aside comes back (2.7 sets none
+    // aside in the block).
     rt.xdecref(std::exchange(blk.raised_type, nullptr));
     rt.xdecref(std::exchange(blk.raised_traceback, nullptr));
     if (rt.profile().major == 2) {
         rt.xdecref(prev);
-        block_release(rt, blk);
         return;
     }
     ExcInfo old = std::exchange(in.exc_info, {std::exchange(blk.saved_type, nullptr), prev,

@@ -312,14 +312,12 @@ PyObject* exception_take_traceback(Runtime& rt, PyObject* exc) {
         if (tb != nullptr) rt.incref(tb);
         return tb;
     }
+    auto* e = raised_entry27(rt, exc);
+    if (e == nullptr) return nullptr;
+    PyObject* tb = e->second;
     auto& table = rt.tstate().raised_tracebacks27;
-    for (size_t i = 0; i < table.size(); ++i) {
-        if (table[i].first != exc) continue;
-        PyObject* tb = table[i].second;
-        table.erase(table.begin() + static_cast<std::ptrdiff_t>(i));
-        return tb;
-    }
-    return nullptr;
+    table.erase(table.begin() + (e - table.data()));
+    return tb;
 }
 
 void exception_drop_traceback27(Runtime& rt, const PyObject* exc) {
