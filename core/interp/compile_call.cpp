@@ -305,14 +305,14 @@ void Compiler::comprehension(const ast::Expr* e) {
 //   SWAP k+1; STORE_FAST nk..n1                                   -> container
 //   cleanup: SWAP 2; POP_TOP; SWAP 2; POP_TOP; SWAP k+1; STORE_FAST nk..n1; RERAISE
 void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* ste, Opcode build) {
-    // The names set aside: those the comprehension binds (not `.0`, nor a walrus target, which
-    // binds in the enclosing function or module); in a class body every name it has.
+    // The names set aside: those the comprehension binds (comprehension_binds); in a class body
+    // every name it has.
     const bool in_class = u_->ste->type == BlockType::Class;
     std::vector<std::string> pushed;
     std::vector<std::pair<std::string, Scope>> scopes;  // where the comprehension's scope differs from ours
     for (const std::string& name : ste->symbol_order) {
         const Symbol& sym = ste->symbols.at(name);
-        const bool own = (sym.flags & DEF_LOCAL) != 0 && (sym.flags & (DEF_PARAM | DEF_NONLOCAL | DEF_GLOBAL)) == 0;
+        const bool own = comprehension_binds(sym.flags);
         if (own || in_class) pushed.push_back(name);
         const bool differs =
             in_class || (own && (u_->ste->type != BlockType::Function || u_->ste->scope_of(name) != Scope::Local));

@@ -680,7 +680,7 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
 bool Symtable::can_inline(const SymtableEntry* parent, const std::unordered_map<std::string, Scope>& scopes,
                           const SymtableEntry* comp, const NameSet& others_free) {
     for (const auto& [name, sym] : comp->symbols) {
-        if ((sym.flags & (DEF_PARAM | DEF_NONLOCAL | DEF_GLOBAL)) != 0 || (sym.flags & DEF_LOCAL) == 0) continue;
+        if (!comprehension_binds(sym.flags)) continue;
         // Its own name: a plain local here, which no other scope reaches into.
         if (sym.scope == Scope::Cell || others_free.count(name) != 0) return false;
         if (parent->type == BlockType::Function) {

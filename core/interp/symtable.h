@@ -33,6 +33,11 @@ constexpr int DEF_IMPORT = 128;     // bound by an import
 constexpr int DEF_ANNOT = 256;      // annotated (x: int)
 constexpr int DEF_COMP_ITER = 512;  // a comprehension's iteration variable
 constexpr int DEF_BOUND = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
+// A comprehension's own name, which an inlined one sets aside and puts back (3.12+): one it
+// binds, but for `.0` and a walrus target (which binds in the enclosing function or module).
+inline bool comprehension_binds(int flags) {
+    return (flags & DEF_LOCAL) != 0 && (flags & (DEF_PARAM | DEF_NONLOCAL | DEF_GLOBAL)) == 0;
+}
 
 // Where a name lives once analysis is done (the SCOPE bits of CPython's flags).
 enum class Scope : uint8_t { Unknown, Local, GlobalExplicit, GlobalImplicit, Free, Cell };
