@@ -7,6 +7,7 @@
 #include "gc/gc_weakref.h"
 #include "gc/incremental.h"
 #include "object/dict_object.h"
+#include "object/instance_object27.h"
 #include "object/list_object.h"
 #include "object/runtime.h"
 #include "object/tuple_object.h"
@@ -254,8 +255,12 @@ void Collection::untrack() {
     }
 }
 
-// has_legacy_finalizer: tp_del, which the model's classes have for __del__ in 2.7 only.
-bool Collection::has_legacy_finalizer(PyObject* op) const { return Py_TYPE(op)->tp_del != nullptr; }
+// has_legacy_finalizer (2.7's has_finalizer): a classic instance with __del__ on it or its class;
+// else tp_del, which the model's classes have for __del__ in 2.7 only.
+bool Collection::has_legacy_finalizer(PyObject* op) const {
+    if (instance27_check(rt_, op)) return instance27_lookup_ascii(rt_, op, "__del__") != nullptr;
+    return Py_TYPE(op)->tp_del != nullptr;
+}
 
 void Collection::move_legacy_finalizers() {
     PyGC_Head* g = gc_next(&unreachable_);

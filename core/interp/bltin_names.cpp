@@ -17,9 +17,11 @@
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/cell_object.h"
+#include "object/class_object27.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
+#include "object/instance_object27.h"
 #include "object/list_object.h"
 #include "object/long_object.h"
 #include "object/module_object.h"
@@ -189,6 +191,13 @@ void merge_class_names(Runtime& rt, PyTypeObject* t, std::vector<PyObject*>* nam
     PyObject* bases = t->tp_bases;
     for (Py_ssize_t i = 0; bases != nullptr && i < Py_SIZE(bases); ++i)
         merge_class_names(rt, reinterpret_cast<PyTypeObject*>(tuple_items(bases)[i]), names);
+}
+
+// 2.7's merge_class_dict for a classic class: its dict, then its bases'.
+void merge_classic_names(Runtime& rt, PyObject* cls, std::vector<PyObject*>* names) {
+    for (PyObject* k : dict_keys(rt, as_class27(cls)->cl_dict.p)) names->push_back(k);
+    PyObject* bases = as_class27(cls)->cl_bases.p;
+    for (Py_ssize_t i = 0; i < Py_SIZE(bases); ++i) merge_classic_names(rt, tuple_items(bases)[i], names);
 }
 
 // A sorted list of the distinct names (str objects compared by their text, as list.sort does).
@@ -463,6 +472,11 @@ PyObject* b_intern27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t n
 void dir_names(Runtime& rt, PyObject* o, std::vector<PyObject*>* names) {
     if (object_type_check(o, rt.builtins().type_type)) {
         merge_class_names(rt, reinterpret_cast<PyTypeObject*>(o), names);
+    } else if (class27_check(rt, o)) {
+        merge_classic_names(rt, o, names);
+    } else if (instance27_check(rt, o)) {
+        for (PyObject* k : dict_keys(rt, as_instance27(o)->in_dict.p)) names->push_back(k);
+        merge_classic_names(rt, as_instance27(o)->in_class.p, names);
     } else if (module_check(rt, o)) {
         for (PyObject* k : dict_keys(rt, module_dict(o))) names->push_back(k);
     } else {

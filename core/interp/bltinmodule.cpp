@@ -160,6 +160,23 @@ PyObject* b_print(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t narg
     return ok ? none(rt) : nullptr;
 }
 
+// 2.7's build_class (ceval.c), which chooses the metaclass after running the body: the body's
+// __metaclass__, else the first base's __class__ (its type when it has none: a classic class),
+// else the module's __metaclass__, else classobj. A new reference, or nullptr with an exception
+// set.
+PyObject* metaclass27(Runtime& rt, PyObject* ns, PyObject* bases, PyObject* globals) {
+    if (PyObject* meta = dict_get_ascii(rt, ns, "__metaclass__")) return new_ref(rt, meta);
+    if (Py_SIZE(bases) > 0) {
+        PyObject* base = tuple_items(bases)[0];
+        PyObject* cls = object_getattr_string(rt, base, "__class__");
+        if (cls != nullptr || !err_matches(rt, rt.builtins().exc.AttributeError)) return cls;
+        err_clear(rt);
+        return new_ref(rt, reinterpret_cast<PyObject*>(Py_TYPE(base)));
+    }
+    if (PyObject* meta = dict_get_ascii(rt, globals, "__metaclass__")) return new_ref(rt, meta);
+    return new_ref(rt, reinterpret_cast<PyObject*>(rt.builtins().class27_type));
+}
+
 // __build_class__(func, name, *bases, metaclass=type): runs the class body with a fresh
 // namespace as its locals, then calls the metaclass.
 PyObject* b_build_class(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
@@ -202,9 +219,12 @@ PyObject* b_build_class(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_
     }
     PyObject* cls = nullptr;
     if (body_result != nullptr) {
-        PyObject* margs[] = {name, bases, ns};
-        cls = object_vectorcall(rt, meta, margs, 3, nullptr);
         rt.decref(body_result);
+        PyObject* meta27 = rt.profile().major == 2 ? metaclass27(rt, ns, bases, fo->func_globals.p) : nullptr;
+        if (meta27 != nullptr) meta = meta27;
+        PyObject* margs[] = {name, bases, ns};
+        if (meta27 != nullptr || rt.profile().major != 2) cls = object_vectorcall(rt, meta, margs, 3, nullptr);
+        rt.xdecref(meta27);
     }
     rt.decref(ns);
     rt.decref(bases);

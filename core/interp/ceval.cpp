@@ -224,7 +224,11 @@ PyObject* format_value(Interp& in, PyObject* value, int conversion, PyObject* sp
 
 bool exception_matches(Interp& in, PyObject* exc, PyObject* type) {
     Runtime& rt = in.rt;
+    // 2.7 checks nothing: a clause naming anything else (a classic class) matches none of the
+    // lab's exceptions, which are all new-style.
+    const bool py2 = rt.profile().major == 2;
     auto check = [&](PyObject* t) {
+        if (py2) return true;
         if (!object_type_check(t, rt.builtins().type_type) ||
             !type_is_subtype(reinterpret_cast<PyTypeObject*>(t), rt.builtins().exc.BaseException)) {
             err_set_string(rt, rt.builtins().exc.TypeError,
@@ -233,16 +237,17 @@ bool exception_matches(Interp& in, PyObject* exc, PyObject* type) {
         }
         return true;
     };
+    auto is_class = [&](PyObject* t) { return object_type_check(t, rt.builtins().type_type); };
     if (Py_TYPE(type) == rt.builtins().tuple_type) {
         for (int64_t i = 0; i < Py_SIZE(type); ++i) {
             PyObject* t = tuple_items(type)[i];
             if (!check(t)) return false;
-            if (object_type_check(exc, reinterpret_cast<PyTypeObject*>(t))) return true;
+            if (is_class(t) && object_type_check(exc, reinterpret_cast<PyTypeObject*>(t))) return true;
         }
         return false;
     }
     if (!check(type)) return false;
-    return object_type_check(exc, reinterpret_cast<PyTypeObject*>(type));
+    return is_class(type) && object_type_check(exc, reinterpret_cast<PyTypeObject*>(type));
 }
 
 // RAISE_VARARGS: exc may be a class (instantiated here) or an instance.

@@ -10,6 +10,8 @@
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/bytes_object.h"
+#include "object/class_object27.h"
+#include "object/instance_object27.h"
 #include "object/errors.h"
 #include "object/exceptions.h"
 #include "object/float_object.h"
@@ -128,6 +130,10 @@ bool raise_27(Interp& in, PyObject* type, PyObject* value) {
         }
         rt.incref(type);
         instance = type;
+    } else if (class27_check(rt, type) || instance27_check(rt, type)) {
+        err_set_string(rt, b.exc.NotImplementedError,
+                       "the lab does not model raising classic instances yet: derive the class from Exception");
+        return false;
     } else {
         err_format(rt, b.exc.TypeError, "exceptions must be old-style classes or derived from BaseException, not %s",
                    Py_TYPE(type)->tp_name);

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "object/builtins.h"
+#include "object/class_object27.h"
+#include "object/instance_object27.h"
 #include "object/descr_object.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
@@ -79,6 +81,9 @@ int object_isinstance(Runtime& rt, PyObject* o, PyObject* cls) {
         }
         return 0;
     }
+    // 2.7's classic classes: a classic instance's class or one of its bases (nothing else is an
+    // instance of a classic class).
+    if (class27_check(rt, cls)) return instance27_check(rt, o) && class27_is_subclass(rt, as_instance27(o)->in_class.p, cls);
     if (!is_type(rt, cls)) {
         err_set_string(rt, rt.builtins().exc.TypeError,
                        rt.profile().at_least(3, 10)  ? "isinstance() arg 2 must be a type, a tuple of types, or a union"
@@ -103,7 +108,8 @@ int object_isinstance(Runtime& rt, PyObject* o, PyObject* cls) {
 }
 
 int object_issubclass(Runtime& rt, PyObject* derived, PyObject* cls) {
-    if (!is_type(rt, derived)) {
+    const bool classic = class27_check(rt, derived);  // 2.7's classic class
+    if (!classic && !is_type(rt, derived)) {
         err_set_string(rt, rt.builtins().exc.TypeError, "issubclass() arg 1 must be a class");
         return -1;
     }
@@ -114,6 +120,7 @@ int object_issubclass(Runtime& rt, PyObject* derived, PyObject* cls) {
         }
         return 0;
     }
+    if (class27_check(rt, cls)) return classic && class27_is_subclass(rt, derived, cls);
     if (!is_type(rt, cls)) {
         err_set_string(rt, rt.builtins().exc.TypeError,
                        rt.profile().at_least(3, 10)
@@ -121,6 +128,7 @@ int object_issubclass(Runtime& rt, PyObject* derived, PyObject* cls) {
                            : "issubclass() arg 2 must be a class or tuple of classes");
         return -1;
     }
+    if (classic) return 0;  // a classic class has only classic bases
     return type_is_subtype(reinterpret_cast<PyTypeObject*>(derived), reinterpret_cast<PyTypeObject*>(cls)) ? 1 : 0;
 }
 
@@ -702,18 +710,19 @@ int sequence_contains(Runtime& rt, PyObject* container, PyObject* item) {
         }
         return -1;
     }
+    const int found = iterator_contains(rt, it, item);
+    rt.decref(it);
+    return found;
+}
+
+int iterator_contains(Runtime& rt, PyObject* it, PyObject* item) {
     int found = 0;
     while (PyObject* x = iter_next(rt, it)) {
-        int eq = object_richcompare_bool(rt, x, item, Py_EQ);
+        found = object_richcompare_bool(rt, x, item, Py_EQ);
         rt.decref(x);
-        if (eq != 0) {
-            found = eq;
-            break;
-        }
+        if (found != 0) break;
     }
-    rt.decref(it);
-    if (found == 0 && err_occurred(rt)) return -1;
-    return found;
+    return found == 0 && err_occurred(rt) ? -1 : found;
 }
 
 // PySequence_List: list_extend into a new list (the list's own preallocation rules).

@@ -92,6 +92,9 @@ PyObject* object_getitem(Runtime& rt, PyObject* o, PyObject* key);
 int object_setitem(Runtime& rt, PyObject* o, PyObject* key, PyObject* value);
 int object_delitem(Runtime& rt, PyObject* o, PyObject* key);
 int sequence_contains(Runtime& rt, PyObject* container, PyObject* item);  // `item in container`
+// _PySequence_IterSearch's search for `item in container` once it has the container's iterator:
+// 1 when an item it yields equals `item`, 0 when none does, -1 on error.
+int iterator_contains(Runtime& rt, PyObject* it, PyObject* item);
 // Converts an index-like object (an int, or anything with __index__) to a host integer;
 // OverflowError names `what` when it does not fit.
 bool number_as_ssize(Runtime& rt, PyObject* o, Py_ssize_t* out);

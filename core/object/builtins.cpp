@@ -4,6 +4,7 @@
 #include <new>
 
 #include "object/bytes_object.h"
+#include "object/class_object27.h"
 #include "object/cell_object.h"
 #include "object/complex_object.h"
 #include "object/dict_object.h"
@@ -11,6 +12,7 @@
 #include "object/descr_object.h"
 #include "object/exceptions.h"
 #include "object/func_object.h"
+#include "object/instance_object27.h"
 #include "object/iter_object.h"
 #include "object/module_object.h"
 #include "object/type_object.h"
@@ -76,6 +78,10 @@ void init_builtins(Runtime& rt) {
     init_func_types(rt);
     init_module_type(rt);
     init_weakref_types(rt);
+    if (rt.profile().major == 2) {
+        init_class27_type(rt);
+        init_instance27_type(rt);
+    }
     for (PyTypeObject* t : rt.builtins().static_types) type_ready(rt, t);
     init_text_type_dicts(rt);  // str.maketrans, bytes.maketrans, bytes.fromhex
     dict_add_class_methods(rt);  // dict.fromkeys

@@ -28,6 +28,8 @@ struct Builtins {
     PyTypeObject* type_type = nullptr;
     PyTypeObject* long_type = nullptr;  // int: PyLongObject in 3.x, PyIntObject in 2.7
     PyTypeObject* long27_type = nullptr;  // 2.7's long (PyLongObject); null in 3.x
+    PyTypeObject* class27_type = nullptr;     // 2.7's classobj (object/class_object27.h); null in 3.x
+    PyTypeObject* instance27_type = nullptr;  // 2.7's instance (object/instance_object27.h); null in 3.x
     ObjectBlocks int_blocks27;          // 2.7's int block allocator
     PyTypeObject* float_type = nullptr;
     PyTypeObject* complex_type = nullptr;

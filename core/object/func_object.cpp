@@ -9,6 +9,7 @@
 #include "object/descr_object.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
+#include "object/instance_object27.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/type_object.h"
@@ -182,6 +183,11 @@ std::string class_name27(Runtime& rt, PyObject* klass) {
     return out;
 }
 
+// getinstclassname's class: a classic instance's own class, any other object's type.
+PyObject* instance_class27(const Runtime& rt, PyObject* o) {
+    return instance27_check(rt, o) ? as_instance27(o)->in_class.p : reinterpret_cast<PyObject*>(Py_TYPE(o));
+}
+
 // An unbound method's call (2.7's instancemethod_call): the first argument must be an
 // instance of im_class; the function then gets the arguments as they are.
 PyObject* unbound_method_call(Runtime& rt, PyObject* self, PyObject* const* args, Py_ssize_t nargs,
@@ -197,7 +203,7 @@ PyObject* unbound_method_call(Runtime& rt, PyObject* self, PyObject* const* args
         return err_format(rt, rt.builtins().exc.TypeError,
                           "unbound method %s() must be called with %s instance as first argument (got %s%s instead)",
                           fname.c_str(), class_name27(rt, klass).c_str(),
-                          first == nullptr ? "nothing" : class_name27(rt, reinterpret_cast<PyObject*>(Py_TYPE(first))).c_str(),
+                          first == nullptr ? "nothing" : class_name27(rt, instance_class27(rt, first)).c_str(),
                           first == nullptr ? "" : " instance");
     }
     return object_vectorcall(rt, func, args, nargs, kwnames);

@@ -290,7 +290,10 @@ bool object_length_hint(Runtime& rt, PyObject* o, Py_ssize_t dflt, Py_ssize_t* o
             *out = n;
             return true;
         }
-        if (!err_matches(rt, rt.builtins().exc.TypeError)) return false;
+        // 2.7 also passes over an AttributeError (a classic instance without __len__).
+        const bool py2 = rt.profile().major == 2;
+        if (!err_matches(rt, rt.builtins().exc.TypeError) && !(py2 && err_matches(rt, rt.builtins().exc.AttributeError)))
+            return false;
         err_clear(rt);
     }
     *out = dflt;

@@ -157,6 +157,8 @@ bool calls_through_tp_call(const Runtime& rt, const PyObject* callable) {
     const PyTypeObject* t = Py_TYPE(callable);
     if (t->tp_call == nullptr) return false;
     if (is_heap_type(t)) return true;  // an instance of a class: its __call__
+    // 2.7's classic class (making an instance) and classic instance (its __call__).
+    if (t == rt.builtins().class27_type || t == rt.builtins().instance27_type) return true;
     if (!t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS)) return false;
     const auto* type = reinterpret_cast<const PyTypeObject*>(callable);
     return is_heap_type(type) || !builtin_type_has_vectorcall(rt, type);

@@ -61,19 +61,6 @@ void base_dealloc(Runtime& rt, PyTypeObject* base, PyObject* self) {
         base->tp_dealloc(rt, self);
 }
 
-// PyObject_CallFinalizerFromDealloc: runs __del__ on the dying object under a temporary reference.
-// Returns true when __del__ resurrected it (stored a reference somewhere): the object stays alive
-// with the references it gained, as if the last decref had never happened.
-bool finalize_from_dealloc(Runtime& rt, PyObject* self, destructor finalizer, bool once) {
-    if (once && object_is_finalized(rt, self)) return false;
-    self->ob_refcnt = 1;
-    finalizer(rt, self);
-    if (once) object_set_finalized(rt, self);
-    if (rt.drop_finalizer_ref(self) == 0) return false;
-    rt.note_alive(self);
-    return true;
-}
-
 // ---- PyErr_WriteUnraisable ----------------------------------------------------------------------
 
 std::string text_of(Runtime& rt, PyObject* o, bool repr) {
@@ -97,6 +84,16 @@ std::string exception_class_name(Runtime& rt, PyObject* exc) {
 }
 
 }  // namespace
+
+bool finalize_from_dealloc(Runtime& rt, PyObject* self, destructor finalizer, bool once) {
+    if (once && object_is_finalized(rt, self)) return false;
+    self->ob_refcnt = 1;
+    finalizer(rt, self);
+    if (once) object_set_finalized(rt, self);
+    if (rt.drop_finalizer_ref(self) == 0) return false;
+    rt.note_alive(self);
+    return true;
+}
 
 // Reports the exception raised by __del__ (`del`, found on self's class) the way CPython writes it
 // to stderr (ThreadState::write_unraisable):

@@ -105,6 +105,11 @@ PyObject* object_dict_getter(Runtime& rt, PyObject* self);
 // tp_finalize (3.4+) / tp_del (2.7) of a class that defines __del__: calls it, and reports an
 // exception it raises as CPython's PyErr_WriteUnraisable does (ThreadState::write_stderr).
 void slot_tp_finalize(Runtime& rt, PyObject* self);
+// PyObject_CallFinalizerFromDealloc: runs `finalizer` (__del__) on the dying object under a
+// temporary reference; with `once` (PEP 442) not if it ran before. Returns true when it
+// resurrected the object (stored a reference somewhere): the object stays alive with the
+// references it gained, as if the last decref had never happened.
+bool finalize_from_dealloc(Runtime& rt, PyObject* self, destructor finalizer, bool once);
 // What raised an unraisable exception, which 3.14 names in its report ("Exception ignored while
 // calling deallocator <function A.__del__ at 0x...>:"); before 3.14 every report reads
 // "Exception ignored in: <...>". An atexit callback's (3.10+) has its own: "Exception ignored in

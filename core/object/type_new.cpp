@@ -11,6 +11,7 @@
 
 #include "object/abstract.h"
 #include "object/builtins.h"
+#include "object/class_object27.h"
 #include "object/cell_object.h"
 #include "object/descr_object.h"
 #include "object/dict_object.h"
@@ -154,6 +155,12 @@ PyTypeObject* best_base(Runtime& rt, PyObject* bases) {
 PyTypeObject* calculate_metaclass(Runtime& rt, PyTypeObject* metatype, PyObject* bases) {
     PyTypeObject* winner = metatype;
     for (int64_t i = 0; i < Py_SIZE(bases); ++i) {
+        if (class27_check(rt, tuple_items(bases)[i])) {
+            // 2.7 lets a new-style class derive from classic ones (classic_mro); the lab does not.
+            err_set_string(rt, rt.builtins().exc.NotImplementedError,
+                           "the lab does not model new-style classes with classic bases yet");
+            return nullptr;
+        }
         PyTypeObject* t = Py_TYPE(tuple_items(bases)[i]);
         if (type_is_subtype(winner, t)) continue;
         if (type_is_subtype(t, winner)) {

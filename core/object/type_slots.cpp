@@ -378,14 +378,9 @@ int slot_sq_contains(Runtime& rt, PyObject* self, PyObject* item) {
     if (f.builtin != nullptr) return f.builtin->tp_as_sequence.sq_contains(rt, self, item);
     PyObject* it = object_get_iter(rt, self);
     if (it == nullptr) return -1;
-    int found = 0;
-    while (PyObject* x = iter_next(rt, it)) {
-        found = object_richcompare_bool(rt, x, item, Py_EQ);
-        rt.decref(x);
-        if (found != 0) break;
-    }
+    const int found = iterator_contains(rt, it, item);
     rt.decref(it);
-    return found == 0 && err_occurred(rt) ? -1 : found;
+    return found;
 }
 
 // ---- numbers ------------------------------------------------------------------------------------
