@@ -6,9 +6,11 @@
 #include <cstdio>
 
 #include "object/abstract.h"
+#include "object/class_object27.h"
 #include "object/dict_object.h"
 #include "object/float_object.h"
 #include "object/func_object.h"
+#include "object/instance_object27.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/set_object.h"
@@ -74,6 +76,13 @@ std::string object_label(const Runtime& rt, const PyObject* o) {
     if (t == b.dict_type) return "dict[" + std::to_string(dict_len(rt, o)) + "]";
     if (t == b.set_type || t == b.frozenset_type) return name + "[" + std::to_string(set_len(o)) + "]";
     if (t == b.type_type) return clipped(std::string("<class '") + reinterpret_cast<const PyTypeObject*>(o)->tp_name + "'>");
+    // 2.7's classic class and instance: named by the class, as their reprs are.
+    if (class27_check(rt, o) || instance27_check(rt, o)) {
+        PyObject* cls = instance27_check(rt, o) ? as_instance27(const_cast<PyObject*>(o))->in_class.p : const_cast<PyObject*>(o);
+        PyObject* cname = as_class27(cls)->cl_name.p;
+        const std::string text = cname != nullptr && object_type_check(cname, b.str_type) ? str_as_utf8(rt, cname) : "?";
+        return clipped(cls == o ? "<class " + text + ">" : text + " instance");
+    }
     if (t == b.function_type) {
         const PyObject* fname = reinterpret_cast<const PyFunctionObject*>(o)->func_name.p;
         if (fname != nullptr && object_type_check(fname, b.str_type)) return clipped("<function " + str_as_utf8(rt, fname) + ">");

@@ -9,6 +9,7 @@
 #include "checked_runtime.h"
 #include "class_support.h"
 #include "interp/modules.h"
+#include "lab/object_graph.h"
 #include "object/builtins.h"
 #include "object/class_object27.h"
 #include "object/dict_object.h"
@@ -70,6 +71,8 @@ TEST_CASE("a classic class keeps its body's namespace, and its instance a dict o
     CHECK(object_sizeof(rt, inst) == 72);
     CHECK(as_instance27(inst)->in_dict.p != nullptr);
     CHECK(a->ob_refcnt == class_refs + 1);  // the instance holds its class
+    CHECK(object_label(rt, a) == "<class A>");  // the graph panel's names
+    CHECK(object_label(rt, inst) == "A instance");
     rt.decref(inst);
     CHECK(a->ob_refcnt == class_refs);
     rt.decref(a);
