@@ -248,12 +248,13 @@ void traceback_here(Interp& in, Frame* f) {
     if (err_current(rt) == nullptr) return;
     // PyTraceBack_Here: the frame's object (made now from 3.11), then the traceback. Without
     // memory for them the traceback is lost, and the exception stays the one being raised.
-    PyObject* exc = err_fetch(rt);
+    FetchedError fetched = err_fetch_keeping_state(rt);
+    PyObject* exc = fetched.exc;
     PyObject* frame = frame_object_of(rt, f);
     PyTypeObject* type = rt.builtins().traceback_type;
     PyObject* tb = frame != nullptr ? rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize)) : nullptr;
     err_clear(rt);
-    err_set_instance(rt, exc);
+    err_restore_keeping_state(rt, fetched);
     if (tb == nullptr) return;
     PyObject* next = exception_traceback(rt, exc);
     if (next != nullptr) rt.incref(next);

@@ -58,7 +58,7 @@ bool merge_mapping(Runtime& rt, PyObject* a, PyObject* b, int override) {
         if (override != 1) {
             const int found = dict_contains(rt, a, key);
             if (found != 0) {
-                if (found > 0 && override == 2) set_key_error(rt, key);
+                if (found > 0 && override == 2) err_set_key_error(rt, key);
                 ok = found > 0 && override == 0;
                 rt.decref(key);
                 continue;
@@ -188,14 +188,14 @@ PyObject* dict_subscript(Runtime& rt, PyObject* self, PyObject* key) {
         }
         if (err_occurred(rt)) return nullptr;
     }
-    set_key_error(rt, key);
+    err_set_key_error(rt, key);
     return nullptr;
 }
 
 int dict_ass_sub(Runtime& rt, PyObject* self, PyObject* key, PyObject* value) {
     if (value != nullptr) return dict_setitem(rt, self, key, value) ? 0 : -1;
     if (dict_delitem(rt, self, key)) return 0;
-    if (!err_occurred(rt)) set_key_error(rt, key);
+    if (!err_occurred(rt)) err_set_key_error(rt, key);
     return -1;
 }
 
@@ -326,7 +326,7 @@ PyObject* dict_pop_method(Runtime& rt, PyObject* self, PyObject* const* args, Py
     if (found < 0) return nullptr;
     if (found > 0) return value;
     if (nargs > 1) return mapping_new_ref(rt, args[1]);
-    set_key_error(rt, args[0]);
+    err_set_key_error(rt, args[0]);
     return nullptr;
 }
 

@@ -135,8 +135,6 @@ PyObject* dict_new_from_type(Runtime& rt, PyTypeObject* type = nullptr);
 // a raising __eq__, MemoryError. The known-hash form skips hashing (the caller hashed key).
 bool dict_setitem(Runtime& rt, PyObject* d, PyObject* key, PyObject* value);
 bool dict_setitem_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_hash_t hash, PyObject* value);
-// _PyErr_SetKeyError: KeyError(key), its argument the key even when the key is a tuple.
-void set_key_error(Runtime& rt, PyObject* key);
 // PyDict_GetItemWithError: the value (borrowed), or nullptr — with an exception set when
 // hashing or comparing raised, without one when the key is absent.
 PyObject* dict_getitem(Runtime& rt, PyObject* d, PyObject* key);

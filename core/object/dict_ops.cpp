@@ -18,19 +18,6 @@ namespace pymemlab {
 
 using namespace dict_detail;
 
-void set_key_error(Runtime& rt, PyObject* key) {
-    PyObject* args = tuple_new(rt, 1);
-    if (args == nullptr) {
-        err_no_memory(rt);
-        return;
-    }
-    rt.incref(key);
-    tuple_items(args)[0] = key;
-    PyObject* exc = exception_new(rt, rt.builtins().exc.KeyError, args);
-    rt.decref(args);
-    if (exc != nullptr) err_set_instance(rt, exc);
-}
-
 PyObject* dict_popitem(Runtime& rt, PyObject* d) {
     // The result tuple comes first, before the size is checked (as CPython allocates it).
     PyObject* res = tuple_new(rt, 2);
@@ -223,7 +210,7 @@ bool merge3(Runtime& rt, PyObject* a, PyObject* b, int override) {
         } else if (dict_getitem_known_hash(rt, a, key, hash) == nullptr) {
             ok = !err_occurred(rt) && insertdict3(rt, a, key, hash, value);
         } else if (override != 0) {
-            set_key_error(rt, key);
+            err_set_key_error(rt, key);
             ok = false;
         }
         rt.decref(value);
@@ -253,7 +240,7 @@ bool merge27(Runtime& rt, PyObject* a, PyObject* b, int override) {
         if (override == 0 || override == 2) {
             if (dict_getitem_known_hash(rt, a, key, hash) != nullptr) {
                 if (override == 2) {
-                    set_key_error(rt, key);
+                    err_set_key_error(rt, key);
                     return false;
                 }
                 continue;

@@ -104,7 +104,7 @@ int objectdict_setitem(Runtime& rt, PyTypeObject* tp, PyObject** dictptr, PyObje
         // PyDict_DelItem: KeyError when absent. A split table cannot lose a key without becoming
         // combined, so the class stops sharing, found or not.
         const bool ok = dict_delitem(rt, dict, key);
-        if (!ok && !err_occurred(rt)) set_key_error(rt, key);
+        if (!ok && !err_occurred(rt)) err_set_key_error(rt, key);
         if (cached != nullptr) replace_cached_keys(rt, tp, nullptr);
         return ok ? 0 : -1;
     }

@@ -12,7 +12,19 @@
 
 namespace pymemlab {
 
+namespace {
+
+// 2.7: the current exception, just made by a C-level setter, is still its bare value.
+void mark_unnormalized27(Runtime& rt, ThreadState::RawValue value) {
+    if (rt.profile().major != 2) return;
+    rt.tstate().unnormalized27 = rt.tstate().curexc;
+    rt.tstate().unnormalized27_value = value;
+}
+
+}  // namespace
+
 void err_set_instance(Runtime& rt, PyObject* exc) {
+    rt.tstate().unnormalized27 = nullptr;
     PyObject* old = rt.tstate().curexc;
     rt.tstate().curexc = exc;
     // 2.7's PyErr_Restore lets the traceback of the exception it replaces go too.
@@ -33,6 +45,7 @@ PyObject* err_set_string(Runtime& rt, PyTypeObject* type, std::string_view messa
     rt.decref(args);
     if (exc == nullptr) return err_no_memory(rt);
     err_set_instance(rt, exc);
+    mark_unnormalized27(rt, ThreadState::RawValue::FirstArg);
     return nullptr;
 }
 
@@ -43,6 +56,10 @@ PyObject* err_zero_division(Runtime& rt, const char* message) {
 
 PyObject* err_set_object(Runtime& rt, PyTypeObject* type, PyObject* value) {
     PyObject* args = nullptr;
+    using RawValue = ThreadState::RawValue;
+    const RawValue raw = value == nullptr || value == rt.builtins().singletons.none ? RawValue::None
+                         : Py_TYPE(value) == rt.builtins().tuple_type           ? RawValue::Args
+                                                                                : RawValue::FirstArg;
     if (value == nullptr || value == rt.builtins().singletons.none) {
         args = rt.builtins().empty_tuple;
         rt.incref(args);
@@ -58,6 +75,7 @@ PyObject* err_set_object(Runtime& rt, PyTypeObject* type, PyObject* value) {
     rt.decref(args);
     if (exc == nullptr) return err_no_memory(rt);
     err_set_instance(rt, exc);
+    mark_unnormalized27(rt, raw);
     return nullptr;
 }
 
@@ -104,12 +122,25 @@ bool err_matches(const Runtime& rt, PyTypeObject* type) {
 }
 
 PyObject* err_fetch(Runtime& rt) {
+    rt.tstate().unnormalized27 = nullptr;
     PyObject* exc = rt.tstate().curexc;
     rt.tstate().curexc = nullptr;
     return exc;
 }
 
 void err_clear(Runtime& rt) { err_set_instance(rt, nullptr); }
+
+FetchedError err_fetch_keeping_state(Runtime& rt) {
+    ThreadState& ts = rt.tstate();
+    const bool unnormalized = ts.unnormalized27 != nullptr && ts.unnormalized27 == ts.curexc;
+    const int raw = static_cast<int>(ts.unnormalized27_value);
+    return {err_fetch(rt), unnormalized, raw};
+}
+
+void err_restore_keeping_state(Runtime& rt, FetchedError e) {
+    err_set_instance(rt, e.exc);
+    if (e.unnormalized27) mark_unnormalized27(rt, static_cast<ThreadState::RawValue>(e.raw_value));
+}
 
 bool err_clear_stop_iteration(Runtime& rt) {
     if (!err_matches(rt, rt.builtins().exc.StopIteration)) return false;

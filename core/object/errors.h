@@ -43,6 +43,16 @@ bool err_matches(const Runtime& rt, PyTypeObject* type);
 // Takes the current exception out of the indicator: a new reference, or nullptr.
 PyObject* err_fetch(Runtime& rt);
 void err_clear(Runtime& rt);
+// PyErr_Fetch and PyErr_Restore around work that must not see the exception (a traceback entry
+// being added): as err_fetch and err_set_instance, but 2.7's unnormalized state (runtime.h's
+// ThreadState) goes and comes back with the exception.
+struct FetchedError {
+    PyObject* exc = nullptr;  // owned
+    bool unnormalized27 = false;
+    int raw_value = 0;
+};
+FetchedError err_fetch_keeping_state(Runtime& rt);
+void err_restore_keeping_state(Runtime& rt, FetchedError e);
 // Clears a pending StopIteration (an iterator's end) and reports whether there was one.
 bool err_clear_stop_iteration(Runtime& rt);
 

@@ -43,6 +43,13 @@ struct RuntimeOptions {
 // recursion guard. The model runs one thread.
 struct ThreadState {
     PyObject* curexc = nullptr;  // the exception being raised (errors.h), owned
+    // 2.7 keeps an exception a C function raised as its type and bare value (the message, or
+    // what PyErr_SetObject was given) until something normalizes it (an except clause, a
+    // printed traceback); only PyErr_WriteUnraisable shows it, printing the value's repr. Here:
+    // curexc while it is such an exception (errors.cpp marks it), and what its value is.
+    enum class RawValue { None, FirstArg, Args };
+    const PyObject* unnormalized27 = nullptr;
+    RawValue unnormalized27_value = RawValue::None;
     // 2.7 keeps a traceback outside its exception (curexc_traceback, then the value stack of the
     // handler that receives it): here, each raised exception (borrowed) with its traceback
     // (owned), from the first frame it leaves until a handler takes it (exception_take_traceback),

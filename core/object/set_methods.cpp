@@ -475,7 +475,7 @@ PyObject* m_remove(Runtime& rt, PyObject* so, PyObject* const* args, Py_ssize_t 
     const int r = with_frozen_key(rt, args[0], [&](PyObject* k) { return set_discard(rt, so, k); });
     if (r < 0) return nullptr;
     if (r == 0) {
-        set_key_error(rt, args[0]);
+        err_set_key_error(rt, args[0]);
         return nullptr;
     }
     return none_ref(rt);

@@ -104,6 +104,9 @@ bool finalize_from_dealloc(Runtime& rt, PyObject* self, destructor finalizer, bo
 //   2.7:  Exception ValueError: ValueError('boom',) in <bound method C.__del__ of ...> ignored
 // The traceback is the interpreter's (core/interp) to format.
 void write_unraisable(Runtime& rt, PyObject* del, PyObject* self, Unraisable context) {
+    using RawValue = ThreadState::RawValue;
+    const bool unnormalized = rt.tstate().unnormalized27 != nullptr && rt.tstate().unnormalized27 == err_current(rt);
+    const RawValue raw = rt.tstate().unnormalized27_value;
     PyObject* exc = err_fetch(rt);
     if (exc == nullptr) return;
     std::string where;
@@ -118,11 +121,15 @@ void write_unraisable(Runtime& rt, PyObject* del, PyObject* self, Unraisable con
     }
     const std::string name = exception_class_name(rt, exc);
     if (rt.profile().major == 2) {
-        // 2.7: one line, no traceback.
+        // 2.7: one line, no traceback; the value's repr, which is the instance's unless a C
+        // function raised the exception (its message, say, then).
         PyObject* args = exception_args(exc);
-        const std::string text = "Exception " + name + ": " + type_name(Py_TYPE(exc)) +
-                                 (args != nullptr ? text_of(rt, args, true) : std::string("()")) + " in " + where +
-                                 " ignored\n";
+        std::string value = ": " + type_name(Py_TYPE(exc)) + (args != nullptr ? text_of(rt, args, true) : "()");
+        if (unnormalized && raw == RawValue::None) value.clear();
+        if (unnormalized && raw == RawValue::Args) value = ": " + text_of(rt, args, true);
+        if (unnormalized && raw == RawValue::FirstArg && args != nullptr && Py_SIZE(args) == 1)
+            value = ": " + text_of(rt, tuple_items(args)[0], true);
+        const std::string text = "Exception " + name + value + " in " + where + " ignored\n";
         rt.tstate().write_unraisable(text, nullptr, "");
     } else {
         std::string message;
