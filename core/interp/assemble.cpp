@@ -103,6 +103,7 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::MAP_ADD:
         case O::PRINT_ITEM_TO: return -2;
         case O::STORE_SUBSCR: return -3;
+        case O::LOAD_SUPER_ATTR: return (arg & 1) != 0 ? -1 : -2;
         case O::CALL: return -(arg + 1);
         case O::CALL_FUNCTION_EX: return -2 - (arg & 1);
         case O::BUILD_SLICE: return 1 - arg;

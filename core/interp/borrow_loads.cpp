@@ -68,6 +68,7 @@ int stack_inputs(Opcode op, int arg) {
         case O::PRINT_ITEM_TO:
             return 2;
         case O::STORE_SUBSCR:
+        case O::LOAD_SUPER_ATTR:
             return 3;
         case O::CALL:
             return arg + 2;
@@ -309,11 +310,17 @@ void optimize_load_fast(std::vector<Instr>& instrs, int nparams, int nlocals) {
                 case Opcode::SWAP:
                     std::swap(refs.back(), refs[refs.size() - static_cast<size_t>(in.arg)]);
                     break;
-                // A method call: self goes back on the stack as the same item.
-                case Opcode::LOAD_METHOD: {
+                // A method call: self goes back on the stack as the same item (assumed so for
+                // super's method form too, whose super and class go).
+                case Opcode::LOAD_METHOD:
+                case Opcode::LOAD_SUPER_ATTR: {
                     const Ref obj = pop();
+                    if (in.op == Opcode::LOAD_SUPER_ATTR) {
+                        pop();
+                        pop();
+                    }
                     refs.push_back(Ref{self, kNotLocal});
-                    refs.push_back(obj);
+                    if (in.op == Opcode::LOAD_METHOD || (in.arg & 1) != 0) refs.push_back(obj);
                     break;
                 }
                 // The value stays on the stack along the jump: it cannot be consumed in this block.

@@ -72,6 +72,7 @@ void borrow_before_instruction(Runtime& rt, Frame* f, const Instr& ins) {
     switch (ins.op) {
         case Opcode::CALL:
         case Opcode::LOAD_METHOD:
+        case Opcode::LOAD_SUPER_ATTR:
         case Opcode::SWAP:
         case Opcode::COPY:
         case Opcode::LOAD_FAST:

@@ -11,6 +11,7 @@
 #include "interp/code_object.h"
 #include "interp/gen_object.h"
 #include "interp/interp.h"
+#include "interp/specialize.h"
 #include "interp/suggestions.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
@@ -26,6 +27,7 @@
 #include "object/set_object.h"
 #include "object/slice_object.h"
 #include "object/str_object.h"
+#include "object/super_object.h"
 #include "object/tp_call.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
@@ -598,6 +600,45 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                     stack.back() = attr;
                     if (!frame_untag_stack(f, stack.size() - 1)) rt.decref(obj);
                     push(nullptr);
+                }
+                break;
+            }
+            case Opcode::LOAD_SUPER_ATTR: {
+                // super cls self -> attr (with arg & 1: meth self, or attr NULL)
+                const bool method = (ins.arg & 1) != 0;
+                PyObject* name = name_at(code, ins.arg >> 2);
+                PyObject* global_super = peek(3);
+                PyObject* cls = peek(2);
+                PyObject* self = peek(1);
+                std::vector<CallCache>& caches = as_code(code)->body.p->call_caches;
+                if (caches.empty()) caches.resize(body.instrs.size());
+                bool found_method = false;
+                PyObject* res;
+                if (specialized_super_attr(rt, caches[static_cast<size_t>(&ins - instrs)], global_super, cls)) {
+                    // LOAD_SUPER_ATTR_METHOD binds nothing unless the class has its own getattr.
+                    const bool unbound =
+                        method && reinterpret_cast<PyTypeObject*>(cls)->tp_getattro == object_generic_getattr;
+                    res = super_lookup(rt, reinterpret_cast<PyTypeObject*>(cls), self, name,
+                                       unbound ? &found_method : nullptr);
+                } else {
+                    PyObject* args[] = {cls, self};
+                    PyObject* su = object_vectorcall(rt, global_super, args, (ins.arg & 2) != 0 ? 2 : 0, nullptr);
+                    res = su != nullptr ? object_getattr(rt, su, name) : nullptr;
+                    rt.xdecref(su);
+                }
+                if (res == nullptr) goto error;
+                const size_t n = stack.size();
+                for (size_t i = n - 3; i < n - (found_method ? 1 : 0); ++i)
+                    if (!frame_untag_stack(f, i)) rt.decref(stack[i]);
+                if (found_method) {  // self stays, as the method's self (its borrowed mark too)
+                    if (!f->borrowed_stack.empty()) frame_swap_tags(f, n - 1, n - 2);
+                    stack[n - 3] = res;
+                    stack[n - 2] = self;
+                    stack.pop_back();
+                } else {
+                    stack.resize(n - 3);
+                    push(res);
+                    if (method) push(nullptr);
                 }
                 break;
             }

@@ -130,13 +130,11 @@ PyTypeObject* code_type(const Runtime& rt) { return rt.builtins().code_type; }
 
 // 3.11+ keeps the instructions inline (tp_itemsize per code unit, _PyObject_VAR_SIZE rounding the
 // total to 8 bytes); the model's count of instructions stands in for CPython's code units.
-int64_t code_var_size(const Runtime& rt, const CodeBody& body, const PyObject* consts, const PyObject* names,
-                      const PyObject* freevars) {
+int64_t code_var_size(const Runtime& rt, const CodeBody& body, const PyObject* consts, const PyObject* freevars) {
     const int64_t itemsize = type_sizes(rt.profile()).code_itemsize;
     int64_t units = 0;
     if (itemsize != 0) {
-        const CodeUnitsContext cx{consts, names, Py_SIZE(freevars), rt.builtins().singletons.none,
-                                  str_interned_ascii(rt, "super")};
+        const CodeUnitsContext cx{consts, Py_SIZE(freevars), rt.builtins().singletons.none};
         units = cpython_code_units(rt.profile(), body, cx);
     }
     return (rt.builtins().code_type->tp_basicsize + itemsize * units + 7) & ~int64_t{7};
@@ -149,7 +147,7 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
                    PyObject* qualname) {
     init_code_type(rt);
     PyTypeObject* type = rt.builtins().code_type;
-    body->size = code_var_size(rt, *body, consts, names, freevars);
+    body->size = code_var_size(rt, *body, consts, freevars);
     PyObject* o = rt.alloc_object(type, static_cast<size_t>(body->size));
     PyObject* refs[] = {consts, names, varnames, freevars, cellvars, filename, name, qualname};
     if (o == nullptr) {

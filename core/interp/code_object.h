@@ -16,9 +16,11 @@ namespace pymemlab {
 class Runtime;
 struct PyTypeObject;
 
-// A CALL instruction's inline cache from 3.13 (Python/specialize.c): its adaptive backoff
-// counter, and whether the instruction has been specialized, as CALL_ALLOC_AND_ENTER_INIT for
-// the class whose version tag it keeps, or for something else. interp/specialize.h runs it.
+// An adaptive instruction's inline cache (Python/specialize.c): a CALL's from 3.13, a
+// LOAD_SUPER_ATTR's from 3.12. Its backoff counter, and whether the instruction has been
+// specialized: a CALL as CALL_ALLOC_AND_ENTER_INIT for the class whose version tag it keeps, or
+// for something else; a LOAD_SUPER_ATTR as LOAD_SUPER_ATTR_ATTR/_METHOD (kOther).
+// interp/specialize.h runs it.
 struct CallCache {
     uint16_t value = 1;  // adaptive_counter_warmup(): the second run specializes
     uint16_t backoff = 1;
@@ -39,7 +41,7 @@ struct CodeBody {
     // For each cell variable, the index of the parameter it is (its value is moved into the
     // cell when the frame starts), or -1.
     std::vector<int> cell2arg;
-    // One per instruction once a CALL runs under a profile that specializes (3.13+).
+    // One per instruction once an adaptive instruction runs under a profile that specializes it.
     std::vector<CallCache> call_caches;
 };
 

@@ -25,6 +25,7 @@ int caches(const Profile& p, Opcode op) {
         case O::STORE_ATTR: return 4;
         case O::LOAD_ATTR: return v311 ? 4 : 9;
         case O::LOAD_METHOD: return v311 ? 10 : 9;  // 3.12+: LOAD_ATTR with its method bit
+        case O::LOAD_SUPER_ATTR: return 1;
         case O::COMPARE_OP: return v311 ? 2 : 1;
         case O::LOAD_GLOBAL: return v311 ? 5 : 4;
         case O::BINARY_OP: return v314 ? 5 : 1;
@@ -59,24 +60,6 @@ int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUni
         return tuple != nullptr && i < Py_SIZE(tuple) ? tuple_items(const_cast<PyObject*>(tuple))[i] : nullptr;
     };
     auto is_none_const = [&](size_t i) { return code[i].op == O::LOAD_CONST && item(cx.consts, code[i].arg) == cx.none; };
-    // 3.12+: `super().name` and `super(C, x).name` load the attribute with LOAD_SUPER_ATTR
-    // (1 cache entry) after super, __class__ (or C) and the first argument (or x), instead of
-    // calling super: the call and the attribute load of the model's sequence become that.
-    std::vector<size_t> super_calls;  // the CALL of each such sequence
-    if (p.at_least(3, 12) && cx.super_name != nullptr) {
-        for (size_t i = 0; i + 1 < n; ++i) {
-            if (code[i].op != O::LOAD_GLOBAL || item(cx.names, code[i].arg) != cx.super_name) continue;
-            size_t j = i + 1;
-            if (op_at(j) == O::PUSH_NULL) ++j;
-            const bool two_args = op_at(j) == O::LOAD_GLOBAL && op_at(j + 1) == O::LOAD_FAST && op_at(j + 2) == O::CALL &&
-                                  code[j + 2].arg == 2;
-            const size_t call = two_args ? j + 2 : j;
-            if (op_at(call) != O::CALL || (!two_args && code[call].arg != 0)) continue;
-            const O attr = op_at(call + 1);
-            if (attr == O::LOAD_METHOD || attr == O::LOAD_ATTR) super_calls.push_back(call);
-        }
-    }
-    auto super_call = [&](size_t i) { return std::find(super_calls.begin(), super_calls.end(), i) != super_calls.end(); };
     // 3.13's superinstructions: two LOAD_FASTs, a STORE_FAST and a LOAD_FAST, two STORE_FASTs
     // on one line, each index below 16, are one unit.
     auto fuses = [&](size_t i) {
@@ -100,14 +83,6 @@ int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUni
         const O op = in.op;
         const O next = op_at(i + 1);
         bool counted = true;
-        if (super_call(i)) {
-            // The zero-argument form loads __class__ and the first argument (2 units); both
-            // then take LOAD_SUPER_ATTR's place of the call and the attribute load.
-            units += (in.arg == 0 ? 2 : 0) + 2;
-            prev = O::LOAD_ATTR;
-            ++i;
-            continue;
-        }
         switch (op) {
             case O::SETUP_WITH:
             case O::POP_BLOCK: counted = false; break;

@@ -20,11 +20,9 @@ struct CodeBody;
 
 // What the count reads of the code object besides its instructions.
 struct CodeUnitsContext {
-    const PyObject* consts = nullptr;      // co_consts: a None before IS_OP folds into the jump
-    const PyObject* names = nullptr;       // co_names: a call of `super` is LOAD_SUPER_ATTR (3.12+)
-    int64_t nfree = 0;                     // free variables (COPY_FREE_VARS)
-    const PyObject* none = nullptr;        // None
-    const PyObject* super_name = nullptr;  // the interned 'super', or null when there is none
+    const PyObject* consts = nullptr;  // co_consts: a None before IS_OP folds into the jump
+    int64_t nfree = 0;                 // free variables (COPY_FREE_VARS)
+    const PyObject* none = nullptr;    // None
 };
 
 // Code units (co_code's length / 2) of a code object with this body. 3.11+ only.

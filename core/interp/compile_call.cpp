@@ -54,9 +54,11 @@ bool Compiler::method_call(const ast::Expr* e) {
     const size_t nargs = e->elts.size();
     if (at_least(3, 10) && nargs + nkw + (nkw != 0 ? 1 : 0) >= kStackUseGuideline) return false;
     if (!validate_keywords(e->keywords)) return true;
-    visit_expr(f->left);
-    loc_ = attr_loc(f->pos, f);
-    emit_name(Opcode::LOAD_METHOD, f->id);
+    if (!super_attr(f, true)) {
+        visit_expr(f->left);
+        loc_ = attr_loc(f->pos, f);
+        emit_name(Opcode::LOAD_METHOD, f->id);
+    }
     visit_exprs(e->elts);
     std::vector<std::string> names;
     for (const ast::Keyword& k : e->keywords) {
@@ -71,6 +73,38 @@ bool Compiler::method_call(const ast::Expr* e) {
         if (i >= 0) emit(Opcode::KW_NAMES, i);
     }
     emit(Opcode::CALL, static_cast<int>(nargs + nkw));
+    return true;
+}
+
+bool Compiler::super_attr(const ast::Expr* attr, bool method) {
+    const ast::Expr* call = attr->left;
+    if (!at_least(3, 12) || call->kind != ast::ExprKind::Call || call->left->kind != ast::ExprKind::Name ||
+        call->left->id != "super" || attr->id == "__class__" || !call->keywords.empty())
+        return false;
+    // `super` must be a global nothing at module level binds (no shadowing the compiler can see).
+    if (u_->ste->scope_of("super") != Scope::GlobalImplicit || symtable_.top()->scope_of("super") != Scope::Unknown)
+        return false;
+    const size_t nargs = call->elts.size();
+    if (nargs == 2) {
+        for (const ast::Expr* a : call->elts)
+            if (a->kind == ast::ExprKind::Starred) return false;
+    } else if (nargs != 0 || u_->argcount + u_->posonlyargcount == 0 || u_->ste->scope_of("__class__") != Scope::Free ||
+               u_->varnames.list.empty()) {
+        return false;  // super() needs the first argument and the __class__ cell
+    }
+    loc_ = call->left->pos;
+    name_op("super", ast::ExprContext::Load);
+    loc_ = call->pos;
+    if (nargs == 2) {
+        visit_expr(call->elts[0]);
+        visit_expr(call->elts[1]);
+    } else {
+        name_op("__class__", ast::ExprContext::Load);
+        name_op(u_->varnames.list[0], ast::ExprContext::Load);
+    }
+    loc_ = attr_loc(attr->pos, attr);
+    if (failed_ || u_->no_emit > 0) return true;
+    emit(Opcode::LOAD_SUPER_ATTR, add_name(mangled(attr->id)) << 2 | (nargs == 2 ? 2 : 0) | (method ? 1 : 0));
     return true;
 }
 

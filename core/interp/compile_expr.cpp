@@ -318,6 +318,7 @@ ast::Pos Compiler::attr_loc(ast::Pos loc, const ast::Expr* attr) const {
 }
 
 void Compiler::attribute(const ast::Expr* e) {
+    if (e->ctx == ast::ExprContext::Load && super_attr(e, false)) return;
     visit_expr(e->left);
     loc_ = attr_loc(e->pos, e);
     switch (e->ctx) {

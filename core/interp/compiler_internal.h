@@ -247,6 +247,10 @@ public:
     void yield_expr(const ast::Expr* e);
     void call(const ast::Expr* e);
     bool method_call(const ast::Expr* e);
+    // 3.12+ (can_optimize_super_call, load_args_for_super): `super().name` or `super(C, x).name`,
+    // with `super` the builtin as far as the compiler can see, loads super, the class and the
+    // object and then the attribute with LOAD_SUPER_ATTR. False when attr is not such an access.
+    bool super_attr(const ast::Expr* attr, bool method);
     void call_helper(int pushed, const std::vector<ast::Expr*>& args, const std::vector<ast::Keyword>& keywords,
                      const ast::Pos& pos);
     bool validate_keywords(const std::vector<ast::Keyword>& keywords);

@@ -124,6 +124,7 @@ std::string arg_repr(const Runtime& rt, const PyObject* code, const Instr& in) {
         case O::LOAD_METHOD:
         case O::IMPORT_NAME:
         case O::IMPORT_FROM: return tuple_text(rt, c->co_names.p, in.arg);
+        case O::LOAD_SUPER_ATTR: return tuple_text(rt, c->co_names.p, in.arg >> 2);
         case O::LOAD_FAST:
         case O::LOAD_FAST_BORROW:
         case O::LOAD_FAST_AND_CLEAR:

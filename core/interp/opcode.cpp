@@ -34,6 +34,7 @@ constexpr const char* kOpcodeNames[] = {
     "STORE_ATTR",
     "DELETE_ATTR",
     "LOAD_METHOD",
+    "LOAD_SUPER_ATTR",
     "PUSH_NULL",
     "KW_NAMES",
     "CALL",

@@ -54,6 +54,10 @@ enum class Opcode : uint8_t {
     //                   attribute shadowing it (no bound method is made: 3.7+'s LOAD_METHOD)
     // obj -> attr NULL  otherwise
     LOAD_METHOD,
+    // 3.12+: super cls self -> attr             super(cls, self).co_names[arg >> 2], without a
+    //        super cls self -> meth self | attr NULL   super object (arg & 1: LOAD_METHOD's form;
+    // arg & 2: super(C, x) rather than super(); a `super` that is not the builtin is called).
+    LOAD_SUPER_ATTR,
     PUSH_NULL,  // -> NULL   (before the arguments of a call that has no self)
     // The keyword names of the next CALL: co_consts[arg] is a tuple of str.
     KW_NAMES,

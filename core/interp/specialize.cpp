@@ -6,6 +6,7 @@
 
 #include "interp/ceval_internal.h"
 #include "interp/interp.h"
+#include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/errors.h"
 #include "object/func_object.h"
@@ -19,6 +20,12 @@ namespace {
 
 constexpr uint16_t kCooldownValue = 52;  // adaptive_counter_cooldown(): value 52, backoff 0
 constexpr uint16_t kMaxBackoff = 12;
+
+// adaptive_counter_backoff: a failed specialization waits twice as long (up to 2**12 - 1 runs).
+void back_off(CallCache& cache) {
+    const uint16_t backoff = cache.backoff < kMaxBackoff ? cache.backoff + 1 : kMaxBackoff;
+    cache = {static_cast<uint16_t>((1u << backoff) - 1), backoff, CallCache::State::kAdaptive, 0};
+}
 
 // A class CALL_ALLOC_AND_ENTER_INIT can make: a heap type whose metaclass is `type` and whose
 // instances come from object.__new__ (nullptr otherwise).
@@ -74,8 +81,7 @@ void specialize(const Runtime& rt, CallCache& cache, PyObject* callable, Py_ssiz
         cache = {kCooldownValue, 0, CallCache::State::kOther, 0};
         return;
     }
-    const uint16_t backoff = cache.backoff < kMaxBackoff ? cache.backoff + 1 : kMaxBackoff;
-    cache = {static_cast<uint16_t>((1u << backoff) - 1), backoff, CallCache::State::kAdaptive, 0};
+    back_off(cache);
 }
 
 }  // namespace
@@ -89,6 +95,21 @@ bool specialized_init(Runtime& rt, CallCache& cache, PyObject* callable, Py_ssiz
     }
     specialize(rt, cache, callable, nargs);
     return cache.state == CallCache::State::kInit;  // DISPATCH_SAME_OPARG: runs specialized now
+}
+
+bool specialized_super_attr(const Runtime& rt, CallCache& cache, PyObject* global_super, PyObject* cls) {
+    const Builtins& b = rt.builtins();
+    const bool fits = global_super == reinterpret_cast<PyObject*>(b.super_type) && object_type_check(cls, b.type_type);
+    if (cache.state == CallCache::State::kOther && fits) return true;
+    if (cache.value != 0) {  // the adaptive instruction, or a specialized one deoptimizing
+        --cache.value;
+        return false;
+    }
+    if (fits)
+        cache = {kCooldownValue, 0, CallCache::State::kOther, 0};
+    else
+        back_off(cache);  // SPEC_FAIL_SUPER_SHADOWED, SPEC_FAIL_SUPER_BAD_CLASS
+    return fits;
 }
 
 PyObject* alloc_and_enter_init(Interp& in, PyObject** args, Py_ssize_t nargs) {

@@ -150,41 +150,53 @@ PyObject* super_repr(Runtime& rt, PyObject* self) {
     return str_from_utf8(rt, "<super: <class '" + type + "'>, NULL>");
 }
 
-// super_getattro: along obj_type's MRO after `type`, the first class whose dict has `name` (or,
-// for a built-in class, whose slot it names), bound to obj; __class__ and anything not found come
-// from the super object itself.
+// super_getattro's search (do_super_lookup): along starttype's MRO after `type`, the first class
+// whose dict has `name` (or, for a built-in class, whose slot it names), bound to obj (an
+// instance; a class binds nothing). With `method` (LOAD_SUPER_ATTR's method form) a function or
+// method descriptor comes back unbound and *method is set. A new reference, or nullptr with no
+// exception when nothing has the name.
+PyObject* lookup_after(Runtime& rt, PyTypeObject* type, PyObject* obj, PyTypeObject* starttype, PyObject* name,
+                       bool* method) {
+    PyObject* mro = starttype->tp_mro;
+    if (mro == nullptr) return nullptr;
+    const std::string n = str_check(rt, name) ? str_as_utf8(rt, name) : std::string();
+    rt.incref(mro);
+    const Py_ssize_t count = Py_SIZE(mro);
+    Py_ssize_t i = 0;
+    while (i + 1 < count && tuple_items(mro)[i] != as_object(type)) ++i;
+    ++i;
+    PyObject* found = nullptr;
+    for (; i < count && found == nullptr; ++i) {
+        auto* t = reinterpret_cast<PyTypeObject*>(tuple_items(mro)[i]);
+        PyObject* res = t->tp_dict != nullptr ? dict_getitem(rt, t->tp_dict, name) : nullptr;
+        if (res == nullptr && err_occurred(rt)) break;
+        if (res != nullptr) {
+            PyObject* inst = obj == as_object(starttype) ? nullptr : obj;
+            descrgetfunc get = Py_TYPE(res)->tp_descr_get;
+            if (method != nullptr && (Py_TYPE(res) == rt.builtins().function_type || method_descriptor_check(rt, res))) {
+                *method = true;
+                found = new_ref(rt, res);
+            } else {
+                found = get != nullptr ? get(rt, res, inst, as_object(starttype)) : new_ref(rt, res);
+            }
+            if (found == nullptr) break;
+        } else if (!n.empty() && obj != nullptr) {
+            found = slot_wrapper_bind(rt, t, n, obj);
+            if (found == nullptr && err_occurred(rt)) break;
+        }
+    }
+    rt.decref(mro);
+    return found;
+}
+
+// super_getattro: lookup_after, except for __class__; what it does not find comes from the super
+// object itself.
 PyObject* super_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     SuperObject* su = as_super(self);
-    PyTypeObject* starttype = su->obj_type.p;
-    const std::string n = str_check(rt, name) ? str_as_utf8(rt, name) : std::string();
-    if (starttype != nullptr && n != "__class__" && starttype->tp_mro != nullptr) {
-        PyObject* mro = starttype->tp_mro;
-        rt.incref(mro);
-        const Py_ssize_t count = Py_SIZE(mro);
-        Py_ssize_t i = 0;
-        while (i + 1 < count && tuple_items(mro)[i] != as_object(su->type.p)) ++i;
-        ++i;
-        PyObject* found = nullptr;
-        for (; i < count && found == nullptr; ++i) {
-            auto* t = reinterpret_cast<PyTypeObject*>(tuple_items(mro)[i]);
-            PyObject* res = t->tp_dict != nullptr ? dict_getitem(rt, t->tp_dict, name) : nullptr;
-            if (res == nullptr && err_occurred(rt)) break;
-            if (res != nullptr) {
-                // Only an instance-mode super passes obj to the descriptor.
-                PyObject* inst = su->obj.p == as_object(starttype) ? nullptr : su->obj.p;
-                if (descrgetfunc get = Py_TYPE(res)->tp_descr_get; get != nullptr)
-                    found = get(rt, res, inst, as_object(starttype));
-                else
-                    found = new_ref(rt, res);
-                if (found == nullptr) break;
-            } else if (!n.empty() && su->obj.p != nullptr) {
-                found = slot_wrapper_bind(rt, t, n, su->obj.p);
-                if (found == nullptr && err_occurred(rt)) break;
-            }
-        }
-        rt.decref(mro);
-        if (found != nullptr || err_occurred(rt)) return found;
-    }
+    if (su->obj_type.p != nullptr && !(str_check(rt, name) && str_as_utf8(rt, name) == "__class__"))
+        if (PyObject* found = lookup_after(rt, su->type.p, su->obj.p, su->obj_type.p, name, nullptr))
+            return found;
+    if (err_occurred(rt)) return nullptr;
     return object_generic_getattr(rt, self, name);
 }
 
@@ -232,6 +244,23 @@ void init_super_type(Runtime& rt) {
     type_ready(rt, t);
     for (const PyGetSetDef* d = kSuperGetSet; d->name != nullptr; ++d)
         type_add_to_dict(rt, t, d->name, getset_descriptor_new(rt, t, d));
+}
+
+PyObject* super_lookup(Runtime& rt, PyTypeObject* type, PyObject* obj, PyObject* name, bool* method) {
+    PyTypeObject* obj_type = supercheck(rt, type, obj);
+    if (obj_type == nullptr) return nullptr;
+    PyObject* found = nullptr;
+    if (!(str_check(rt, name) && str_as_utf8(rt, name) == "__class__"))
+        found = lookup_after(rt, type, obj, obj_type, name, method);
+    rt.decref(as_object(obj_type));
+    if (found != nullptr || err_occurred(rt)) return found;
+    // Not found (or __class__): CPython makes the super object after all and asks it.
+    PyObject* args[] = {as_object(type), obj};
+    PyObject* su = object_vectorcall(rt, as_object(rt.builtins().super_type), args, 2, nullptr);
+    if (su == nullptr) return nullptr;
+    found = object_generic_getattr(rt, su, name);
+    rt.decref(su);
+    return found;
 }
 
 }  // namespace pymemlab

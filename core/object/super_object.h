@@ -21,6 +21,12 @@ struct SuperObject {
 };
 static_assert(sizeof(SuperObject) == 40);
 
+// _PySuper_Lookup, 3.12+'s LOAD_SUPER_ATTR: super(type, obj).name without a super object (one is
+// made only when the name is not found, for super's own attributes and the AttributeError).
+// With `method`, a function or method descriptor comes back unbound and *method is set, as
+// LOAD_METHOD leaves it. A new reference, or nullptr with an exception set.
+PyObject* super_lookup(Runtime& rt, PyTypeObject* type, PyObject* obj, PyObject* name, bool* method);
+
 // Creates super and method-wrapper (Builtins::super_type, method_wrapper_type), once per runtime.
 void init_super_type(Runtime& rt);
 

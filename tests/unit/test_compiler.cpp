@@ -726,3 +726,42 @@ TEST_CASE("from 3.12 a comprehension is compiled into its parent unless its own 
         CHECK(nested_code("3.13", body) == inlined_312);
     }
 }
+
+TEST_CASE("from 3.12 super().name is LOAD_SUPER_ATTR where super is the builtin as far as the compiler sees",
+          "[compiler]") {
+    // Whether the method `m` of class C loads an attribute with LOAD_SUPER_ATTR.
+    const auto uses_super_attr = [](const char* profile, const std::string& source) {
+        Runtime rt(*find_profile(profile));
+        PyObject* module = compiled(rt, source);
+        const PyObject* consts = as_code(module)->co_consts.p;
+        bool found = false;
+        for (int64_t i = 0; i < Py_SIZE(consts); ++i) {
+            if (Py_TYPE(item(consts, i)) != code_type(rt)) continue;  // the class body
+            const PyObject* body_consts = as_code(item(consts, i))->co_consts.p;
+            for (int64_t j = 0; j < Py_SIZE(body_consts); ++j) {
+                if (Py_TYPE(item(body_consts, j)) != code_type(rt)) continue;  // the method
+                for (const Instr& in : code_body(item(body_consts, j)).instrs)
+                    found = found || in.op == Opcode::LOAD_SUPER_ATTR;
+            }
+        }
+        rt.decref(module);
+        return found;
+    };
+    const std::pair<std::string, bool> cases[] = {
+        {"class C(B):\n    def m(self):\n        return super().m()\n", true},
+        {"class C(B):\n    def m(self):\n        return super().x\n", true},
+        {"class C(B):\n    def m(self):\n        return super(C, self).m()\n", true},
+        {"class C(B):\n    def m(self):\n        return super().__class__\n", false},         // super's own
+        {"class C(B):\n    def m(self, super=super):\n        return super().m()\n", false},   // a local
+        {"super = None\nclass C(B):\n    def m(self):\n        return super().m()\n", false},  // module binds it
+        {"class C(B):\n    def m():\n        return super().m()\n", false},                // no first argument
+        {"class C(B):\n    def m(self):\n        return super(*self.a).m()\n", false},       // starred
+        {"class C(B):\n    def m(self):\n        return super(C).m()\n", false},             // one argument
+    };
+    for (const auto& [source, optimized] : cases) {
+        INFO(source);
+        CHECK_FALSE(uses_super_attr("3.11", source));
+        CHECK(uses_super_attr("3.12", source) == optimized);
+        CHECK(uses_super_attr("3.14", source) == optimized);
+    }
+}
