@@ -79,6 +79,7 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::PRINT_NEWLINE_TO:
         case O::POP_EXCEPT:
         case O::RERAISE:
+        case O::RESTORE_CELL:
         case O::WITH_EXIT: return -1;
         case O::COPY:
         case O::LOAD_CONST:
@@ -90,6 +91,7 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::LOAD_DEREF:
         case O::LOAD_CLOSURE:
         case O::LOAD_CLASSDEREF:
+        case O::SAVE_CELL:
         case O::LOAD_METHOD:
         case O::PUSH_NULL:
         case O::LOAD_BUILD_CLASS:

@@ -54,6 +54,7 @@ int stack_inputs(Opcode op, int arg) {
         case O::RERAISE:
         case O::BEFORE_WITH:
         case O::WITH_EXIT:
+        case O::RESTORE_CELL:
             return 1;
         case O::STORE_ATTR:
         case O::BINARY_OP:

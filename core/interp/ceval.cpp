@@ -560,6 +560,24 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                 push(cell);
                 break;
             }
+            case Opcode::SAVE_CELL: {
+                PyObject* fresh = cell_new(rt, nullptr);
+                if (fresh == nullptr) {
+                    err_no_memory(rt);
+                    goto error;
+                }
+                PyObject*& slot = f->localsplus[static_cast<size_t>(nlocals + ins.arg)];
+                push(slot);  // the cell's reference moves to the stack
+                slot = fresh;
+                break;
+            }
+            case Opcode::RESTORE_CELL: {
+                PyObject*& slot = f->localsplus[static_cast<size_t>(nlocals + ins.arg)];
+                PyObject* inner = slot;
+                slot = pop();
+                rt.decref(inner);
+                break;
+            }
 
             case Opcode::LOAD_ATTR: {
                 PyObject* obj = pop();

@@ -163,6 +163,7 @@ int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUni
                 if (v313 && !v314 && prev == O::KW_NAMES) units -= 3;  // 3.13's CALL_KW has no cache
                 break;
             case O::YIELD_VALUE: units += 1; break;     // the RESUME after it
+            case O::SAVE_CELL: units += 1; break;       // LOAD_FAST_AND_CLEAR and MAKE_CELL
             case O::PUSH_EXC_INFO: units += 3; break;   // the handler's cleanup: COPY 3, POP_EXCEPT, RERAISE 1
             case O::FOR_ITER:                           // END_FOR (3.13: and POP_TOP) after the loop
                 if (!v311) units += v313 ? 2 : 1;

@@ -332,8 +332,9 @@ void Compiler::comprehension(const ast::Expr* e) {
 
 // 3.12+ (PEP 709, push_inlined_comprehension_state): the comprehension runs here. After the
 // outermost iterator, each name it binds has its outer value set aside on the stack
-// (LOAD_FAST_AND_CLEAR) and is a fast local of this code while it runs; afterwards, and on an
-// exception leaving it, the values are put back:
+// (LOAD_FAST_AND_CLEAR) and is a fast local of this code while it runs (a cell one, which a
+// closure inside captures, has its cell set aside and a new one made: SAVE_CELL, RESTORE_CELL);
+// afterwards, and on an exception leaving it, the values are put back:
 //   iter; LOAD_FAST_AND_CLEAR n1..nk; SWAP k+1; BUILD 0; SWAP 2    -> saved.. container iter
 //   SETUP_FINALLY cleanup; the loop; POP_BLOCK                    -> saved.. container
 //   SWAP k+1; STORE_FAST nk..n1                                   -> container
@@ -343,14 +344,20 @@ void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* st
     // every name it has.
     const bool in_class = u_->ste->type == BlockType::Class;
     std::vector<std::string> pushed;
+    std::vector<bool> as_cell;  // set aside as a cell (a closure inside captures it: SAVE_CELL)
     std::vector<std::pair<std::string, Scope>> scopes;  // where the comprehension's scope differs from ours
     for (const std::string& name : ste->symbol_order) {
         const Symbol& sym = ste->symbols.at(name);
         const bool own = comprehension_binds(sym.flags);
-        if (own || in_class) pushed.push_back(name);
+        const bool cell = own && sym.scope == Scope::Cell;
+        if (own || in_class) {
+            pushed.push_back(name);
+            as_cell.push_back(cell);
+        }
         const bool differs =
             in_class || (own && (u_->ste->type != BlockType::Function || u_->ste->scope_of(name) != Scope::Local));
-        if (differs && (sym.flags & DEF_PARAM) == 0) scopes.emplace_back(name, own ? Scope::Local : sym.scope);
+        if (differs && (sym.flags & DEF_PARAM) == 0)
+            scopes.emplace_back(name, cell ? Scope::Cell : own ? Scope::Local : sym.scope);
     }
     // The outermost iterable is evaluated in our scope, the rest in the comprehension's.
     visit_expr(e->generators[0].iter);
@@ -361,7 +368,15 @@ void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* st
     for (const auto& [name, scope] : scopes)
         if (u_->inlined_scopes.emplace(name, scope).second) overridden.push_back(name);
     const int k = static_cast<int>(pushed.size());
-    for (const std::string& name : pushed) emit(Opcode::LOAD_FAST_AND_CLEAR, u_->varnames.add(name));
+    for (size_t i = 0; i < pushed.size(); ++i) {
+        // A cell's name is a local too, as CPython lists it (its slot is both); a module's name
+        // becomes a cell of the module's code here.
+        const int local = u_->varnames.add(pushed[i]);
+        if (as_cell[i])
+            emit(Opcode::SAVE_CELL, u_->cellvars.add(pushed[i]));
+        else
+            emit(Opcode::LOAD_FAST_AND_CLEAR, local);
+    }
     if (k > 0) emit(Opcode::SWAP, k + 1);
     emit(build, 0);
     emit(Opcode::SWAP, 2);
@@ -372,7 +387,12 @@ void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* st
     loc_ = e->pos;
     auto restore = [&]() {
         emit(Opcode::SWAP, k + 1);
-        for (int i = k; i-- > 0;) emit(Opcode::STORE_FAST, u_->varnames.add(pushed[static_cast<size_t>(i)]));
+        for (size_t i = pushed.size(); i-- > 0;) {
+            if (as_cell[i])
+                emit(Opcode::RESTORE_CELL, u_->cellvars.find(pushed[i]));
+            else
+                emit(Opcode::STORE_FAST, u_->varnames.add(pushed[i]));
+        }
     };
     if (k > 0) {
         emit(Opcode::POP_BLOCK);

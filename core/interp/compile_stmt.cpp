@@ -491,7 +491,7 @@ void Compiler::make_closure(PyObject* code, int flags, const std::string* qualna
         for (const std::string& name : free) {
             int arg = -1;
             const bool cell =
-                (u_->kind == UnitKind::Class && name == "__class__") || u_->ste->scope_of(name) == Scope::Cell;
+                (u_->kind == UnitKind::Class && name == "__class__") || scope_here(name) == Scope::Cell;
             if (cell) {
                 arg = u_->cellvars.find(name);
             } else if (u_->freevars.find(name) >= 0) {

@@ -370,14 +370,18 @@ PyObject* Compiler::str_tuple(const std::vector<std::string>& items) {
     return t;
 }
 
+Scope Compiler::scope_here(const std::string& mangled) const {
+    auto inlined = u_->inlined_scopes.find(mangled);
+    return inlined != u_->inlined_scopes.end() ? inlined->second : u_->ste->scope_of(mangled);
+}
+
 // compiler_nameop: fast locals in functions, cells and free variables by LOAD_DEREF (class
 // bodies: LOAD_CLASSDEREF), globals by LOAD_GLOBAL, everything else by name.
 void Compiler::name_op(const std::string& name, ast::ExprContext ctx) {
     if (failed_) return;
     const std::string m = mangled(name);
-    auto inlined = u_->inlined_scopes.find(m);
-    const bool override = inlined != u_->inlined_scopes.end();
-    const Scope scope = override ? inlined->second : u_->ste->scope_of(m);
+    const bool override = u_->inlined_scopes.count(m) != 0;
+    const Scope scope = scope_here(m);
     const bool function = u_->ste->type == BlockType::Function || override;
     enum class Kind { Fast, Global, Deref, Name } kind = Kind::Name;
     int deref_index = 0;

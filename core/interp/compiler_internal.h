@@ -166,6 +166,9 @@ public:
     std::string mangled(const std::string& name) const { return mangle(u_->private_name, name); }
     void name_op(const std::string& name, ast::ExprContext ctx);
     void emit_name(Opcode op, const std::string& name);  // mangled into co_names
+    // A name's scope in the code being compiled: an inlined comprehension's (Unit::inlined_scopes)
+    // while one is compiled, else the symbol table's.
+    Scope scope_here(const std::string& mangled) const;
     PyObject* new_str(const std::string& text);          // nullptr after reporting MemoryError
     PyObject* str_tuple(const std::vector<std::string>& items);
 

@@ -30,6 +30,8 @@ constexpr const char* kOpcodeNames[] = {
     "DELETE_DEREF",
     "LOAD_CLOSURE",
     "LOAD_CLASSDEREF",
+    "SAVE_CELL",
+    "RESTORE_CELL",
     "LOAD_ATTR",
     "STORE_ATTR",
     "DELETE_ATTR",

@@ -45,6 +45,11 @@ enum class Opcode : uint8_t {
     DELETE_DEREF,
     LOAD_CLOSURE,     // -> the cell object itself (to build a closure tuple)
     LOAD_CLASSDEREF,  // class bodies: the class namespace first, then the cell
+    // 3.12+ (PEP 709), an inlined comprehension whose own name is a cell: -> the cell variable's
+    // cell object itself, which an empty new cell replaces (CPython's LOAD_FAST_AND_CLEAR and
+    // MAKE_CELL on the merged slot); RESTORE_CELL (cell ->) puts it back after.
+    SAVE_CELL,
+    RESTORE_CELL,
 
     // ---- attributes and calls --------------------------------------------------------------------
     LOAD_ATTR,    // obj -> obj.co_names[arg]

@@ -634,25 +634,25 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
         NameSet child_bound = newbound, child_global = newglobal;
         if (!analyze_block(child, &child_bound, child_frees[i], child_global)) return false;
     }
+    NameSet inlined_cells;  // the inlined comprehensions' own names that are cells
     for (size_t i = 0; i < ste->children.size(); ++i) {
         SymtableEntry* child = ste->children[i];
-        if (profile_.at_least(3, 12) && child->comprehension && child->name != "genexpr") {
-            NameSet others_free;
-            for (size_t j = 0; j < ste->children.size(); ++j)
-                if (j != i) others_free.insert(child_frees[j].begin(), child_frees[j].end());
-            if (can_inline(ste, scopes, child, others_free)) {
-                inline_comprehension(ste, child, scopes, child_frees[i]);
-                child->comp_inlined = true;
-            }
+        if (profile_.at_least(3, 12) && child->comprehension && child->name != "genexpr" &&
+            can_inline(ste, scopes, child)) {
+            inline_comprehension(ste, child, scopes, child_frees[i]);
+            child->comp_inlined = true;
+            for (const auto& [name, sym] : child->symbols)
+                if (comprehension_binds(sym.flags) && sym.scope == Scope::Cell) inlined_cells.insert(name);
         }
         allfree.insert(child_frees[i].begin(), child_frees[i].end());
         if (child->has_free || child->child_free) ste->child_free = true;
     }
     newfree.insert(allfree.begin(), allfree.end());
     if (ste->type == BlockType::Function) {
-        // analyze_cells: a local that a nested block needs becomes a cell.
+        // analyze_cells: a local that a nested block needs, or that an inlined comprehension
+        // makes a cell of, becomes a cell.
         for (auto& [name, scope] : scopes) {
-            if (scope == Scope::Local && newfree.count(name) != 0) {
+            if (scope == Scope::Local && (newfree.count(name) != 0 || inlined_cells.count(name) != 0)) {
                 scope = Scope::Cell;
                 newfree.erase(name);
             }
@@ -678,15 +678,17 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
 }
 
 bool Symtable::can_inline(const SymtableEntry* parent, const std::unordered_map<std::string, Scope>& scopes,
-                          const SymtableEntry* comp, const NameSet& others_free) {
+                          const SymtableEntry* comp) {
     for (const auto& [name, sym] : comp->symbols) {
-        if (!comprehension_binds(sym.flags)) continue;
-        // Its own name: a plain local here, which no other scope reaches into.
-        if (sym.scope == Scope::Cell || others_free.count(name) != 0) return false;
-        if (parent->type == BlockType::Function) {
-            auto outer = scopes.find(name);
-            if (outer != scopes.end() && outer->second != Scope::Local && outer->second != Scope::GlobalImplicit) return false;
-        }
+        if (!comprehension_binds(sym.flags) || sym.scope != Scope::Cell) continue;
+        // Its own name is a cell (a closure inside captures it): CPython makes a fresh cell in
+        // the parent's slot, which the lab models for a function's local or cell and a module's
+        // name, not for a class body's name, nor a free or global one of a function.
+        if (parent->type == BlockType::Class) return false;
+        auto outer = scopes.find(name);
+        if (parent->type == BlockType::Function && outer != scopes.end() &&
+            (outer->second == Scope::Free || outer->second == Scope::GlobalExplicit))
+            return false;
     }
     return true;
 }

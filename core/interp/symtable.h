@@ -146,7 +146,7 @@ private:
     // inline_comprehension (3.12+): merges an analysed comprehension into its parent's names,
     // `scopes` being the parent's; a name it uses freely that the parent binds leaves `child_free`.
     static bool can_inline(const SymtableEntry* parent, const std::unordered_map<std::string, Scope>& scopes,
-                           const SymtableEntry* comp, const NameSet& others_free);
+                           const SymtableEntry* comp);
     static void inline_comprehension(SymtableEntry* parent, SymtableEntry* comp,
                                      std::unordered_map<std::string, Scope>& scopes, NameSet& child_free);
     bool analyze_name(SymtableEntry* ste, std::unordered_map<std::string, Scope>& scopes, const std::string& name,

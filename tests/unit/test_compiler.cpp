@@ -694,7 +694,7 @@ TEST_CASE("a code object's repr names it, its file and its first line, as CPytho
     }
 }
 
-TEST_CASE("from 3.12 a comprehension is compiled into its parent unless its own names are cells",
+TEST_CASE("from 3.12 a comprehension is compiled into its parent, cells and all",
           "[compiler]") {
     // How many code objects the function `f` holds among its constants: an inlined
     // comprehension has none of its own.
@@ -716,7 +716,7 @@ TEST_CASE("from 3.12 a comprehension is compiled into its parent unless its own 
         {"    return [x for x in xs]\n", 0},              // inlined
         {"    return {x: 1 for x in xs}\n", 0},           // dict comprehensions too
         {"    return list(x for x in xs)\n", 1},          // a generator expression stays a function
-        {"    return [lambda: x for x in xs]\n", 1},      // x is a cell: a function (holding the lambda)
+        {"    return [lambda: x for x in xs]\n", 1},      // x a cell: inlined, f holds the lambda's code
         {"    return [[y for y in x] for x in xs]\n", 0}  // nested: both inlined
     };
     for (const auto& [body, inlined_312] : cases) {
