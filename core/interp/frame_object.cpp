@@ -17,6 +17,8 @@
 #include "object/errors.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
+#include "object/str_object.h"
+#include "object/tuple_object.h"
 #include "object/type_object.h"
 #include "profile/type_sizes.h"
 
@@ -197,15 +199,23 @@ void init_frame_type(Runtime& rt) {
 
 bool frame_object_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().frame_type; }
 
-int64_t frame_slots(const PyObject* code) {
-    return code_nlocals(code) + code_ncells(code) + code_nfrees(code) + code_body(code).stacksize;
+int64_t frame_slots(const Runtime& rt, const PyObject* code) {
+    int64_t merged = 0;  // 3.11+: a local that is also a cell (a captured parameter) is one slot
+    if (rt.profile().at_least(3, 11)) {
+        PyObject* cells = as_code(code)->co_cellvars.p;
+        PyObject* varnames = as_code(code)->co_varnames.p;
+        for (int64_t i = 0; i < Py_SIZE(cells); ++i)
+            for (int64_t j = 0; j < Py_SIZE(varnames); ++j)
+                if (str_as_utf8(rt, tuple_items(cells)[i]) == str_as_utf8(rt, tuple_items(varnames)[j])) ++merged;
+    }
+    return code_nlocals(code) + code_ncells(code) + code_nfrees(code) - merged + code_body(code).stacksize;
 }
 
 bool frames_are_objects(const Runtime& rt) { return !rt.profile().at_least(3, 11); }
 
 PyObject* frame_object_new(Runtime& rt, Frame* f, bool owns, bool track) {
     PyTypeObject* type = rt.builtins().frame_type;
-    const int64_t slots = frame_slots(f->code);
+    const int64_t slots = frame_slots(rt, f->code);
     bool failed = false;
     PyObject* o = frames_are_objects(rt) ? frame_reuse(rt, f->code, slots, &failed) : nullptr;
     if (failed) return err_no_memory(rt);
@@ -307,7 +317,7 @@ void frame_object_take_ownership(PyObject* o) {
 int64_t frame_object_sizeof(const Runtime& rt, const PyObject* o) {
     const PyFrameObject* fo = reinterpret_cast<const PyFrameObject*>(o);
     const TypeSizes& sizes = type_sizes(rt.profile());
-    int64_t slots = fo->f_frame.p != nullptr ? frame_slots(fo->f_frame.p->code) : 0;
+    int64_t slots = fo->f_frame.p != nullptr ? frame_slots(rt, fo->f_frame.p->code) : 0;
     if (sizes.frame_getsizeof_excludes_slot && slots > 0) --slots;
     return Py_TYPE(o)->tp_basicsize + kSlotBytes * slots + rt.profile().gc_head_size;
 }

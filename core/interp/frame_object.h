@@ -84,7 +84,7 @@ void frame_object_set_back(Runtime& rt, PyObject* fo, Frame* caller);
 // sys.getsizeof of a frame object (≤3.10 counts one slot less: f_localsplus[1] is in the basicsize).
 int64_t frame_object_sizeof(const Runtime& rt, const PyObject* o);
 // The slots a frame of `code` takes in a frame object or generator: locals + cells + frees +
-// co_stacksize.
-int64_t frame_slots(const PyObject* code);
+// co_stacksize, a name both local and cell counted once from 3.11 (co_nlocalsplus).
+int64_t frame_slots(const Runtime& rt, const PyObject* code);
 
 }  // namespace pymemlab

@@ -297,7 +297,7 @@ PyObject* gen_new(Interp& in, PyObject* func, Frame* frame, PyObject* frame_obje
     Runtime& rt = in.rt;
     PyTypeObject* type = rt.builtins().generator_type;
     const bool embeds = embeds_frame(rt);
-    const int64_t request = type->tp_basicsize + (embeds ? kSlotBytes * frame_slots(frame->code) : 0);
+    const int64_t request = type->tp_basicsize + (embeds ? kSlotBytes * frame_slots(rt, frame->code) : 0);
     PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(request));
     if (o == nullptr) {
         if (frame_object != nullptr) {
@@ -400,7 +400,7 @@ PyObject* handled_exception(Interp& in) {
 int64_t gen_sizeof(const Runtime& rt, const PyObject* o) {
     const PyTypeObject* t = Py_TYPE(o);
     int64_t size = t->tp_basicsize + rt.profile().gc_head_size;
-    if (embeds_frame(rt)) size += kSlotBytes * frame_slots(as_gen(o)->gi_code.p);
+    if (embeds_frame(rt)) size += kSlotBytes * frame_slots(rt, as_gen(o)->gi_code.p);
     return size;
 }
 
