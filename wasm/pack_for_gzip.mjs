@@ -45,7 +45,10 @@ if (!wasmOpt || !wasmFile) {
   console.error('usage: node pack_for_gzip.mjs WASM_OPT FILE.wasm');
   process.exit(2);
 }
-const run = (args) => execFileSync(wasmOpt, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+// The wasm features the module is compiled with (core/ and wasm/CMakeLists.txt): Emscripten strips
+// the target-features section, so wasm-opt is told.
+const kFeatures = ['--enable-sign-ext', '--enable-nontrapping-float-to-int'];
+const run = (args) => execFileSync(wasmOpt, [...args, ...kFeatures], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 // Binaryen's -Oz over emcc's output (linked at -Os: 2 KB less gzipped), printed as text: binaryen's text format
 // names every function, so reordering the definitions renumbers all calls, exports and the table.

@@ -54,7 +54,7 @@ bool is_27(const Runtime& rt) { return rt.profile().major == 2; }
 }  // namespace
 
 ConstantPool::~ConstantPool() {
-    for (auto& [key, o] : cache_) rt_.decref(o);
+    for (PyObject* o : cache_order_) rt_.decref(o);
     release_arena(rt_, &arena_);
 }
 
@@ -280,13 +280,17 @@ PyObject* ConstantPool::merge(PyObject* o) {
     }
     rt_.incref(o);
     cache_.emplace(std::move(k), o);
+    cache_order_.push_back(o);
     return o;
 }
 
 PyObject* ConstantPool::merge_tuple(PyObject* t) {
     auto [it, inserted] = cache_.try_emplace(key(t), t);
     rt_.incref(it->second);
-    if (!inserted) rt_.decref(t);
+    if (inserted)
+        cache_order_.push_back(t);
+    else
+        rt_.decref(t);
     return it->second;
 }
 

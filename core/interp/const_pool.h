@@ -94,7 +94,11 @@ private:
     std::unordered_map<const ast::Expr*, PyObject*> value_;
     std::unordered_set<const ast::Expr*> list_as_tuple_;
     std::unordered_set<const ast::Expr*> inverted_not_;
-    std::unordered_map<std::string, PyObject*> cache_;  // owned
+    // The constant cache (c_const_cache): each object once by its key; released in the order it
+    // was added, as CPython's dict releases its values (the keys hold host addresses, so the
+    // map's own order would follow the host's memory layout).
+    std::unordered_map<std::string, PyObject*> cache_;
+    std::vector<PyObject*> cache_order_;  // owned
     bool oom_ = false;
 
     PyObject* literal_object(const ast::Expr* e, bool negate, SyntaxErrorInfo* err);

@@ -78,9 +78,11 @@ struct Where {
 };
 
 TracebackTable& table_of(Runtime& rt) {
-    if (Where* w = rt.trace_where.target<Where>()) return *w->table;
-    rt.trace_where = Where{&rt, std::make_shared<TracebackTable>()};
-    return *rt.trace_where.target<Where>()->table;
+    if (rt.trace_where) return *static_cast<TracebackTable*>(rt.trace_where_state.get());
+    auto table = std::make_shared<TracebackTable>();
+    rt.trace_where = Where{&rt, table};
+    rt.trace_where_state = table;
+    return *table;
 }
 
 

@@ -196,6 +196,9 @@ public:
     // what trace_where returned at its allocation (the index of a traceback in tracemalloc's
     // table). Reallocation counts as a new allocation, as in CPython's tracemalloc_realloc.
     std::function<uint32_t()> trace_where;
+    // What trace_where reads (tracemalloc's traceback table), kept beside it so that it can be
+    // found again without RTTI (std::function::target).
+    std::shared_ptr<void> trace_where_state;
     const std::unordered_map<const void*, uint32_t>& traced_where() const { return traced_where_; }
     // An object in the data segment (static types, singletons, and per profile the small ints
     // or the empty tuple): never freed, never in an arena.
