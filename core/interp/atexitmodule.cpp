@@ -156,7 +156,7 @@ PyObject* register_packed(Interp& in, PyObject* args, PyObject* kwargs) {
     const Py_ssize_t nargs = Py_SIZE(args);
     if (nargs == 0) return err_set_string(rt, type_error, "register() takes at least 1 argument (0 given)");
     PyObject* func = tuple_items(args)[0];
-    if (!object_callable(func)) return err_set_string(rt, type_error, "the first argument must be callable");
+    if (!object_callable(rt, func)) return err_set_string(rt, type_error, "the first argument must be callable");
     if (!make_state(in)) return err_occurred(rt) ? nullptr : err_no_memory(rt);
     AtexitState& st = in.atexit;
     if (st.list != nullptr) {

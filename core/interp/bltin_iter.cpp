@@ -27,7 +27,7 @@ namespace {
 PyObject* b_iter(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
     if (!no_keywords(rt, "iter", kw) || !positional(rt, "iter", nargs, 1, 2)) return nullptr;
     if (nargs == 2) {
-        if (!object_callable(args[0]))
+        if (!object_callable(rt, args[0]))
             return err_set_string(rt, rt.builtins().exc.TypeError,
                                   rt.profile().at_least(3, 12) && !rt.profile().at_least(3, 13)
                                       ? "iter(object, sentinel): object must be callable"

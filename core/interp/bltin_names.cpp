@@ -78,7 +78,7 @@ PyObject* b_issubclass(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t
 
 PyObject* b_callable(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs, PyObject* kw) {
     if (!one_arg(rt, "callable", nargs, kw)) return nullptr;
-    return bool_from(rt, object_callable(args[0]));
+    return bool_from(rt, object_callable(rt, args[0]));
 }
 
 // getattr(o, name[, default]): name must be a str ("attribute name must be string", 3.x adds the

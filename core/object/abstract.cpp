@@ -517,7 +517,17 @@ int object_setattr(Runtime& rt, PyObject* o, PyObject* name, PyObject* value) {
 
 // ---- calls ----------------------------------------------------------------------------------------
 
-bool object_callable(const PyObject* o) { return Py_TYPE(o)->tp_call != nullptr; }
+bool object_callable(Runtime& rt, PyObject* o) {
+    // 2.7's PyCallable_Check: a classic instance is callable when it has a __call__ (its own, its
+    // class's, or what its class's __getattr__ gives).
+    if (instance27_check(rt, o)) {
+        PyObject* call = object_getattr_string(rt, o, "__call__");
+        if (call == nullptr) err_clear(rt);
+        rt.xdecref(call);
+        return call != nullptr;
+    }
+    return Py_TYPE(o)->tp_call != nullptr;
+}
 
 namespace {
 

@@ -79,7 +79,8 @@ PyObject* object_call(Runtime& rt, PyObject* callable, PyObject* args, PyObject*
 // o.name(*args)
 PyObject* object_call_method(Runtime& rt, PyObject* o, std::string_view name, PyObject* const* args,
                              Py_ssize_t nargs);
-bool object_callable(const PyObject* o);
+// callable(o): its type has tp_call (2.7: a classic instance, a __call__ it can find).
+bool object_callable(Runtime& rt, PyObject* o);
 
 // ---- iteration -------------------------------------------------------------------------------
 PyObject* object_get_iter(Runtime& rt, PyObject* o);

@@ -269,7 +269,7 @@ PyObject* method_tp_new(Runtime& rt, PyTypeObject*, PyObject* const* args, Py_ss
         return err_set_string(rt, type_error, "method() takes no keyword arguments");
     if (nargs != 2)
         return err_format(rt, type_error, "method expected 2 arguments, got %d", static_cast<int>(nargs));
-    if (!object_callable(args[0])) return err_set_string(rt, type_error, "first argument must be callable");
+    if (!object_callable(rt, args[0])) return err_set_string(rt, type_error, "first argument must be callable");
     if (args[1] == rt.builtins().singletons.none) return err_set_string(rt, type_error, "instance must not be None");
     return method_new(rt, args[0], args[1]);
 }

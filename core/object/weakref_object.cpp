@@ -118,7 +118,7 @@ PyObject* get_or_create(Runtime& rt, Kind kind, PyTypeObject* type, PyObject* ob
             return as_object(reuse);
         }
     }
-    if (kind == Kind::kProxy) type = object_callable(ob) ? b.weakcallableproxy_type : b.weakproxy_type;
+    if (kind == Kind::kProxy) type = object_callable(rt, ob) ? b.weakcallableproxy_type : b.weakproxy_type;
     PyWeakReference* wr = new_weakref(rt, type, ob, callback);
     if (wr == nullptr) return err_no_memory(rt);
     // The allocation may have run a collection, and its callbacks may have made weakrefs to ob.
