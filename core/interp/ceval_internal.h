@@ -51,20 +51,15 @@ bool raise_with_traceback_27(Interp& in, PyObject* type, PyObject* value, PyObje
 // the lab stops at 1,500, above CPython's default recursion limit of 1,000).
 // An exec or eval running inside another (Interp::source_runs) counts as kSourceRunCalls calls
 // more: its parse, compilation and module frame hold about twice a plain call's engine stack.
-// A call that C code makes on the way (a __getattr__ hook, a property's getter: the NativeDepth
-// that object/abstract.cpp counts in ThreadState::c_depth) holds about twice a plain call's
-// engine stack more: such a recursion crashed the engine after about 600 levels.
 #ifdef __EMSCRIPTEN__
 constexpr int kMaxPythonCallDepth = 1500;
-constexpr int kNativeCallWeight = 2;
 #else
 constexpr int kMaxPythonCallDepth = 0;  // no limit but the stack budget
-constexpr int kNativeCallWeight = 0;
 #endif
 constexpr int kSourceRunCalls = 2;
 inline bool python_calls_exhausted(const Interp& in, int depth) {
-    const int weighted = depth + in.source_runs * kSourceRunCalls + kNativeCallWeight * in.rt.tstate().c_depth;
-    return (kMaxPythonCallDepth > 0 && weighted >= kMaxPythonCallDepth) || in.rt.tstate().native_stack_exhausted();
+    return (kMaxPythonCallDepth > 0 && depth + in.source_runs * kSourceRunCalls >= kMaxPythonCallDepth) ||
+           in.rt.tstate().native_stack_exhausted();
 }
 // a / b under 2.7's `from __future__ import division` (BINARY_OP with kBinaryOpTrueDivide27).
 PyObject* true_divide_27(Interp& in, PyObject* a, PyObject* b, bool inplace);
