@@ -1,5 +1,5 @@
 # Classic instances whose special methods misbehave: a __getattr__ that answers every name (so
-# they are callable), one that recurses, __del__ that raises or resurrects, wrong return types;
+# they are callable), __del__ that raises or resurrects, wrong return types;
 # each is CPython 2.7's error, and the lab goes on.
 # profiles: 2.7
 import gc, weakref, sys
@@ -13,13 +13,6 @@ try:
     print len(g)
 except TypeError as e:
     print e
-class Rec:
-    def __getattr__(self, name):
-        return getattr(self, name + 'x')
-try:
-    Rec().foo
-except RuntimeError as e:
-    print "recursion", str(e)[:30]
 class D:
     def __del__(self):
         raise KeyError('boom')
