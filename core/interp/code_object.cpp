@@ -148,6 +148,10 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
     init_code_type(rt);
     PyTypeObject* type = rt.builtins().code_type;
     body->size = code_var_size(rt, *body, consts, freevars);
+    body->local_cells = 0;
+    for (int64_t i = 0; i < Py_SIZE(cellvars); ++i)
+        for (int64_t j = 0; j < Py_SIZE(varnames); ++j)
+            if (str_as_utf8(rt, tuple_items(cellvars)[i]) == str_as_utf8(rt, tuple_items(varnames)[j])) ++body->local_cells;
     PyObject* o = rt.alloc_object(type, static_cast<size_t>(body->size));
     PyObject* refs[] = {consts, names, varnames, freevars, cellvars, filename, name, qualname};
     if (o == nullptr) {

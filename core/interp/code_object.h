@@ -38,6 +38,7 @@ struct CodeBody {
     int firstlineno = 1;
     int stacksize = 0;        // the deepest the value stack gets
     int64_t size = 0;         // sys.getsizeof and the block's request, fixed when the object is made
+    int local_cells = 0;      // cell variables that are locals too (co_varnames): one slot each from 3.11
     // For each cell variable, the index of the parameter it is (its value is moved into the
     // cell when the frame starts), or -1.
     std::vector<int> cell2arg;

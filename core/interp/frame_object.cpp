@@ -17,8 +17,6 @@
 #include "object/errors.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
-#include "object/str_object.h"
-#include "object/tuple_object.h"
 #include "object/type_object.h"
 #include "profile/type_sizes.h"
 
@@ -200,14 +198,8 @@ void init_frame_type(Runtime& rt) {
 bool frame_object_check(const Runtime& rt, const PyObject* o) { return Py_TYPE(o) == rt.builtins().frame_type; }
 
 int64_t frame_slots(const Runtime& rt, const PyObject* code) {
-    int64_t merged = 0;  // 3.11+: a local that is also a cell (a captured parameter) is one slot
-    if (rt.profile().at_least(3, 11)) {
-        PyObject* cells = as_code(code)->co_cellvars.p;
-        PyObject* varnames = as_code(code)->co_varnames.p;
-        for (int64_t i = 0; i < Py_SIZE(cells); ++i)
-            for (int64_t j = 0; j < Py_SIZE(varnames); ++j)
-                if (str_as_utf8(rt, tuple_items(cells)[i]) == str_as_utf8(rt, tuple_items(varnames)[j])) ++merged;
-    }
+    // 3.11+: a local that is also a cell (a captured parameter) is one slot (co_nlocalsplus).
+    const int64_t merged = rt.profile().at_least(3, 11) ? code_body(code).local_cells : 0;
     return code_nlocals(code) + code_ncells(code) + code_nfrees(code) - merged + code_body(code).stacksize;
 }
 
