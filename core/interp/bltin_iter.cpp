@@ -403,7 +403,7 @@ PyObject* b_apply27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t na
 }  // namespace
 
 const PyMethodDef kIterFunctions[] = {
-    {"iter", b_iter, 0},       {"next", b_next, 0},       {"all", b_all, 0},   {"any", b_any, 0},
+    {"iter", b_iter, 0},       {"next", b_next, 0},       {"all", b_all, METH_O},   {"any", b_any, METH_O},
     {"sorted", b_sorted, 0},   {"map", b_map27, 0},       {"filter", b_filter27, 0}, {"zip", b_zip27, 0},
     {"reduce", b_reduce27, 0}, {"apply", b_apply27, 0}, {nullptr, nullptr, 0},
 };

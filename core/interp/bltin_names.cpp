@@ -347,13 +347,12 @@ PyObject* compile_and_run(Runtime& rt, std::string_view text, PyObject* globals,
 // or the given ones (a globals dict without __builtins__ gets it, as PyRun_String's do). eval
 // compiles one expression and returns its value; exec returns None. A new reference, or nullptr.
 PyObject* run_string(Runtime& rt, std::string_view text, PyObject* globals, PyObject* locals, bool eval_input) {
-    Interp& in = interp_of(rt);
-    if (python_calls_exhausted(in, rt.tstate().recursion_depth + kSourceRunCalls))
+    // The parser and the compiler recurse with checks of their own (their nesting limits) but no
+    // word with the stack guards: room for 16 levels' worth (object/engine_stack.h) is asked.
+    constexpr int kSourceRunNesting = 16;
+    if (rt.tstate().native_stack_exhausted(kSourceRunNesting))
         return err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
-    ++in.source_runs;
-    PyObject* r = compile_and_run(rt, text, globals, locals, eval_input);
-    --in.source_runs;
-    return r;
+    return compile_and_run(rt, text, globals, locals, eval_input);
 }
 
 // The namespaces exec and eval were given (None: not given); false with TypeError when globals
@@ -519,14 +518,14 @@ bool super_frame_args(Runtime& rt, PyTypeObject** type, PyObject** obj) {
 
 const PyMethodDef kNameFunctions[] = {
     {"__import__", b_import, 0},
-    {"id", b_id, 0},
+    {"id", b_id, METH_O},
     {"len", b_len, 0},
-    {"repr", b_repr, 0},
-    {"ascii", b_ascii, 0},
-    {"hash", b_hash, 0},
+    {"repr", b_repr, METH_O},
+    {"ascii", b_ascii, METH_O},
+    {"hash", b_hash, METH_O},
     {"isinstance", b_isinstance, 0},
     {"issubclass", b_issubclass, 0},
-    {"callable", b_callable, 0},
+    {"callable", b_callable, METH_O},
     {"getattr", b_getattr, 0},
     {"setattr", b_setattr, 0},
     {"delattr", b_delattr, 0},
@@ -534,8 +533,8 @@ const PyMethodDef kNameFunctions[] = {
     {"format", b_format, 0},
     {"dir", b_dir, 0},
     {"vars", b_vars, 0},
-    {"locals", b_locals, 0},
-    {"globals", b_globals, 0},
+    {"locals", b_locals, METH_NOARGS},
+    {"globals", b_globals, METH_NOARGS},
     {"exec", b_exec, 0},
     {"eval", b_eval, 0},
     {"open", b_open, 0},
@@ -544,7 +543,7 @@ const PyMethodDef kNameFunctions[] = {
 };
 
 const PyMethodDef kNameFunctions27[] = {
-    {"intern", b_intern27, 0},
+    {"intern", b_intern27, METH_O},
     {"raw_input", b_input, 0},
     {nullptr, nullptr, 0},
 };

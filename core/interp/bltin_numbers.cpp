@@ -483,9 +483,9 @@ PyObject* b_cmp27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t narg
 }  // namespace
 
 const PyMethodDef kNumberFunctions[] = {
-    {"abs", b_abs, 0},     {"divmod", b_divmod, 0}, {"pow", b_pow, 0}, {"round", b_round, 0},
-    {"hex", b_hex, 0},     {"oct", b_oct, 0},       {"bin", b_bin, 0}, {"chr", b_chr, 0},
-    {"ord", b_ord, 0},     {"sum", b_sum, 0},       {"min", b_min, 0}, {"max", b_max, 0},
+    {"abs", b_abs, METH_O},     {"divmod", b_divmod, 0}, {"pow", b_pow, 0}, {"round", b_round, 0},
+    {"hex", b_hex, METH_O},     {"oct", b_oct, METH_O},       {"bin", b_bin, METH_O}, {"chr", b_chr, METH_O},
+    {"ord", b_ord, METH_O},     {"sum", b_sum, 0},       {"min", b_min, 0}, {"max", b_max, 0},
     {"unichr", b_unichr27, 0}, {"cmp", b_cmp27, 0},
     {nullptr, nullptr, 0},
 };

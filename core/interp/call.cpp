@@ -16,6 +16,7 @@
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/func_object.h"
+#include "object/recursion.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -272,19 +273,17 @@ PyObject* make_generator(Interp& in, PyObject* func, PyObject** args, Py_ssize_t
     return gen_new(in, func, frame, frame_object);
 }
 
-// A call of a Python function. `func_slot`, when given, is the caller's stack slot holding
-// func, whose reference a 3.11+ frame takes over (CALL's _PyEvalFramePushAndInit).
+}  // namespace
+
 PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
-                               bool steal, PyObject** func_slot = nullptr) {
+                               bool steal, PyObject** func_slot) {
     Runtime& rt = in.rt;
     PyFunctionObject* fo = as_function(func);
     PyObject* code = fo->func_code.p;
     const CodeBody& body = code_body(code);
     if (body.flags & CO_GENERATOR) return make_generator(in, func, args, nargs, kwnames, steal);
     ThreadState& ts = rt.tstate();
-    if (ts.recursion_depth + 1 > ts.recursion_limit || python_calls_exhausted(in, ts.recursion_depth)) {
-        return err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
-    }
+    if (!python_frame_allowed(rt)) return nullptr;
     FuncRef how = FuncRef::kNew;
     if (func_slot != nullptr && frame_holds_func(rt)) {
         Frame* caller = in.frame;
@@ -302,6 +301,7 @@ PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_s
     const ArgSource src{rt, args, steal, stack_owner(in, args, steal), true};
     PyObject* r = nullptr;
     if (bind_arguments(in, func, &frame, src, nargs, kwnames) && frame_make_cells(rt, &frame)) {
+        if (rt.profile().version_number == 311 && body.runs < kQuickeningRuns311) ++as_code(code)->body.p->runs;
         ++ts.recursion_depth;
         r = eval_frame(in, &frame);
         --ts.recursion_depth;
@@ -310,25 +310,43 @@ PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_s
     return r;
 }
 
-}  // namespace
-
 PyObject* function_vectorcall(Runtime& rt, PyObject* func, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    CEntry entry(rt);
+    if (!entry.ok) return nullptr;
     return call_python_function(interp_of(rt), func, const_cast<PyObject**>(args), nargs, kwnames, false);
 }
 
-PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
-                          CallCache* cache, PyObject** callable_slot) {
+// Whether the running CALL is specialized yet: 3.11 specializes a code object's CALLs from its
+// eighth run (quickening), 3.12+ an instruction from its second run (adaptive_counter_warmup).
+// Before, a call makes the recursion checks C code's would (abstract.cpp's call_checks).
+static CallOrigin call_origin(Interp& in) {
+    const Profile& p = in.rt.profile();
+    if (in.frame == nullptr || !p.at_least(3, 11)) return CallOrigin::kEval;
+    CodeBody& body = *as_code(in.frame->code)->body.p;
+    if (p.version_number == 311) return body.runs < kQuickeningRuns311 ? CallOrigin::kEval : CallOrigin::kEvalSpecialized;
+    if (body.calls_run.empty()) body.calls_run.resize(body.instrs.size());
+    const auto index = static_cast<size_t>(in.frame->ip - 1);
+    if (index >= body.calls_run.size() || body.calls_run[index]) return CallOrigin::kEvalSpecialized;
+    body.calls_run[index] = true;
+    return CallOrigin::kEval;
+}
+
+PyObject* call_other_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs,
+                                PyObject* kwnames) {
     Runtime& rt = in.rt;
-    if (cache != nullptr && specialized_init(rt, *cache, callable, nargs)) return alloc_and_enter_init(in, args, nargs);
-    if (Py_TYPE(callable) == rt.builtins().function_type) {
-        // 3.11+ moves the arguments from the caller's stack into the callee's frame; older
-        // versions copy them, so the caller's stack keeps a reference during the call.
-        const bool steal = rt.profile().at_least(3, 11);
-        return call_python_function(in, callable, args, nargs, kwnames, steal, callable_slot);
-    }
     // 2.7's do_call pops the arguments into the tuple of a call through tp_call.
     if (rt.profile().major < 3) return object_vectorcall_moving(rt, callable, args, nargs, kwnames);
-    return object_vectorcall(rt, callable, args, nargs, kwnames);
+    const CallOrigin origin = call_origin(in);
+    // 3.12+'s CALL takes a bound method's function and self apart and pushes the function's
+    // frame itself (object/recursion.h).
+    if (Py_TYPE(callable) == rt.builtins().method_type && rt.profile().at_least(3, 12) &&
+        Py_TYPE(as_method(callable)->im_func.p) == rt.builtins().function_type) {
+        rt.tstate().frame_pushed_inline = true;
+        PyObject* r = object_vectorcall_from_eval(rt, callable, args, nargs, kwnames, origin);
+        rt.tstate().frame_pushed_inline = false;
+        return r;
+    }
+    return object_vectorcall_from_eval(rt, callable, args, nargs, kwnames, origin);
 }
 
 PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* qualname, PyObject* defaults,

@@ -581,7 +581,10 @@ PyObject* eval_frame(Interp& in, Frame* f) {
 
             case Opcode::LOAD_ATTR: {
                 PyObject* obj = pop();
+                rt.tstate().eval_access_nesting = rt.tstate().nesting();
                 PyObject* v = object_getattr(rt, obj, name_at(code, ins.arg));
+                rt.tstate().eval_access_nesting = -1;
+                rt.tstate().frame_pushed_inline = false;
                 release(obj);
                 if (v == nullptr) goto error;
                 push(v);
@@ -808,7 +811,10 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::BINARY_SUBSCR: {
                 PyObject* key = pop();
                 PyObject* container = pop();
+                rt.tstate().eval_access_nesting = rt.tstate().nesting();
                 PyObject* r = object_getitem(rt, container, key);
+                rt.tstate().eval_access_nesting = -1;
+                rt.tstate().frame_pushed_inline = false;
                 release(key);
                 release(container);
                 if (r == nullptr) goto error;
@@ -1029,7 +1035,10 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             }
             case Opcode::FOR_ITER: {
                 PyObject* it = top();
+                // 3.12+'s FOR_ITER_GEN pushes a generator's frame itself (object/recursion.h).
+                rt.tstate().frame_pushed_inline = Py_TYPE(it) == rt.builtins().generator_type;
                 PyObject* next = Py_TYPE(it)->tp_iternext(rt, it);
+                rt.tstate().frame_pushed_inline = false;
                 if (next != nullptr) {
                     push(next);
                     break;
@@ -1049,7 +1058,9 @@ PyObject* eval_frame(Interp& in, Frame* f) {
             case Opcode::YIELD_FROM: {
                 PyObject* sent = pop();
                 PyObject* r = nullptr;
+                rt.tstate().frame_pushed_inline = Py_TYPE(top()) == rt.builtins().generator_type;  // SEND_GEN
                 const SendResult sr = yield_from_send(in, top(), sent, &r);
+                rt.tstate().frame_pushed_inline = false;
                 rt.decref(sent);
                 if (sr == SendResult::kNext) {
                     // Yield r; resume here to send the next value.

@@ -6,6 +6,7 @@
 #include "interp/frame.h"
 #include "interp/interp.h"
 #include "interp/opcode.h"
+#include "interp/specialize.h"
 #include "object/object.h"
 #include "object/runtime.h"
 
@@ -22,8 +23,26 @@ int load_method(Interp& in, PyObject* obj, PyObject* name, PyObject** meth);
 // frame holds its function (3.11+). `cache` is the instruction's (3.13+, a call without keywords
 // and a null self slot: args[-2] is the callable's slot and args[-1] the null one), for
 // CALL_ALLOC_AND_ENTER_INIT (interp/specialize.h).
-PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
-                          CallCache* cache = nullptr, PyObject** callable_slot = nullptr);
+// Inline, so that a Python function's call holds no frame of its own between the caller's
+// eval_frame and the callee's (the WebAssembly engine's stack holds about 1,000 such calls in a
+// browser's worker: engine_stack.h).
+// A call of a Python function (call.cpp). `func_slot`, when given, is the caller's stack slot
+// holding func, whose reference a 3.11+ frame takes over (CALL's _PyEvalFramePushAndInit).
+PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
+                               bool steal, PyObject** func_slot = nullptr);
+// call_from_stack's other callables (call.cpp).
+PyObject* call_other_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs,
+                                PyObject* kwnames);
+inline PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs,
+                                 PyObject* kwnames, CallCache* cache = nullptr, PyObject** callable_slot = nullptr) {
+    Runtime& rt = in.rt;
+    if (cache != nullptr && specialized_init(rt, *cache, callable, nargs)) return alloc_and_enter_init(in, args, nargs);
+    // 3.11+ moves the arguments from the caller's stack into the callee's frame; older
+    // versions copy them, so the caller's stack keeps a reference during the call.
+    if (Py_TYPE(callable) == rt.builtins().function_type)
+        return call_python_function(in, callable, args, nargs, kwnames, rt.profile().at_least(3, 11), callable_slot);
+    return call_other_from_stack(in, callable, args, nargs, kwnames);
+}
 // Builtins::function_call: calling a Python function from C (arguments borrowed).
 PyObject* function_vectorcall(Runtime& rt, PyObject* func, PyObject* const* args, Py_ssize_t nargs,
                               PyObject* kwnames);
@@ -44,23 +63,6 @@ bool raise_27(Interp& in, PyObject* type, PyObject* value);
 // 2.7's `raise type, value, tb`: as raise_27, with tb (a traceback, or None for none) as the
 // exception's traceback.
 bool raise_with_traceback_27(Interp& in, PyObject* type, PyObject* value, PyObject* tb);
-// Whether a Python call at `depth` would overflow the native stack: past the interpreter's stack
-// budget (ThreadState::native_stack_exhausted) or, in WebAssembly, past the nesting the engine's own
-// call stack allows (Node's 984 KB holds about 2,000 nested calls of a plain recursive
-// function, each eval_frame, call_from_stack and call_python_function about 500 bytes of it;
-// the lab stops at 1,500, above CPython's default recursion limit of 1,000).
-// An exec or eval running inside another (Interp::source_runs) counts as kSourceRunCalls calls
-// more: its parse, compilation and module frame hold about twice a plain call's engine stack.
-#ifdef __EMSCRIPTEN__
-constexpr int kMaxPythonCallDepth = 1500;
-#else
-constexpr int kMaxPythonCallDepth = 0;  // no limit but the stack budget
-#endif
-constexpr int kSourceRunCalls = 2;
-inline bool python_calls_exhausted(const Interp& in, int depth) {
-    return (kMaxPythonCallDepth > 0 && depth + in.source_runs * kSourceRunCalls >= kMaxPythonCallDepth) ||
-           in.rt.tstate().native_stack_exhausted();
-}
 // a / b under 2.7's `from __future__ import division` (BINARY_OP with kBinaryOpTrueDivide27).
 PyObject* true_divide_27(Interp& in, PyObject* a, PyObject* b, bool inplace);
 PyObject* builtin_build_class(Interp& in);

@@ -28,6 +28,9 @@ struct CallCache {
     uint32_t version = 0;  // kInit: the class's version tag
 };
 
+// 3.11's QUICKENING_WARMUP_DELAY: a code object's eighth frame runs quickened.
+constexpr int kQuickeningRuns311 = 8;
+
 // The part of a code object the model keeps outside the heap.
 struct CodeBody {
     std::vector<Instr> instrs;
@@ -39,6 +42,8 @@ struct CodeBody {
     int stacksize = 0;        // the deepest the value stack gets
     int64_t size = 0;         // sys.getsizeof and the block's request, fixed when the object is made
     int local_cells = 0;      // cell variables that are locals too (co_varnames): one slot each from 3.11
+    int runs = 0;             // 3.11: frames started (RESUME), up to kQuickeningRuns311 (call.cpp)
+    std::vector<bool> calls_run;  // 3.12+: the CALLs run once, by index (the second run specializes)
     // For each cell variable, the index of the parameter it is (its value is moved into the
     // cell when the frame starts), or -1.
     std::vector<int> cell2arg;

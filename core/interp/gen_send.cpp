@@ -13,6 +13,7 @@
 #include "object/exceptions.h"
 #include "object/runtime.h"
 #include "object/text_args.h"
+#include "object/recursion.h"
 #include "object/tuple_object.h"
 #include "object/type_internal.h"
 #include "object/type_object.h"
@@ -214,9 +215,11 @@ SendResult gen_send_ex2(Interp& in, PyObject* gen, PyObject* arg, PyObject** pre
     }
     ThreadState& ts = rt.tstate();
     PyObject* result = nullptr;
-    if (ts.recursion_depth + 1 > ts.recursion_limit || python_calls_exhausted(in, ts.recursion_depth)) {
+    // 3.12+: resumed by C code (next(), list()) rather than by the loop's FOR_ITER or SEND, the
+    // frame costs two C units first (object/recursion.h).
+    CEntry entry(rt);
+    if (!entry.ok || !python_frame_allowed(rt)) {
         // The frame cannot be entered: the generator ends with RecursionError, unrun.
-        err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
     } else {
         s->running = true;
         // The generator's handled exception becomes the current one; the caller's waits aside
@@ -224,6 +227,7 @@ SendResult gen_send_ex2(Interp& in, PyObject* gen, PyObject* arg, PyObject** pre
         s->outer_exc = std::exchange(in.exc_info, std::exchange(s->exc_state, {}));
         if (exc) chain_thrown_exception(in);
         f->throw_pending = exc;
+        if (rt.profile().version_number == 311 && code_body(f->code).runs < kQuickeningRuns311) ++as_code(f->code)->body.p->runs;
         ++ts.recursion_depth;
         // ≤3.10: the frame object holds its caller's while the generator runs (gen_send_ex).
         PyObject* fo = s->embedded == nullptr ? as_gen(gen)->gi_frame.p : nullptr;

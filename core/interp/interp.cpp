@@ -21,6 +21,7 @@
 #include "object/func_object.h"
 #include "object/list_object.h"
 #include "object/module_object.h"
+#include "object/recursion.h"
 #include "object/runtime.h"
 #include "object/set_object.h"
 #include "object/str_object.h"
@@ -130,6 +131,12 @@ PyObject* eval_code(Interp& in, PyObject* code, PyObject* globals, PyObject* loc
         return nullptr;
     }
     ThreadState& ts = rt.tstate();
+    // The module's frame, or exec's, is one C code enters (object/recursion.h).
+    CEntry entry(rt);
+    if (!entry.ok) {
+        frame_end(rt, &frame);
+        return nullptr;
+    }
     ++ts.recursion_depth;
     PyObject* r = frame_make_cells(rt, &frame) ? eval_frame(in, &frame) : nullptr;
     --ts.recursion_depth;

@@ -57,7 +57,6 @@ struct Interp {
     AtexitState atexit;
     ExcInfo exc_info;                   // the exception being handled (tstate->exc_info)
     Frame* frame = nullptr;             // the innermost running frame
-    int source_runs = 0;                // exec/eval calls running, one inside another (ceval_internal.h)
     uint64_t instructions = 0;
     bool budget_exhausted = false;
     bool softspace = false;             // 2.7's print statement state

@@ -123,7 +123,10 @@ PyObject* alloc_and_enter_init(Interp& in, PyObject** args, Py_ssize_t nargs) {
     args[-2] = nullptr;
     rt.incref(self);  // the shim frame's (_Py_InitCleanup), which returns it
     args[-1] = self;  // self and the arguments move into __init__'s frame
+    // The shim frame counts toward the recursion limit, unchecked (py_recursion_remaining--).
+    ++rt.tstate().recursion_depth;
     PyObject* r = call_from_stack(in, init, args - 1, nargs + 1, nullptr);
+    --rt.tstate().recursion_depth;
     rt.decref(init);
     if (r == nullptr) {
         rt.decref(self);

@@ -225,7 +225,7 @@ PyObject* sys_exc_clear(Runtime& rt, PyObject*, PyObject* const*, Py_ssize_t nar
 
 const PyMethodDef kSysMethods[] = {
     {"exc_info", sys_exc_info, 0},
-    {"getrefcount", sys_getrefcount, 0},
+    {"getrefcount", sys_getrefcount, METH_O},
     {"getsizeof", sys_getsizeof, 0},
     {"getrecursionlimit", sys_getrecursionlimit, 0},
     {"setrecursionlimit", sys_setrecursionlimit, 0},
@@ -236,7 +236,7 @@ const PyMethodDef kSysMethods[] = {
 
 const PyMethodDef kSys3Methods[] = {
     {"getallocatedblocks", sys_getallocatedblocks, 0},
-    {"intern", sys_intern, 0},  // 2.7's is the builtin intern()
+    {"intern", sys_intern, METH_O},  // 2.7's is the builtin intern()
     {nullptr, nullptr, 0},
 };
 

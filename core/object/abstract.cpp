@@ -18,40 +18,18 @@
 #include "object/dict_split.h"
 #include "object/instance_values.h"
 #include "object/list_object.h"
+#include "object/recursion.h"
 #include "object/runtime.h"
 #include "object/slot_defs.h"
 #include "object/slot_wrapper.h"
 #include "object/str_object.h"
 #include "object/tp_call.h"
 #include "object/tuple_object.h"
+#include "object/type_internal.h"
 #include "object/type_object.h"
 #include "object/weakref_object.h"
 
 namespace pymemlab {
-
-namespace {
-
-// The native nesting allowed for repr/str/compare/call chains that recurse through C (the
-// model's stand-in for CPython's C recursion limit), within the thread's native stack guard.
-// The evaluation loop counts its own frames.
-constexpr int kMaxNativeDepth = 1200;
-
-struct NativeDepth {
-    Runtime& rt;
-    bool ok;
-    NativeDepth(Runtime& r, const char* where)
-        : rt(r), ok(++r.tstate().c_depth <= kMaxNativeDepth && !r.tstate().native_stack_exhausted()) {
-        if (!ok) {
-            std::string message = "maximum recursion depth exceeded";
-            message += where;
-            err_set_string(rt, rt.builtins().exc.RecursionError, message);
-        }
-    }
-    ~NativeDepth() { --rt.tstate().c_depth; }
-};
-
-
-}  // namespace
 
 // ---- identity and types ------------------------------------------------------------------------
 
@@ -73,7 +51,25 @@ static bool is_type(const Runtime& rt, const PyObject* o) {
     return object_type_check(o, rt.builtins().type_type);
 }
 
+// A class whose metaclass defines __instancecheck__ or __subclasscheck__ answers isinstance and
+// issubclass through it, called as CPython calls it, in a recursion check of its own
+// (" in __instancecheck__"). Sets *result and returns true when there is one to call. (type's
+// own two, which give the usual answer, are not modelled: the usual answer is given without.)
+static bool metaclass_check(Runtime& rt, PyObject* cls, PyObject* arg, const char* name, const char* where,
+                            int* result) {
+    if (Py_TYPE(cls) == rt.builtins().type_type || !is_type(rt, cls)) return false;
+    PyObject* checker = lookup_special(rt, cls, name);
+    if (checker == nullptr) return false;
+    RecursiveCall depth(rt, where);
+    PyObject* r = depth.ok ? call_method_found(rt, checker, cls, &arg, 1, nullptr) : nullptr;
+    *result = r != nullptr ? object_is_true(rt, r) : -1;
+    rt.xdecref(r);
+    return true;
+}
+
 int object_isinstance(Runtime& rt, PyObject* o, PyObject* cls) {
+    if (Py_TYPE(o) == reinterpret_cast<PyTypeObject*>(cls)) return 1;
+    if (int r; metaclass_check(rt, cls, o, "__instancecheck__", " in __instancecheck__", &r)) return r;
     if (Py_TYPE(cls) == rt.builtins().tuple_type) {
         for (int64_t i = 0; i < Py_SIZE(cls); ++i) {
             int r = object_isinstance(rt, o, tuple_items(cls)[i]);
@@ -108,6 +104,7 @@ int object_isinstance(Runtime& rt, PyObject* o, PyObject* cls) {
 }
 
 int object_issubclass(Runtime& rt, PyObject* derived, PyObject* cls) {
+    if (int r; metaclass_check(rt, cls, derived, "__subclasscheck__", " in __subclasscheck__", &r)) return r;
     const bool classic = class27_check(rt, derived);  // 2.7's classic class
     if (!classic && !is_type(rt, derived)) {
         err_set_string(rt, rt.builtins().exc.TypeError, "issubclass() arg 1 must be a class");
@@ -162,7 +159,7 @@ std::string type_name(const PyTypeObject* t) {
 // ---- text ---------------------------------------------------------------------------------------
 
 PyObject* object_repr(Runtime& rt, PyObject* o) {
-    NativeDepth depth(rt, " while getting the repr of an object");
+    RecursiveCall depth(rt, " while getting the repr of an object");
     if (!depth.ok) return nullptr;
     PyTypeObject* t = Py_TYPE(o);
     if (t->tp_repr != nullptr) return t->tp_repr(rt, o);
@@ -179,7 +176,7 @@ PyObject* object_str(Runtime& rt, PyObject* o) {
     PyTypeObject* t = Py_TYPE(o);
     if (t == rt.builtins().str_type) return new_ref(rt, o);
     if (t->tp_str == nullptr) return object_repr(rt, o);
-    NativeDepth depth(rt, " while getting the str of an object");
+    RecursiveCall depth(rt, " while getting the str of an object");
     if (!depth.ok) return nullptr;
     return t->tp_str(rt, o);
 }
@@ -269,7 +266,7 @@ static const char* const kOpSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
 static const int kSwapped[] = {Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE};
 
 PyObject* object_richcompare(Runtime& rt, PyObject* a, PyObject* b, int op) {
-    NativeDepth depth(rt, " in comparison");
+    RecursiveCall depth(rt, rt.profile().major == 2 ? " in cmp" : " in comparison");
     if (!depth.ok) return nullptr;
     PyObject* not_implemented = rt.builtins().singletons.not_implemented;
     PyTypeObject* ta = Py_TYPE(a);
@@ -536,14 +533,49 @@ namespace {
 // (PyObject_Call's tuple and dict, passed on as they are).
 enum class Packing { kCopy, kMove, kPacked };
 
+// How many recursion checks (" while calling a Python object") CPython makes on its way to
+// `callable` (object/recursion.h), called from C or by the evaluation loop's CALL:
+// - 2.7 and 3.6: PyObject_Call checks each call it makes, as does 3.6's fast call of anything
+//   but a function or a builtin: a function called from C is one (property's getter, map's
+//   function), a bound method two (its call, then its function's); the loop calls a function,
+//   a bound method's function and a builtin without one.
+// - From 3.8: a builtin (builtin_function_or_method, method_descriptor) checks in its
+//   vectorcall, and a call through tp_call checks (_PyObject_MakeTpCall: a class, an
+//   instance's __call__, a builtin type without vectorcall); functions and bound methods have
+//   vectorcall. 3.11+'s specialized CALL calls a builtin without the check (but one of one
+//   argument or none, METH_O, METH_NOARGS, and `len`'s own specialization), and a builtin type
+//   too (str(x), tuple(x), or its vectorcall).
+int call_checks(const Runtime& rt, PyObject* callable, CallOrigin origin) {
+    const Profile& p = rt.profile();
+    const Builtins& b = rt.builtins();
+    const PyTypeObject* t = Py_TYPE(callable);
+    const bool pre38 = !p.at_least(3, 8);
+    const bool from_c = origin == CallOrigin::kC;
+    const bool specialized = origin == CallOrigin::kEvalSpecialized && p.at_least(3, 11);
+    if (t == b.function_type) return pre38 && from_c ? 1 : 0;
+    if (t == b.method_type) return pre38 && from_c ? 2 : 0;
+    const PyMethodDef* def = cfunction_def(rt, callable);
+    if (def != nullptr || method_descriptor_check(rt, callable)) {
+        if (pre38) return def != nullptr ? 0 : 1;
+        if (!specialized) return 1;
+        return def != nullptr && (def->ml_flags & (METH_O | METH_NOARGS)) != 0 ? 1 : 0;
+    }
+    if (calls_through_tp_call(rt, callable)) {
+        const bool builtin_type = t->has_flag(Py_TPFLAGS_TYPE_SUBCLASS) &&
+                                  !is_heap_type(reinterpret_cast<const PyTypeObject*>(callable));
+        return specialized && builtin_type ? 0 : 1;
+    }
+    return pre38 ? 1 : 0;
+}
+
 // PyObject_Vectorcall: through the callable's vectorcall, or packed.
 PyObject* vectorcall(Runtime& rt, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
-                     Packing packing) {
+                     Packing packing, CallOrigin origin = CallOrigin::kC) {
     vectorcallfunc call = Py_TYPE(callable)->tp_call;
     if (call == nullptr)
         return err_format(rt, rt.builtins().exc.TypeError, "'%s' object is not callable",
                           type_name(Py_TYPE(callable)).c_str());
-    NativeDepth depth(rt, " while calling a Python object");
+    RecursiveCall depth(rt, " while calling a Python object", call_checks(rt, callable, origin));
     if (!depth.ok) return nullptr;
     PyObject* r = packing != Packing::kPacked && calls_through_tp_call(rt, callable)
                       ? make_tp_call(rt, callable, args, nargs, kwnames, packing == Packing::kMove)
@@ -562,7 +594,12 @@ PyObject* object_vectorcall(Runtime& rt, PyObject* callable, PyObject* const* ar
 
 PyObject* object_vectorcall_moving(Runtime& rt, PyObject* callable, PyObject** args, Py_ssize_t nargs,
                                    PyObject* kwnames) {
-    return vectorcall(rt, callable, args, nargs, kwnames, Packing::kMove);
+    return vectorcall(rt, callable, args, nargs, kwnames, Packing::kMove, CallOrigin::kEval);
+}
+
+PyObject* object_vectorcall_from_eval(Runtime& rt, PyObject* callable, PyObject* const* args, Py_ssize_t nargs,
+                                      PyObject* kwnames, CallOrigin origin) {
+    return vectorcall(rt, callable, const_cast<PyObject**>(args), nargs, kwnames, Packing::kCopy, origin);
 }
 
 PyObject* object_call_noargs(Runtime& rt, PyObject* callable) {

@@ -72,6 +72,13 @@ PyObject* object_vectorcall(Runtime& rt, PyObject* callable, PyObject* const* ar
 // a call through tp_call (tp_call.h): those slots are taken over and nulled.
 PyObject* object_vectorcall_moving(Runtime& rt, PyObject* callable, PyObject** args, Py_ssize_t nargs,
                                    PyObject* kwnames);
+// Who calls: C code, or the evaluation loop's CALL, as it runs before 3.11's quickening
+// specializes it (a code object's first 7 runs) or after. CPython makes fewer recursion checks
+// on the loop's calls (abstract.cpp's call_checks).
+enum class CallOrigin { kC, kEval, kEvalSpecialized };
+// object_vectorcall for 3.x's CALL.
+PyObject* object_vectorcall_from_eval(Runtime& rt, PyObject* callable, PyObject* const* args, Py_ssize_t nargs,
+                                      PyObject* kwnames, CallOrigin origin);
 PyObject* object_call_noargs(Runtime& rt, PyObject* callable);
 PyObject* object_call_one(Runtime& rt, PyObject* callable, PyObject* arg);
 // callable(*args_tuple, **kwargs_dict); kwargs may be nullptr.

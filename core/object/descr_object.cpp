@@ -8,6 +8,7 @@
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/errors.h"
+#include "object/recursion.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -395,6 +396,7 @@ PyObject* prop_get(Runtime& rt, PyObject* self, PyObject* obj, PyObject*) {
     }
     PyObject* g = as_prop(self)->prop_get.p;
     if (g == nullptr) return err_set_string(rt, rt.builtins().exc.AttributeError, "unreadable attribute");
+    note_eval_access_call(rt, g);  // LOAD_ATTR_PROPERTY
     return object_call_one(rt, g, obj);
 }
 

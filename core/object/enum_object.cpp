@@ -11,6 +11,7 @@
 #include "object/long_arith.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
+#include "object/stack_depth.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
@@ -172,6 +173,8 @@ PyObject* enum_pair(Runtime& rt, EnumObject* en, PyObject* index, PyObject* item
 }
 
 PyObject* enum_next(Runtime& rt, PyObject* self) {
+    StackDepth depth(rt);
+    if (!depth.ok) return nullptr;
     EnumObject* en = as_enum(self);
     PyObject* it = en->en_sit.p;
     PyObject* item = Py_TYPE(it)->tp_iternext(rt, it);

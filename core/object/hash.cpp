@@ -195,12 +195,41 @@ Py_hash_t tuple_hash_of(const Profile& p, const Py_hash_t* item_hashes, int64_t 
     return x == ~uint64_t{0} ? -2 : static_cast<Py_hash_t>(x);
 }
 
+// A tuple's items that are tuples hashing as tuples are hashed here, from a stack of pending
+// tuples, not by recursion: CPython's tuplehash recurses in frames of a few dozen bytes and
+// hashes a tuple nested 100,000 deep; the lab's frames are larger.
+static bool hashes_as_tuple(const Builtins& b, const PyObject* o) {
+    const PyTypeObject* t = Py_TYPE(o);
+    return t == b.tuple_type && (t->tp_hash == nullptr || t->tp_hash == b.object_type->tp_hash || t->tp_hash == tuple_hash);
+}
+
 Py_hash_t tuple_hash(Runtime& rt, PyObject* t) {
-    const int64_t n = Py_SIZE(t);
-    std::vector<Py_hash_t> hashes(static_cast<size_t>(n));
-    for (int64_t i = 0; i < n; ++i)
-        if ((hashes[static_cast<size_t>(i)] = object_hash_any(rt, tuple_items(t)[i])) == -1) return -1;
-    return tuple_hash_of(rt.profile(), hashes.data(), n);
+    struct Pending {
+        PyObject* tuple;
+        std::vector<Py_hash_t> hashes;  // of the items before the next
+    };
+    const Builtins& b = rt.builtins();
+    std::vector<Pending> pending;
+    pending.push_back({t, {}});
+    for (;;) {
+        Pending& top = pending.back();
+        const auto n = static_cast<size_t>(Py_SIZE(top.tuple));
+        if (top.hashes.size() == n) {
+            const Py_hash_t h = tuple_hash_of(rt.profile(), top.hashes.data(), static_cast<int64_t>(n));
+            pending.pop_back();
+            if (pending.empty()) return h;
+            pending.back().hashes.push_back(h);
+            continue;
+        }
+        PyObject* item = tuple_items(top.tuple)[top.hashes.size()];
+        if (hashes_as_tuple(b, item)) {
+            pending.push_back({item, {}});
+            continue;
+        }
+        const Py_hash_t h = object_hash_any(rt, item);
+        if (h == -1) return -1;
+        top.hashes.push_back(h);
+    }
 }
 
 Py_hash_t frozenset_hash_of(const Profile& p, const Py_hash_t* hashes, int64_t n) {

@@ -11,6 +11,7 @@
 #include "object/enum_object.h"
 #include "object/errors.h"
 #include "object/runtime.h"
+#include "object/stack_depth.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
 #include "object/type_object.h"
@@ -101,6 +102,8 @@ PyObject* map_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, Py_
 
 // One item from each iterator, then func(*items); the end of any iterator ends the map.
 PyObject* map_next(Runtime& rt, PyObject* self) {
+    StackDepth depth(rt);
+    if (!depth.ok) return nullptr;
     MapObject* lz = as_map(self);
     const Py_ssize_t niters = Py_SIZE(lz->iters.p);
     PyObject* small[kSmallStack];
@@ -157,6 +160,8 @@ PyObject* filter_tp_new(Runtime& rt, PyTypeObject* type, PyObject* const* args, 
 }
 
 PyObject* filter_next(Runtime& rt, PyObject* self) {
+    StackDepth depth(rt);
+    if (!depth.ok) return nullptr;
     FilterObject* lz = as_filter(self);
     PyObject* func = lz->func.p;
     const bool checktrue =
@@ -268,6 +273,8 @@ PyObject* zip_check_lengths(Runtime& rt, ZipObject* lz, Py_ssize_t i) {
 // The next tuple: the kept result refilled in place while its count is 1 (3.8+ track it again if
 // a collection had untracked it), else a new tuple.
 PyObject* zip_next(Runtime& rt, PyObject* self) {
+    StackDepth depth(rt);
+    if (!depth.ok) return nullptr;
     ZipObject* lz = as_zip(self);
     const Py_ssize_t n = lz->tuplesize;
     if (n == 0) return nullptr;

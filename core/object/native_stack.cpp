@@ -42,6 +42,7 @@ void ThreadState::start_stack_guard(uintptr_t budget) {
     char here = 0;
     stack_base = reinterpret_cast<uintptr_t>(&here);
     stack_budget = native_stack_budget_at(stack_base, budget);
+    engine_stack.start();
 }
 
 }  // namespace pymemlab

@@ -17,6 +17,7 @@
 #include "alloc/allocator.h"
 #include "gc/gc_state.h"
 #include "object/builtins.h"
+#include "object/engine_stack.h"
 #include "object/gc_head.h"
 #include "object/object.h"
 #include "object/type.h"
@@ -58,18 +59,33 @@ struct ThreadState {
     std::vector<std::pair<const PyObject*, PyObject*>> raised_tracebacks27;
     int recursion_depth = 0;     // Python frames (and C calls that count) now active
     int recursion_limit = 1000;  // sys.getrecursionlimit()
-    int c_depth = 0;             // native nesting of the evaluation loop
+    int c_depth = 0;             // C recursion checks under way (object/recursion.h)
+    // 3.12+: the Python frame about to start is one the evaluation loop pushes itself, not one C
+    // code enters (object/recursion.h's CEntry takes it back).
+    bool frame_pushed_inline = false;
+    // The nesting at which the evaluation loop's LOAD_ATTR or BINARY_SUBSCR is under way, or -1:
+    // a property's getter, a __getattribute__ or a __getitem__ called at that very nesting is the
+    // loop's own call, which 3.12+ specializes into a frame it pushes itself (recursion.h).
+    int eval_access_nesting = -1;
+    int nesting() const { return recursion_depth + c_depth + uncounted_depth; }
+    int uncounted_depth = 0;     // C recursion CPython does not count (object/stack_depth.h)
     // The native stack guard (CPython 3.12's C stack protection, counted in bytes): where the
     // stack stood when the interpreter started (it grows down) and how much of it below that a
     // Python call or a C recursion (repr, comparison, call) may use before RecursionError.
-    // start_stack_guard sets both; a stack_base of 0 means no guard.
+    // start_stack_guard sets both; a stack_base of 0 means no guard. In WebAssembly that stack
+    // is the shadow stack in linear memory, and the engine's own call stack, which holds the
+    // frames, is guarded as well (engine_stack.h), by the nesting of Python frames and C calls.
     uintptr_t stack_base = 0;
     uintptr_t stack_budget = 0;
+    EngineStack engine_stack;
     void start_stack_guard(uintptr_t budget);
-    bool native_stack_exhausted() const {
+    // `extra_nesting`: levels the caller is about to take without checks of their own (exec's
+    // parse and compilation).
+    bool native_stack_exhausted(int extra_nesting = 0) {
         char here = 0;
         const auto sp = reinterpret_cast<uintptr_t>(&here);
-        return stack_base != 0 && sp < stack_base && stack_base - sp > stack_budget;
+        return (stack_base != 0 && sp < stack_base && stack_base - sp > stack_budget) ||
+               engine_stack.exhausted(nesting() + extra_nesting);
     }
     void* interp = nullptr;      // the core/interp state running on this runtime, if any
     // The interpreter's instruction budget seen from native code: work done inside one

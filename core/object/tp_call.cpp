@@ -10,6 +10,7 @@
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/func_object.h"
+#include "object/recursion.h"
 #include "object/runtime.h"
 #include "object/seq_internal.h"
 #include "object/tuple_object.h"
@@ -208,8 +209,11 @@ PyObject* call_prepend(Runtime& rt, PyObject* attr, PyObject* self, PyObject* co
         // lookup_method: a bound method for the call's length (from the method free list).
         PyObject* method = bound ? method_new(rt, attr, self) : nullptr;
         if (bound && method == nullptr) return err_no_memory(rt);
-        r = rt.profile().major < 3 ? call_via_newarg27(rt, attr, stack.data(), n, kwnames)
-                                   : call_with_pairs(rt, attr, stack.data(), n, kwnames);
+        // The method's own PyObject_Call checks the recursion limit before its function's.
+        RecursiveCall depth(rt, " while calling a Python object", bound ? 1 : 0);
+        r = !depth.ok ? nullptr
+            : rt.profile().major < 3 ? call_via_newarg27(rt, attr, stack.data(), n, kwnames)
+                                     : call_with_pairs(rt, attr, stack.data(), n, kwnames);
         rt.xdecref(method);
     }
     if (!method_holds_attr) rt.decref(attr);

@@ -139,7 +139,11 @@ struct PyMethodDef {
     vectorcallfunc ml_meth;  // callable = the bound self; args exclude self
     int ml_flags;            // METH_* below
 };
-constexpr int METH_VARARGS = 0x1;  // (CPython's flag names; the model only checks STATIC/CLASS)
+constexpr int METH_VARARGS = 0x1;  // (CPython's flag names and values)
+// One argument, or none: 3.11+'s CALL specializes such a builtin with a recursion check
+// (object/recursion.h); set where that shows (repr, hash, ...).
+constexpr int METH_NOARGS = 0x4;
+constexpr int METH_O = 0x8;
 constexpr int METH_CLASS = 0x10;
 constexpr int METH_STATIC = 0x20;
 

@@ -19,6 +19,7 @@
 #include "object/hash.h"
 #include "object/iter_object.h"
 #include "object/long_object.h"
+#include "object/recursion.h"
 #include "object/runtime.h"
 #include "object/slot_defs.h"
 #include "object/str_object.h"
@@ -165,7 +166,10 @@ PyObject* slot_tp_call(Runtime& rt, PyObject* self, PyObject* const* args, Py_ss
 
 PyObject* slot_tp_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     Found f = find_dunder(rt, Py_TYPE(self), "__getattribute__", TP(tp_getattro));
-    if (f.attr != nullptr) return call_method_found(rt, f.attr, self, &name, 1);
+    if (f.attr != nullptr) {
+        if (Py_TYPE(self)->tp_getattro == slot_tp_getattro) note_eval_access_call(rt, f.attr);  // no __getattr__
+        return call_method_found(rt, f.attr, self, &name, 1);
+    }
     if (f.builtin != nullptr) return f.builtin->tp_getattro(rt, self, name);
     return object_generic_getattr(rt, self, name);
 }
@@ -347,6 +351,9 @@ Py_ssize_t slot_sq_length(Runtime& rt, PyObject* self) {
 }
 
 PyObject* slot_mp_subscript(Runtime& rt, PyObject* self, PyObject* key) {
+    if (eval_access_here(rt))  // BINARY_SUBSCR_GETITEM
+        if (PyObject* getitem = find_dunder(rt, Py_TYPE(self), "__getitem__", MP(mp_subscript)).attr)
+            note_eval_access_call(rt, getitem);
     return call_dunder(rt, self, "__getitem__", MP(mp_subscript), &key, 1,
                        [&](PyTypeObject* b) { return b->tp_as_mapping.mp_subscript(rt, self, key); });
 }

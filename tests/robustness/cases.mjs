@@ -49,6 +49,9 @@ export const CASES = [
 
   // ---- Runaway execution
   { name: 'recursion', what: 'unbounded recursion', source: 'def f(n):\n    return f(n + 1)\nf(0)\n', expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded/ } },
+  { name: 'recursion-getattr-hook', what: 'a __getattr__ that calls getattr on its own instance', source: lines('class A:', '    def __getattr__(self, name):', '        return getattr(self, name)', 'A().x'), expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded/ } },
+  { name: 'recursion-property', what: 'a property whose getter reads itself', source: lines('class A:', '    @property', '    def x(self):', '        return self.x', 'A().x'), expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded/ } },
+  { name: 'recursion-getattr-setlimit', lab: 'budget', what: 'a recursing __getattr__ with sys.setrecursionlimit(10**6)', source: lines('import sys', 'sys.setrecursionlimit(10**6)', 'class A:', '    def __getattr__(self, name):', '        return getattr(self, name)', 'A().x'), expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded/ } },
   { name: 'recursion-exec-setlimit', lab: 'budget', what: 'exec and eval calling themselves with sys.setrecursionlimit(10**6)', source: 'import sys\nsys.setrecursionlimit(10**6)\ndef g(n):\n    exec("g(n + 1)")\ntry:\n    g(0)\nexcept RecursionError as e:\n    print("exec", e)\nf = lambda: eval("f()")\nf()\n', expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded/ } },
   { name: 'recursion-setlimit', lab: 'budget', what: 'recursion with sys.setrecursionlimit(10**6)', source: 'import sys\nsys.setrecursionlimit(10**6)\ndef f(n):\n    return f(n + 1)\nf(0)\n', expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded/ } },
   { name: 'while-true', lab: 'budget', what: 'while True: pass', source: 'while True:\n    pass\n', expect: { status: 1, last: /^BudgetExceeded: the snippet ran more than [\d,]+ instructions \(the lab's budget\)$/ } },
@@ -67,6 +70,8 @@ export const CASES = [
 
   // ---- Printing
   { name: 'deep-repr', what: 'repr of a list nested 100,000 deep', source: 'l = []\nfor i in range(100000):\n    l = [l]\nprint(repr(l))\n', expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded/ } },
+  { name: 'deep-tuple-hash', what: 'hash of a tuple nested 100,000 deep', source: 't = ()\nfor i in range(100000):\n    t = (t,)\nprint(hash(t) == hash(t))\n', expect: { status: 0, stdout: 'True\n' } },
+  { name: 'deep-map-chain', lab: 'budget', what: 'map over map over ... 100,000 deep, then list() of it (CPython: a segfault)', source: 'it = iter([1])\nfor i in range(100000):\n    it = map(abs, it)\nprint(list(it))\n', expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded$/ } },
   { name: 'deep-free', what: 'freeing a list nested 1,000,000 deep', source: 'l = []\nfor i in range(1000000):\n    l = [l]\ndel l\nprint("freed")\n', expect: { status: 0, stdout: 'freed\n' } },
   { name: 'self-reference', what: 'self-referential containers printed', source: lines('l = [1]', 'l.append(l)', 'd = {}', 'd["d"] = d', 'print(l, d)'), expect: { status: 0, stdout: "[1, [...]] {'d': {...}}\n" } },
 

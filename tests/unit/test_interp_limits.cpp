@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #if defined(__linux__) && defined(__GLIBC__)
 #include <pthread.h>
@@ -73,6 +74,69 @@ TEST_CASE("a raised recursion limit still ends in RecursionError before the nati
                               "try:\n    f(0)\nexcept RecursionError:\n    print('RecursionError')\n");
         CHECK(o.out == "RecursionError\n");
     }
+}
+
+// A __repr__ that calls repr(self), at a limit of 400 and of 460: how many levels it reached.
+std::string repr_recursion_levels() {
+    return "import sys\n"
+           "n = [0]\n"
+           "class R:\n"
+           "    def __repr__(self):\n"
+           "        n[0] += 1\n"
+           "        return repr(self)\n"
+           "for limit in (400, 460):\n"
+           "    sys.setrecursionlimit(limit)\n"
+           "    n[0] = 0\n"
+           "    try:\n"
+           "        repr(R())\n"
+           "    except RecursionError as e:\n"
+           "        print(n[0], e)\n";
+}
+
+TEST_CASE("a recursion through C counts toward the limit as each version counts (object/recursion.h)", "[limits]") {
+    // Up to 3.11 repr's call, PyObject_Repr and the frame share the limit: 60 more of it are 20
+    // more levels. 3.12's C checks have a limit of their own (1,500), which setrecursionlimit
+    // does not move; 3.13's (10,000) is out of reach, so the frames' limit stops it.
+    auto levels = [](const char* profile) {
+        RunOutput o = run_python(profile, repr_recursion_levels());
+        const size_t split = o.out.find('\n');
+        REQUIRE(split != std::string::npos);
+        return std::make_pair(std::stoi(o.out), std::stoi(o.out.substr(split + 1)));
+    };
+    for (const char* profile : {"3.8", "3.11"}) {
+        INFO(profile);
+        auto [low, high] = levels(profile);
+        CHECK(high - low == 20);
+    }
+    auto [low312, high312] = levels("3.12");
+    CHECK(high312 == low312);
+    CHECK(low312 > 300);  // 1,500 units, four a level
+    auto [low313, high313] = levels("3.13");
+    CHECK(high313 - low313 == 60);
+}
+
+TEST_CASE("iterators wrapping iterators 100,000 deep end in RecursionError; a tuple that deep hashes", "[limits]") {
+    for (const char* wrap : {"map(abs, it)", "filter(None, it)", "zip(it)", "enumerate(it)"}) {
+        INFO(wrap);
+        RunOutput o = run_python("3.13", std::string("it = iter([1])\nfor i in range(100000):\n    it = ") + wrap +
+                                             "\nprint(list(it))\n");
+        CHECK(o.error_line() == "RecursionError: maximum recursion depth exceeded");
+    }
+    RunOutput o = run_python("3.13", "t = ()\nfor i in range(100000):\n    t = (t,)\nprint(hash(t) == hash(t))\n");
+    CHECK(o.out == "True\n");
+}
+
+TEST_CASE("a metaclass's __instancecheck__ and __subclasscheck__ answer isinstance and issubclass", "[limits]") {
+    RunOutput o = run_python("3.13",
+                             "class Meta(type):\n"
+                             "    def __instancecheck__(cls, inst):\n"
+                             "        return inst == 1\n"
+                             "    def __subclasscheck__(cls, sub):\n"
+                             "        return sub is int\n"
+                             "class X(metaclass=Meta):\n"
+                             "    pass\n"
+                             "print(isinstance(1, X), isinstance(2, X), isinstance(X(), X), issubclass(int, X), issubclass(X, X))\n");
+    CHECK(o.out == "True False True True False\n");
 }
 
 TEST_CASE("repr of a very deeply nested list raises RecursionError", "[limits]") {

@@ -290,6 +290,38 @@ test('Stop ends a runaway loop, and the next run works', { timeout: 120_000 }, a
   await page.close();
 });
 
+test('a recursion past what the worker\'s engine stack holds ends in RecursionError, and the lab runs on', { timeout: 90_000 }, async () => {
+  // The worker's engine stack is about half of Node's (cpydiff/recursion_native_stack.md): 500
+  // levels run as natively; a __getattr__ that recurses, and plain recursion with the limit
+  // raised, stop with RecursionError instead of killing the worker.
+  const src = [
+    'import sys',
+    'def f(n):',
+    '    return 1 if n == 0 else 1 + f(n - 1)',
+    'print(f(500))',
+    'class A:',
+    '    def __getattr__(self, name):',
+    '        return getattr(self, name)',
+    'try:',
+    '    A().x',
+    'except RecursionError as e:',
+    '    print(e)',
+    'sys.setrecursionlimit(100000)',
+    'try:',
+    '    f(50000)',
+    'except RecursionError as e:',
+    '    print(e)',
+    'print(f(500))',
+    '',
+  ].join('\n');
+  const { page, errors } = await open(permalink(src, '3.13'), 1);
+  // Which check stops the deep one depends on where the engine's room ends (here `n == 0`).
+  assert.match(await text(page, 'console'), /^501\nmaximum recursion depth exceeded\nmaximum recursion depth exceeded( in comparison| while calling a Python object)?\n501\n$/);
+  assert.match(await text(page, 'status'), /^Ran under CPython 3\.13/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a syntax error shows CPython\'s message and marks its line in the editor', { timeout: 90_000 }, async () => {
   const { page, errors } = await open(permalink('x = 1\ny = (2\n', '3.13'), 1);
   assert.match(await text(page, 'console'), /SyntaxError: '\(' was never closed\n$/);

@@ -1,0 +1,85 @@
+// recursion.h: the counts and limits per version.
+#include "object/recursion.h"
+
+#include <string>
+#include <utility>
+
+#include "object/errors.h"
+#include "object/runtime.h"
+
+namespace pymemlab {
+
+namespace {
+
+// Up to 3.11 the C checks count toward the Python frames' limit.
+bool shares_python_limit(const Profile& p) { return !p.at_least(3, 12); }
+
+PyObject* recursion_error(Runtime& rt, const char* where) {
+    return err_set_string(rt, rt.builtins().exc.RecursionError, std::string("maximum recursion depth exceeded") + where);
+}
+
+}  // namespace
+
+int c_recursion_limit(const Profile& p) {
+    if (p.at_least(3, 14) || shares_python_limit(p)) return 0;
+    return p.at_least(3, 13) ? 10000 : 1500;
+}
+
+bool python_frame_allowed(Runtime& rt) {
+    ThreadState& ts = rt.tstate();
+    const int depth = ts.recursion_depth + (shares_python_limit(rt.profile()) ? ts.c_depth : 0);
+    if (depth + 1 > ts.recursion_limit || ts.native_stack_exhausted()) {
+        recursion_error(rt, "");
+        return false;
+    }
+    return true;
+}
+
+bool enter_recursive_call(Runtime& rt, const char* where, int units) {
+    ThreadState& ts = rt.tstate();
+    const Profile& p = rt.profile();
+    ts.c_depth += units;
+    bool over;
+    if (shares_python_limit(p)) {
+        over = ts.recursion_depth + ts.c_depth > ts.recursion_limit;
+    } else {
+        const int limit = c_recursion_limit(p);
+        over = limit > 0 && ts.c_depth > limit;
+    }
+    if (over || ts.native_stack_exhausted()) {
+        ts.c_depth -= units;
+        recursion_error(rt, where);
+        return false;
+    }
+    return true;
+}
+
+void leave_recursive_call(Runtime& rt, int units) { rt.tstate().c_depth -= units; }
+
+CEntry::CEntry(Runtime& rt) : rt_(rt) {
+    ThreadState& ts = rt.tstate();
+    if (std::exchange(ts.frame_pushed_inline, false)) return;
+    if (c_recursion_limit(rt.profile()) > 0) {
+        ok = enter_recursive_call(rt, "", 2);
+        counted_ = ok ? 2 : 0;
+    } else {
+        uncounted_ = 2;
+        ts.uncounted_depth += uncounted_;
+    }
+}
+
+CEntry::~CEntry() {
+    if (counted_ > 0) leave_recursive_call(rt_, counted_);
+    rt_.tstate().uncounted_depth -= uncounted_;
+}
+
+bool eval_access_here(Runtime& rt) {
+    const ThreadState& ts = rt.tstate();
+    return ts.eval_access_nesting == ts.nesting() && rt.profile().at_least(3, 12);
+}
+
+void note_eval_access_call(Runtime& rt, const PyObject* func) {
+    if (eval_access_here(rt) && Py_TYPE(func) == rt.builtins().function_type) rt.tstate().frame_pushed_inline = true;
+}
+
+}  // namespace pymemlab
