@@ -46,7 +46,7 @@ std::string text_of(const Runtime& rt, PyObject* s, const char* otherwise) {
 // class_repr and class_str: the module comes from the class's dict.
 PyObject* class_repr(Runtime& rt, PyObject* self) {
     PyObject* mod = dict_get_ascii(rt, as_class(self)->cl_dict.p, "__module__");
-    return str_from_utf8(rt, "<class " + text_of(rt, mod, "?") + "." + text_of(rt, as_class(self)->cl_name.p, "?") +
+    return str_from_utf8(rt, "<class " + text_of(rt, mod, "?") + "." + class27_name(rt, self) +
                                  " at " + object_address(rt, self) + ">");
 }
 
@@ -75,7 +75,7 @@ PyObject* class_getattr(Runtime& rt, PyObject* self, PyObject* name) {
     if (v == nullptr) {
         if (err_occurred(rt)) return nullptr;
         return err_format(rt, rt.builtins().exc.AttributeError, "class %s has no attribute '%s'",
-                          text_of(rt, c->cl_name.p, "?").c_str(), str_as_utf8(rt, name).c_str());
+                          class27_name(rt, self).c_str(), str_as_utf8(rt, name).c_str());
     }
     if (descrgetfunc f = Py_TYPE(v)->tp_descr_get) return f(rt, v, nullptr, self);
     return new_ref(rt, v);
@@ -132,7 +132,7 @@ int class_setattr(Runtime& rt, PyObject* self, PyObject* name, PyObject* v) {
     if (dict_delitem(rt, c->cl_dict.p, name)) return 0;
     if (err_occurred(rt)) return -1;
     err_format(rt, rt.builtins().exc.AttributeError, "class %s has no attribute '%s'",
-               text_of(rt, c->cl_name.p, "?").c_str(), str_as_utf8(rt, name).c_str());
+               class27_name(rt, self).c_str(), str_as_utf8(rt, name).c_str());
     return -1;
 }
 
@@ -215,6 +215,8 @@ PyObject* class27_lookup_ascii(const Runtime& rt, PyObject* cls, const char* asc
         if (PyObject* v = class27_lookup_ascii(rt, tuple_items(c->cl_bases.p)[i], ascii)) return v;
     return nullptr;
 }
+
+std::string class27_name(const Runtime& rt, PyObject* cls) { return text_of(rt, as_class(cls)->cl_name.p, "?"); }
 
 bool class27_is_subclass(const Runtime& rt, PyObject* klass, PyObject* base) {
     if (klass == base) return true;

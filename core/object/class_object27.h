@@ -5,6 +5,8 @@
 // the type is made only for the 2.7 profile.
 #pragma once
 
+#include <string>
+
 #include "object/object.h"
 
 namespace pymemlab {
@@ -43,5 +45,7 @@ PyObject* class27_lookup(Runtime& rt, PyObject* cls, PyObject* name);
 PyObject* class27_lookup_ascii(const Runtime& rt, PyObject* cls, const char* ascii);
 // PyClass_IsSubclass: klass is base, or one of its bases (recursively) is.
 bool class27_is_subclass(const Runtime& rt, PyObject* klass, PyObject* base);
+// The class's name as text, or "?" when __name__ holds no str (its repr, error messages).
+std::string class27_name(const Runtime& rt, PyObject* cls);
 
 }  // namespace pymemlab

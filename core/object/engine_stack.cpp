@@ -14,8 +14,8 @@ namespace {
 // a 32nd (31 KB of Node's 984, 16 KB of a Chromium worker's 510), for what runs past the last
 // check (raising RecursionError, a trashcan's 50 nested deallocations), and a 256th (3.8 KB,
 // 2 KB; a plain call holds 0.5 KB (0.6 once V8 has optimized the interpreter), one through a
-// __getattr__ hook 1.7 KB over three levels). A worker's stack holds 1,000 plain calls only
-// just: cpydiff/recursion_native_stack.md.
+// __getattr__ hook 1.7 KB over three levels). A worker's stack holds fewer plain calls than
+// CPython's limit of 1,000: cpydiff/recursion_native_stack.md.
 constexpr int64_t kReserveDivisor = 32;
 constexpr int64_t kLevelDivisor = 256;
 

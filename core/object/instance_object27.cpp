@@ -32,10 +32,7 @@ namespace {
 
 PyInstanceObject* as_inst(PyObject* o) { return as_instance27(o); }
 PyObject* class_of(PyObject* self) { return as_inst(self)->in_class.p; }
-std::string class_name(const Runtime& rt, PyObject* self) {
-    PyObject* n = as_class27(class_of(self))->cl_name.p;
-    return n != nullptr && str_check(rt, n) ? str_as_utf8(rt, n) : "?";
-}
+std::string class_name(const Runtime& rt, PyObject* self) { return class27_name(rt, class_of(self)); }
 PyObject* not_implemented(Runtime& rt) { return new_ref(rt, rt.builtins().singletons.not_implemented); }
 bool is_not_implemented(const Runtime& rt, PyObject* o) { return o == rt.builtins().singletons.not_implemented; }
 
@@ -205,26 +202,28 @@ int instance_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* v) 
 
 // ---- text, hashing, truth -----------------------------------------------------------------------
 
-PyObject* instance_repr(Runtime& rt, PyObject* self) {
-    PyObject* func = getattr_optional(rt, self, "__repr__");
-    if (func == nullptr) {
-        if (err_occurred(rt)) return nullptr;
-        PyObject* mod = dict_get_ascii(rt, as_class27(class_of(self))->cl_dict.p, "__module__");
-        const std::string module = mod != nullptr && str_check(rt, mod) ? str_as_utf8(rt, mod) : "?";
-        return str_from_utf8(rt, "<" + module + "." + class_name(rt, self) + " instance at " +
-                                     object_address(rt, self) + ">");
-    }
+// The instance's method `name` called without arguments; what `absent` returns when it has
+// none (and looking for it raised nothing).
+template <class Absent>
+PyObject* call_or(Runtime& rt, PyObject* self, const char* name, Absent absent) {
+    PyObject* func = getattr_optional(rt, self, name);
+    if (func == nullptr) return err_occurred(rt) ? nullptr : absent();
     PyObject* r = call(rt, func, nullptr, 0);
     rt.decref(func);
     return r;
 }
 
+PyObject* instance_repr(Runtime& rt, PyObject* self) {
+    return call_or(rt, self, "__repr__", [&] {
+        PyObject* mod = dict_get_ascii(rt, as_class27(class_of(self))->cl_dict.p, "__module__");
+        const std::string module = mod != nullptr && str_check(rt, mod) ? str_as_utf8(rt, mod) : "?";
+        return str_from_utf8(rt, "<" + module + "." + class_name(rt, self) + " instance at " +
+                                     object_address(rt, self) + ">");
+    });
+}
+
 PyObject* instance_str(Runtime& rt, PyObject* self) {
-    PyObject* func = getattr_optional(rt, self, "__str__");
-    if (func == nullptr) return err_occurred(rt) ? nullptr : instance_repr(rt, self);
-    PyObject* r = call(rt, func, nullptr, 0);
-    rt.decref(func);
-    return r;
+    return call_or(rt, self, "__str__", [&] { return instance_repr(rt, self); });
 }
 
 // instance_hash: __hash__; without one, the address, unless __eq__ or __cmp__ says the
@@ -337,12 +336,9 @@ PyObject* instance_getiter(Runtime& rt, PyObject* self) {
 }
 
 PyObject* instance_iternext(Runtime& rt, PyObject* self) {
-    PyObject* func = getattr_optional(rt, self, "next");
-    if (func == nullptr)
-        return err_occurred(rt) ? nullptr
-                                : err_set_string(rt, rt.builtins().exc.TypeError, "instance has no next() method");
-    PyObject* r = call(rt, func, nullptr, 0);
-    rt.decref(func);
+    PyObject* r = call_or(rt, self, "next", [&] {
+        return err_set_string(rt, rt.builtins().exc.TypeError, "instance has no next() method");
+    });
     if (r == nullptr) err_clear_stop_iteration(rt);
     return r;
 }
@@ -494,22 +490,13 @@ PyObject* instance_ipow(Runtime& rt, PyObject* v, PyObject* w, PyObject* z) { re
 
 // instance_int: __int__, else __trunc__.
 PyObject* instance_int(Runtime& rt, PyObject* self) {
-    PyObject* func = getattr_optional(rt, self, "__int__");
-    if (func == nullptr) return err_occurred(rt) ? nullptr : call_special(rt, self, "__trunc__", nullptr, 0);
-    PyObject* r = call(rt, func, nullptr, 0);
-    rt.decref(func);
-    return r;
+    return call_or(rt, self, "__int__", [&] { return call_special(rt, self, "__trunc__", nullptr, 0); });
 }
 
 PyObject* instance_index(Runtime& rt, PyObject* self) {
-    PyObject* func = getattr_optional(rt, self, "__index__");
-    if (func == nullptr)
-        return err_occurred(rt) ? nullptr
-                                : err_set_string(rt, rt.builtins().exc.TypeError,
-                                                 "object cannot be interpreted as an index");
-    PyObject* r = call(rt, func, nullptr, 0);
-    rt.decref(func);
-    return r;
+    return call_or(rt, self, "__index__", [&] {
+        return err_set_string(rt, rt.builtins().exc.TypeError, "object cannot be interpreted as an index");
+    });
 }
 
 template <class F>
