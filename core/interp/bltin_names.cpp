@@ -256,6 +256,9 @@ PyObject* b_dir(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t nargs,
 // lineno, offset, text[, end_lineno, end_offset])).
 PyObject* raise_syntax_error(Runtime& rt, const SyntaxErrorInfo& e, const char* filename) {
     if (e.type == "MemoryError") return err_occurred(rt) ? nullptr : err_no_memory(rt);
+    // The compiler's recursion limit (2.7's RuntimeError) has no location.
+    if (e.type == "RecursionError" || e.type == "RuntimeError")
+        return err_set_string(rt, rt.builtins().exc.RecursionError, e.msg);
     const ExceptionTypes& t = rt.builtins().exc;
     PyTypeObject* type = e.type == "IndentationError" ? t.IndentationError : e.type == "TabError" ? t.TabError : t.SyntaxError;
     const bool ends = rt.profile().at_least(3, 10);

@@ -11,6 +11,7 @@
 #include "interp/compiler_internal.h"
 #include "object/builtins.h"
 #include "object/errors.h"
+#include "object/recursion.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -176,7 +177,7 @@ PyObject* Compiler::run(const std::vector<ast::Stmt*>& body, bool interactive) {
         return nullptr;
     }
     if (at_least(3, 7)) pool_.fold_ast(body);
-    if (!symtable_.build(body, err_)) {
+    if (!symtable_.build(body, err_, compiler_nesting_budget(rt_))) {
         failed_ = true;
         return nullptr;
     }

@@ -4,6 +4,8 @@
 // analyze_block / analyze_name / analyze_cells / update_symbols do.
 #include "interp/symtable.h"
 
+#include <algorithm>
+
 #include <unordered_set>
 #include <utility>
 
@@ -54,7 +56,7 @@ void Symtable::error(const ast::Pos& pos, std::string msg) {
 }
 
 bool Symtable::enter_recursion(const ast::Pos& pos) {
-    if (depth_ < kMaxRecursion) return true;
+    if (depth_ < max_depth_) return true;
     if (!failed_) {
         failed_ = true;
         if (err_ != nullptr) {
@@ -139,8 +141,9 @@ void Symtable::add_def_in(SymtableEntry* ste, const std::string& name, int flag,
     }
 }
 
-bool Symtable::build(const std::vector<ast::Stmt*>& body, SyntaxErrorInfo* err) {
+bool Symtable::build(const std::vector<ast::Stmt*>& body, SyntaxErrorInfo* err, int nesting) {
     err_ = err;
+    max_depth_ = std::min(kMaxRecursion, nesting);
     enter_block("top", BlockType::Module, nullptr, ast::Pos{});
     top_ = cur_;
     visit_stmts(body);

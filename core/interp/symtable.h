@@ -96,8 +96,10 @@ class Symtable {
 public:
     explicit Symtable(const Profile& profile) : profile_(profile) {}
     // Builds the table of a module (or of one interactive statement). false with *err filled
-    // with the first error in source order of the passes (visit, then analysis).
-    bool build(const std::vector<ast::Stmt*>& body, SyntaxErrorInfo* err);
+    // with the first error in source order of the passes (visit, then analysis). `nesting`:
+    // the statements and expressions it may enter one inside another before RecursionError
+    // (object/recursion.h's compiler_nesting_budget), within the lab's own bound.
+    bool build(const std::vector<ast::Stmt*>& body, SyntaxErrorInfo* err, int nesting);
     SymtableEntry* top() const { return top_; }
     // The block a FunctionDef/ClassDef statement or a Lambda/comprehension expression opened.
     SymtableEntry* lookup(const void* key) const;
@@ -113,6 +115,7 @@ private:
     std::vector<SymtableEntry*> stack_;
     std::string private_;  // st_private: the innermost class name, for mangling
     int depth_ = 0;        // recursion guard (the WebAssembly stack is small)
+    int max_depth_ = 0;
     bool in_annotation_ = false;
 
     // ---- the visitor (symtable.cpp) ----

@@ -1,6 +1,7 @@
 // recursion.h: the counts and limits per version.
 #include "object/recursion.h"
 
+#include <climits>
 #include <string>
 #include <utility>
 
@@ -23,6 +24,15 @@ PyObject* recursion_error(Runtime& rt, const char* where) {
 int c_recursion_limit(const Profile& p) {
     if (p.at_least(3, 14) || shares_python_limit(p)) return 0;
     return p.at_least(3, 13) ? 10000 : 1500;
+}
+
+int compiler_nesting_budget(Runtime& rt) {
+    constexpr int kScale = 3;  // COMPILER_STACK_FRAME_SCALE
+    const ThreadState& ts = rt.tstate();
+    const Profile& p = rt.profile();
+    if (p.major == 2 || p.at_least(3, 14)) return INT_MAX;
+    if (shares_python_limit(p)) return kScale * (ts.recursion_limit - ts.recursion_depth - ts.c_depth);
+    return kScale * (c_recursion_limit(p) - ts.c_depth);
 }
 
 bool python_frame_allowed(Runtime& rt) {

@@ -50,6 +50,12 @@ public:
     const bool ok;
 };
 
+// How many statements and expressions the compiler's symbol table may enter one inside another:
+// CPython starts its count at the caller's recursion depth (the shared count up to 3.11, the C
+// units from 3.12), three to a level, against three times the limit; so exec() deep in a
+// recursion fails "during compilation". 2.7 and 3.14 have no such count.
+int compiler_nesting_budget(Runtime& rt);
+
 // A Python frame that C code enters rather than the evaluation loop itself
 // (ThreadState::frame_pushed_inline), for the scope of its run: 3.12 and 3.13 count it as two C
 // units first (PY_EVAL_C_STACK_UNITS). In every version it is two levels of nesting for the
