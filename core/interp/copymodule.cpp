@@ -18,6 +18,7 @@
 #include "object/list_object.h"
 #include "object/long_object.h"
 #include "object/module_object.h"
+#include "object/recursion.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -472,15 +473,17 @@ PyObject* copy_impl(Runtime& rt, const CopyModule& m, PyObject* x) {
 
 // ---- deepcopy ----------------------------------------------------------------------------------------
 
-// The Python frames CPython would be in: deepcopy() and its helper count toward the recursion limit.
+// The Python frames CPython would be in: deepcopy() and its helper each pass the frame check
+// (object/recursion.h), which also keeps a deep copy within the native and engine stacks.
 class FrameDepth {
 public:
-    explicit FrameDepth(Runtime& rt) : rt_(rt) { ok_ = ++rt.tstate().recursion_depth <= rt.tstate().recursion_limit; }
-    ~FrameDepth() { --rt_.tstate().recursion_depth; }
-    bool ok() {
-        if (!ok_) err_set_string(rt_, rt_.builtins().exc.RecursionError, "maximum recursion depth exceeded");
-        return ok_;
+    explicit FrameDepth(Runtime& rt) : rt_(rt), ok_(python_frame_allowed(rt)) {
+        if (ok_) ++rt.tstate().recursion_depth;
     }
+    ~FrameDepth() {
+        if (ok_) --rt_.tstate().recursion_depth;
+    }
+    bool ok() const { return ok_; }
 
 private:
     Runtime& rt_;

@@ -71,6 +71,7 @@ export const CASES = [
   // ---- Printing
   { name: 'deep-repr', what: 'repr of a list nested 100,000 deep', source: 'l = []\nfor i in range(100000):\n    l = [l]\nprint(repr(l))\n', expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded/ } },
   { name: 'deep-tuple-hash', what: 'hash of a tuple nested 100,000 deep', source: 't = ()\nfor i in range(100000):\n    t = (t,)\nprint(hash(t) == hash(t))\n', expect: { status: 0, stdout: 'True\n' } },
+  { name: 'deep-deepcopy', lab: 'budget', what: 'copy.deepcopy of a list nested 300,000 deep with sys.setrecursionlimit(10**6)', source: lines('import copy, sys', 'sys.setrecursionlimit(10**6)', 'l = []', 'for i in range(300000):', '    l = [l]', 'copy.deepcopy(l)'), expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded$/ } },
   { name: 'deep-map-chain', lab: 'budget', what: 'map over map over ... 100,000 deep, then list() of it (CPython: a segfault)', source: 'it = iter([1])\nfor i in range(100000):\n    it = map(abs, it)\nprint(list(it))\n', expect: { status: 1, last: /^RecursionError: maximum recursion depth exceeded$/ } },
   { name: 'deep-free', what: 'freeing a list nested 1,000,000 deep', source: 'l = []\nfor i in range(1000000):\n    l = [l]\ndel l\nprint("freed")\n', expect: { status: 0, stdout: 'freed\n' } },
   { name: 'self-reference', what: 'self-referential containers printed', source: lines('l = [1]', 'l.append(l)', 'd = {}', 'd["d"] = d', 'print(l, d)'), expect: { status: 0, stdout: "[1, [...]] {'d': {...}}\n" } },
