@@ -25,6 +25,7 @@
 #include "object/list_object.h"
 #include "object/long_object.h"
 #include "object/module_object.h"
+#include "object/recursion.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/text_args.h"
@@ -353,8 +354,7 @@ PyObject* run_string(Runtime& rt, std::string_view text, PyObject* globals, PyOb
     // The parser and the compiler recurse with checks of their own (their nesting limits) but no
     // word with the stack guards: room for 16 levels' worth (object/engine_stack.h) is asked.
     constexpr int kSourceRunNesting = 16;
-    if (rt.tstate().native_stack_exhausted(kSourceRunNesting))
-        return err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
+    if (rt.tstate().native_stack_exhausted(kSourceRunNesting)) return set_recursion_error(rt);
     return compile_and_run(rt, text, globals, locals, eval_input);
 }
 

@@ -301,7 +301,7 @@ PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_s
     const ArgSource src{rt, args, steal, stack_owner(in, args, steal), true};
     PyObject* r = nullptr;
     if (bind_arguments(in, func, &frame, src, nargs, kwnames) && frame_make_cells(rt, &frame)) {
-        if (rt.profile().version_number == 311 && body.runs < kQuickeningRuns311) ++as_code(code)->body.p->runs;
+        note_code_run(rt.profile(), code);
         ++ts.recursion_depth;
         r = eval_frame(in, &frame);
         --ts.recursion_depth;

@@ -10,6 +10,7 @@
 
 #include "interp/opcode.h"
 #include "object/object.h"
+#include "profile/profile.h"
 
 namespace pymemlab {
 
@@ -42,7 +43,7 @@ struct CodeBody {
     int stacksize = 0;        // the deepest the value stack gets
     int64_t size = 0;         // sys.getsizeof and the block's request, fixed when the object is made
     int local_cells = 0;      // cell variables that are locals too (co_varnames): one slot each from 3.11
-    int runs = 0;             // 3.11: frames started (RESUME), up to kQuickeningRuns311 (call.cpp)
+    int runs = 0;             // 3.11: frames started (RESUME), up to kQuickeningRuns311
     std::vector<bool> calls_run;  // 3.12+: the CALLs run once, by index (the second run specializes)
     // For each cell variable, the index of the parameter it is (its value is moved into the
     // cell when the frame starts), or -1.
@@ -81,6 +82,11 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
 inline PyCodeObject* as_code(PyObject* o) { return reinterpret_cast<PyCodeObject*>(o); }
 inline const PyCodeObject* as_code(const PyObject* o) { return reinterpret_cast<const PyCodeObject*>(o); }
 inline const CodeBody& code_body(const PyObject* o) { return *as_code(o)->body.p; }
+// RESUME's _PyCode_Warmup in 3.11: one more frame of `code` started, counted until quickening.
+inline void note_code_run(const Profile& p, PyObject* code) {
+    int& runs = as_code(code)->body.p->runs;
+    if (p.version_number == 311 && runs < kQuickeningRuns311) ++runs;
+}
 int64_t code_nlocals(const PyObject* code);
 int64_t code_ncells(const PyObject* code);
 int64_t code_nfrees(const PyObject* code);

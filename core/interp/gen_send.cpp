@@ -227,7 +227,7 @@ SendResult gen_send_ex2(Interp& in, PyObject* gen, PyObject* arg, PyObject** pre
         s->outer_exc = std::exchange(in.exc_info, std::exchange(s->exc_state, {}));
         if (exc) chain_thrown_exception(in);
         f->throw_pending = exc;
-        if (rt.profile().version_number == 311 && code_body(f->code).runs < kQuickeningRuns311) ++as_code(f->code)->body.p->runs;
+        note_code_run(rt.profile(), f->code);
         ++ts.recursion_depth;
         // ≤3.10: the frame object holds its caller's while the generator runs (gen_send_ex).
         PyObject* fo = s->embedded == nullptr ? as_gen(gen)->gi_frame.p : nullptr;

@@ -15,11 +15,11 @@ namespace {
 // Up to 3.11 the C checks count toward the Python frames' limit.
 bool shares_python_limit(const Profile& p) { return !p.at_least(3, 12); }
 
-PyObject* recursion_error(Runtime& rt, const char* where) {
+}  // namespace
+
+PyObject* set_recursion_error(Runtime& rt, const char* where) {
     return err_set_string(rt, rt.builtins().exc.RecursionError, std::string("maximum recursion depth exceeded") + where);
 }
-
-}  // namespace
 
 int c_recursion_limit(const Profile& p) {
     if (p.at_least(3, 14) || shares_python_limit(p)) return 0;
@@ -39,7 +39,7 @@ bool python_frame_allowed(Runtime& rt) {
     ThreadState& ts = rt.tstate();
     const int depth = ts.recursion_depth + (shares_python_limit(rt.profile()) ? ts.c_depth : 0);
     if (depth + 1 > ts.recursion_limit || ts.native_stack_exhausted()) {
-        recursion_error(rt, "");
+        set_recursion_error(rt);
         return false;
     }
     return true;
@@ -58,7 +58,7 @@ bool enter_recursive_call(Runtime& rt, const char* where, int units) {
     }
     if (over || ts.native_stack_exhausted()) {
         ts.c_depth -= units;
-        recursion_error(rt, where);
+        set_recursion_error(rt, where);
         return false;
     }
     return true;
@@ -83,13 +83,11 @@ CEntry::~CEntry() {
     rt_.tstate().uncounted_depth -= uncounted_;
 }
 
-bool eval_access_here(Runtime& rt) {
-    const ThreadState& ts = rt.tstate();
-    return ts.eval_access_nesting == ts.nesting() && rt.profile().at_least(3, 12);
-}
-
 void note_eval_access_call(Runtime& rt, const PyObject* func) {
-    if (eval_access_here(rt) && Py_TYPE(func) == rt.builtins().function_type) rt.tstate().frame_pushed_inline = true;
+    ThreadState& ts = rt.tstate();
+    if (ts.eval_access_nesting == ts.nesting() && Py_TYPE(func) == rt.builtins().function_type &&
+        rt.profile().at_least(3, 12))
+        ts.frame_pushed_inline = true;
 }
 
 }  // namespace pymemlab

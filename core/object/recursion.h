@@ -20,6 +20,9 @@ class Runtime;
 struct Profile;
 struct PyObject;
 
+// Sets RecursionError "maximum recursion depth exceeded" and `where`; returns nullptr.
+PyObject* set_recursion_error(Runtime& rt, const char* where = "");
+
 // Py_C_RECURSION_LIMIT, or 0 where the C checks have no count of their own.
 int c_recursion_limit(const Profile& p);
 
@@ -79,7 +82,5 @@ private:
 // (ThreadState::eval_access_nesting): LOAD_ATTR_PROPERTY, LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN,
 // BINARY_SUBSCR_GETITEM.
 void note_eval_access_call(Runtime& rt, const PyObject* func);
-// Whether such an access is under way here (3.12+).
-bool eval_access_here(Runtime& rt);
 
 }  // namespace pymemlab

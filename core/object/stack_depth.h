@@ -7,7 +7,7 @@
 // (object/recursion.h).
 #pragma once
 
-#include "object/errors.h"
+#include "object/recursion.h"
 #include "object/runtime.h"
 
 namespace pymemlab {
@@ -18,7 +18,7 @@ struct StackDepth {
     explicit StackDepth(Runtime& rt) : ts(rt.tstate()) {
         ++ts.uncounted_depth;
         ok = !ts.native_stack_exhausted();
-        if (!ok) err_set_string(rt, rt.builtins().exc.RecursionError, "maximum recursion depth exceeded");
+        if (!ok) set_recursion_error(rt);
     }
     ~StackDepth() { --ts.uncounted_depth; }
     StackDepth(const StackDepth&) = delete;

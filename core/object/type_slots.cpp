@@ -351,11 +351,13 @@ Py_ssize_t slot_sq_length(Runtime& rt, PyObject* self) {
 }
 
 PyObject* slot_mp_subscript(Runtime& rt, PyObject* self, PyObject* key) {
-    if (eval_access_here(rt))  // BINARY_SUBSCR_GETITEM
-        if (PyObject* getitem = find_dunder(rt, Py_TYPE(self), "__getitem__", MP(mp_subscript)).attr)
-            note_eval_access_call(rt, getitem);
-    return call_dunder(rt, self, "__getitem__", MP(mp_subscript), &key, 1,
-                       [&](PyTypeObject* b) { return b->tp_as_mapping.mp_subscript(rt, self, key); });
+    Found f = find_dunder(rt, Py_TYPE(self), "__getitem__", MP(mp_subscript));
+    if (f.attr != nullptr) {
+        note_eval_access_call(rt, f.attr);  // BINARY_SUBSCR_GETITEM
+        return call_method_found(rt, f.attr, self, &key, 1);
+    }
+    if (f.builtin != nullptr) return f.builtin->tp_as_mapping.mp_subscript(rt, self, key);
+    return no_method(rt, "__getitem__");
 }
 
 int slot_mp_ass_subscript(Runtime& rt, PyObject* self, PyObject* key, PyObject* value) {
