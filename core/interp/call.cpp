@@ -1,5 +1,6 @@
 // Calling Python functions: binding arguments to parameters (CPython's initialize_locals, with
 // its error messages), the frame's cells, the recursion limit, and LOAD_METHOD's lookup.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -275,14 +276,11 @@ PyObject* make_generator(Interp& in, PyObject* func, PyObject** args, Py_ssize_t
 
 }  // namespace
 
-PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
-                               bool steal, PyObject** func_slot) {
+Frame* python_frame_start(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
+                          bool steal, PyObject** func_slot) {
     Runtime& rt = in.rt;
     PyFunctionObject* fo = as_function(func);
     PyObject* code = fo->func_code.p;
-    const CodeBody& body = code_body(code);
-    if (body.flags & CO_GENERATOR) return make_generator(in, func, args, nargs, kwnames, steal);
-    ThreadState& ts = rt.tstate();
     if (!python_frame_allowed(rt)) return nullptr;
     FuncRef how = FuncRef::kNew;
     if (func_slot != nullptr && frame_holds_func(rt)) {
@@ -292,21 +290,36 @@ PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_s
         *func_slot = nullptr;
         how = borrowed ? FuncRef::kMovedBorrowed : FuncRef::kMoved;
     }
-    Frame frame;
-    frame_init(rt, &frame, code, func, fo->func_globals.p, in.builtins_dict, nullptr, how);
-    if (!frame_begin(rt, &frame)) {
-        frame_clear(rt, &frame);
+    auto frame = std::make_unique<Frame>();
+    frame_init(rt, frame.get(), code, func, fo->func_globals.p, in.builtins_dict, nullptr, how);
+    if (!frame_begin(rt, frame.get())) {
+        frame_clear(rt, frame.get());
         return nullptr;
     }
     const ArgSource src{rt, args, steal, stack_owner(in, args, steal), true};
-    PyObject* r = nullptr;
-    if (bind_arguments(in, func, &frame, src, nargs, kwnames) && frame_make_cells(rt, &frame)) {
-        note_code_run(rt.profile(), code);
-        ++ts.recursion_depth;
-        r = eval_frame(in, &frame);
-        --ts.recursion_depth;
+    if (!bind_arguments(in, func, frame.get(), src, nargs, kwnames) || !frame_make_cells(rt, frame.get())) {
+        frame_end(rt, frame.get());
+        return nullptr;
     }
-    frame_end(rt, &frame);
+    note_code_run(rt.profile(), code);
+    ++rt.tstate().recursion_depth;
+    return frame.release();
+}
+
+void python_frame_finish(Interp& in, Frame* f) {
+    --in.rt.tstate().recursion_depth;
+    frame_end(in.rt, f);
+    delete f;
+}
+
+PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
+                               bool steal, PyObject** func_slot) {
+    if (code_body(as_function(func)->func_code.p).flags & CO_GENERATOR)
+        return make_generator(in, func, args, nargs, kwnames, steal);
+    Frame* frame = python_frame_start(in, func, args, nargs, kwnames, steal, func_slot);
+    if (frame == nullptr) return nullptr;
+    PyObject* r = eval_frame(in, frame);
+    python_frame_finish(in, frame);
     return r;
 }
 
@@ -347,6 +360,12 @@ PyObject* call_other_from_stack(Interp& in, PyObject* callable, PyObject** args,
         return r;
     }
     return object_vectorcall_from_eval(rt, callable, args, nargs, kwnames, origin);
+}
+
+PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames) {
+    if (Py_TYPE(callable) == in.rt.builtins().function_type)
+        return call_python_function(in, callable, args, nargs, kwnames, in.rt.profile().at_least(3, 11));
+    return call_other_from_stack(in, callable, args, nargs, kwnames);
 }
 
 PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* qualname, PyObject* defaults,

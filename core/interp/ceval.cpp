@@ -1,6 +1,9 @@
 // The evaluation loop (Python/ceval.c): runs a frame's instructions (opcode.h) until it returns
-// or yields. Python-to-Python calls recurse through call.cpp's function_call; the recursion
-// limit and the native-depth guard keep that bounded. Exceptions unwind the block stack here.
+// or yields. A CALL of a Python function runs the callee's frame in the same loop, in place of
+// the caller's, and resumes the caller with its result, as CPython 3.11+ does: such calls take
+// no native stack (the recursion limit and ThreadState::kMaxLoopFrames bound them). Calls from C
+// code recurse through call.cpp, under the native stack guards. Exceptions unwind the block stack
+// here.
 #include <cstring>
 #include <string>
 #include <utility>
@@ -326,7 +329,22 @@ void set_exception_context(Interp& in) {
     exception_set_context(rt, exc, handled);
 }
 
-PyObject* eval_frame(Interp& in, Frame* f) {
+namespace {
+
+// The end of a CALL: releases what the call left of its items from stack depth `base` (slots
+// whose references a 3.11+ callee took over are null; a borrowed item, 3.14, is let go without a
+// decref), and 2.7/3.6's own reference to the callable.
+void call_done(Runtime& rt, Frame* f, size_t base, PyObject* held) {
+    if (held != nullptr) rt.decref(held);
+    for (size_t i = f->stack.size(); i-- > base;)
+        if (!frame_untag_stack(f, i)) rt.xdecref(f->stack[i]);
+    f->stack.resize(base);
+}
+
+// Runs f from f->ip until it returns or yields: the value, or null with an exception. Or until a
+// CALL of a Python function has started that function's frame: then *callee is the frame, for
+// eval_frame to run, and run_frame is called again with its result (`resumed`, `call_result`).
+PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, Frame** callee) {
     Runtime& rt = in.rt;
     const Builtins& b = rt.builtins();
     PyObject* const code = f->code;
@@ -369,14 +387,16 @@ PyObject* eval_frame(Interp& in, Frame* f) {
     auto push = [&](PyObject* v) { stack.push_back(v); };
     auto peek = [&](int i) { return stack[stack.size() - static_cast<size_t>(i)]; };
 
-    Frame* const saved = in.frame;
-    f->back = saved;
-    in.frame = f;
-    f->executing = true;
-
     // The eval breaker (3.12+ runs a scheduled collection there): checked on entry (RESUME),
-    // after backward jumps and after calls, where CPython 3.12 checks it.
-    bool eval_breaker = true;
+    // after backward jumps and after calls that succeed, where CPython 3.12 checks it.
+    bool eval_breaker = !resumed || call_result != nullptr;
+    if (resumed) {
+        call_done(rt, f, static_cast<size_t>(std::exchange(f->call_base, -1)), std::exchange(f->call_held, nullptr));
+        if (call_result != nullptr)
+            push(call_result);
+        else
+            f->throw_pending = true;  // the error is the CALL's: raised before the next instruction
+    }
     // Whether anyone hears of new lines (the trace, the on_line hook): fixed for a run, so the
     // loop tests one local per instruction.
     const bool lines_heard = rt.trace() != nullptr || static_cast<bool>(in.on_line);
@@ -704,14 +724,31 @@ PyObject* eval_frame(Interp& in, Frame* f) {
                     if (caches.empty()) caches.resize(body.instrs.size());
                     cache = &caches[static_cast<size_t>(&ins - instrs)];
                 }
-                PyObject* r = call_from_stack(in, callable, args, nargs, kwnames, cache, &stack[base]);
+                PyObject* r;
+                // 3.11+ moves the arguments from the caller's stack into the callee's frame;
+                // older versions copy them, so the caller's stack keeps a reference during the
+                // call.
+                const bool steal = rt.profile().at_least(3, 11);
+                if (cache != nullptr && specialized_init(rt, *cache, callable, nargs)) {
+                    r = alloc_and_enter_init(in, args, nargs);
+                } else if (Py_TYPE(callable) == b.function_type &&
+                           !(code_body(as_function(callable)->func_code.p).flags & CO_GENERATOR)) {
+                    // A Python function's frame runs in place of this one (eval_frame), so that
+                    // a Python call takes no native stack, as none does in CPython 3.11+.
+                    *callee = python_frame_start(in, callable, args, nargs, kwnames, steal, &stack[base]);
+                    if (*callee != nullptr) {
+                        f->call_base = static_cast<int32_t>(base);
+                        f->call_held = held;
+                        return nullptr;
+                    }
+                    r = nullptr;
+                } else if (Py_TYPE(callable) == b.function_type) {
+                    r = call_python_function(in, callable, args, nargs, kwnames, steal, &stack[base]);
+                } else {
+                    r = call_other_from_stack(in, callable, args, nargs, kwnames);
+                }
                 kwnames = nullptr;
-                if (held != nullptr) rt.decref(held);
-                // call_from_stack nulls the argument slots whose references it took over; a
-                // borrowed item (3.14) is let go without a decref.
-                for (size_t i = stack.size(); i-- > base;)
-                    if (!frame_untag_stack(f, i)) rt.xdecref(stack[i]);
-                stack.resize(base);
+                call_done(rt, f, base, held);
                 if (r == nullptr) goto error;
                 push(r);
                 eval_breaker = true;
@@ -1320,9 +1357,44 @@ exit:
         exc_info_publish27(in, in.exc_info);
         exc_info_clear(rt, old);
     }
-    in.frame = saved;
-    f->executing = false;
     return retval;
+}
+
+// Puts f on the interpreter's frame chain, over `back`.
+void link_frame(Frame* f, Frame* back) {
+    f->back = back;
+    f->generator_below = back == nullptr || back->generator != nullptr ? back : back->generator_below;
+}
+
+}  // namespace
+
+PyObject* eval_frame(Interp& in, Frame* entry) {
+    ThreadState& ts = in.rt.tstate();
+    Frame* f = entry;
+    link_frame(f, in.frame);
+    PyObject* r = nullptr;
+    bool resumed = false;
+    for (;;) {
+        in.frame = f;
+        f->executing = true;
+        Frame* callee = nullptr;
+        r = run_frame(in, f, resumed, r, &callee);
+        if (callee != nullptr) {
+            link_frame(callee, f);
+            ++ts.loop_frames;
+            f = callee;
+            resumed = false;
+            continue;
+        }
+        in.frame = f->back;
+        f->executing = false;
+        if (f == entry) return r;
+        Frame* caller = f->back;
+        python_frame_finish(in, f);
+        --ts.loop_frames;
+        f = caller;
+        resumed = true;
+    }
 }
 
 }  // namespace pymemlab

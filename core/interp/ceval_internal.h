@@ -12,37 +12,34 @@
 
 namespace pymemlab {
 
-// Runs f until it returns (f->finished) or yields; the value, or nullptr with an exception.
+// Runs f until it returns (f->finished) or yields; the value, or nullptr with an exception. The
+// Python functions its CALLs call run in this same native frame (ceval.cpp).
 PyObject* eval_frame(Interp& in, Frame* f);
 // LOAD_METHOD's lookup: *meth = the unbound function (new reference) when obj.name is a plain
 // method of type(obj) not shadowed by an instance attribute, else nullptr. -1 on error.
 int load_method(Interp& in, PyObject* obj, PyObject* name, PyObject** meth);
-// CALL: calls callable with the stack's arguments. When the profile moves arguments into the
-// callee's frame (3.11+), it takes their references and nulls the stack slots; so too the
-// callable's reference, from `callable_slot` when given, when it is a Python function whose
-// frame holds its function (3.11+). `cache` is the instruction's (3.13+, a call without keywords
-// and a null self slot: args[-2] is the callable's slot and args[-1] the null one), for
-// CALL_ALLOC_AND_ENTER_INIT (interp/specialize.h).
-// Inline, so that a Python function's call holds no frame of its own between the caller's
-// eval_frame and the callee's (the WebAssembly engine's stack holds about 1,000 such calls in a
-// browser's worker: engine_stack.h).
 // A call of a Python function (call.cpp). `func_slot`, when given, is the caller's stack slot
 // holding func, whose reference a 3.11+ frame takes over (CALL's _PyEvalFramePushAndInit).
+// A generator function's call makes the generator; any other is python_frame_start, eval_frame
+// and python_frame_finish.
 PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
                                bool steal, PyObject** func_slot = nullptr);
-// call_from_stack's other callables (call.cpp).
+// The frame of a call of func, which is no generator function: the frame check passed
+// (python_frame_allowed), the arguments bound and the recursion count raised; null with an
+// exception. The frame is on the heap, for eval_frame to run in place of the caller's (CALL)
+// or in a call of its own.
+Frame* python_frame_start(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,
+                          bool steal, PyObject** func_slot);
+// Ends a frame python_frame_start made, once it has run: the count lowered, its references
+// released (frame_end), the frame freed.
+void python_frame_finish(Interp& in, Frame* f);
+// A call of any other callable from the evaluation loop's stack (call.cpp): the recursion
+// checks CPython's CALL makes, as far as the instruction is specialized yet.
 PyObject* call_other_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs,
                                 PyObject* kwnames);
-inline PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs,
-                                 PyObject* kwnames, CallCache* cache = nullptr, PyObject** callable_slot = nullptr) {
-    Runtime& rt = in.rt;
-    if (cache != nullptr && specialized_init(rt, *cache, callable, nargs)) return alloc_and_enter_init(in, args, nargs);
-    // 3.11+ moves the arguments from the caller's stack into the callee's frame; older
-    // versions copy them, so the caller's stack keeps a reference during the call.
-    if (Py_TYPE(callable) == rt.builtins().function_type)
-        return call_python_function(in, callable, args, nargs, kwnames, rt.profile().at_least(3, 11), callable_slot);
-    return call_other_from_stack(in, callable, args, nargs, kwnames);
-}
+// A call of callable with the stack's arguments, as CALL makes it; what the callee's frame takes
+// over is as for call_python_function, with `steal` the profile's (3.11+).
+PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ssize_t nargs, PyObject* kwnames);
 // Builtins::function_call: calling a Python function from C (arguments borrowed).
 PyObject* function_vectorcall(Runtime& rt, PyObject* func, PyObject* const* args, Py_ssize_t nargs,
                               PyObject* kwnames);

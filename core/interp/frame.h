@@ -65,6 +65,14 @@ struct Frame {
     int32_t line = 0;             // the line of the instruction being run
     int32_t traced_line = 0;      // the last line the trace was told this frame started (ceval_trace.cpp)
     Frame* back = nullptr;        // the calling frame (borrowed)
+    // The nearest frame below this one on the chain that is a generator's (borrowed, or null):
+    // set with back, so that what walks the chain for generators skips the frames between.
+    Frame* generator_below = nullptr;
+    // A CALL of a Python function waiting for its frame, which eval_frame runs in place of this
+    // one: the stack depth the call's items start at (-1: none waits), and 2.7/3.6's reference
+    // to the callable for the call (strong, or null).
+    int32_t call_base = -1;
+    PyObject* call_held = nullptr;
     // The frame's PyFrameObject once it has one (borrowed; frame_object.h): up to 3.10 from
     // frame_begin, from 3.11 made on demand (a traceback) for a frame run in place. A
     // generator's frame object is the generator's (gi_frame) and is not kept here.

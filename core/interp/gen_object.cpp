@@ -384,8 +384,8 @@ const ExcInfo* handled_exc_info(Interp& in) {
     const bool skip_none = in.rt.profile().at_least(3, 7);
     auto found = [&](const ExcInfo* e) { return e->value != nullptr && (e->value != none || !skip_none); };
     const ExcInfo* e = &in.exc_info;
-    for (const Frame* f = in.frame; !found(e) && f != nullptr; f = f->back) {
-        if (f->generator == nullptr) continue;
+    const Frame* f = in.frame != nullptr && in.frame->generator == nullptr ? in.frame->generator_below : in.frame;
+    for (; !found(e) && f != nullptr; f = f->generator_below) {
         const GenState* s = gen_state(f->generator);
         if (s->running) e = &s->outer_exc;
     }

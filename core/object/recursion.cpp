@@ -38,7 +38,8 @@ int compiler_nesting_budget(Runtime& rt) {
 bool python_frame_allowed(Runtime& rt) {
     ThreadState& ts = rt.tstate();
     const int depth = ts.recursion_depth + (shares_python_limit(rt.profile()) ? ts.c_depth : 0);
-    if (depth + 1 > ts.recursion_limit || ts.native_stack_exhausted()) {
+    if (depth + 1 > ts.recursion_limit || ts.loop_frames >= ThreadState::kMaxLoopFrames ||
+        ts.native_stack_exhausted()) {
         set_recursion_error(rt);
         return false;
     }
@@ -68,8 +69,9 @@ void leave_recursive_call(Runtime& rt, int units) { rt.tstate().c_depth -= units
 
 CEntry::CEntry(Runtime& rt) : rt_(rt) {
     ThreadState& ts = rt.tstate();
-    if (std::exchange(ts.frame_pushed_inline, false)) return;
-    if (c_recursion_limit(rt.profile()) > 0) {
+    // The lab's own path to such a frame is native all the same.
+    const bool inline_in_cpython = std::exchange(ts.frame_pushed_inline, false);
+    if (!inline_in_cpython && c_recursion_limit(rt.profile()) > 0) {
         ok = enter_recursive_call(rt, "", 2);
         counted_ = ok ? 2 : 0;
     } else {

@@ -59,10 +59,10 @@ public:
 // recursion fails "during compilation". 2.7 and 3.14 have no such count.
 int compiler_nesting_budget(Runtime& rt);
 
-// A Python frame that C code enters rather than the evaluation loop itself
-// (ThreadState::frame_pushed_inline), for the scope of its run: 3.12 and 3.13 count it as two C
-// units first (PY_EVAL_C_STACK_UNITS). In every version it is two levels of nesting for the
-// stack guards, counted or not, as its native frames hold three times a plain call's.
+// A Python frame that the lab's C code enters, for the scope of its run: 3.12 and 3.13 count it
+// as two C units first (PY_EVAL_C_STACK_UNITS), unless CPython's evaluation loop pushes that
+// frame itself (ThreadState::frame_pushed_inline). In every version it is two levels of nesting
+// for the stack guards, counted or not, as the lab reaches it through a dozen native frames.
 class CEntry {
 public:
     explicit CEntry(Runtime& rt);

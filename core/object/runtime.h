@@ -67,7 +67,14 @@ struct ThreadState {
     // a property's getter, a __getattribute__ or a __getitem__ called at that very nesting is the
     // loop's own call, which 3.12+ specializes into a frame it pushes itself (recursion.h).
     int eval_access_nesting = -1;
-    int nesting() const { return recursion_depth + c_depth + uncounted_depth; }
+    // Python frames the evaluation loop runs in place of their caller's (a CALL of a Python
+    // function: interp/ceval.cpp), which hold host memory but no native stack. At most
+    // kMaxLoopFrames, whatever the recursion limit, so that a raised limit cannot exhaust the
+    // host's memory (RecursionError past it, as the stack guards give).
+    int loop_frames = 0;
+    static constexpr int kMaxLoopFrames = 100'000;
+    // How deep the native stack is nested, in Python frames and C recursions.
+    int nesting() const { return recursion_depth - loop_frames + c_depth + uncounted_depth; }
     int uncounted_depth = 0;     // C recursion CPython does not count (object/stack_depth.h)
     // The native stack guard (CPython 3.12's C stack protection, counted in bytes): where the
     // stack stood when the interpreter started (it grows down) and how much of it below that a

@@ -13,6 +13,7 @@
 #include "checked_runtime.h"
 #include "interp/interp.h"
 #include "interp/run.h"
+#include "object/runtime.h"
 #include "python_run.h"
 
 using namespace pymemlab;
@@ -65,14 +66,17 @@ TEST_CASE("deep recursion ends in RecursionError at the recursion limit", "[limi
           "RuntimeError: maximum recursion depth exceeded");
 }
 
-TEST_CASE("a raised recursion limit still ends in RecursionError before the native stack overflows", "[limits]") {
+TEST_CASE("a raised recursion limit ends in RecursionError where the loop's frames reach their cap", "[limits]") {
+    // A Python-to-Python call holds no native stack (interp/ceval.cpp runs the callee's frame in
+    // place of the caller's), so the recursion runs to ThreadState::kMaxLoopFrames: the module's
+    // frame and kMaxLoopFrames of f's, the last of which fails to call.
     for (const char* profile : {"3.8", "3.12"}) {
         INFO(profile);
         RunOutput o = run_python(profile,
                               "import sys\nsys.setrecursionlimit(1000000)\n"
-                              "def f(n):\n    return f(n + 1)\n"
-                              "try:\n    f(0)\nexcept RecursionError:\n    print('RecursionError')\n");
-        CHECK(o.out == "RecursionError\n");
+                              "def f(n):\n    try:\n        return f(n + 1)\n    except RecursionError:\n        return n\n"
+                              "print(f(0))\n");
+        CHECK(o.out == std::to_string(ThreadState::kMaxLoopFrames - 1) + "\n");
     }
 }
 
@@ -178,12 +182,21 @@ RunOutput run_on_small_stack(const char* profile, const char* source, size_t sta
 }  // namespace
 
 TEST_CASE("on a small native stack, deep recursion is still a RecursionError, not a crash", "[limits]") {
-    // Half a megabyte holds fewer than 1,000 frames of the debug build: the guard is sized from
-    // the thread's real stack, not from the usual 8 MiB.
+    // Half a megabyte holds fewer than 1,000 native levels of the debug build: the guard is sized
+    // from the thread's real stack, not from the usual 8 MiB. Python-to-Python calls take none of
+    // it, so 50,000 levels of them run; a recursion through C (a __getattr__ hook, repr) stops.
     constexpr size_t kStack = 512u << 10;
     RunOutput calls = run_on_small_stack(
-        "3.12", "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print(e)\n", kStack);
-    CHECK(calls.out == "maximum recursion depth exceeded\n");
+        "3.12",
+        "import sys\nsys.setrecursionlimit(100000)\ndef f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nprint(f(50000))\n",
+        kStack);
+    CHECK(calls.out == "50000\n");
+    RunOutput hooks = run_on_small_stack("3.12",
+                                         "import sys\nsys.setrecursionlimit(100000)\nclass A:\n"
+                                         "    def __getattr__(self, name):\n        return getattr(self, name)\n"
+                                         "try:\n    A().x\nexcept RecursionError as e:\n    print(e)\n",
+                                         kStack);
+    CHECK(hooks.out == "maximum recursion depth exceeded\n");
     RunOutput reprs = run_on_small_stack(
         "3.12", "l = []\nfor i in range(5000):\n    l = [l]\ntry:\n    repr(l)\nexcept RecursionError as e:\n    print(e)\n",
         kStack);
