@@ -290,7 +290,13 @@ Frame* python_frame_start(Interp& in, PyObject* func, PyObject** args, Py_ssize_
         *func_slot = nullptr;
         how = borrowed ? FuncRef::kMovedBorrowed : FuncRef::kMoved;
     }
-    auto frame = std::make_unique<Frame>();
+    std::unique_ptr<Frame> frame;
+    if (in.spare_frames.empty()) {
+        frame = std::make_unique<Frame>();
+    } else {
+        frame = std::move(in.spare_frames.back());
+        in.spare_frames.pop_back();
+    }
     frame_init(rt, frame.get(), code, func, fo->func_globals.p, in.builtins_dict, nullptr, how);
     if (!frame_begin(rt, frame.get())) {
         frame_clear(rt, frame.get());
@@ -309,7 +315,9 @@ Frame* python_frame_start(Interp& in, PyObject* func, PyObject** args, Py_ssize_
 void python_frame_finish(Interp& in, Frame* f) {
     --in.rt.tstate().recursion_depth;
     frame_end(in.rt, f);
-    delete f;
+    // Cleared, with the buffers of its fast locals and stack kept (frame_init starts it anew).
+    std::unique_ptr<Frame> spare(f);
+    if (in.spare_frames.size() < Interp::kSpareFrames) in.spare_frames.push_back(std::move(spare));
 }
 
 PyObject* call_python_function(Interp& in, PyObject* func, PyObject** args, Py_ssize_t nargs, PyObject* kwnames,

@@ -725,27 +725,24 @@ PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, F
                     cache = &caches[static_cast<size_t>(&ins - instrs)];
                 }
                 PyObject* r;
-                // 3.11+ moves the arguments from the caller's stack into the callee's frame;
-                // older versions copy them, so the caller's stack keeps a reference during the
-                // call.
-                const bool steal = rt.profile().at_least(3, 11);
                 if (cache != nullptr && specialized_init(rt, *cache, callable, nargs)) {
                     r = alloc_and_enter_init(in, args, nargs);
                 } else if (Py_TYPE(callable) == b.function_type &&
                            !(code_body(as_function(callable)->func_code.p).flags & CO_GENERATOR)) {
                     // A Python function's frame runs in place of this one (eval_frame), so that
-                    // a Python call takes no native stack, as none does in CPython 3.11+.
-                    *callee = python_frame_start(in, callable, args, nargs, kwnames, steal, &stack[base]);
+                    // a Python call takes no native stack, as none does in CPython 3.11+. 3.11+
+                    // moves the arguments from the caller's stack into the callee's frame; older
+                    // versions copy them, so the caller's stack keeps a reference during the call.
+                    *callee = python_frame_start(in, callable, args, nargs, kwnames, rt.profile().at_least(3, 11),
+                                                 &stack[base]);
                     if (*callee != nullptr) {
                         f->call_base = static_cast<int32_t>(base);
                         f->call_held = held;
                         return nullptr;
                     }
                     r = nullptr;
-                } else if (Py_TYPE(callable) == b.function_type) {
-                    r = call_python_function(in, callable, args, nargs, kwnames, steal, &stack[base]);
                 } else {
-                    r = call_other_from_stack(in, callable, args, nargs, kwnames);
+                    r = call_from_stack(in, callable, args, nargs, kwnames);  // a generator function's too
                 }
                 kwnames = nullptr;
                 call_done(rt, f, base, held);

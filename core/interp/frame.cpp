@@ -19,6 +19,8 @@ void frame_init(Runtime& rt, Frame* f, PyObject* code, PyObject* func, PyObject*
                 PyObject* locals, FuncRef how) {
     f->code = code;
     f->func = func;
+    f->ip = f->line = f->traced_line = 0;
+    f->finished = false;
     f->owns_func = func != nullptr && frame_holds_func(rt) && how != FuncRef::kMovedBorrowed;
     f->globals = globals;
     f->builtins = builtins;
@@ -86,6 +88,9 @@ void release_locals_and_stack(Runtime& rt, Frame* f) {
     borrowed.swap(f->borrowed_stack);
     for (size_t i = 0; i < stack.size(); ++i)
         if (!std::binary_search(borrowed.begin(), borrowed.end(), static_cast<int32_t>(i))) rt.xdecref(stack[i]);
+    // The stack's buffer stays with the frame, for its next use (python_frame_start's spares).
+    stack.clear();
+    if (f->stack.capacity() == 0) f->stack.swap(stack);
     std::vector<Block> blocks;
     blocks.swap(f->blocks);
     for (Block& b : blocks) block_release(rt, b);

@@ -101,7 +101,8 @@ struct Frame {
 // or the one the caller's stack held (CALL moves it: Frame::func).
 enum class FuncRef : uint8_t { kNew, kMoved, kMovedBorrowed };
 
-// Starts a frame over `code`: takes references to code and locals (may be null), to globals
+// Starts a frame over `code`, a new one or one cleared after a run (frame_clear; its position
+// is reset here, and its chain links are set as it runs): takes references to code and locals (may be null), to globals
 // and builtins (except 3.11+ function frames), and from 3.11 to func (may be null; `how` says
 // whether the reference is new or moved in), makes room for the fast locals, cells and free variables, and copies the free
 // variables' cells from func's closure.

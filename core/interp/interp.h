@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,10 @@ struct Interp {
     AtexitState atexit;
     ExcInfo exc_info;                   // the exception being handled (tstate->exc_info)
     Frame* frame = nullptr;             // the innermost running frame
+    // Frames that calls have finished with, kept with their buffers for the next calls
+    // (call.cpp's python_frame_start); at most kSpareFrames.
+    std::vector<std::unique_ptr<Frame>> spare_frames;
+    static constexpr size_t kSpareFrames = 64;
     uint64_t instructions = 0;
     bool budget_exhausted = false;
     bool softspace = false;             // 2.7's print statement state
