@@ -59,7 +59,9 @@ struct Interp {
     ExcInfo exc_info;                   // the exception being handled (tstate->exc_info)
     Frame* frame = nullptr;             // the innermost running frame
     // Frames that calls have finished with, kept with their buffers for the next calls
-    // (call.cpp's python_frame_start); at most kSpareFrames.
+    // (call.cpp's python_frame_start); at most kSpareFrames. A spare frame holds no reference,
+    // and each field differs from a new Frame's only where frame_init (its position included)
+    // and eval_frame (its chain links) set it again.
     std::vector<std::unique_ptr<Frame>> spare_frames;
     static constexpr size_t kSpareFrames = 64;
     uint64_t instructions = 0;

@@ -69,7 +69,8 @@ void leave_recursive_call(Runtime& rt, int units) { rt.tstate().c_depth -= units
 
 CEntry::CEntry(Runtime& rt) : rt_(rt) {
     ThreadState& ts = rt.tstate();
-    // The lab's own path to such a frame is native all the same.
+    // A frame CPython's loop pushes itself costs no C units, but the lab reaches it natively
+    // all the same: two uncounted levels, as where no C limit counts.
     const bool inline_in_cpython = std::exchange(ts.frame_pushed_inline, false);
     if (!inline_in_cpython && c_recursion_limit(rt.profile()) > 0) {
         ok = enter_recursive_call(rt, "", 2);
