@@ -329,12 +329,19 @@ PyObject* compile_and_run(Runtime& rt, std::string_view text, PyObject* globals,
                               "(CPython raises SyntaxError)");
     }
     if (parsed) {
+        PyObject* filename = str_anon_string(rt);  // nullptr in 2.7
+        if (filename == nullptr && p.major != 2) {
+            rt.xdecref(owned_locals);
+            return err_no_memory(rt);
+        }
         CompileOptions options{&p};
         options.filename = "<string>";
+        options.filename_object = filename;
         options.source = text;
         options.arena = &arena;
         options.eval_input = eval_input;
         code = compile_module(rt, module, options, &error);
+        rt.xdecref(filename);
     }
     if (code == nullptr) {
         rt.xdecref(owned_locals);

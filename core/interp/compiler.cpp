@@ -188,7 +188,7 @@ PyObject* Compiler::run(const std::vector<ast::Stmt*>& body, bool interactive) {
             if (a.name == "absolute_import") future_absolute_import_ = true;
         }
     }
-    filename_ = new_str(options_.filename);
+    filename_ = options_.filename_object != nullptr ? new_ref(rt_, options_.filename_object) : new_str(options_.filename);
     if (filename_ == nullptr) return nullptr;
     enter_scope(UnitKind::Module, "<module>", nullptr, 1);
     if (options_.eval_input) {  // the caller checked that body is one expression statement

@@ -20,6 +20,9 @@ class Runtime;
 struct CompileOptions {
     const Profile* profile;  // profile/profile.h: major/minor decide per-version behaviour
     std::string filename = "<snippet>";
+    // The str object for filename every code object made holds, when the caller has one
+    // (exec's shared '<string>': str_anon_string); borrowed. Null: the compiler makes its own.
+    PyObject* filename_object = nullptr;
     bool interactive = false;  // REPL 'single' mode: expression statements end in PRINT_EXPR
     bool eval_input = false;   // eval()'s 'eval' mode: the module is one expression, whose value the code returns
     // The source text, when the caller has it: a SyntaxError found here then carries the

@@ -657,6 +657,32 @@ PyObject* str_intern_ascii(Runtime& rt, std::string_view text) {
     return s;
 }
 
+PyObject* str_anon_string(Runtime& rt) {
+    PyObject*& s = state_of(rt).anon_string;
+    if (s == nullptr && !is_27(rt)) {
+        constexpr std::string_view kText = "<string>";
+        if (rt.profile().at_least(3, 11)) {
+            const Profile& p = rt.profile();
+            s = rt.static_object(rt.builtins().unicode_type, static_cast<size_t>(request3(p, kText.size(), 127)));
+            fill_header3(p, s, kText.size(), 127);
+            std::memcpy(data3(p, s), kText.data(), kText.size());
+            if (!has_wstr(p)) ascii_of(s)->state |= kStateStatic;
+            rt.make_static_refcount(s, true);
+            // 3.11's start-up (site) compiles five code objects from strings that stay alive:
+            // getrefcount of eval("lambda: 0").__code__.co_filename is 999999999 + 7 under
+            // `python -s` (`-S`: + 2).
+            constexpr int32_t kStartupRefs311 = 5;
+            if (rt.profile().version_number == 311 && rt.held_startup_refs != nullptr)
+                rt.add_external_refs(s, kStartupRefs311);
+        } else {
+            s = str_intern_ascii(rt, kText);  // the identifier's reference
+        }
+        if (s == nullptr) return nullptr;
+    }
+    if (s != nullptr) rt.incref(s);
+    return s;
+}
+
 int64_t str_interned_count(const Runtime& rt) { return static_cast<int64_t>(rt.builtins().str_state.interned.size()); }
 
 void str_interned_forget(Runtime& rt, PyObject* o) {

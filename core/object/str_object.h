@@ -93,6 +93,8 @@ struct StrState {
     // static strings); its own memory is not modelled here. Its two references to each mortal
     // entry are not counted in ob_refcnt, as in CPython.
     std::unordered_map<std::string, PyObject*> interned;
+    // '<string>', the filename of what exec and eval compile (str_anon_string); made on first use.
+    PyObject* anon_string = nullptr;
 };
 
 void init_str_type(Runtime& rt);
@@ -215,6 +217,11 @@ inline bool str_is_interned(const Runtime& rt, const PyObject* o) { return str_i
 // The interned string equal to o, or nullptr (a borrowed reference).
 PyObject* str_interned_lookup(const Runtime& rt, const PyObject* o);
 int64_t str_interned_count(const Runtime& rt);
+// '<string>', the filename exec and eval give what they compile from a source text, as a new
+// reference: 3.6-3.10 an identifier (_Py_IDENTIFIER: interned on first use and kept by one
+// reference of its own), 3.11+ a static string (_Py_STR(anon_string)); every code object made so
+// shares it. nullptr in 2.7, whose compiler makes a str for each compilation, or on MemoryError.
+PyObject* str_anon_string(Runtime& rt);
 // For deallocators: removes a dying mortal interned string from the table.
 void str_interned_forget(Runtime& rt, PyObject* o);
 
