@@ -1,9 +1,12 @@
 // Code objects: creation, the references they hold, release.
 #include "interp/code_object.h"
 
+#include <cstring>
 #include <string_view>
 
+#include "interp/code_parts.h"
 #include "interp/code_units.h"
+#include "object/bytes_object.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
 #include "object/descr_object.h"
@@ -39,6 +42,8 @@ void code_dealloc(Runtime& rt, PyObject* self) {
     for (Slot<PyObject>* s : {&c->co_varnames, &c->co_freevars, &c->co_cellvars})
         if (!localsplus || s->p != rt.builtins().empty_tuple) rt.xdecref(s->p);
     for (Slot<PyObject>* s : {&c->co_consts, &c->co_names, &c->co_filename, &c->co_name, &c->co_qualname})
+        rt.xdecref(s->p);
+    for (Slot<PyObject>* s : {&c->co_code, &c->co_linetable, &c->co_exceptiontable, &c->co_localspluskinds})
         rt.xdecref(s->p);
     rt.release_host_storage(self);
     if (PyObject* zombie = c->co_zombieframe.p) {
@@ -94,6 +99,14 @@ const PyGetSetDef kCodeGetSet[] = {
     {"co_filename", code_get_object<&PyCodeObject::co_filename>, nullptr},
     {"co_name", code_get_object<&PyCodeObject::co_name>, nullptr},
 };
+// The assembler's bytes (code_parts.h) by the names CPython gives them: ≤3.10 co_code and
+// co_lnotab (3.10: co_linetable), 3.11+ co_linetable and co_exceptiontable. (CPython 3.10+ also
+// computes co_lnotab, and 3.11+ co_code, anew from the code; the lab has neither.)
+const PyGetSetDef kCodeGetSetCode = {"co_code", code_get_object<&PyCodeObject::co_code>, nullptr};
+const PyGetSetDef kCodeGetSetLnotab = {"co_lnotab", code_get_object<&PyCodeObject::co_linetable>, nullptr};
+const PyGetSetDef kCodeGetSetLinetable = {"co_linetable", code_get_object<&PyCodeObject::co_linetable>, nullptr};
+const PyGetSetDef kCodeGetSetExceptiontable = {"co_exceptiontable", code_get_object<&PyCodeObject::co_exceptiontable>,
+                                               nullptr};
 const PyGetSetDef kCodeGetSetPosonly = {"co_posonlyargcount", code_get_int<&CodeBody::posonlyargcount>, nullptr};
 const PyGetSetDef kCodeGetSetQualname = {"co_qualname", code_get_object<&PyCodeObject::co_qualname>, nullptr};
 
@@ -123,6 +136,10 @@ void init_code_type(Runtime& rt) {
     for (const PyGetSetDef& def : kCodeGetSet)
         if (rt.profile().major >= 3 || std::string_view(def.name) != "co_kwonlyargcount") add(def);
     if (rt.profile().at_least(3, 8)) add(kCodeGetSetPosonly);
+    const Profile& p = rt.profile();
+    if (!p.at_least(3, 11)) add(kCodeGetSetCode);
+    add(p.at_least(3, 10) ? kCodeGetSetLinetable : kCodeGetSetLnotab);
+    if (p.at_least(3, 11)) add(kCodeGetSetExceptiontable);
     if (rt.profile().at_least(3, 11)) add(kCodeGetSetQualname);
 }
 
@@ -152,8 +169,27 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
     for (int64_t i = 0; i < Py_SIZE(cellvars); ++i)
         for (int64_t j = 0; j < Py_SIZE(varnames); ++j)
             if (str_as_utf8(rt, tuple_items(cellvars)[i]) == str_as_utf8(rt, tuple_items(varnames)[j])) ++body->local_cells;
-    PyObject* o = rt.alloc_object(type, static_cast<size_t>(body->size));
-    PyObject* refs[] = {consts, names, varnames, freevars, cellvars, filename, name, qualname};
+    // The assembler's bytes come first (≤3.10 co_code, then the line table; 3.11+ the line and
+    // exception tables, then the kinds of the locals), each nullptr where the version has none.
+    const CodeUnitsContext cx{consts, Py_SIZE(freevars), rt.builtins().singletons.none};
+    const CodeByteParts parts =
+        cpython_code_parts(rt.profile(), *body, cx, {Py_SIZE(varnames), Py_SIZE(cellvars), Py_SIZE(freevars)});
+    const bool v311 = rt.profile().at_least(3, 11);
+    bool parts_made = true;
+    auto bytes_part = [&](const std::string& data, bool exists) -> PyObject* {
+        if (!exists || !parts_made) return nullptr;
+        PyObject* b = data.empty() ? bytes_from_data(rt, nullptr, 0) : bytes_new(rt, static_cast<int64_t>(data.size()));
+        if (b == nullptr) parts_made = false;
+        else if (!data.empty()) std::memcpy(bytes_data(rt, b), data.data(), data.size());
+        return b;
+    };
+    PyObject* code_bytes = bytes_part(parts.code, parts.has_code);
+    PyObject* linetable = bytes_part(parts.linetable, true);
+    PyObject* exceptiontable = bytes_part(parts.exceptiontable, parts.has_exceptiontable);
+    PyObject* kinds = bytes_part(parts.localspluskinds, v311);
+    PyObject* o = parts_made ? rt.alloc_object(type, static_cast<size_t>(body->size)) : nullptr;
+    PyObject* refs[] = {consts, names, varnames, freevars, cellvars, filename, name, qualname,
+                        code_bytes, linetable, exceptiontable, kinds};
     if (o == nullptr) {
         for (PyObject* r : refs) rt.xdecref(r);
         delete body;
@@ -168,6 +204,10 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
     c->co_filename.p = filename;
     c->co_name.p = name;
     c->co_qualname.p = qualname;
+    c->co_code.p = code_bytes;
+    c->co_linetable.p = linetable;
+    c->co_exceptiontable.p = exceptiontable;
+    c->co_localspluskinds.p = kinds;
     c->body.p = body;
     c->co_zombieframe.p = nullptr;
     if (holds_localsplus(rt)) {

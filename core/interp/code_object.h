@@ -65,6 +65,13 @@ struct PyCodeObject {
     Slot<PyObject> co_filename;
     Slot<PyObject> co_name;
     Slot<PyObject> co_qualname;
+    // The bytes objects CPython's code object holds (code_parts.h), made before it: ≤3.10 co_code
+    // and co_lnotab (3.10: co_linetable); 3.11+ co_linetable, co_exceptiontable and
+    // co_localspluskinds. Null where the version has no such part; an empty one is b''.
+    Slot<PyObject> co_code;
+    Slot<PyObject> co_linetable;
+    Slot<PyObject> co_exceptiontable;
+    Slot<PyObject> co_localspluskinds;
     Slot<CodeBody> body;
     // ≤3.10: the dead frame object kept for this code's next call (no reference: its count is
     // 0), or null. Freed with the code object. interp/frame_object.h.

@@ -47,7 +47,7 @@ bool gives_bool(Opcode op) {
 
 }  // namespace
 
-int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUnitsContext& cx) {
+CodeUnitsLayout cpython_code_layout(const Profile& p, const CodeBody& body, const CodeUnitsContext& cx) {
     const bool v311 = !p.at_least(3, 12), v313 = p.at_least(3, 13), v314 = p.at_least(3, 14);
     const std::vector<Instr>& code = body.instrs;
     const size_t n = code.size();
@@ -77,8 +77,21 @@ int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUni
     for (const Instr& in : code)
         if (!is_nop(in.op)) lines.push_back(in.line);
     std::sort(lines.begin(), lines.end());
+    CodeUnitsLayout layout;
+    layout.prologue = units;
+    layout.per_instr.assign(n, 0);
+    // The units counted since instruction `last` began are its own: fused, merged and skipped
+    // instructions, handled within another's turn, keep 0.
+    size_t last = n;
+    int64_t mark = units;
+    auto settle = [&] {
+        if (last < n) layout.per_instr[last] = static_cast<int32_t>(units - mark);
+    };
     O prev = O::NOP;
     for (size_t i = 0; i < n; ++i) {
+        settle();
+        last = i;
+        mark = units;
         const Instr& in = code[i];
         const O op = in.op;
         const O next = op_at(i + 1);
@@ -182,7 +195,13 @@ int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUni
         }
         prev = op;
     }
-    return units;
+    settle();
+    layout.total = units;
+    return layout;
+}
+
+int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUnitsContext& cx) {
+    return cpython_code_layout(p, body, cx).total;
 }
 
 }  // namespace pymemlab

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "object/object.h"
 #include "profile/profile.h"
@@ -25,6 +26,16 @@ struct CodeUnitsContext {
     const PyObject* none = nullptr;    // None
 };
 
+// Where CPython's code units fall: the prologue's (RESUME, MAKE_CELL, COPY_FREE_VARS, a
+// generator's), then for each of the body's instructions the units CPython has for it (its
+// inline caches and the instructions CPython adds after it included; 0 where CPython merges it
+// into a neighbour or has none). total is their sum. 3.11+ only.
+struct CodeUnitsLayout {
+    int64_t prologue = 0;
+    std::vector<int32_t> per_instr;
+    int64_t total = 0;
+};
+CodeUnitsLayout cpython_code_layout(const Profile& p, const CodeBody& body, const CodeUnitsContext& cx);
 // Code units (co_code's length / 2) of a code object with this body. 3.11+ only.
 int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUnitsContext& cx);
 

@@ -393,6 +393,10 @@ void Compiler::lambda(const ast::Expr* e) {
     }
     visit_expr(e->left);
     loc_ = e->pos;
+    // 3.11+'s RETURN_VALUE has the scope's entry position (its first line, column 0), 3.13's the
+    // body's (co_positions; the line table's length).
+    if (at_least(3, 13)) loc_ = e->left->pos;
+    else if (at_least(3, 11)) loc_ = ast::Pos{u_->firstlineno, 0, u_->firstlineno, 0};
     if (u_->ste->generator && !at_least(3, 10)) {
         emit(Opcode::POP_TOP);
         load_none();

@@ -555,6 +555,7 @@ void Compiler::function_def(const ast::Stmt* s) {
     }
     for (size_t i = doc != nullptr ? 1 : 0; i < s->body.size() && !failed_; ++i) visit_stmt(s->body[i]);
     if (!ends_with_return()) {
+        locate_implicit_return();
         load_none();
         emit(Opcode::RETURN_VALUE);
     }
@@ -567,6 +568,7 @@ void Compiler::function_def(const ast::Stmt* s) {
 
 void Compiler::class_body(const ast::Stmt* s) {
     loc_ = s->pos;
+    if (at_least(3, 11)) loc_ = ast::Pos{u_->firstlineno, 0, u_->firstlineno, 0};  // the scope's entry position
     name_op("__name__", ast::ExprContext::Load);
     name_op("__module__", ast::ExprContext::Store);
     if (!is27()) {
@@ -584,7 +586,12 @@ void Compiler::class_body(const ast::Stmt* s) {
         name_op("__firstlineno__", ast::ExprContext::Store);
     }
     visit_body(s->body, true);
-    loc_ = s->pos;
+    // The body's end has its last statement's line (3.11+: the last instruction's position).
+    loc_ = s->body.empty() ? s->pos : s->body.back()->pos;
+    if (at_least(3, 11) && !u_->instrs.empty()) {
+        const Instr& last = u_->instrs.back();
+        loc_ = ast::Pos{last.line, last.col, last.end_line, last.end_col};
+    }
     if (at_least(3, 13)) {
         std::vector<std::string> attrs(u_->static_attributes.begin(), u_->static_attributes.end());
         PyObject* t = str_tuple(attrs);

@@ -199,6 +199,7 @@ PyObject* Compiler::run(const std::vector<ast::Stmt*>& body, bool interactive) {
             visit_stmts(body);
         else
             visit_body(body, true);
+        locate_implicit_return();
         load_none();
         emit(Opcode::RETURN_VALUE);
     }
@@ -288,6 +289,24 @@ void Compiler::emit_flagged(Opcode op, int arg, uint8_t flags) {
     const int line = !at_least(3, 8) && u_->lineno > 0 ? u_->lineno : loc_.line;
     u_->instrs.push_back(Instr{op, arg, line, loc_.end_line, loc_.col, loc_.end_col});
     u_->iflags.push_back(flags);
+}
+
+void Compiler::locate_implicit_return() {
+    if (!at_least(3, 11)) return;
+    // 3.11 and 3.12 first drop a NOP (a `pass`) on the line of the instruction before it (the
+    // scope's first line before the first), so the return takes that instruction's position.
+    size_t n = u_->instrs.size();
+    if (!at_least(3, 13)) {
+        while (n > 0 && u_->instrs[n - 1].op == Opcode::NOP &&
+               u_->instrs[n - 1].line == (n > 1 ? u_->instrs[n - 2].line : u_->firstlineno))
+            --n;
+    }
+    if (n == 0) {
+        loc_ = ast::Pos{u_->firstlineno, 0, u_->firstlineno, 0};
+    } else {
+        const Instr& last = u_->instrs[n - 1];
+        loc_ = ast::Pos{last.line, last.col, last.end_line, last.end_col};
+    }
 }
 
 int Compiler::new_label() {

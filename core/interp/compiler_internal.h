@@ -156,6 +156,9 @@ public:
 
     void emit(Opcode op, int arg = 0);
     void emit_flagged(Opcode op, int arg, uint8_t flags);
+    // From 3.11 the return a function or module ends with when it has none of its own has no
+    // position: it takes the last instruction's (the scope's first line, column 0, when there is none).
+    void locate_implicit_return();
     int new_label();
     void bind(int label);
     bool ends_with_return() const;
