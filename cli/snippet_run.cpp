@@ -10,6 +10,7 @@
 #include "gc/gc_state.h"
 #include "interp/interp.h"
 #include "lab/lab.h"
+#include "object/heap_check.h"
 #include "object/runtime.h"
 
 namespace pymemlab {
@@ -60,7 +61,7 @@ int run_snippet(const Profile& profile, const std::string& source, RunMode mode,
     const std::string& graph_dir = options.graph_dir;
     LabLimits limits;
     limits.record = !trace_json.empty();
-    limits.check_heap = options.check_heap;
+    if (options.check_heap) limits.check_heap = check_heap_or_abort;
     if (options.check_heap) limits.track_objects = true;
     Lab lab(profile, mode, limits);
     lab.set_output_sink(write);

@@ -209,7 +209,7 @@ int Compiler::append_const(Unit& u, PyObject* o) {
 // the operands into dead instructions and the operation into LOAD_CONST of a new constant, so
 // later folds can use it. `targets_upto[i]` counts jump targets at or before i: a fold may not
 // span one (ISBASICBLOCK).
-void Compiler::peephole(Unit& u, std::vector<bool>& live, const std::vector<int>& targets_upto) {
+void Compiler::peephole(Unit& u, std::vector<uint8_t>& live, const std::vector<int>& targets_upto) {
     const size_t n = u.instrs.size();
     const bool p27 = is27();
     const bool p36 = !p27 && !at_least(3, 8);
@@ -364,13 +364,13 @@ void Compiler::peephole(Unit& u, std::vector<bool>& live, const std::vector<int>
     }
 }
 
-void Compiler::remove_unreachable(Unit& u, std::vector<bool>& live) {
+void Compiler::remove_unreachable(Unit& u, std::vector<uint8_t>& live) {
     const size_t n = u.instrs.size();
     auto resolve = [&](size_t p) {
         while (p < n && !live[p]) ++p;
         return p;
     };
-    std::vector<bool> reached(n, false);
+    std::vector<uint8_t> reached(n, false);
     std::vector<size_t> work;
     auto reach = [&](size_t p) {
         p = resolve(p);
@@ -405,7 +405,7 @@ void Compiler::remove_unreachable(Unit& u, std::vector<bool>& live) {
 void Compiler::remove_unused_consts(Unit& u, std::vector<Instr>& instrs) {
     const size_t n = u.consts.size();
     if (n == 0) return;
-    std::vector<bool> used(n, false);
+    std::vector<uint8_t> used(n, false);
     used[0] = true;
     auto uses_const = [](Opcode op) {
         return op == Opcode::LOAD_CONST || op == Opcode::KW_NAMES || op == Opcode::UNSUPPORTED;
@@ -439,7 +439,7 @@ PyObject* Compiler::assemble(Unit& u) {
     for (const Instr& in : u.instrs)
         if (is_jump(in.op)) ++targets_upto[static_cast<size_t>(u.labels[static_cast<size_t>(in.arg)])];
     for (size_t i = 1; i <= n; ++i) targets_upto[i] += targets_upto[i - 1];
-    std::vector<bool> live(n, true);
+    std::vector<uint8_t> live(n, true);
     peephole(u, live, targets_upto);
     if (failed_) return nullptr;
     remove_unreachable(u, live);

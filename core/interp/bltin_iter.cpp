@@ -203,7 +203,7 @@ PyObject* b_map27(Runtime& rt, PyObject*, PyObject* const* args, Py_ssize_t narg
         }
         guess = std::max(guess, hint);
     }
-    std::vector<bool> done(static_cast<size_t>(n), false);
+    std::vector<uint8_t> done(static_cast<size_t>(n), false);
     PresizedList27 result(rt, guess);
     bool ok = result.ok();
     while (ok) {

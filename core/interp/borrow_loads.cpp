@@ -124,7 +124,7 @@ bool ends_flow(Opcode op) {
 // exception table before the pass runs).
 std::vector<int> block_leaders(const std::vector<Instr>& instrs) {
     const size_t n = instrs.size();
-    std::vector<bool> leader(n + 1, false);
+    std::vector<uint8_t> leader(n + 1, false);
     leader[0] = true;
     for (size_t i = 0; i < n; ++i) {
         const Instr& in = instrs[i];
@@ -158,7 +158,7 @@ void mark_unbound_loads(const std::vector<Instr>& instrs, const std::vector<int>
     uint64_t all = tracked == 64 ? ~uint64_t{0} : (uint64_t{1} << tracked) - 1;
     uint64_t params = nparams >= 64 ? ~uint64_t{0} : (uint64_t{1} << nparams) - 1;
     std::vector<uint64_t> in_mask(starts.size(), 0);
-    std::vector<bool> seen(starts.size(), false), queued(starts.size(), false);
+    std::vector<uint8_t> seen(starts.size(), false), queued(starts.size(), false);
     std::vector<int> work;
     auto reach = [&](size_t target, uint64_t mask) {
         const int b = block_of[target];
@@ -198,7 +198,7 @@ void mark_unbound_loads(const std::vector<Instr>& instrs, const std::vector<int>
     // Locals past the 64 the masks track: bound only after a store earlier in the same block.
     for (size_t b = 0; b < starts.size(); ++b) {
         const size_t end = b + 1 < starts.size() ? static_cast<size_t>(starts[b + 1]) : n;
-        std::vector<bool> stored(static_cast<size_t>(std::max(nlocals - 64, 0)), false);
+        std::vector<uint8_t> stored(static_cast<size_t>(std::max(nlocals - 64, 0)), false);
         for (size_t i = static_cast<size_t>(starts[b]); i < end; ++i) {
             const Instr& in = instrs[i];
             if (in.arg < 64 || in.arg >= nlocals) continue;
@@ -248,7 +248,7 @@ void optimize_load_fast(std::vector<Instr>& instrs, int nparams, int nlocals) {
     // row on one line, both locals below 16) share their flags: both borrow or neither. STORE_FAST
     // + LOAD_FAST on one line become STORE_FAST_LOAD_FAST, whose load never borrows.
     std::vector<int> pair_head(n, -1);
-    std::vector<bool> leader(n + 1, false), fused(n, false);
+    std::vector<uint8_t> leader(n + 1, false), fused(n, false);
     for (int s : starts) leader[static_cast<size_t>(s)] = true;
     auto plain_load = [&](size_t i) { return instrs[i].op == Opcode::LOAD_FAST && !(flags[i] & kMayBeUnbound); };
     for (size_t i = 0; i + 1 < n; ++i) {

@@ -44,7 +44,7 @@ struct CodeBody {
     int64_t size = 0;         // sys.getsizeof and the block's request, fixed when the object is made
     int local_cells = 0;      // cell variables that are locals too (co_varnames): one slot each from 3.11
     int runs = 0;             // 3.11: frames started (RESUME), up to kQuickeningRuns311
-    std::vector<bool> calls_run;  // 3.12+: the CALLs run once, by index (the second run specializes)
+    std::vector<uint8_t> calls_run;  // 3.12+: the CALLs run once, by index (the second run specializes)
     // For each cell variable, the index of the parameter it is (its value is moved into the
     // cell when the frame starts), or -1.
     std::vector<int> cell2arg;

@@ -344,7 +344,7 @@ void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* st
     // every name it has.
     const bool in_class = u_->ste->type == BlockType::Class;
     std::vector<std::string> pushed;
-    std::vector<bool> as_cell;  // set aside as a cell (a closure inside captures it: SAVE_CELL)
+    std::vector<uint8_t> as_cell;  // set aside as a cell (a closure inside captures it: SAVE_CELL)
     std::vector<std::pair<std::string, Scope>> scopes;  // where the comprehension's scope differs from ours
     for (const std::string& name : ste->symbol_order) {
         const Symbol& sym = ste->symbols.at(name);

@@ -270,9 +270,9 @@ public:
 
     // ---- assembly (assemble.cpp) -------------------------------------------------------------
     PyObject* assemble(Unit& u);
-    void peephole(Unit& u, std::vector<bool>& live, const std::vector<int>& targets_upto);
+    void peephole(Unit& u, std::vector<uint8_t>& live, const std::vector<int>& targets_upto);
     int append_const(Unit& u, PyObject* o);  // steals o; the peephole's constants
-    void remove_unreachable(Unit& u, std::vector<bool>& live);
+    void remove_unreachable(Unit& u, std::vector<uint8_t>& live);
     void remove_unused_consts(Unit& u, std::vector<Instr>& instrs);
     PyObject* make_code(Unit& u, std::vector<Instr> instrs);
 };

@@ -75,7 +75,7 @@ namespace {
 // Releases the fast locals and the value stack; a borrowed local or item (3.14,
 // borrowed_refs.h) holds no reference to release.
 void release_locals_and_stack(Runtime& rt, Frame* f) {
-    std::vector<bool> borrowed_locals;
+    std::vector<uint8_t> borrowed_locals;
     borrowed_locals.swap(f->borrowed_locals);
     for (size_t i = 0; i < f->localsplus.size(); ++i) {
         PyObject* v = f->localsplus[i];

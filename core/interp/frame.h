@@ -59,7 +59,7 @@ struct Frame {
     // reference of its own, and the fast locals bound to such an item by a call (empty unless
     // one was). Every index here is below stack.size().
     std::vector<int32_t> borrowed_stack;
-    std::vector<bool> borrowed_locals;
+    std::vector<uint8_t> borrowed_locals;
     std::vector<Block> blocks;
     int32_t ip = 0;               // index of the next instruction
     int32_t line = 0;             // the line of the instruction being run

@@ -336,7 +336,7 @@ PyObject* frame_locals(Interp& in, Frame* f) {
     // cell in its parameter's place; before, after the plain locals.
     const bool cells_in_place = rt.profile().at_least(3, 11);
     std::vector<std::pair<PyObject*, PyObject*>> entries;  // name, value (null: unbound)
-    std::vector<bool> cell_done(static_cast<size_t>(ncells), false);
+    std::vector<uint8_t> cell_done(static_cast<size_t>(ncells), false);
     auto cell_value = [&](int64_t j) { return cell_get(f->localsplus[static_cast<size_t>(nlocals + j)]); };
     for (int64_t i = 0; i < nlocals; ++i) {
         PyObject* v = f->localsplus[static_cast<size_t>(i)];

@@ -3,14 +3,11 @@
 #include "lab/lab.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 #include "interp/interp.h"
 #include "interp/pylifecycle.h"
 #include "lab/explain.h"
 #include "lab/object_graph.h"
-#include "object/heap_check.h"
 #include "object/dict_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -22,16 +19,6 @@ namespace {
 constexpr uint64_t kCheckEveryLine = 2000;
 constexpr uint64_t kCheckEvery = 64;
 constexpr uint64_t kObjectsPerLine = 10;
-
-// A model invariant broken between two statements is a bug in the lab, never the snippet's doing:
-// the report names the line, and the process ends there, as a failed assertion would.
-void check_heap_or_abort(const Runtime& rt, const Interp& in) {
-    const CheckResult c = check_heap(rt);
-    if (c.ok) return;
-    std::fprintf(stderr, "pymemlab: heap check failed before line %d: %s\n", in.frame != nullptr ? in.frame->line : 0,
-                 c.problem.c_str());
-    std::abort();
-}
 
 }  // namespace
 
@@ -78,7 +65,7 @@ void Lab::reset() {
             ++lines;
             const uint64_t every = std::max<uint64_t>(lines <= kCheckEveryLine ? 1 : kCheckEvery,
                                                       rt_->live_objects().size() / kObjectsPerLine);
-            if (lines % every == 0) check_heap_or_abort(*rt_, *interp_);
+            if (lines % every == 0) limits_.check_heap(*rt_, interp_->frame != nullptr ? interp_->frame->line : 0);
         };
     }
     start_ = log_.size();

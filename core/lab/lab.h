@@ -41,11 +41,11 @@ struct LabLimits {
     // Keep the runtime's registry of live objects (RuntimeOptions::track_objects; on in debug
     // builds), for tests that compare the trace with every live object.
     bool track_objects = RuntimeOptions{}.track_objects;
-    // Run the heap checker (object/heap_check.h) whenever a frame starts a new line (the first
-    // 2,000 lines a run starts, then every 64th, and on a heap of more than 640 objects every
-    // (objects / 10)th), and end the process with its report on the first problem (the CLI's
-    // --check-heap). Needs track_objects.
-    bool check_heap = false;
+    // Called whenever a frame starts a new line (the first 2,000 lines a run starts, then every
+    // 64th, and on a heap of more than 640 objects every (objects / 10)th) with the line: the
+    // CLI's --check-heap passes check_heap_or_abort (object/heap_check.h), which needs
+    // track_objects. A pointer, so the page's module, which never checks, links no checker.
+    void (*check_heap)(const Runtime& rt, int line) = nullptr;
 };
 
 // What step() moves by: one memory event, to the next line started, past the next phase of a

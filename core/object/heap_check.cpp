@@ -3,6 +3,8 @@
 #include "object/heap_check.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -149,6 +151,13 @@ CheckResult check_heap(const Runtime& rt) {
                         " but " + std::to_string(refs) + " references from live objects");
     }
     return result;
+}
+
+void check_heap_or_abort(const Runtime& rt, int line) {
+    const CheckResult c = check_heap(rt);
+    if (c.ok) return;
+    std::fprintf(stderr, "pymemlab: heap check failed before line %d: %s\n", line, c.problem.c_str());
+    std::abort();
 }
 
 }  // namespace pymemlab

@@ -11,5 +11,9 @@ namespace pymemlab {
 class Runtime;
 
 CheckResult check_heap(const Runtime& rt);
+// A model invariant broken between two statements is a bug in the lab, never the snippet's doing:
+// check_heap, and on a problem its report naming the line about to start on stderr, and the
+// process ends there, as a failed assertion would (LabLimits::check_heap, the CLI's --check-heap).
+void check_heap_or_abort(const Runtime& rt, int line);
 
 }  // namespace pymemlab
