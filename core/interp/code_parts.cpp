@@ -41,6 +41,9 @@ int units_le310(const Profile& p, const std::vector<Instr>& code, size_t i) {
             if (!p.at_least(3, 10)) return 0;
             return (i == 0 || code[i - 1].line != in.line) && (i + 1 >= code.size() || code[i + 1].line != in.line);
         case O::PUSH_EXC_INFO: return 0;  // the handler starts with its match (DUP_TOP ... below)
+        case O::FOR_ITER:  // ≤3.7 wraps a for loop in SETUP_LOOP and POP_BLOCK (a comprehension's has no GET_ITER)
+            if (!p.at_least(3, 8) && i > 0 && code[i - 1].op == O::GET_ITER) return 3;
+            break;
         // DUP_TOP and the match (3.9+: JUMP_IF_NOT_EXC_MATCH, the jump after it merged), then
         // two more POP_TOPs than the lab's handler has: the exception's type and traceback.
         case O::CHECK_EXC_MATCH: return p.at_least(3, 9) ? 3 : 4;
@@ -51,6 +54,21 @@ int units_le310(const Profile& p, const std::vector<Instr>& code, size_t i) {
     int units = 1;
     for (int64_t a = arg >> 8; a > 0; a >>= 8) ++units;
     return units;
+}
+
+// The bytes of CPython's bytecode for one of the model's instructions: two per code unit from
+// 3.6, 2.7's one per instruction without an argument and three with one.
+int bytes_le310(const Profile& p, const std::vector<Instr>& code, size_t i) {
+    if (p.major != 2) return 2 * units_le310(p, code, i);
+    const Instr& in = code[i];
+    switch (in.op) {
+        case O::PUSH_NULL:
+        case O::PUSH_EXC_INFO: return 0;
+        case O::CHECK_EXC_MATCH: return 6;  // DUP_TOP, COMPARE_OP, two more POP_TOPs
+        case O::FOR_ITER:                   // SETUP_LOOP and POP_BLOCK around a for loop
+            return i > 0 && code[i - 1].op == O::GET_ITER ? 7 : 3;
+        default: return takes_no_arg_27(in.op) ? 1 : in.arg > 0xffff ? 6 : 3;
+    }
 }
 
 void put_varint(std::string& out, uint64_t v) {
@@ -269,19 +287,8 @@ CodeByteParts cpython_code_parts(const Profile& p, const CodeBody& body, const C
     if (!p.at_least(3, 11)) {
         // Offsets in bytes of each instruction, and the end.
         std::vector<int> offsets(code.size() + 1, 0);
-        for (size_t i = 0; i < code.size(); ++i) {
-            int bytes;
-            if (p.major == 2)
-                bytes = code[i].op == O::PUSH_NULL || code[i].op == O::PUSH_EXC_INFO ? 0
-                        : code[i].op == O::CHECK_EXC_MATCH ? 6  // DUP_TOP, COMPARE_OP, two more POP_TOPs
-                        : takes_no_arg_27(code[i].op)      ? 1
-                        : code[i].arg > 0xffff             ? 6
-                                                           : 3;
-            else
-                bytes = 2 * units_le310(p, code, i);
-            offsets[i + 1] = offsets[i] + bytes;
-        }
-        // A body ending in a handler's re-raise: CPython's compiler adds its return None after.
+        for (size_t i = 0; i < code.size(); ++i) offsets[i + 1] = offsets[i] + bytes_le310(p, code, i);
+        // A body ending otherwise than in a return: CPython's compiler adds its return None after.
         const int tail = !code.empty() && code.back().op != O::RETURN_VALUE && !p.at_least(3, 10) ? 4 : 0;
         parts.has_code = true;
         parts.code.assign(static_cast<size_t>(offsets.back() + tail), '\0');
