@@ -6,9 +6,9 @@
 
 #include "interp/code_parts.h"
 #include "interp/code_units.h"
-#include "object/bytes_object.h"
 #include "object/abstract.h"
 #include "object/builtins.h"
+#include "object/bytes_object.h"
 #include "object/descr_object.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
@@ -133,14 +133,14 @@ void init_code_type(Runtime& rt) {
     auto add = [&](const PyGetSetDef& def) {
         type_add_to_dict(rt, b.code_type, def.name, getset_descriptor_new(rt, b.code_type, &def));
     };
-    for (const PyGetSetDef& def : kCodeGetSet)
-        if (rt.profile().major >= 3 || std::string_view(def.name) != "co_kwonlyargcount") add(def);
-    if (rt.profile().at_least(3, 8)) add(kCodeGetSetPosonly);
     const Profile& p = rt.profile();
+    for (const PyGetSetDef& def : kCodeGetSet)
+        if (p.major >= 3 || std::string_view(def.name) != "co_kwonlyargcount") add(def);
+    if (p.at_least(3, 8)) add(kCodeGetSetPosonly);
     if (!p.at_least(3, 11)) add(kCodeGetSetCode);
     add(p.at_least(3, 10) ? kCodeGetSetLinetable : kCodeGetSetLnotab);
     if (p.at_least(3, 11)) add(kCodeGetSetExceptiontable);
-    if (rt.profile().at_least(3, 11)) add(kCodeGetSetQualname);
+    if (p.at_least(3, 11)) add(kCodeGetSetQualname);
 }
 
 PyTypeObject* code_type(const Runtime& rt) { return rt.builtins().code_type; }
@@ -174,7 +174,6 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
     const CodeUnitsContext cx{consts, Py_SIZE(freevars), rt.builtins().singletons.none};
     const CodeByteParts parts =
         cpython_code_parts(rt.profile(), *body, cx, {Py_SIZE(varnames), Py_SIZE(cellvars), Py_SIZE(freevars)});
-    const bool v311 = rt.profile().at_least(3, 11);
     bool parts_made = true;
     auto bytes_part = [&](const std::string& data, bool exists) -> PyObject* {
         if (!exists || !parts_made) return nullptr;
@@ -186,7 +185,7 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
     PyObject* code_bytes = bytes_part(parts.code, parts.has_code);
     PyObject* linetable = bytes_part(parts.linetable, true);
     PyObject* exceptiontable = bytes_part(parts.exceptiontable, parts.has_exceptiontable);
-    PyObject* kinds = bytes_part(parts.localspluskinds, v311);
+    PyObject* kinds = bytes_part(parts.localspluskinds, parts.has_localspluskinds);
     PyObject* o = parts_made ? rt.alloc_object(type, static_cast<size_t>(body->size)) : nullptr;
     PyObject* refs[] = {consts, names, varnames, freevars, cellvars, filename, name, qualname,
                         code_bytes, linetable, exceptiontable, kinds};

@@ -1,6 +1,6 @@
 #include "interp/code_parts.h"
 
-#include <cstdlib>
+#include <algorithm>
 #include <vector>
 
 #include "interp/code_object.h"
@@ -301,6 +301,7 @@ CodeByteParts cpython_code_parts(const Profile& p, const CodeBody& body, const C
     parts.linetable = linetable311(p, body, layout, names.ncells, names.nfree);
     parts.has_exceptiontable = true;
     parts.exceptiontable = exceptiontable311(p, body, layout);
+    parts.has_localspluskinds = true;
     // _PyLocals_Kind: CO_FAST_LOCAL 0x20, CO_FAST_CELL 0x40, CO_FAST_FREE 0x80.
     parts.localspluskinds.assign(static_cast<size_t>(names.nlocals), '\x20');
     parts.localspluskinds.append(static_cast<size_t>(cells_not_locals), '\x40');

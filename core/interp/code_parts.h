@@ -28,6 +28,7 @@ struct CodeByteParts {
     std::string localspluskinds;  // 3.11+: one byte per local, cell and free variable
     bool has_code = false;
     bool has_exceptiontable = false;
+    bool has_localspluskinds = false;
 };
 
 // What the kinds table reads of the code object's names: locals (co_varnames), the cells that
