@@ -146,14 +146,9 @@ void init_code_type(Runtime& rt) {
 PyTypeObject* code_type(const Runtime& rt) { return rt.builtins().code_type; }
 
 // 3.11+ keeps the instructions inline (tp_itemsize per code unit, _PyObject_VAR_SIZE rounding the
-// total to 8 bytes); the model's count of instructions stands in for CPython's code units.
-int64_t code_var_size(const Runtime& rt, const CodeBody& body, const PyObject* consts, const PyObject* freevars) {
+// total to 8 bytes): `units` is CPython's count of them (code_parts.h), 0 before 3.11.
+int64_t code_var_size(const Runtime& rt, int64_t units) {
     const int64_t itemsize = type_sizes(rt.profile()).code_itemsize;
-    int64_t units = 0;
-    if (itemsize != 0) {
-        const CodeUnitsContext cx{consts, Py_SIZE(freevars), rt.builtins().singletons.none};
-        units = cpython_code_units(rt.profile(), body, cx);
-    }
     return (rt.builtins().code_type->tp_basicsize + itemsize * units + 7) & ~int64_t{7};
 }
 
@@ -164,7 +159,6 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
                    PyObject* qualname) {
     init_code_type(rt);
     PyTypeObject* type = rt.builtins().code_type;
-    body->size = code_var_size(rt, *body, consts, freevars);
     body->local_cells = 0;
     for (int64_t i = 0; i < Py_SIZE(cellvars); ++i)
         for (int64_t j = 0; j < Py_SIZE(varnames); ++j)
@@ -174,6 +168,7 @@ PyObject* code_new(Runtime& rt, CodeBody* body, PyObject* consts, PyObject* name
     const CodeUnitsContext cx{consts, Py_SIZE(freevars), rt.builtins().singletons.none};
     const CodeByteParts parts =
         cpython_code_parts(rt.profile(), *body, cx, {Py_SIZE(varnames), Py_SIZE(cellvars), Py_SIZE(freevars)});
+    body->size = code_var_size(rt, parts.code_units);
     bool parts_made = true;
     auto bytes_part = [&](const std::string& data, bool exists) -> PyObject* {
         if (!exists || !parts_made) return nullptr;

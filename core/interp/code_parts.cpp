@@ -297,6 +297,7 @@ CodeByteParts cpython_code_parts(const Profile& p, const CodeBody& body, const C
         return parts;
     }
     const CodeUnitsLayout layout = cpython_code_layout(p, body, cx);
+    parts.code_units = layout.total;
     const int64_t cells_not_locals = names.ncells - body.local_cells;
     parts.linetable = linetable311(p, body, layout, names.ncells, names.nfree);
     parts.has_exceptiontable = true;

@@ -26,6 +26,7 @@ struct CodeByteParts {
     std::string linetable;        // ≤3.9: co_lnotab; 3.10+: co_linetable
     std::string exceptiontable;   // 3.11+
     std::string localspluskinds;  // 3.11+: one byte per local, cell and free variable
+    int64_t code_units = 0;       // 3.11+: the code units inline in the code object (its size counts them)
     bool has_code = false;
     bool has_exceptiontable = false;
     bool has_localspluskinds = false;

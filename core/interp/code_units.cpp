@@ -200,8 +200,4 @@ CodeUnitsLayout cpython_code_layout(const Profile& p, const CodeBody& body, cons
     return layout;
 }
 
-int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUnitsContext& cx) {
-    return cpython_code_layout(p, body, cx).total;
-}
-
 }  // namespace pymemlab

@@ -36,7 +36,5 @@ struct CodeUnitsLayout {
     int64_t total = 0;
 };
 CodeUnitsLayout cpython_code_layout(const Profile& p, const CodeBody& body, const CodeUnitsContext& cx);
-// Code units (co_code's length / 2) of a code object with this body. 3.11+ only.
-int64_t cpython_code_units(const Profile& p, const CodeBody& body, const CodeUnitsContext& cx);
 
 }  // namespace pymemlab
