@@ -85,7 +85,6 @@ struct Frame {
     // 3.11+: a _PyInterpreterFrame, which a frame object visits only once it owns it (else a
     // PyFrameObject, the frame itself).
     bool interpreter_frame = false;
-    bool is_entry = true;
     // Set by a generator's throw() and close(): eval_frame starts by raising the pending
     // exception at ip, as CPython's throwflag does, so the frame's handlers see it.
     bool throw_pending = false;

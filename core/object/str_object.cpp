@@ -115,17 +115,25 @@ PyObject* unicode_new3(Runtime& rt, int64_t size, uint32_t maxchar) {
     return o;
 }
 
-// A static one-character or empty string (3.11+). From 3.12 the state says so, and the
-// non-ASCII characters carry a static UTF-8 copy (_PyUnicode_LATIN1_INIT), which getsizeof
-// counts: getsizeof(chr(233)) is 56 + 2 + 3 = 61 where 'ab\xe9' is 60.
+// A static str (3.11+): its header filled and, from 3.12, its state saying so; a runtime
+// singleton's count (_Py_SINGLETON). `extra` bytes follow the characters; the caller writes those.
+PyObject* new_static3(Runtime& rt, int64_t size, uint32_t maxchar, int64_t extra) {
+    const Profile& p = rt.profile();
+    PyObject* o = rt.static_object(rt.builtins().unicode_type, static_cast<size_t>(request3(p, size, maxchar) + extra));
+    fill_header3(p, o, size, maxchar);
+    if (!has_wstr(p)) ascii_of(o)->state |= kStateStatic;
+    rt.make_static_refcount(o, true);
+    return o;
+}
+
+// A static one-character or empty string (3.11+). From 3.12 the non-ASCII characters carry a
+// static UTF-8 copy (_PyUnicode_LATIN1_INIT), which getsizeof counts: getsizeof(chr(233)) is
+// 56 + 2 + 3 = 61 where 'ab\xe9' is 60.
 PyObject* make_static3(Runtime& rt, int64_t size, uint32_t ch) {
     const Profile& p = rt.profile();
     const bool utf8_copy = !has_wstr(p) && ch >= 128;
-    const int64_t request = request3(p, size, ch) + (utf8_copy ? 3 : 0);
-    PyObject* o = rt.static_object(rt.builtins().unicode_type, static_cast<size_t>(request));
-    fill_header3(p, o, size, ch);
+    PyObject* o = new_static3(rt, size, ch, utf8_copy ? 3 : 0);
     if (size == 1) data3(p, o)[0] = static_cast<uint8_t>(ch);
-    if (!has_wstr(p)) ascii_of(o)->state |= kStateStatic;
     if (utf8_copy) {
         char* utf8 = reinterpret_cast<char*>(data3(p, o)) + 2;
         utf8[0] = static_cast<char>(0xc0 | (ch >> 6));
@@ -134,7 +142,6 @@ PyObject* make_static3(Runtime& rt, int64_t size, uint32_t ch) {
         field<Py_ssize_t>(o, utf8_length_offset(p)) = 2;
         field<Slot<char>>(o, utf8_offset(p)) = {utf8};
     }
-    rt.make_static_refcount(o, true);  // a runtime singleton (_Py_SINGLETON)
     return o;
 }
 
@@ -662,12 +669,8 @@ PyObject* str_anon_string(Runtime& rt) {
     if (s == nullptr && !is_27(rt)) {
         constexpr std::string_view kText = "<string>";
         if (rt.profile().at_least(3, 11)) {
-            const Profile& p = rt.profile();
-            s = rt.static_object(rt.builtins().unicode_type, static_cast<size_t>(request3(p, kText.size(), 127)));
-            fill_header3(p, s, kText.size(), 127);
-            std::memcpy(data3(p, s), kText.data(), kText.size());
-            if (!has_wstr(p)) ascii_of(s)->state |= kStateStatic;
-            rt.make_static_refcount(s, true);
+            s = new_static3(rt, static_cast<int64_t>(kText.size()), 127, 0);
+            std::memcpy(data3(rt.profile(), s), kText.data(), kText.size());
             // 3.11's start-up (site) compiles five code objects from strings that stay alive:
             // getrefcount of eval("lambda: 0").__code__.co_filename is 999999999 + 7 under
             // `python -s` (`-S`: + 2).
