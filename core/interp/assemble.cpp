@@ -107,6 +107,7 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::STORE_SUBSCR: return -3;
         case O::LOAD_SUPER_ATTR: return (arg & 1) != 0 ? -1 : -2;
         case O::CALL: return -(arg + 1);
+        case O::CALL_KW_PAIRS: return -((arg & 0xff) + 2 * (arg >> 8) + 1);
         case O::CALL_FUNCTION_EX: return -2 - (arg & 1);
         case O::BUILD_SLICE: return 1 - arg;
         case O::BUILD_TUPLE:
@@ -132,51 +133,102 @@ int stack_effect(Opcode op, int arg, bool jump) {
 }
 
 // stackdepth(): the deepest the stack gets on any path, walking every reachable instruction
-// once with the depth it is entered at. The depth is CPython's for the profile (`model`): the
-// lab's call sequence is 3.11's, so a NULL that PUSH_NULL puts under a callable is no stack item
-// up to 3.10, and a keyword call's names are (a tuple up to 3.10 and from 3.13, each name in
-// 2.7); a NULL is live while it lies below the depth (a CALL consumes the one under its callable).
+// once with the depth it is entered at. The depth is CPython's for the profile (`model`), where
+// some of the lab's items stand for more or fewer of CPython's (an Item's `extra`, while it lies
+// below the depth): the lab's call sequence is 3.11's, so a NULL that PUSH_NULL puts under a
+// callable is no item up to 3.10; its handlers are 3.11's, entered with the exception alone,
+// where up to 3.10 an exception and the exception state saved under it are three items each. And
+// a keyword call's names tuple is an item (3.6-3.10 and from 3.13); from 3.11 each handler that
+// saves the exception state has a cleanup block, deeper than the handler (entry_cleanup).
 int compute_stacksize(const std::vector<Instr>& instrs, const StackModel& model) {
+    struct Item {
+        int pos;
+        int extra;
+    };
     const size_t n = instrs.size();
     std::vector<int> depth(n, -1);
-    std::vector<std::vector<int>> nulls(n);  // positions of the live PUSH_NULL items at entry
+    std::vector<std::vector<Item>> items_at(n);  // the live items with an extra at entry
     std::vector<size_t> work;
     int max_depth = 0;
-    auto reach = [&](size_t i, int d, const std::vector<int>& live) {
+    auto reach = [&](size_t i, int d, const std::vector<Item>& live) {
         if (i >= n || depth[i] >= d) return;
         depth[i] = d;
-        nulls[i].clear();
-        for (int pos : live)
-            if (pos < d) nulls[i].push_back(pos);
+        items_at[i].clear();
+        for (const Item& it : live)
+            if (it.pos < d) items_at[i].push_back(it);
         work.push_back(i);
     };
-    // CPython's depth for a lab depth with `live` NULL items under it.
-    auto cpython = [&](int d, const std::vector<int>& live) {
-        if (!model.null_is_free) return d;
-        for (int pos : live)
-            if (pos < d) --d;
-        return d;
+    // CPython's depth for a lab depth with `live` items under it.
+    auto cpython = [&](int d, const std::vector<Item>& live) {
+        int items = d;
+        for (const Item& it : live)
+            if (it.pos < d) items += it.extra;
+        return items;
     };
+    auto calls_comprehension = [&](size_t i) { return i > 0 && instrs[i - 1].op == Opcode::MAKE_FUNCTION; };
     reach(0, 0, {});
-    std::vector<int> live;
+    std::vector<Item> live;
+    std::vector<Item> handler_live;
     while (!work.empty()) {
         const size_t i = work.back();
         work.pop_back();
         const Instr& in = instrs[i];
         const int d = depth[i];
-        live = nulls[i];
-        if (in.op == Opcode::YIELD_FROM) max_depth = std::max(max_depth, cpython(d, live) + model.yield_from_extra);
-        if (in.op == Opcode::KW_NAMES && model.kw_names_slots != nullptr)
-            max_depth = std::max(max_depth, cpython(d, live) + model.kw_names_slots(in.arg));
-        if (in.op == Opcode::PUSH_NULL) live.push_back(d);
+        live = items_at[i];
+        const Opcode next_op = i + 1 < n ? instrs[i + 1].op : Opcode::NOP;
+        switch (in.op) {
+            case Opcode::YIELD_FROM: max_depth = std::max(max_depth, cpython(d, live) + model.yield_from_extra); break;
+            case Opcode::KW_NAMES:
+                if (model.kw_names_slot) max_depth = std::max(max_depth, cpython(d, live) + 1);
+                break;
+            case Opcode::PUSH_NULL:
+                // A comprehension's function is called with its iterator in the NULL's place.
+                if (model.null_is_free || calls_comprehension(i)) live.push_back({d, -1});
+                break;
+            case Opcode::PUSH_EXC_INFO:
+                // From 3.11: the cleanup block (COPY 3, POP_EXCEPT, RERAISE 1) at the handler's
+                // depth with lasti and the exception pushed, then a copy; a with statement's
+                // handler is entered with lasti too.
+                if (model.entry_cleanup)
+                    max_depth = std::max(max_depth, cpython(d, live) + (next_op == Opcode::WITH_EXCEPT_START ? 4 : 3));
+                // Up to 3.10: the saved state and the exception, three items each.
+                if (model.exc_items > 1) {
+                    for (Item& it : live)
+                        if (it.pos == d - 1) it.extra = model.exc_items - 1;
+                    live.push_back({d, model.exc_items - 1});
+                }
+                break;
+            case Opcode::WITH_EXCEPT_START:
+                if (model.with_exit_items > 1) live.push_back({d, model.with_exit_items - 1});
+                break;
+            case Opcode::CHECK_EXC_MATCH:  // up to 3.10 the match works on a copy (DUP_TOP)
+                if (model.exc_items > 1) max_depth = std::max(max_depth, cpython(d, live) + 1);
+                break;
+            default: break;
+        }
         if (is_jump(in.op)) {
             const int target_depth = d + stack_effect(in.op, in.arg, true);
-            max_depth = std::max(max_depth, cpython(target_depth, live));
-            reach(static_cast<size_t>(in.arg), target_depth, live);
+            const bool handler = in.op == Opcode::SETUP_FINALLY || in.op == Opcode::SETUP_WITH;
+            handler_live = live;
+            if (handler && model.exc_items > 1) handler_live.push_back({target_depth - 1, 2 * model.exc_items - 1});
+            max_depth = std::max(max_depth, cpython(target_depth, handler_live));
+            reach(static_cast<size_t>(in.arg), target_depth, handler_live);
         }
         const int next = d + stack_effect(in.op, in.arg, false);
-        max_depth = std::max(max_depth, cpython(next, live));
+        // 3.12's RETURN_CONST returns a constant without pushing it.
+        if (!(model.return_const && in.op == Opcode::LOAD_CONST && next_op == Opcode::RETURN_VALUE))
+            max_depth = std::max(max_depth, cpython(next, live));
         if (!is_terminator(in.op)) reach(i + 1, next, live);
+    }
+    // 3.11 and 3.12 push a call's NULL before its callable (the lab's PUSH_NULL follows it): one
+    // item more under each instruction that computes the callable, back to the one that began it.
+    if (model.null_before_callable) {
+        for (size_t i = 0; i < n; ++i) {
+            if (instrs[i].op != Opcode::PUSH_NULL || depth[i] < 1 || calls_comprehension(i)) continue;
+            int deepest = depth[i];
+            for (size_t j = i; j-- > 0 && depth[j] >= depth[i];) deepest = std::max(deepest, depth[j]);
+            max_depth = std::max(max_depth, deepest + 1);
+        }
     }
     return max_depth;
 }
@@ -512,11 +564,12 @@ PyObject* Compiler::make_code(Unit& u, std::vector<Instr> instrs) {
     body->firstlineno = u.firstlineno;
     StackModel model;
     model.null_is_free = !at_least(3, 11);
-    if (!at_least(3, 11) || at_least(3, 13)) {
-        model.kw_names_slots = [&](int arg) {
-            return is27() ? static_cast<int>(Py_SIZE(u.consts[static_cast<size_t>(arg)])) : 1;
-        };
-    }
+    model.entry_cleanup = at_least(3, 11);
+    model.null_before_callable = at_least(3, 11) && !at_least(3, 13);
+    model.return_const = at_least(3, 12) && !at_least(3, 13);
+    if (!is27() && !at_least(3, 11)) model.exc_items = 3;
+    if (!is27() && !at_least(3, 9)) model.with_exit_items = 2;
+    model.kw_names_slot = (!at_least(3, 11) || at_least(3, 13)) && !is27();
     body->stacksize = compute_stacksize(body->instrs, model);
     int flags = 0;
     if (u.ste->type == BlockType::Function) {

@@ -73,6 +73,8 @@ int stack_inputs(Opcode op, int arg) {
             return 3;
         case O::CALL:
             return arg + 2;
+        case O::CALL_KW_PAIRS:
+            return (arg & 0xff) + 2 * (arg >> 8) + 2;
         case O::CALL_FUNCTION_EX:
             return 3 + (arg & 1);
         case O::BUILD_SLICE:

@@ -354,6 +354,7 @@ PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, F
     std::vector<PyObject*>& stack = f->stack;
     const int64_t nlocals = code_nlocals(code);
     PyObject* kwnames = nullptr;  // set by KW_NAMES for the next CALL (borrowed from co_consts)
+    std::vector<uint64_t> kw_pair_names;  // CALL_KW_PAIRS's names as a tuple (tuple_view)
     PyObject* retval = nullptr;
     bool reraise = false;
 
@@ -685,9 +686,25 @@ PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, F
             }
             case Opcode::PUSH_NULL: push(nullptr); break;
             case Opcode::KW_NAMES: kwnames = consts[ins.arg]; break;
+            case Opcode::CALL_KW_PAIRS: {
+                // Each value moves down over the names, which go on top, still held by the stack
+                // for the call as CPython 2.7's are: a1 .. an v1 .. vm k1 .. km.
+                const size_t nkw = static_cast<size_t>(ins.arg >> 8);
+                PyObject** pairs = &stack[stack.size() - 2 * nkw];
+                kwnames = tuple_view(rt, kw_pair_names, static_cast<Py_ssize_t>(nkw));
+                PyObject** names = tuple_items(kwnames);
+                for (size_t i = 0; i < nkw; ++i) {
+                    names[i] = pairs[2 * i];
+                    pairs[i] = pairs[2 * i + 1];
+                }
+                std::copy_n(names, nkw, pairs + nkw);
+                [[fallthrough]];
+            }
             case Opcode::CALL: {
-                const int argc = ins.arg;
-                const size_t base = stack.size() - static_cast<size_t>(argc) - 2;
+                // The arguments (CALL_KW_PAIRS's names above them, popped with them after the call).
+                const int nkw_pushed = ins.op == Opcode::CALL ? 0 : ins.arg >> 8;
+                const int argc = ins.op == Opcode::CALL ? ins.arg : (ins.arg & 0xff) + nkw_pushed;
+                const size_t base = stack.size() - static_cast<size_t>(argc + nkw_pushed) - 2;
                 PyObject* callable = stack[base];
                 PyObject* self = stack[base + 1];
                 // 2.7/3.6's call_function and 3.11+'s CALL unpack a bound method: its self

@@ -25,6 +25,16 @@ bool Compiler::validate_keywords(const std::vector<ast::Keyword>& keywords) {
     return true;
 }
 
+// A keyword's name as a constant (interned, as the parser's identifiers are). False on MemoryError.
+bool Compiler::load_name_const(const std::string& name) {
+    PyObject* key = new_str(name);
+    if (key == nullptr) return false;
+    str_intern_code_name(rt_, &key);
+    const int k = add_const(key);
+    if (k >= 0) emit(Opcode::LOAD_CONST, k);
+    return true;
+}
+
 void Compiler::call(const ast::Expr* e) {
     if (method_call(e)) return;
     check_caller(e->left);
@@ -127,11 +137,7 @@ void Compiler::subkwargs(const std::vector<ast::Keyword>& keywords, size_t begin
     }
     if (big) emit(Opcode::BUILD_MAP, 0);
     for (size_t i = begin; i < end; ++i) {
-        PyObject* key = new_str(keywords[i].arg);
-        if (key == nullptr) return;
-        str_intern_code_name(rt_, &key);
-        const int k = add_const(key);
-        if (k >= 0) emit(Opcode::LOAD_CONST, k);
+        if (!load_name_const(keywords[i].arg)) return;
         visit_expr(keywords[i].value);
         if (big) emit(Opcode::MAP_ADD, 1);
     }
@@ -150,6 +156,17 @@ void Compiler::call_helper(int pushed, const std::vector<ast::Expr*>& args, cons
         if (a->kind == ast::ExprKind::Starred) ex_call = true;
     for (const ast::Keyword& k : keywords)
         if (k.arg.empty()) ex_call = true;
+    if (!ex_call && is27() && nkw > 0) {
+        // compiler_visit_keyword: each name a constant, pushed under its value.
+        visit_exprs(args);
+        for (const ast::Keyword& k : keywords) {
+            if (!load_name_const(k.arg)) return;
+            visit_expr(k.value);
+        }
+        loc_ = pos;
+        emit(Opcode::CALL_KW_PAIRS, (pushed + nelts) | nkw << 8);
+        return;
+    }
     if (!ex_call) {
         visit_exprs(args);
         std::vector<std::string> names;

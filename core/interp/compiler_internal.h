@@ -5,7 +5,6 @@
 // (peephole passes, stack depth, the code object). CPython's names throughout: units, fblocks.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <map>
 #include <set>
@@ -259,6 +258,7 @@ public:
     bool super_attr(const ast::Expr* attr, bool method);
     void call_helper(int pushed, const std::vector<ast::Expr*>& args, const std::vector<ast::Keyword>& keywords,
                      const ast::Pos& pos);
+    bool load_name_const(const std::string& name);
     bool validate_keywords(const std::vector<ast::Keyword>& keywords);
     void subkwargs(const std::vector<ast::Keyword>& keywords, size_t begin, size_t end);
     void comprehension(const ast::Expr* e);
@@ -281,8 +281,17 @@ int stack_effect(Opcode op, int arg, bool jump);
 // How CPython's stack for the profile differs from the lab's (assemble.cpp's compute_stacksize).
 struct StackModel {
     bool null_is_free = false;  // ≤3.10: PUSH_NULL's NULL is no stack item in CPython
-    // Items a keyword call's names add at KW_NAMES(arg) (null: none, as in 3.11 and 3.12).
-    std::function<int(int arg)> kw_names_slots;
+    // 3.x up to 3.10: a handler's exception is 3 items (type, value, traceback) with 3 more
+    // under it for the state it saved, until PUSH_EXC_INFO splits them (1: the lab's own count).
+    // 3.6's stackdepth() counts more (tests/cpydiff/stack_depth_before_38.md).
+    int exc_items = 1;
+    int with_exit_items = 1;  // ≤3.8: WITH_CLEANUP_START pushes 2 where WITH_EXCEPT_START pushes 1
+    bool entry_cleanup = false;  // 3.11+: a handler's cleanup block (PUSH_EXC_INFO's)
+    bool null_before_callable = false;  // 3.11, 3.12: a call's NULL lies under its callable
+    bool return_const = false;  // 3.12: LOAD_CONST and RETURN_VALUE are RETURN_CONST, which pushes nothing
+    // A keyword call's names tuple is a stack item at KW_NAMES (3.6-3.10 and 3.13+; 3.11 and
+    // 3.12 keep it aside, and 2.7 pushes each name, as the lab's CALL_KW_PAIRS does).
+    bool kw_names_slot = false;
     // Items a `yield from` adds above its iterator and sent value (3.12+'s handler around SEND
     // pushes the thrown exception there).
     int yield_from_extra = 0;

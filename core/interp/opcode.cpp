@@ -40,6 +40,7 @@ constexpr const char* kOpcodeNames[] = {
     "PUSH_NULL",
     "KW_NAMES",
     "CALL",
+    "CALL_KW_PAIRS",
     "CALL_FUNCTION_EX",
     "BINARY_OP",
     "UNARY_NEGATIVE",

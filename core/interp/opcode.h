@@ -69,6 +69,9 @@ enum class Opcode : uint8_t {
     // callable self_or_null a1 .. an -> result. With self: callable(self, a1..an). After
     // KW_NAMES(t), the last len(t) arguments are keyword arguments named by t.
     CALL,
+    // 2.7's CALL_FUNCTION with keyword arguments, each name a constant pushed under its value:
+    // callable NULL a1 .. an k1 v1 .. km vm -> result;  arg = n | m << 8.
+    CALL_KW_PAIRS,
     // callable NULL args_tuple [kwargs_dict] -> result;  arg & 1: a kwargs dict is present.
     CALL_FUNCTION_EX,
 

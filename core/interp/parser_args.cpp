@@ -30,6 +30,7 @@ bool Parser::arguments(Expr* call, bool class_bases) {
     st.open = pos_of(cur());
     st.class_bases = class_bases;
     advance();
+    const Pos first = pos_of(cur());
     while (!at(TokenKind::RPar)) {
         bool ok;
         if (at(TokenKind::Star)) {
@@ -57,6 +58,14 @@ bool Parser::arguments(Expr* call, bool class_bases) {
     if (!accept(TokenKind::RPar)) {
         invalid_syntax();
         return false;
+    }
+    // ast.c up to 3.6 (ast_for_call): at most 255 arguments, counted from the first; 2.7 counts
+    // the positional and keyword ones, not a * or ** argument.
+    if (!at_least(3, 7)) {
+        size_t n = 0;
+        for (const Expr* a : call->elts) n += !py2() || a->kind != ExprKind::Starred;
+        for (const ast::Keyword& k : call->keywords) n += !py2() || !k.arg.empty();
+        if (n > 255) ast_error(first, "more than 255 arguments");
     }
     call->pos = from(call->pos);
     return true;
@@ -325,6 +334,9 @@ ast::Arguments* Parser::parameters(bool lambda) {
         }
         if (!accept(TokenKind::Comma)) break;
     }
+    // 3.6's ast_for_arguments: at most 255 named parameters, positional and keyword-only.
+    if (!py2() && !at_least(3, 7) && a->args.size() + a->kwonlyargs.size() > 255)
+        ast_error(first, "more than 255 arguments");
     return a;
 }
 

@@ -646,20 +646,25 @@ PyObject* object_call(Runtime& rt, PyObject* callable, PyObject* args, PyObject*
     const int64_t nargs = args != nullptr ? Py_SIZE(args) : 0;
     for (int64_t i = 0; i < nargs; ++i) flat.push_back(tuple_items(args)[i]);
     PyObject* kwnames = nullptr;
+    // 2.7 passes the keywords on as the dict's own items (function_call's array of borrowed
+    // pointers, from malloc); 3.x makes a tuple of the names (_PyStack_UnpackDict).
+    std::vector<uint64_t> names_view;
+    const bool py2 = rt.profile().major == 2;
     if (kwargs != nullptr && dict_len(rt, kwargs) > 0) {
         std::vector<PyObject*> keys = dict_keys(rt, kwargs);
         if (!keyword_names_ok(rt, callable, keys)) return nullptr;
-        kwnames = tuple_new(rt, static_cast<int64_t>(keys.size()));
+        const auto nkw = static_cast<int64_t>(keys.size());
+        kwnames = py2 ? tuple_view(rt, names_view, nkw) : tuple_new(rt, nkw);
         if (kwnames == nullptr) return err_no_memory(rt);
         for (size_t i = 0; i < keys.size(); ++i) {
-            rt.incref(keys[i]);
+            if (!py2) rt.incref(keys[i]);
             tuple_items(kwnames)[i] = keys[i];
             flat.push_back(dict_getitem(rt, kwargs, keys[i]));
         }
     }
     // The tuple and dict are the call's packing for a callable without vectorcall.
     PyObject* r = vectorcall(rt, callable, flat.data(), nargs, kwnames, Packing::kPacked);
-    rt.xdecref(kwnames);
+    if (!py2) rt.xdecref(kwnames);
     return r;
 }
 

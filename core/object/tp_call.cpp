@@ -111,8 +111,8 @@ PyObject* call_unpacked(Runtime& rt, PyObject* attr, PyObject* const* stack, Py_
     return r;
 }
 
-// 3.6's _PyFunction_FastCallDict and 2.7's function_call: a call with keywords copies the
-// names and values into a new tuple of pairs; the positional arguments are borrowed.
+// 3.6's _PyFunction_FastCallDict: a call with keywords copies the names and values into a new
+// tuple of pairs; the positional arguments are borrowed.
 PyObject* call_with_pairs(Runtime& rt, PyObject* attr, PyObject* const* stack, Py_ssize_t n, PyObject* kwnames) {
     const Py_ssize_t nkw = kwnames != nullptr ? Py_SIZE(kwnames) : 0;
     if (nkw == 0) return object_vectorcall(rt, attr, stack, n, nullptr);
@@ -128,11 +128,12 @@ PyObject* call_with_pairs(Runtime& rt, PyObject* attr, PyObject* const* stack, P
 }
 
 // 2.7's instancemethod_call (and slot_tp_new): self and the arguments copied into a new tuple,
-// then function_call.
+// then function_call, whose keyword pairs are borrowed pointers in a malloc'd array (no block in
+// the pools, no references).
 PyObject* call_via_newarg27(Runtime& rt, PyObject* attr, PyObject* const* stack, Py_ssize_t n, PyObject* kwnames) {
     PyObject* newarg = tuple_from_array(rt, stack, n);
     if (newarg == nullptr) return nullptr;
-    PyObject* r = call_with_pairs(rt, attr, stack, n, kwnames);
+    PyObject* r = object_vectorcall(rt, attr, stack, n, kwnames);
     rt.decref(newarg);
     return r;
 }

@@ -234,6 +234,17 @@ const PyMethodDef kTupleMethods[] = {
 
 }  // namespace
 
+PyObject* tuple_view(Runtime& rt, std::vector<uint64_t>& storage, Py_ssize_t n) {
+    PyTypeObject* type = rt.builtins().tuple_type;
+    const size_t bytes = static_cast<size_t>(type->tp_basicsize) + static_cast<size_t>(n) * sizeof(PyObject*);
+    storage.assign((bytes + 7) / 8, 0);
+    auto* t = reinterpret_cast<PyVarObject*>(storage.data());
+    t->ob_base.ob_refcnt = 1;
+    t->ob_base.ob_type = type;
+    t->ob_size = n;
+    return &t->ob_base;
+}
+
 PyObject** tuple_items(PyObject* t) {
     return reinterpret_cast<PyObject**>(reinterpret_cast<unsigned char*>(t) + Py_TYPE(t)->tp_basicsize);
 }

@@ -6,6 +6,9 @@
 // also holds the type's protocols and methods; the iterator is iter_object.h, hashing hash.h.
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
 #include "object/object.h"
 
 namespace pymemlab {
@@ -34,6 +37,10 @@ void tuple_track_filled(Runtime& rt, PyObject* t);
 // _PyTuple_FromArray: a new tuple of new references to items[0..n) (the empty tuple for none),
 // made and tracked as above. nullptr with MemoryError set.
 PyObject* tuple_from_array(Runtime& rt, PyObject* const* items, Py_ssize_t n);
+// A tuple's header laid out in `storage`, outside the heap, for n borrowed items the caller
+// writes: 2.7's keyword names, which CPython 2.7 passes on its stack, where the lab's calls take
+// a tuple of names. Never counted, tracked or freed; only read, while `storage` lives.
+PyObject* tuple_view(Runtime& rt, std::vector<uint64_t>& storage, Py_ssize_t n);
 // The items, which follow the header (tp_basicsize bytes in).
 PyObject** tuple_items(PyObject* t);
 bool tuple_check(const Runtime& rt, const PyObject* o);

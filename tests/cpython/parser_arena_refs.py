@@ -47,9 +47,7 @@ PROBES = [
     # (tests/cpydiff/type_attribute_cache_refs.md).
     ('attributes', '2.7', '3.11',
      'zq_o = None\ndef zq_never():\n    zq_o.zq_at = 1\n    zq_o.zq_at += zq_o.zq_at\n    del zq_o.zq_at\n'),
-    # From 3.6: 2.7's lab keeps a call's keyword names in a tuple constant, as 3.6 does, where
-    # CPython 2.7 keeps each name a constant of its own (tests/cpydiff/keyword_names_27.md).
-    ('keywords in calls', '3.6', '3.11', 'def zq_f(**zq_k): pass\nzq_f(zq_kw=1)\nzq_f(zq_kw=2, zq_kx=3)\n'),
+    ('keywords in calls', '2.7', '3.11', 'def zq_f(**zq_k): pass\nzq_f(zq_kw=1)\nzq_f(zq_kw=2, zq_kx=3)\n'),
     ('global', '2.7', '3.11', 'def zq_f():\n    global zq_g\n    zq_g = 1\nzq_f()\n'),
     ('nonlocal', '3.6', '3.11',
      'def zq_f():\n    zq_n = 1\n    def zq_h():\n        nonlocal zq_n\n        zq_n = 2\n    return zq_h\n'),

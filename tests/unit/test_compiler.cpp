@@ -4,6 +4,7 @@
 // errors with their positions. Expected co_consts and errors were measured on the pyenv builds
 // (compile(src, 's', 'exec').co_consts, SyntaxError.lineno/offset/end_*).
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -440,8 +441,47 @@ TEST_CASE("try/except pushes the exception info, matches, binds and deletes the 
           "PUSH_EXC_INFO LOAD_NAME CHECK_EXC_MATCH POP_JUMP_IF_FALSE STORE_NAME SETUP_FINALLY "
           "LOAD_NAME PUSH_NULL CALL POP_TOP POP_BLOCK POP_EXCEPT LOAD_CONST STORE_NAME DELETE_NAME JUMP "
           "LOAD_CONST STORE_NAME DELETE_NAME RERAISE RERAISE LOAD_CONST RETURN_VALUE");
-    CHECK(code_body(code).stacksize == 3);
+    CHECK(code_body(code).stacksize == 4);  // the handler's cleanup block: CPython 3.11.7's 4
     rt.decref(code);
+}
+
+// co_stacksize of a function around each body, measured on 3.8.18, 3.10.13, 3.11.7, 3.12.1 and
+// 3.13.0: up to 3.10 a handler holds six items (3.8's with statement's exit one more), from 3.11
+// each handler's cleanup block is the deepest point, and 3.11/3.12 push a call's NULL first.
+TEST_CASE("a function's stack depth with handlers and nested calls is CPython's", "[compiler]") {
+    struct Case {
+        const char* body;
+        int depth[5];  // 3.8, 3.10, 3.11, 3.12, 3.13
+    };
+    const Case cases[] = {
+        {"try:\n  x\nexcept:\n  y\n", {6, 6, 4, 4, 4}},
+        {"try:\n  x\nexcept E:\n  y\n", {8, 8, 4, 4, 4}},
+        {"try:\n  x\nexcept E as e:\n  f(a, b, c)\n", {10, 10, 6, 6, 6}},
+        {"try:\n  x\nfinally:\n  f(a, b, c)\n", {10, 10, 7, 7, 7}},
+        {"with a:\n  y\n", {9, 8, 6, 6, 6}},
+        {"try:\n  x\nexcept E as e:\n  try:\n    y\n  except F as g:\n    z\n", {13, 13, 5, 5, 5}},
+        {"for i in x:\n  try:\n    x\n  except E as e:\n    f(a)\n", {11, 11, 5, 5, 5}},
+        {"return a, b, c, sorted(d.items())\n", {6, 6, 7, 7, 7}},
+        {"return C()()\n", {1, 1, 3, 3, 2}},
+        {"return sum(x for x in y)\n", {3, 3, 4, 4, 4}},
+        {"return None\n", {1, 1, 1, 0, 1}},
+    };
+    const char* const profiles[] = {"3.8", "3.10", "3.11", "3.12", "3.13"};
+    for (int v = 0; v < 5; ++v) {
+        CheckedRuntime rt(profiles[v]);
+        for (const Case& c : cases) {
+            std::string src = "def f():\n";
+            for (const char* l = c.body; *l != '\0';) {
+                const char* e = std::strchr(l, '\n');
+                src += "    " + std::string(l, e + 1);
+                l = e + 1;
+            }
+            PyObject* code = compiled(rt, src);
+            INFO(profiles[v] << ": " << c.body);
+            CHECK(code_body(nested(rt, code)).stacksize == c.depth[v]);
+            rt.decref(code);
+        }
+    }
 }
 
 TEST_CASE("return inside try/finally runs a copy of the finally body with the value kept", "[compiler]") {
