@@ -133,13 +133,18 @@ int stack_effect(Opcode op, int arg, bool jump) {
 }
 
 // stackdepth(): the deepest the stack gets on any path, walking every reachable instruction
-// once with the depth it is entered at. The depth is CPython's for the profile (`model`), where
-// some of the lab's items stand for more or fewer of CPython's (an Item's `extra`, while it lies
-// below the depth): the lab's call sequence is 3.11's, so a NULL that PUSH_NULL puts under a
-// callable is no item up to 3.10; its handlers are 3.11's, entered with the exception alone,
-// where up to 3.10 an exception and the exception state saved under it are three items each. And
-// a keyword call's names tuple is an item (3.6-3.10 and from 3.13); from 3.11 each handler that
-// saves the exception state has a cleanup block, deeper than the handler (entry_cleanup).
+// once with the depth it is entered at. The depth is CPython's for the profile (`model`), though
+// the lab's call sequence and handlers are 3.11's in shape. Where one of the lab's items stands
+// for more or fewer of CPython's, an Item says so (its `extra` counts while it lies below the
+// depth):
+//   - up to 3.10 a call's NULL is no item, nor, in any version, a generator expression's (its
+//     function is called with the iterator in that place);
+//   - up to 3.10 a handler's exception is six items (the exception and the state it saved, three
+//     each) until PUSH_EXC_INFO splits them; 3.6/3.8's `with` exit result is two.
+// Where CPython's stack is deeper than any of the lab's instructions take it: a keyword call's
+// names tuple (3.6-3.10, 3.13+), up to 3.10 the match's DUP_TOP, from 3.11 each handler's cleanup
+// block (lasti and the exception pushed, then a copy), 3.11/3.12's NULL pushed before its callable
+// (after the walk). 3.12's RETURN_CONST pushes nothing.
 int compute_stacksize(const std::vector<Instr>& instrs, const StackModel& model) {
     struct Item {
         int pos;
