@@ -142,7 +142,8 @@ int stack_effect(Opcode op, int arg, bool jump) {
 //   - up to 3.10 a handler's exception is six items (the exception and the state it saved, three
 //     each) until PUSH_EXC_INFO splits them; 3.6/3.8's `with` exit result is two.
 // Where CPython's stack is deeper than any of the lab's instructions take it: a keyword call's
-// names tuple (3.6-3.10, 3.13+), up to 3.10 the match's DUP_TOP, from 3.11 each handler's cleanup
+// names tuple (3.6-3.10, 3.13+), up to 3.10 the match's DUP_TOP, 3.8's BEGIN_FINALLY on leaving a
+// `with` (counted as six items), from 3.11 each handler's cleanup
 // block (lasti and the exception pushed, then a copy), 3.11/3.12's NULL pushed before its callable
 // (after the walk). 3.12's RETURN_CONST pushes nothing.
 int compute_stacksize(const std::vector<Instr>& instrs, const StackModel& model) {
@@ -205,6 +206,9 @@ int compute_stacksize(const std::vector<Instr>& instrs, const StackModel& model)
                 break;
             case Opcode::WITH_EXCEPT_START:
                 if (model.with_exit_items > 1) live.push_back({d, model.with_exit_items - 1});
+                break;
+            case Opcode::WITH_EXIT:  // 3.8: BEGIN_FINALLY (counted 6) and WITH_CLEANUP_START (2)
+                if (model.begin_finally) max_depth = std::max(max_depth, cpython(d, live) + 8);
                 break;
             case Opcode::CHECK_EXC_MATCH:  // up to 3.10 the match works on a copy (DUP_TOP)
                 if (model.exc_items > 1) max_depth = std::max(max_depth, cpython(d, live) + 1);
@@ -574,6 +578,7 @@ PyObject* Compiler::make_code(Unit& u, std::vector<Instr> instrs) {
     model.return_const = at_least(3, 12) && !at_least(3, 13);
     if (!is27() && !at_least(3, 11)) model.exc_items = 3;
     if (!is27() && !at_least(3, 9)) model.with_exit_items = 2;
+    model.begin_finally = at_least(3, 8) && !at_least(3, 9);
     model.kw_names_slot = (!at_least(3, 11) || at_least(3, 13)) && !is27();
     body->stacksize = compute_stacksize(body->instrs, model);
     int flags = 0;

@@ -286,6 +286,7 @@ struct StackModel {
     // 3.6's stackdepth() counts more (tests/cpydiff/stack_depth_before_38.md).
     int exc_items = 1;
     int with_exit_items = 1;  // ≤3.8: WITH_CLEANUP_START pushes 2 where WITH_EXCEPT_START pushes 1
+    bool begin_finally = false;  // 3.8: leaving a with statement pushes BEGIN_FINALLY's six
     bool entry_cleanup = false;  // 3.11+: a handler's cleanup block (PUSH_EXC_INFO's)
     bool null_before_callable = false;  // 3.11, 3.12: a call's NULL lies under its callable
     bool return_const = false;  // 3.12: LOAD_CONST and RETURN_VALUE are RETURN_CONST, which pushes nothing

@@ -446,8 +446,9 @@ TEST_CASE("try/except pushes the exception info, matches, binds and deletes the 
 }
 
 // co_stacksize of a function around each body, measured on 3.8.18, 3.10.13, 3.11.7, 3.12.1 and
-// 3.13.0: up to 3.10 a handler holds six items (3.8's with statement's exit one more), from 3.11
-// each handler's cleanup block is the deepest point, and 3.11/3.12 push a call's NULL first.
+// 3.13.0: up to 3.10 a handler holds six items (3.8's with statement's exit one more, and leaving
+// it pushes BEGIN_FINALLY's six), from 3.11 each handler's cleanup block is the deepest point,
+// and 3.11/3.12 push a call's NULL first.
 TEST_CASE("a function's stack depth with handlers and nested calls is CPython's", "[compiler]") {
     struct Case {
         const char* body;
@@ -459,6 +460,7 @@ TEST_CASE("a function's stack depth with handlers and nested calls is CPython's"
         {"try:\n  x\nexcept E as e:\n  f(a, b, c)\n", {10, 10, 6, 6, 6}},
         {"try:\n  x\nfinally:\n  f(a, b, c)\n", {10, 10, 7, 7, 7}},
         {"with a:\n  y\n", {9, 8, 6, 6, 6}},
+        {"with a as b:\n  return f(b)\n", {10, 8, 6, 6, 6}},
         {"try:\n  x\nexcept E as e:\n  try:\n    y\n  except F as g:\n    z\n", {13, 13, 5, 5, 5}},
         {"for i in x:\n  try:\n    x\n  except E as e:\n    f(a)\n", {11, 11, 5, 5, 5}},
         {"return a, b, c, sorted(d.items())\n", {6, 6, 7, 7, 7}},
