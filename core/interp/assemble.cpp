@@ -31,6 +31,7 @@ int stack_effect(Opcode op, int arg, bool jump) {
     switch (op) {
         case O::NOP:
         case O::SWAP:
+        case O::MAKE_CELL:
         case O::DELETE_NAME:
         case O::DELETE_GLOBAL:
         case O::DELETE_FAST:
@@ -515,12 +516,46 @@ PyObject* Compiler::assemble(Unit& u) {
         if (is_jump(in.op)) in.arg = newpos[static_cast<size_t>(u.labels[static_cast<size_t>(in.arg)])];
         out.push_back(in);
     }
+    if (at_least(3, 11)) order_cells(u, out);
     if (at_least(3, 12)) remove_unused_consts(u, out);
     if (at_least(3, 14)) {
         const int nparams = u.argcount + u.kwonlyargcount + (u.varargs ? 1 : 0) + (u.varkeywords ? 1 : 0);
         optimize_load_fast(out, nparams, static_cast<int>(u.varnames.list.size()));
     }
     return make_code(u, std::move(out));
+}
+
+// 3.11+ (compute_localsplus_info): a cell that is also a local (a parameter; 3.12+ an inlined
+// comprehension's name) shares the local's slot, so co_cellvars lists those first, in their
+// locals' order, then the other cells. Renumbers the cells the instructions name.
+void Compiler::order_cells(Unit& u, std::vector<Instr>& instrs) {
+    const std::vector<std::string>& old = u.cellvars.list;
+    std::vector<int> order(old.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const int la = u.varnames.find(old[static_cast<size_t>(a)]);
+        const int lb = u.varnames.find(old[static_cast<size_t>(b)]);
+        return la >= 0 && (lb < 0 || la < lb);
+    });
+    std::vector<int> renumber(old.size());
+    NameTable cells;
+    for (int i : order) renumber[static_cast<size_t>(i)] = cells.add(old[static_cast<size_t>(i)]);
+    for (Instr& in : instrs) {
+        switch (in.op) {
+            case Opcode::LOAD_DEREF:
+            case Opcode::STORE_DEREF:
+            case Opcode::DELETE_DEREF:
+            case Opcode::LOAD_CLOSURE:
+            case Opcode::LOAD_CLASSDEREF:
+            case Opcode::SAVE_CELL:
+            case Opcode::RESTORE_CELL:
+            case Opcode::MAKE_CELL:
+                if (in.arg < static_cast<int>(old.size())) in.arg = renumber[static_cast<size_t>(in.arg)];
+                break;
+            default: break;
+        }
+    }
+    u.cellvars = std::move(cells);
 }
 
 // ==== the code object ===========================================================================
@@ -599,10 +634,7 @@ PyObject* Compiler::make_code(Unit& u, std::vector<Instr> instrs) {
         model.yield_from_extra = 1;
         body->stacksize = std::max(compute_stacksize(body->instrs, model), 2);
     }
-    for (const std::string& cell : u.cellvars.list) {
-        const bool param = (u.ste->flags_of(cell) & DEF_PARAM) != 0;
-        body->cell2arg.push_back(param ? u.varnames.find(cell) : -1);
-    }
+    for (const std::string& cell : u.cellvars.list) body->cell2local.push_back(u.varnames.find(cell));
 
     // co_consts, then the name tuples, as makecode builds them.
     PyObject* consts = tuple_new(rt_, static_cast<int64_t>(u.consts.size()));

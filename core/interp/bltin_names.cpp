@@ -506,7 +506,7 @@ bool super_frame_args(Runtime& rt, PyTypeObject** type, PyObject** obj) {
     const int64_t nlocals = code_nlocals(f->code), ncells = code_ncells(f->code), nfrees = code_nfrees(f->code);
     PyObject* first = f->localsplus.empty() ? nullptr : f->localsplus[0];
     for (int64_t j = 0; first == nullptr && j < ncells; ++j)
-        if (j < static_cast<int64_t>(body.cell2arg.size()) && body.cell2arg[static_cast<size_t>(j)] == 0)
+        if (j < static_cast<int64_t>(body.cell2local.size()) && body.cell2local[static_cast<size_t>(j)] == 0)
             first = cell_get(f->localsplus[static_cast<size_t>(nlocals + j)]);
     if (first == nullptr) return err_set_string(rt, runtime_error, "super(): arg[0] deleted"), false;
     PyObject* freevars = as_code(f->code)->co_freevars.p;

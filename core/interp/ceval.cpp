@@ -599,6 +599,16 @@ PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, F
                 rt.decref(inner);
                 break;
             }
+            case Opcode::MAKE_CELL: {
+                PyObject*& slot = f->localsplus[static_cast<size_t>(nlocals + ins.arg)];
+                PyObject* cell = cell_new(rt, slot);  // holds what the slot held
+                if (cell == nullptr) {
+                    err_no_memory(rt);
+                    goto error;
+                }
+                rt.xdecref(std::exchange(slot, cell));
+                break;
+            }
 
             case Opcode::LOAD_ATTR: {
                 PyObject* obj = pop();

@@ -45,9 +45,10 @@ struct CodeBody {
     int local_cells = 0;      // cell variables that are locals too (co_varnames): one slot each from 3.11
     int runs = 0;             // 3.11: frames started (RESUME), up to kQuickeningRuns311
     std::vector<uint8_t> calls_run;  // 3.12+: the CALLs run once, by index (the second run specializes)
-    // For each cell variable, the index of the parameter it is (its value is moved into the
-    // cell when the frame starts), or -1.
-    std::vector<int> cell2arg;
+    // For each cell variable, the index of the local it is too, or -1: a parameter (its value is
+    // moved into the cell when the frame starts; CPython's co_cell2arg), or from 3.12 an inlined
+    // comprehension's name (that local is unbound when the frame starts).
+    std::vector<int> cell2local;
     // One per instruction once an adaptive instruction runs under a profile that specializes it.
     std::vector<CallCache> call_caches;
 };

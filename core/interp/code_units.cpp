@@ -53,7 +53,7 @@ CodeUnitsLayout cpython_code_layout(const Profile& p, const CodeBody& body, cons
     const size_t n = code.size();
     // RESUME; MAKE_CELL per cell, COPY_FREE_VARS; a generator's RETURN_GENERATOR and POP_TOP,
     // and from 3.12 its StopIteration handler (CALL_INTRINSIC_1, RERAISE).
-    int64_t units = 1 + static_cast<int64_t>(body.cell2arg.size()) + (cx.nfree > 0 ? 1 : 0);
+    int64_t units = 1 + static_cast<int64_t>(body.cell2local.size()) + (cx.nfree > 0 ? 1 : 0);
     if ((body.flags & CO_GENERATOR) != 0) units += v311 ? 2 : 4;
     auto op_at = [&](size_t i) { return i < n ? code[i].op : O::NOP; };
     auto item = [](const PyObject* tuple, int32_t i) {

@@ -349,31 +349,35 @@ void Compiler::comprehension(const ast::Expr* e) {
 
 // 3.12+ (PEP 709, push_inlined_comprehension_state): the comprehension runs here. After the
 // outermost iterator, each name it binds has its outer value set aside on the stack
-// (LOAD_FAST_AND_CLEAR) and is a fast local of this code while it runs (a cell one, which a
-// closure inside captures, has its cell set aside and a new one made: SAVE_CELL, RESTORE_CELL);
-// afterwards, and on an exception leaving it, the values are put back:
+// (LOAD_FAST_AND_CLEAR) and is a fast local of this code while it runs; afterwards, and on an
+// exception leaving it, the values are put back:
 //   iter; LOAD_FAST_AND_CLEAR n1..nk; SWAP k+1; BUILD 0; SWAP 2    -> saved.. container iter
 //   SETUP_FINALLY cleanup; the loop; POP_BLOCK                    -> saved.. container
 //   SWAP k+1; STORE_FAST nk..n1                                   -> container
 //   cleanup: SWAP 2; POP_TOP; SWAP 2; POP_TOP; SWAP k+1; STORE_FAST nk..n1; RERAISE
+// A name a closure inside captures is a cell of this code (DEF_COMP_CELL): its cell is set aside
+// and a new one made (SAVE_CELL), then put back (RESTORE_CELL). Where the name is free here,
+// CPython 3.12 to 3.14 make the new cell in the free variable's slot and never put the
+// closure's cell back (MAKE_CELL): after the comprehension the name is its last value here.
 void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* ste, Opcode build) {
-    // The names set aside: those the comprehension binds (comprehension_binds); in a class body
-    // every name it has.
-    const bool in_class = u_->ste->type == BlockType::Class;
-    std::vector<std::string> pushed;
-    std::vector<uint8_t> as_cell;  // set aside as a cell (a closure inside captures it: SAVE_CELL)
+    // The names set aside: those the comprehension binds (comprehension_binds); directly in a
+    // class body every name it has (3.14: but `.0`).
+    const bool in_class = u_->ste->type == BlockType::Class && u_->in_inlined_comp == 0;
+    enum class Aside : uint8_t { Value, Cell, FreeCell };
+    std::vector<std::pair<std::string, Aside>> pushed;
     std::vector<std::pair<std::string, Scope>> scopes;  // where the comprehension's scope differs from ours
     for (const std::string& name : ste->symbol_order) {
         const Symbol& sym = ste->symbols.at(name);
         const bool own = comprehension_binds(sym.flags);
         const bool cell = own && sym.scope == Scope::Cell;
-        if (own || in_class) {
-            pushed.push_back(name);
-            as_cell.push_back(cell);
-        }
+        const bool free_here = cell && scope_here(name) == Scope::Free;
+        // 3.14 leaves out the comprehension's argument `.0`, which no code reads.
+        const bool set_aside = own || (in_class && !(at_least(3, 14) && (sym.flags & DEF_PARAM) != 0));
+        if (set_aside)
+            pushed.emplace_back(name, free_here ? Aside::FreeCell : cell ? Aside::Cell : Aside::Value);
         const bool differs =
             in_class || (own && (u_->ste->type != BlockType::Function || u_->ste->scope_of(name) != Scope::Local));
-        if (differs && (sym.flags & DEF_PARAM) == 0)
+        if (differs && !free_here && (sym.flags & DEF_PARAM) == 0)
             scopes.emplace_back(name, cell ? Scope::Cell : own ? Scope::Local : sym.scope);
     }
     // The outermost iterable is evaluated in our scope, the rest in the comprehension's.
@@ -385,14 +389,16 @@ void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* st
     for (const auto& [name, scope] : scopes)
         if (u_->inlined_scopes.emplace(name, scope).second) overridden.push_back(name);
     const int k = static_cast<int>(pushed.size());
-    for (size_t i = 0; i < pushed.size(); ++i) {
-        // A cell's name is a local too, as CPython lists it (its slot is both); a module's name
-        // becomes a cell of the module's code here.
-        const int local = u_->varnames.add(pushed[i]);
-        if (as_cell[i])
-            emit(Opcode::SAVE_CELL, u_->cellvars.add(pushed[i]));
-        else
+    const int ncells = static_cast<int>(u_->cellvars.list.size());
+    for (const auto& [name, how] : pushed) {
+        // A cell's name is a local too, as CPython lists it (its slot is both).
+        const int local = u_->varnames.add(name);
+        if (how == Aside::Cell) {
+            emit(Opcode::SAVE_CELL, u_->cellvars.find(name));
+        } else {
             emit(Opcode::LOAD_FAST_AND_CLEAR, local);
+            if (how == Aside::FreeCell) emit(Opcode::MAKE_CELL, ncells + u_->freevars.find(name));
+        }
     }
     if (k > 0) emit(Opcode::SWAP, k + 1);
     emit(build, 0);
@@ -400,15 +406,18 @@ void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* st
     const int cleanup = new_label();
     const int end = new_label();
     if (k > 0) emit(Opcode::SETUP_FINALLY, cleanup);
+    ++u_->in_inlined_comp;
     comprehension_generator(e, 0, 0, true);
+    --u_->in_inlined_comp;
     loc_ = e->pos;
     auto restore = [&]() {
         emit(Opcode::SWAP, k + 1);
         for (size_t i = pushed.size(); i-- > 0;) {
-            if (as_cell[i])
-                emit(Opcode::RESTORE_CELL, u_->cellvars.find(pushed[i]));
+            const auto& [name, how] = pushed[i];
+            if (how == Aside::Cell)
+                emit(Opcode::RESTORE_CELL, u_->cellvars.find(name));
             else
-                emit(Opcode::STORE_FAST, u_->varnames.add(pushed[i]));
+                emit(Opcode::STORE_FAST, u_->varnames.find(name));
         }
     };
     if (k > 0) {

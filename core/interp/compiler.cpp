@@ -226,7 +226,7 @@ void Compiler::enter_scope(UnitKind kind, std::string name, const void* key, int
     for (const std::string& v : u->ste->varnames) u->varnames.add(v);
     std::vector<std::string> cells, frees;
     for (const auto& [n, sym] : u->ste->symbols) {
-        if (sym.scope == Scope::Cell) cells.push_back(n);
+        if (sym.scope == Scope::Cell || (sym.flags & DEF_COMP_CELL)) cells.push_back(n);
         if (sym.scope == Scope::Free || (sym.flags & DEF_FREE_CLASS)) frees.push_back(n);
     }
     if (u->ste->needs_class_closure) cells.push_back("__class__");
@@ -431,7 +431,9 @@ void Compiler::name_op(const std::string& name, ast::ExprContext ctx) {
                 return;
             }
             emit(ctx == C::Load
-                     ? (u_->ste->type == BlockType::Class && !is27() ? Opcode::LOAD_CLASSDEREF : Opcode::LOAD_DEREF)
+                     ? (u_->ste->type == BlockType::Class && !is27() && u_->in_inlined_comp == 0
+                            ? Opcode::LOAD_CLASSDEREF
+                            : Opcode::LOAD_DEREF)
                  : ctx == C::Store ? Opcode::STORE_DEREF
                                    : Opcode::DELETE_DEREF,
                  deref_index);

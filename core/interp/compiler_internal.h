@@ -107,6 +107,7 @@ struct Unit {
     // here while it runs (a module's or class's "fast hidden" names), and in a class body the
     // names it reads are resolved as in a function (the class's names are not visible).
     std::map<std::string, Scope> inlined_scopes;
+    int in_inlined_comp = 0;  // 3.12+: compiling an inlined comprehension (u_in_inlined_comp)
 };
 
 bool is_jump(Opcode op);
@@ -269,6 +270,7 @@ public:
     void listcomp27(const ast::Expr* e, size_t gen_index);
 
     // ---- assembly (assemble.cpp) -------------------------------------------------------------
+    void order_cells(Unit& u, std::vector<Instr>& instrs);
     PyObject* assemble(Unit& u);
     void peephole(Unit& u, std::vector<uint8_t>& live, const std::vector<int>& targets_upto);
     int append_const(Unit& u, PyObject* o);  // steals o; the peephole's constants

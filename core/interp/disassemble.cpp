@@ -136,6 +136,7 @@ std::string arg_repr(const Runtime& rt, const PyObject* code, const Instr& in) {
         case O::LOAD_CLOSURE:
         case O::SAVE_CELL:
         case O::RESTORE_CELL:
+        case O::MAKE_CELL:
         case O::LOAD_CLASSDEREF: {
             const int64_t ncells = Py_SIZE(c->co_cellvars.p);
             return in.arg < ncells ? tuple_text(rt, c->co_cellvars.p, in.arg)

@@ -46,14 +46,14 @@ bool frame_make_cells(Runtime& rt, Frame* f) {
     const CodeBody& body = code_body(f->code);
     const int64_t nlocals = code_nlocals(f->code), ncells = code_ncells(f->code);
     for (int64_t i = 0; i < ncells; ++i) {
-        const int arg = i < static_cast<int64_t>(body.cell2arg.size()) ? body.cell2arg[static_cast<size_t>(i)] : -1;
+        const int arg = i < static_cast<int64_t>(body.cell2local.size()) ? body.cell2local[static_cast<size_t>(i)] : -1;
         PyObject* initial = arg >= 0 ? f->localsplus[static_cast<size_t>(arg)] : nullptr;
         PyObject* cell = cell_new(rt, initial);
         if (cell == nullptr) {
             err_no_memory(rt);
             return false;
         }
-        if (arg >= 0) {
+        if (initial != nullptr) {
             f->localsplus[static_cast<size_t>(arg)] = nullptr;
             if (!f->borrowed_locals.empty() && f->borrowed_locals[static_cast<size_t>(arg)])
                 f->borrowed_locals[static_cast<size_t>(arg)] = false;  // the cell holds its own reference

@@ -332,8 +332,9 @@ PyObject* frame_locals(Interp& in, Frame* f) {
     if (!snapshot) rt.incref(dict);
     PyCodeObject* code = as_code(f->code);
     const int64_t nlocals = code_nlocals(f->code), ncells = code_ncells(f->code), nfrees = code_nfrees(f->code);
-    // map_to_dict: each bound name set, each unbound one removed. 3.11+ list a parameter that is a
-    // cell in its parameter's place; before, after the plain locals.
+    // map_to_dict: each bound name set, each unbound one removed. 3.11+ list a local that is a
+    // cell (a parameter; 3.12+ an inlined comprehension's name) in its local's place; before,
+    // after the plain locals.
     const bool cells_in_place = rt.profile().at_least(3, 11);
     std::vector<std::pair<PyObject*, PyObject*>> entries;  // name, value (null: unbound)
     std::vector<uint8_t> cell_done(static_cast<size_t>(ncells), false);
@@ -342,7 +343,7 @@ PyObject* frame_locals(Interp& in, Frame* f) {
         PyObject* v = f->localsplus[static_cast<size_t>(i)];
         if (v == nullptr && cells_in_place) {
             for (int64_t j = 0; j < ncells; ++j) {
-                if (j < static_cast<int64_t>(body.cell2arg.size()) && body.cell2arg[static_cast<size_t>(j)] == i) {
+                if (j < static_cast<int64_t>(body.cell2local.size()) && body.cell2local[static_cast<size_t>(j)] == i) {
                     v = cell_value(j);
                     cell_done[static_cast<size_t>(j)] = true;
                 }

@@ -32,6 +32,7 @@ constexpr const char* kOpcodeNames[] = {
     "LOAD_CLASSDEREF",
     "SAVE_CELL",
     "RESTORE_CELL",
+    "MAKE_CELL",
     "LOAD_ATTR",
     "STORE_ATTR",
     "DELETE_ATTR",

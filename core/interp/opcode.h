@@ -50,6 +50,10 @@ enum class Opcode : uint8_t {
     // MAKE_CELL on the merged slot); RESTORE_CELL (cell ->) puts it back after.
     SAVE_CELL,
     RESTORE_CELL,
+    // 3.12+, the same when the name is free in the enclosing function: the slot's cell is wrapped
+    // in a new cell, which the comprehension's stores then fill (CPython's MAKE_CELL on the free
+    // slot; nothing puts the closure's cell back, as in CPython 3.12 to 3.14).
+    MAKE_CELL,
 
     // ---- attributes and calls --------------------------------------------------------------------
     LOAD_ATTR,    // obj -> obj.co_names[arg]

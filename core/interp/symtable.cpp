@@ -640,8 +640,7 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
     NameSet inlined_cells;  // the inlined comprehensions' own names that are cells
     for (size_t i = 0; i < ste->children.size(); ++i) {
         SymtableEntry* child = ste->children[i];
-        if (profile_.at_least(3, 12) && child->comprehension && child->name != "genexpr" &&
-            can_inline(ste, scopes, child)) {
+        if (profile_.at_least(3, 12) && child->comprehension && child->name != "genexpr") {
             inline_comprehension(ste, child, scopes, child_frees[i]);
             child->comp_inlined = true;
             for (const auto& [name, sym] : child->symbols)
@@ -664,7 +663,10 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
         ste->needs_class_closure = true;  // drop_class_free
     }
     // update_symbols: record the scopes, then the free names nested blocks pass through here.
-    for (auto& [name, sym] : ste->symbols) sym.scope = scopes[name];
+    for (auto& [name, sym] : ste->symbols) {
+        sym.scope = scopes[name];
+        if (inlined_cells.count(name) != 0) sym.flags |= DEF_COMP_CELL;
+    }
     for (const std::string& name : newfree) {
         auto it = ste->symbols.find(name);
         if (it != ste->symbols.end()) {
@@ -677,22 +679,6 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
         ste->symbols[name] = Symbol{0, Scope::Free};
     }
     free.insert(newfree.begin(), newfree.end());
-    return true;
-}
-
-bool Symtable::can_inline(const SymtableEntry* parent, const std::unordered_map<std::string, Scope>& scopes,
-                          const SymtableEntry* comp) {
-    for (const auto& [name, sym] : comp->symbols) {
-        if (!comprehension_binds(sym.flags) || sym.scope != Scope::Cell) continue;
-        // Its own name is a cell (a closure inside captures it): CPython makes a fresh cell in
-        // the parent's slot, which the lab models for a function's local or cell and a module's
-        // name, not for a class body's name, nor a free or global one of a function.
-        if (parent->type == BlockType::Class) return false;
-        auto outer = scopes.find(name);
-        if (parent->type == BlockType::Function && outer != scopes.end() &&
-            (outer->second == Scope::Free || outer->second == Scope::GlobalExplicit))
-            return false;
-    }
     return true;
 }
 

@@ -32,6 +32,10 @@ constexpr int DEF_FREE_CLASS = 64;  // a class-scope name that a method uses as 
 constexpr int DEF_IMPORT = 128;     // bound by an import
 constexpr int DEF_ANNOT = 256;      // annotated (x: int)
 constexpr int DEF_COMP_ITER = 512;  // a comprehension's iteration variable
+// 3.12+: an inlined comprehension's own name that is a cell there (a closure inside captures it):
+// a cell of this block's code too, whatever its scope here (a class body's name, a free or
+// global one), for the comprehension to make its fresh cells in.
+constexpr int DEF_COMP_CELL = 1024;
 constexpr int DEF_BOUND = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 // A comprehension's own name, which an inlined one sets aside and puts back (3.12+): one it
 // binds, but for `.0` and a walrus target (which binds in the enclosing function or module).
@@ -65,9 +69,8 @@ struct SymtableEntry {
     bool comprehension = false;
     // 3.12+ (PEP 709): a list, set or dict comprehension whose code runs inside its parent's:
     // its own names (but `.0`) are the parent's fast locals while it runs, saved and restored
-    // around it, and the names it uses from the parent are the parent's own (no cell for them).
-    // The lab inlines those whose names stay plain locals: not when a nested scope captures one
-    // of the comprehension's names, or the enclosing function has one as a cell or free name.
+    // around it (its cells: the parent's cells, DEF_COMP_CELL), and the names it uses from the
+    // parent are the parent's own (no cell for them).
     bool comp_inlined = false;
     bool returns_value = false;  // 2.7: `return x` seen (illegal with yield)
     bool lambda = false;
@@ -148,8 +151,6 @@ private:
     bool analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, NameSet& global);
     // inline_comprehension (3.12+): merges an analysed comprehension into its parent's names,
     // `scopes` being the parent's; a name it uses freely that the parent binds leaves `child_free`.
-    static bool can_inline(const SymtableEntry* parent, const std::unordered_map<std::string, Scope>& scopes,
-                           const SymtableEntry* comp);
     static void inline_comprehension(SymtableEntry* parent, SymtableEntry* comp,
                                      std::unordered_map<std::string, Scope>& scopes, NameSet& child_free);
     bool analyze_name(SymtableEntry* ste, std::unordered_map<std::string, Scope>& scopes, const std::string& name,

@@ -339,12 +339,12 @@ TEST_CASE("functions use fast locals and globals, modules and classes names", "[
     rt.decref(code);
 }
 
-TEST_CASE("a variable a nested function uses is a cell; a parameter cell has cell2arg", "[compiler]") {
+TEST_CASE("a variable a nested function uses is a cell; a parameter cell has cell2local", "[compiler]") {
     CheckedRuntime rt("3.10");
     PyObject* code = compiled(rt, "def f(a):\n    x = 1\n    def g():\n        return x + a\n    return g\n");
     const PyObject* f = nested(rt, code);
     CHECK(names(rt, as_code(f)->co_cellvars.p) == "a x");
-    CHECK(code_body(f).cell2arg == std::vector<int>{0, -1});
+    CHECK(code_body(f).cell2local == std::vector<int>{0, -1});
     CHECK(ops(f) ==
           "LOAD_CONST STORE_DEREF LOAD_CLOSURE LOAD_CLOSURE BUILD_TUPLE LOAD_CONST LOAD_CONST MAKE_FUNCTION "
           "STORE_FAST LOAD_FAST RETURN_VALUE");
@@ -759,13 +759,72 @@ TEST_CASE("from 3.12 a comprehension is compiled into its parent, cells and all"
         {"    return {x: 1 for x in xs}\n", 0},           // dict comprehensions too
         {"    return list(x for x in xs)\n", 1},          // a generator expression stays a function
         {"    return [lambda: x for x in xs]\n", 1},      // x a cell: inlined, f holds the lambda's code
-        {"    return [[y for y in x] for x in xs]\n", 0}  // nested: both inlined
+        {"    return [[y for y in x] for x in xs]\n", 0},  // nested: both inlined
+        {"    global x\n    return [lambda: x for x in xs]\n", 1},  // x global in f: a cell of f's
+        {"    print(x)\n    return [lambda: x for x in xs]\n", 1}   // x implicitly global in f
     };
     for (const auto& [body, inlined_312] : cases) {
         INFO(body);
         CHECK(nested_code("3.11", body) == 1);  // the comprehension's function
         CHECK(nested_code("3.12", body) == inlined_312);
         CHECK(nested_code("3.13", body) == inlined_312);
+    }
+}
+
+TEST_CASE("from 3.12 a comprehension's captured name free in its function gets its cell in the free slot",
+          "[compiler]") {
+    for (const char* profile : {"3.12", "3.13"}) {
+        INFO(profile);
+        CheckedRuntime rt(profile);
+        PyObject* code = compiled(rt,
+                                  "def outer():\n    x = 0\n    def f():\n        y = x\n"
+                                  "        return [lambda: x for x in range(3)]\n    return f\n");
+        const PyObject* f = nested(rt, nested(rt, code));
+        // x is a local (set aside), a cell of f's own (the comprehension's) and free (the closure's).
+        CHECK(names(rt, as_code(f)->co_varnames.p) == "y x");
+        CHECK(names(rt, as_code(f)->co_cellvars.p) == "x");
+        CHECK(names(rt, as_code(f)->co_freevars.p) == "x");
+        const std::string o = ops(f);
+        CHECK(o.find("LOAD_FAST_AND_CLEAR MAKE_CELL SWAP") != std::string::npos);
+        int free_derefs = 0;  // the comprehension's stores and loads of x name the free slot
+        for (const Instr& in : code_body(f).instrs)
+            if (in.op == Opcode::STORE_DEREF || in.op == Opcode::LOAD_CLOSURE) free_derefs += in.arg == 1 ? 1 : -100;
+        CHECK(free_derefs == 2);
+        rt.decref(code);
+    }
+}
+
+TEST_CASE("from 3.12 a class body's comprehension with a captured name is inlined with a cell of the body's",
+          "[compiler]") {
+    for (const char* profile : {"3.12", "3.13"}) {
+        INFO(profile);
+        CheckedRuntime rt(profile);
+        PyObject* code = compiled(rt, "class C:\n    x = 5\n    fs = [lambda: x for x in range(3)]\n");
+        const PyObject* body = nested(rt, code);
+        CHECK(names(rt, as_code(body)->co_varnames.p) == ".0 x");
+        CHECK(names(rt, as_code(body)->co_cellvars.p) == "x");
+        int codes = 0;
+        for (int64_t i = 0; i < Py_SIZE(as_code(body)->co_consts.p); ++i)
+            codes += Py_TYPE(item(as_code(body)->co_consts.p, i)) == code_type(rt) ? 1 : 0;
+        CHECK(codes == 1);  // the lambda's; no <listcomp>
+        CHECK(ops(body).find("LOAD_CLASSDEREF") == std::string::npos);
+        rt.decref(code);
+    }
+}
+
+TEST_CASE("from 3.11 co_cellvars lists the cells that are locals first, in their locals' order", "[compiler]") {
+    const std::string source = "def f(b, a):\n    z = 1\n    return lambda: a + b + z\n";
+    for (const char* profile : {"3.10", "3.11", "3.12", "3.13"}) {
+        INFO(profile);
+        CheckedRuntime rt(profile);
+        PyObject* code = compiled(rt, source);
+        const PyObject* f = nested(rt, code);
+        const bool merged = std::string(profile) != "3.10";
+        CHECK(names(rt, as_code(f)->co_cellvars.p) == (merged ? "b a z" : "a b z"));
+        CHECK(code_body(f).cell2local == (merged ? std::vector<int>{0, 1, -1} : std::vector<int>{1, 0, -1}));
+        // The closure's cells are the same ones in either order.
+        CHECK(names(rt, as_code(nested(rt, f))->co_freevars.p) == "a b z");
+        rt.decref(code);
     }
 }
 
