@@ -1324,8 +1324,12 @@ PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, F
                 PyObject* args[] = {reinterpret_cast<PyObject*>(Py_TYPE(exc)), exc,
                                     tb != nullptr ? tb : b.singletons.none};
                 // Before 3.7 WITH_CLEANUP_START calls it with PyObject_CallFunctionObjArgs.
+                // 3.14 holds its own reference to the traceback for the call.
+                const bool hold_tb = rt.profile().at_least(3, 14) && tb != nullptr;
+                if (hold_tb) rt.incref(tb);
                 PyObject* r = rt.profile().at_least(3, 7) ? object_vectorcall(rt, exit, args, 3, nullptr)
                                                           : call_obj_args_pre37(rt, exit, args, 3);
+                if (hold_tb) rt.decref(tb);
                 if (r == nullptr) goto error;
                 push(r);
                 break;

@@ -26,6 +26,7 @@ void frame_init(Runtime& rt, Frame* f, PyObject* code, PyObject* func, PyObject*
     f->builtins = builtins;
     f->owns_globals = !(func != nullptr && frame_holds_func(rt));
     f->interpreter_frame = rt.profile().at_least(3, 11);
+    f->stack_saved_at_calls = rt.profile().at_least(3, 14);
     f->locals = locals;
     for (PyObject* o : {code, locals})
         if (o != nullptr) rt.incref(o);
@@ -105,11 +106,12 @@ void frame_clear_locals(Runtime& rt, Frame* f) {
 
 // A borrowed local or item is no reference the frame holds, so it is not visited.
 void frame_visit_locals(const Frame* f, visitproc visit, void* arg) {
-    if (f->executing && f->interpreter_frame) return;
+    const bool hidden = f->executing && !f->stack_saved_at_calls;
+    if (hidden && f->interpreter_frame) return;
     for (size_t i = 0; i < f->localsplus.size(); ++i)
         if (f->localsplus[i] != nullptr && !(i < f->borrowed_locals.size() && f->borrowed_locals[i]))
             visit(f->localsplus[i], arg);
-    if (f->executing) return;
+    if (hidden) return;
     for (size_t i = 0; i < f->stack.size(); ++i)
         if (f->stack[i] != nullptr &&
             !std::binary_search(f->borrowed_stack.begin(), f->borrowed_stack.end(), static_cast<int32_t>(i)))

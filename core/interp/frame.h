@@ -85,6 +85,9 @@ struct Frame {
     // 3.11+: a _PyInterpreterFrame, which a frame object visits only once it owns it (else a
     // PyFrameObject, the frame itself).
     bool interpreter_frame = false;
+    // 3.14: the interpreter saves a running frame's stack pointer at each call it makes, so a
+    // generator's traversal sees its locals and stack while it runs too.
+    bool stack_saved_at_calls = false;
     // Set by a generator's throw() and close(): eval_frame starts by raising the pending
     // exception at ip, as CPython's throwflag does, so the frame's handlers see it.
     bool throw_pending = false;
@@ -123,7 +126,8 @@ void frame_clear_locals(Runtime& rt, Frame* f);
 // Visits the fast locals, cells and free variables, then the value stack (what a frame's
 // tp_traverse adds after its fixed fields), as far as CPython's traversal sees a frame being
 // executed: up to 3.10 not its stack, which its eval loop keeps (f_stacktop is NULL meanwhile);
-// from 3.11 nothing (_PyFrame_Traverse stops at stacktop, which is -1 while it runs).
+// 3.11-3.13 nothing (_PyFrame_Traverse stops at stacktop, which is -1 while it runs); 3.14 all
+// of it (its stack pointer as saved at the call it is making).
 void frame_visit_locals(const Frame* f, visitproc visit, void* arg);
 
 }  // namespace pymemlab

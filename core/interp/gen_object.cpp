@@ -97,7 +97,7 @@ void gen_dealloc(Runtime& rt, PyObject* self) {
 // gen_traverse. ≤3.10: the frame object, code, name and qualname (3.x), handled exception.
 // 3.11+: code (3.11 only: 3.12 keeps it in the frame alone), name, qualname, then the frame
 // inside while it is not cleared (its frame object, locals mapping, function, code, and locals
-// and stack unless it is running), then the handled exception.
+// and stack, up to 3.13 unless it is running), then the handled exception.
 void gen_traverse(PyObject* self, visitproc visit, void* arg) {
     PyGenObject* g = as_gen(self);
     GenState* s = g->state.p;
@@ -119,7 +119,7 @@ void gen_traverse(PyObject* self, visitproc visit, void* arg) {
             v(f->locals);
             if (f->owns_func) v(f->func);
             v(f->code);
-            frame_visit_locals(f, visit, arg);  // none while it runs
+            frame_visit_locals(f, visit, arg);  // 3.11-3.13: none while it runs
         }
     }
     if (s->exc_state_holder == GenState::ExcStateHolder::kGenerator) exc_info_visit(s->exc_state, visit, arg);

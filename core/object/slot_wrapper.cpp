@@ -212,6 +212,11 @@ PyObject* call_slot(Runtime& rt, PyTypeObject* t, const SlotDef& def, PyObject* 
         case SlotWrap::Ternary:
         case SlotWrap::TernaryRight: {
             // PyArg_UnpackTuple(args, "", 1, 2): the message starts with the empty name's space.
+            // 3.14 checks the count itself.
+            if (rt.profile().at_least(3, 14) && (nargs < 1 || nargs > 2)) {
+                err_format(rt, rt.builtins().exc.TypeError, "expected 1 or 2 arguments, got %d", static_cast<int>(nargs));
+                return nullptr;
+            }
             if (!check_positional(rt, "", nargs, 1, 2, 8)) return nullptr;
             PyObject* modulus = nargs == 2 ? args[1] : rt.builtins().singletons.none;
             auto f = reinterpret_cast<ternaryfunc>(slot);

@@ -17,7 +17,7 @@ fr = f(1)
 print(sys._getframe().f_code.co_name)
 print(sys._getframe().f_locals is globals())
 try:
-    sys._getframe(3)
+    sys._getframe(100)
 except ValueError as e:
     print(e)
 try:

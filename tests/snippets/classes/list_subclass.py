@@ -2,6 +2,7 @@
 # __dict__ or __slots__ of their own; the class's dunders override the list's. Sizes are list.__sizeof__'s
 # (the class's basic size plus the items block), shown against a plain list's.
 # profiles: all
+# oracle: 64-bit
 from __future__ import print_function
 import sys, gc
 class L(list):

@@ -1,6 +1,7 @@
 # sys.getsizeof asks a class's own __sizeof__ and adds the GC header (3.11+: the pre-header too);
 # a negative answer is a ValueError, a non-int a TypeError, which getsizeof's default answers.
 # profiles: 3.8+
+# oracle: 64-bit
 import sys
 class A(object):
     def __sizeof__(self):

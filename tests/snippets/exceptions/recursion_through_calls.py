@@ -2,6 +2,7 @@
 # a property's getter) counts toward the limit as each version counts (see
 # recursion_through_dunders.py). Printed: levels gained for 60 more of the limit, and the
 # messages over six neighbouring limits.
+# oracle: native-stack
 import sys
 class C:
     def __call__(self): n[0] += 1; return self()

@@ -2,6 +2,7 @@
 # version counts: up to 3.11 each C-level check shares the limit with Python frames; 3.12
 # counts them apart, against a limit setrecursionlimit does not move; 3.13's is far off.
 # Printed: levels gained for 60 more of the limit, and the messages over six neighbouring limits.
+# oracle: native-stack
 import sys
 class R:
     def __repr__(self): n[0] += 1; return repr(self)

@@ -2,6 +2,7 @@
 # rounded up to 8), so a function that only returns a constant has a code object a little larger
 # than the type's basic size; before 3.11 the bytecode is a separate bytes object.
 # profiles: all
+# oracle: 64-bit
 from __future__ import print_function
 import sys
 def f():

@@ -2,6 +2,7 @@
 # modules, methods, descriptors, slot wrappers, iterators, views, singletons and containers.
 # (3.6's GC header is a documented difference: tests/cpydiff/profile_36_gc_header.md.)
 # profiles: 2.7, 3.8+
+# oracle: 64-bit
 import sys, weakref
 def f(): pass
 class C(object):

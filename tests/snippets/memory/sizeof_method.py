@@ -2,6 +2,7 @@
 # pre-header): int, dict, set and frozenset have their own, the rest object's; object.__sizeof__
 # called for a list is object's formula (basic size and items), not list's.
 # profiles: 3.8+
+# oracle: 64-bit
 import sys
 class A(object):
     pass

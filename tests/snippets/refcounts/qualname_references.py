@@ -4,6 +4,7 @@
 # parser's references are gone once it returns, and this file never spells them (a script's
 # parser holds one reference per mention while it runs), so the counts are the objects' own.
 # profiles: 3.6+
+# oracle: 64-bit
 import sys
 ns = {}
 exec("def zq_func():\n    def zq_inner(): pass\n    return zq_inner\n"
