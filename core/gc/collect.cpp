@@ -219,21 +219,41 @@ int64_t gc_freeze_count(Runtime& rt) { return gc::gc_list_size(&rt.gc_state().pe
 // clear_freelists / _PyGC_ClearAllFreeLists: full collections give back what the free lists
 // keep, in CPython's order: bound methods and built-in functions (≤3.8), frames (≤3.10; code
 // objects keep their zombie frames), tuples in every profile; then lists, floats, dicts and
-// sets in 3.x, 2.7's unicode objects.
+// sets in 3.x, 2.7's unicode objects. 3.14 (_PyObject_ClearFreeLists): floats, tuples, lists,
+// list and tuple iterators, dicts, ranges, range iterators, ints, built-in functions, bound
+// methods.
 void gc_clear_freelists(Runtime& rt) {
     Builtins& b = rt.builtins();
+    auto clear_tuples = [&]() {
+        // PyTuple_ClearFreeList: lengths 1 and up (the empty tuple is no free-list entry to clear).
+        TupleState& ts = b.tuple_state;
+        for (int n = 1; n < TupleState::kLengths; ++n) {
+            while (PyObject* t = ts.free_list[n]) {
+                ts.free_list[n] = tuple_items(t)[0];
+                --ts.numfree[n];
+                rt.free_object(t);
+            }
+        }
+    };
+    if (rt.profile().at_least(3, 14)) {
+        float_clear_free_list(rt);
+        clear_tuples();
+        list_clear_free_list(rt);
+        b.list_iter_free_list.clear(rt);
+        b.tuple_iter_free_list.clear(rt);
+        dict_clear_free_list(rt);
+        set_clear_free_list(rt);
+        b.range_free_list.clear(rt);
+        b.range_iter_free_list.clear(rt);
+        b.int_free_list.clear(rt);
+        b.cfunction_free_list.clear(rt);
+        b.method_free_list.clear(rt);
+        return;
+    }
     b.method_free_list.clear(rt);
     b.frame_free_list.clear(rt);
     b.cfunction_free_list.clear(rt);
-    // PyTuple_ClearFreeList: lengths 1 and up (the empty tuple is no free-list entry to clear).
-    TupleState& ts = rt.builtins().tuple_state;
-    for (int n = 1; n < TupleState::kLengths; ++n) {
-        while (PyObject* t = ts.free_list[n]) {
-            ts.free_list[n] = tuple_items(t)[0];
-            --ts.numfree[n];
-            rt.free_object(t);
-        }
-    }
+    clear_tuples();
     // The rest differ by version (measured: a list, dict or set made right after gc.collect()
     // is a new GC allocation in 3.x, and comes off the free list in 2.7).
     if (rt.profile().major >= 3) {

@@ -27,6 +27,9 @@ class Runtime;
 struct Builtins {
     PyTypeObject* type_type = nullptr;
     PyTypeObject* long_type = nullptr;  // int: PyLongObject in 3.x, PyIntObject in 2.7
+    // 3.14+: compact ints (one digit or none) kept for the next one (longobject.c's `ints` free
+    // list, at most kIntMaxFreeList).
+    FreeList int_free_list;
     PyTypeObject* long27_type = nullptr;  // 2.7's long (PyLongObject); null in 3.x
     PyTypeObject* class27_type = nullptr;     // 2.7's classobj (object/class_object27.h); null in 3.x
     PyTypeObject* instance27_type = nullptr;  // 2.7's instance (object/instance_object27.h); null in 3.x
@@ -44,6 +47,9 @@ struct Builtins {
     PyTypeObject* slice_type = nullptr;
     PyObject* slice_cache = nullptr;  // the last freed slice (3.x)
     IterTypes iter_types;             // the sequence iterators (object/iter_object.h)
+    // 3.14+: dead list and tuple iterators (at most 10 each), range objects and range iterators
+    // (at most 6 each) kept for the next one (pycore_freelist_state.h).
+    FreeList list_iter_free_list, tuple_iter_free_list, range_free_list, range_iter_free_list;
     std::vector<PyObject*> repr_running;  // Py_ReprEnter's objects, each holding a reference (repr_guard.h)
     PyTypeObject* cell_type = nullptr;
     // Strings. 3.x: str is the PEP 393 unicode type, bytes its own type. 2.7: str is the
@@ -72,9 +78,9 @@ struct Builtins {
     PyTypeObject* module_type = nullptr;
     PyTypeObject* function_type = nullptr;
     PyTypeObject* method_type = nullptr;  // bound methods
-    FreeList method_free_list;            // ≤3.8 (classobject.c's, at most 256)
+    FreeList method_free_list;            // ≤3.8 (classobject.c's, at most 256), 3.14+ (20)
     PyTypeObject* builtin_function_type = nullptr;
-    FreeList cfunction_free_list;  // ≤3.8 (methodobject.c's, at most 256)
+    FreeList cfunction_free_list;  // ≤3.8 (methodobject.c's, at most 256), 3.14+ (16)
     PyTypeObject* method_descriptor_type = nullptr;
     PyTypeObject* classmethod_descriptor_type = nullptr;
     PyTypeObject* getset_descriptor_type = nullptr;

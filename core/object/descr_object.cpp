@@ -197,18 +197,20 @@ int member_set(Runtime& rt, PyObject* descr, PyObject* obj, PyObject* value) {
 
 // ---- builtin_function_or_method ---------------------------------------------------------------
 
-// Up to 3.8 a dead built-in function (a bound built-in method) is kept on the free list
-// (PyCFunction_MAXFREELIST).
-constexpr size_t kCFunctionMaxFreeList = 256;
+// Up to 3.8 and from 3.14 a dead built-in function (a bound built-in method) is kept on the
+// free list (PyCFunction_MAXFREELIST, 256; 3.14's Py_pycfunctionobject_MAXFREELIST, 16).
+size_t cfunction_free_list_limit(const Runtime& rt) {
+    return !rt.profile().at_least(3, 9) ? 256 : rt.profile().at_least(3, 14) ? 16 : 0;
+}
 
-bool cfunction_free_list_used(const Runtime& rt) { return !rt.profile().at_least(3, 9); }
+bool cfunction_free_list_used(const Runtime& rt) { return cfunction_free_list_limit(rt) > 0; }
 
 void cfunction_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     object_clear_weakrefs(rt, self);
     rt.xdecref(as_cfunc(self)->m_self.p);
     rt.xdecref(as_cfunc(self)->m_module.p);
-    if (!cfunction_free_list_used(rt) || !rt.builtins().cfunction_free_list.keep(self, kCFunctionMaxFreeList))
+    if (!rt.builtins().cfunction_free_list.keep(self, cfunction_free_list_limit(rt)))
         rt.free_object(self);
 }
 

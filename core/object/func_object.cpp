@@ -150,10 +150,13 @@ int function_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* val
     return object_generic_setattr(rt, self, name, value);
 }
 
-// Up to 3.8 a dead bound method is kept on the free list (PyMethod_MAXFREELIST).
-constexpr size_t kMethodMaxFreeList = 256;
+// Up to 3.8 and from 3.14 a dead bound method is kept on the free list (PyMethod_MAXFREELIST,
+// 256; 3.14's Py_pymethodobjects_MAXFREELIST, 20).
+size_t method_free_list_limit(const Runtime& rt) {
+    return !rt.profile().at_least(3, 9) ? 256 : rt.profile().at_least(3, 14) ? 20 : 0;
+}
 
-bool method_free_list_used(const Runtime& rt) { return !rt.profile().at_least(3, 9); }
+bool method_free_list_used(const Runtime& rt) { return method_free_list_limit(rt) > 0; }
 
 void method_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
@@ -161,7 +164,7 @@ void method_dealloc(Runtime& rt, PyObject* self) {
     rt.xdecref(as_method(self)->im_func.p);
     rt.xdecref(as_method(self)->im_self.p);
     rt.xdecref(as_method(self)->im_class.p);
-    if (!method_free_list_used(rt) || !rt.builtins().method_free_list.keep(self, kMethodMaxFreeList))
+    if (!rt.builtins().method_free_list.keep(self, method_free_list_limit(rt)))
         rt.free_object(self);
 }
 

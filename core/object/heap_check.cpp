@@ -77,7 +77,12 @@ void claim_free_lists(Claims& c) {
     if (b.slice_cache != nullptr) c.claim(c.rt.block_of(b.slice_cache), {"the slice cache"});
     for (const auto& [list, who] : {std::pair{&b.frame_free_list, "the frame free list"},
                                     std::pair{&b.method_free_list, "the bound-method free list"},
-                                    std::pair{&b.cfunction_free_list, "the built-in function free list"}})
+                                    std::pair{&b.cfunction_free_list, "the built-in function free list"},
+                                    std::pair{&b.int_free_list, "the int free list"},
+                                    std::pair{&b.list_iter_free_list, "the list iterator free list"},
+                                    std::pair{&b.tuple_iter_free_list, "the tuple iterator free list"},
+                                    std::pair{&b.range_free_list, "the range free list"},
+                                    std::pair{&b.range_iter_free_list, "the range iterator free list"}})
         for (PyObject* o : list->items) c.claim(c.rt.block_of(o), {who});
     for (int i = 0; i < b.list_state.numfree; ++i)
         c.claim(c.rt.block_of(&b.list_state.free_list[i]->ob_base.ob_base), {"the list free list"});

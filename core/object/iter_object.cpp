@@ -50,10 +50,25 @@ PyObject* hint_value(Runtime& rt, int64_t n, bool long27 = false) {
 
 // ---- the 32-byte iterators ----------------------------------------------------------------------
 
+// 3.14: list and tuple iterators have free lists of their own (at most 10 each).
+constexpr size_t kSeqIterMaxFreeList = 10;
+constexpr size_t kRangeIterMaxFreeList = 6;
+
+bool iter_free_lists_used(const Runtime& rt) { return rt.profile().at_least(3, 14); }
+
+FreeList* seqiter_free_list(Runtime& rt, const PyTypeObject* type) {
+    if (!iter_free_lists_used(rt)) return nullptr;
+    Builtins& b = rt.builtins();
+    if (type == b.iter_types.list_iter) return &b.list_iter_free_list;
+    if (type == b.iter_types.tuple_iter) return &b.tuple_iter_free_list;
+    return nullptr;
+}
+
 void seqiter_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     rt.xdecref(as_seqiter(self)->it_seq.p);
-    rt.free_object(self);
+    FreeList* kept = seqiter_free_list(rt, Py_TYPE(self));
+    if (kept == nullptr || !kept->keep(self, kSeqIterMaxFreeList)) rt.free_object(self);
 }
 
 void seqiter_traverse(PyObject* self, visitproc visit, void* arg) {
@@ -63,7 +78,9 @@ void seqiter_traverse(PyObject* self, visitproc visit, void* arg) {
 PyObject* self_iter(Runtime& rt, PyObject* self) { return new_ref(rt, self); }
 
 PyObject* seqiter_alloc(Runtime& rt, PyTypeObject* type, PyObject* seq, Py_ssize_t index) {
-    PyObject* o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
+    FreeList* kept = seqiter_free_list(rt, type);
+    PyObject* o = kept != nullptr ? kept->take(rt) : nullptr;
+    if (o == nullptr) o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
     if (o == nullptr) return err_no_memory(rt);
     as_seqiter(o)->it_index = index;
     as_seqiter(o)->it_seq.p = new_ref(rt, seq);
@@ -164,7 +181,10 @@ const PyMethodDef kSeqIterMethods[] = {{"__length_hint__", seqiter_len, METH_VAR
 
 // ---- range iterators ----------------------------------------------------------------------------
 
-void rangeiter_dealloc(Runtime& rt, PyObject* self) { rt.free_object(self); }
+void rangeiter_dealloc(Runtime& rt, PyObject* self) {
+    if (!iter_free_lists_used(rt) || !rt.builtins().range_iter_free_list.keep(self, kRangeIterMaxFreeList))
+        rt.free_object(self);
+}
 
 PyObject* rangeiter_next(Runtime& rt, PyObject* self) {
     RangeIterObject* r = as_rangeiter(self);
@@ -262,7 +282,8 @@ PyObject* seqiter_new(Runtime& rt, PyObject* seq) { return seqiter_alloc(rt, rt.
 
 PyObject* range_iter_new(Runtime& rt, int64_t start, int64_t step, int64_t len) {
     PyTypeObject* type = rt.builtins().iter_types.range_iter;
-    PyObject* o = rt.alloc_object(type, static_cast<size_t>(type->tp_basicsize));
+    PyObject* o = iter_free_lists_used(rt) ? rt.builtins().range_iter_free_list.take(rt) : nullptr;
+    if (o == nullptr) o = rt.alloc_object(type, static_cast<size_t>(type->tp_basicsize));
     if (o == nullptr) return err_no_memory(rt);
     RangeIterObject* r = as_rangeiter(o);
     r->start = start;

@@ -25,7 +25,24 @@ static_assert(kDigitBytes == sizeof(digit));
 // From 3.11 an int always has room for one digit, zero included (getsizeof(0) == 28).
 bool min_one_digit(const Profile& p) { return p.at_least(3, 11); }
 
-void long_dealloc(Runtime& rt, PyObject* o) { rt.free_object(o); }
+constexpr size_t kIntMaxFreeList = 100;  // Py_ints_MAXFREELIST
+
+bool int_free_list_used(const Runtime& rt) { return rt.profile().at_least(3, 14); }
+
+// 3.14: an exact int of one digit or none goes to the free list.
+void long_dealloc(Runtime& rt, PyObject* o) {
+    if (int_free_list_used(rt) && Py_TYPE(o) == rt.builtins().long_type && is_medium(rt.profile(), o) &&
+        rt.builtins().int_free_list.keep(o, kIntMaxFreeList))
+        return;
+    rt.free_object(o);
+}
+
+// An int of room for one digit: from the free list (3.14), else a new object of `request` bytes.
+PyObject* long_new_compact(Runtime& rt, size_t request) {
+    if (int_free_list_used(rt))
+        if (PyObject* o = rt.builtins().int_free_list.take(rt)) return o;
+    return rt.alloc_object(rt.builtins().long_type, request);
+}
 
 // 2.7: a freed int goes back to the block allocator's free list, kept forever.
 void int_dealloc27(Runtime& rt, PyObject* o) { object_blocks_give(rt.builtins().int_blocks27, o); }
@@ -61,8 +78,7 @@ int64_t digits_for(uint64_t magnitude) {
 // one digit takes the medium-int path (_PyLong_FromMedium), which requests
 // sizeof(PyLongObject): 28 bytes padded to 32 (tracemalloc shows 32 where getsizeof says 28).
 PyObject* long_new_for_value(Runtime& rt, int64_t ndigits) {
-    if (min_one_digit(rt.profile()) && ndigits == 1)
-        return rt.alloc_object(rt.builtins().long_type, sizeof(PyLongObject));
+    if (min_one_digit(rt.profile()) && ndigits == 1) return long_new_compact(rt, sizeof(PyLongObject));
     return long_new(rt, ndigits);
 }
 
@@ -147,7 +163,8 @@ PyObject* long_new(Runtime& rt, int64_t ndigits) {
     const Profile& p = rt.profile();
     int64_t room = min_one_digit(p) && ndigits == 0 ? 1 : ndigits;
     PyTypeObject* type = profile27(rt) ? rt.builtins().long27_type : rt.builtins().long_type;
-    PyObject* o = rt.alloc_object(type, static_cast<size_t>(kLongHeader + kDigitBytes * room));
+    const size_t request = static_cast<size_t>(kLongHeader + kDigitBytes * room);
+    PyObject* o = room == 1 && !profile27(rt) ? long_new_compact(rt, request) : rt.alloc_object(type, request);
     if (o != nullptr) set_lsize(p, o, ndigits);
     return o;
 }

@@ -32,6 +32,11 @@ static_assert(kXrangeBytes == sizeof(PyRange27Object));
 PyRangeObject* as_range(PyObject* o) { return reinterpret_cast<PyRangeObject*>(o); }
 PyObject* small_int(Runtime& rt, int64_t v) { return long_from_int64(rt, v); }
 
+// 3.14: range objects have a free list (at most 6).
+constexpr size_t kRangeMaxFreeList = 6;
+
+bool range_free_list_used(const Runtime& rt) { return rt.profile().at_least(3, 14); }
+
 void range_dealloc(Runtime& rt, PyObject* o) {
     if (rt.profile().major != 2) {
         PyRangeObject* r = as_range(o);
@@ -40,7 +45,7 @@ void range_dealloc(Runtime& rt, PyObject* o) {
         rt.decref(r->step.p);
         rt.decref(r->length.p);
     }
-    rt.free_object(o);
+    if (!range_free_list_used(rt) || !rt.builtins().range_free_list.keep(o, kRangeMaxFreeList)) rt.free_object(o);
 }
 
 // PyNumber_Index: up to 3.9 an int subclass (True) is kept as it is; from 3.10 it becomes an int.
@@ -101,7 +106,8 @@ PyObject* compute_length(Runtime& rt, PyObject* start, PyObject* stop, PyObject*
 // before the object is allocated.
 PyObject* make_range(Runtime& rt, PyObject* start, PyObject* stop, PyObject* step) {
     PyObject* length = compute_length(rt, start, stop, step);
-    PyObject* o = length != nullptr ? rt.alloc_object(rt.builtins().range_type, sizeof(PyRangeObject)) : nullptr;
+    PyObject* o = length != nullptr && range_free_list_used(rt) ? rt.builtins().range_free_list.take(rt) : nullptr;
+    if (o == nullptr && length != nullptr) o = rt.alloc_object(rt.builtins().range_type, sizeof(PyRangeObject));
     if (o == nullptr) {
         if (length != nullptr) err_no_memory(rt);
         for (PyObject* f : {start, stop, step, length}) rt.xdecref(f);
