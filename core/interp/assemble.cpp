@@ -146,7 +146,8 @@ int stack_effect(Opcode op, int arg, bool jump) {
 // names tuple (3.6-3.10, 3.13+), up to 3.10 the match's DUP_TOP, 3.8's BEGIN_FINALLY on leaving a
 // `with` (counted as six items), from 3.11 each handler's cleanup
 // block (lasti and the exception pushed, then a copy), 3.11/3.12's NULL pushed before its callable
-// (after the walk). 3.12's RETURN_CONST pushes nothing.
+// (after the walk), 3.14's `with` (its __exit__ and self two items; four while __enter__ is
+// got). 3.12's RETURN_CONST pushes nothing.
 int compute_stacksize(const std::vector<Instr>& instrs, const StackModel& model) {
     struct Item {
         int pos;
@@ -203,6 +204,12 @@ int compute_stacksize(const std::vector<Instr>& instrs, const StackModel& model)
                     for (Item& it : live)
                         if (it.pos == d - 1) it.extra = model.exc_items - 1;
                     live.push_back({d, model.exc_items - 1});
+                }
+                break;
+            case Opcode::BEFORE_WITH:  // obj -> exit enter_result
+                if (model.special_method_pairs) {
+                    max_depth = std::max(max_depth, cpython(d, live) + 3);
+                    live.push_back({d - 1, 1});
                 }
                 break;
             case Opcode::WITH_EXCEPT_START:
@@ -609,6 +616,7 @@ PyObject* Compiler::make_code(Unit& u, std::vector<Instr> instrs) {
     StackModel model;
     model.null_is_free = !at_least(3, 11);
     model.entry_cleanup = at_least(3, 11);
+    model.special_method_pairs = at_least(3, 14);
     model.null_before_callable = at_least(3, 11) && !at_least(3, 13);
     model.return_const = at_least(3, 12) && !at_least(3, 13);
     if (!is27() && !at_least(3, 11)) model.exc_items = 3;

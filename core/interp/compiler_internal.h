@@ -289,6 +289,9 @@ struct StackModel {
     int exc_items = 1;
     int with_exit_items = 1;  // ≤3.8: WITH_CLEANUP_START pushes 2 where WITH_EXCEPT_START pushes 1
     bool begin_finally = false;  // 3.8: leaving a with statement pushes BEGIN_FINALLY's six
+    // 3.14: LOAD_SPECIAL pushes a method and its self, so a with statement keeps __exit__ as two
+    // items, and getting __enter__ holds four at once (exit, self, enter, self).
+    bool special_method_pairs = false;
     bool entry_cleanup = false;  // 3.11+: a handler's cleanup block (PUSH_EXC_INFO's)
     bool null_before_callable = false;  // 3.11, 3.12: a call's NULL lies under its callable
     bool return_const = false;  // 3.12: LOAD_CONST and RETURN_VALUE are RETURN_CONST, which pushes nothing

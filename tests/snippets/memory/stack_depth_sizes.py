@@ -1,9 +1,11 @@
 # A code object's stack depth (co_stacksize) is CPython's, handlers included: up to 3.10 an
 # exception handler holds six items (the exception and the state it saved), from 3.11 each one has
 # a cleanup block deeper than itself, and a with statement's handler holds lasti too. 3.11 and
-# 3.12 push a call's NULL before its callable; 3.12 returns a constant without pushing it. The
-# depth sizes every frame (and from 3.11 every generator), so getsizeof shows it.
+# 3.12 push a call's NULL before its callable; 3.12 returns a constant without pushing it; 3.14's
+# with statement keeps __exit__ and its self. The depth sizes every frame (and from 3.11 every
+# generator), so getsizeof shows it.
 # profiles: 3.8+
+# oracle: 64-bit
 import sys
 
 def plain(): return None
