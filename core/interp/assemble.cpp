@@ -8,6 +8,7 @@
 #include "interp/code_object.h"
 #include "interp/compiler_internal.h"
 #include "object/builtins.h"
+#include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/set_object.h"
 #include "object/str_object.h"
@@ -84,6 +85,7 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::WITH_EXIT: return -1;
         case O::COPY:
         case O::LOAD_CONST:
+        case O::LOAD_SMALL_INT:
         case O::LOAD_NAME:
         case O::LOAD_GLOBAL:
         case O::LOAD_FAST:
@@ -524,12 +526,46 @@ PyObject* Compiler::assemble(Unit& u) {
         out.push_back(in);
     }
     if (at_least(3, 11)) order_cells(u, out);
+    if (at_least(3, 14)) order_consts_314(u, out);
     if (at_least(3, 12)) remove_unused_consts(u, out);
     if (at_least(3, 14)) {
         const int nparams = u.argcount + u.kwonlyargcount + (u.varargs ? 1 : 0) + (u.varkeywords ? 1 : 0);
         optimize_load_fast(out, nparams, static_cast<int>(u.varnames.list.size()));
     }
     return make_code(u, std::move(out));
+}
+
+// 3.14: the constants in CPython's order (Unit::const_order: codegen's, then the optimizer's
+// folds), and a small int (0..255) loaded by LOAD_SMALL_INT, which leaves its entry unused.
+void Compiler::order_consts_314(Unit& u, std::vector<Instr>& instrs) {
+    const size_t n = u.consts.size();
+    std::vector<int> order(n);
+    for (size_t k = 0; k < n; ++k) order[k] = static_cast<int>(k);
+    auto rank = [&](int k) {
+        return static_cast<size_t>(k) < u.const_order.size() ? u.const_order[static_cast<size_t>(k)] : kFoldedConst + k;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return rank(a) < rank(b); });
+    std::vector<int> renumber(n);
+    std::vector<PyObject*> consts(n);
+    for (size_t k = 0; k < n; ++k) {
+        renumber[static_cast<size_t>(order[k])] = static_cast<int>(k);
+        consts[k] = u.consts[static_cast<size_t>(order[k])];
+    }
+    u.consts = std::move(consts);
+    u.const_order.clear();
+    for (Instr& in : instrs) {
+        if (in.op != Opcode::LOAD_CONST && in.op != Opcode::KW_NAMES && in.op != Opcode::UNSUPPORTED) continue;
+        in.arg = renumber[static_cast<size_t>(in.arg)];
+        const PyObject* v = u.consts[static_cast<size_t>(in.arg)];
+        if (in.op == Opcode::LOAD_CONST && Py_TYPE(v) == rt_.builtins().long_type) {
+            bool overflow = false;
+            const int64_t value = long_as_int64(rt_, v, &overflow);
+            if (!overflow && value >= 0 && value < 256) {
+                in.op = Opcode::LOAD_SMALL_INT;
+                in.arg = static_cast<int>(value);
+            }
+        }
+    }
 }
 
 // 3.11+ (compute_localsplus_info): a cell that is also a local (a parameter; 3.12+ an inlined
@@ -633,6 +669,7 @@ PyObject* Compiler::make_code(Unit& u, std::vector<Instr> instrs) {
         if (u.varkeywords) flags |= CO_VARKEYWORDS;
     }
     if (is27() && u.kind == UnitKind::Class) flags |= CO_NEWLOCALS;
+    if (u.has_docstring) flags |= CO_HAS_DOCSTRING;
     if (!at_least(3, 11) && u.cellvars.list.empty() && u.freevars.list.empty()) flags |= CO_NOFREE;
     body->flags = flags;
     if ((flags & CO_GENERATOR) && at_least(3, 12)) {

@@ -396,9 +396,11 @@ PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* qualname
     }
     fo->func_closure.p = closure;
     // PyFunction_New: the docstring is the first constant when that is a str (the compiler puts
-    // None there when the function has none); the module is the globals' __name__.
+    // None there when the function has none; 3.14 says so in co_flags); the module is the
+    // globals' __name__.
     PyObject* consts = c->co_consts.p;
-    if (Py_SIZE(consts) > 0) {
+    const bool flagged = !rt.profile().at_least(3, 14) || (code_body(code).flags & CO_HAS_DOCSTRING) != 0;
+    if (flagged && Py_SIZE(consts) > 0) {
         PyObject* first = tuple_items(consts)[0];
         if (str_check(rt, first) || (rt.profile().major == 2 && Py_TYPE(first) == rt.builtins().unicode_type)) {
             rt.incref(first);

@@ -26,6 +26,7 @@
 #include "object/func_object.h"
 #include "object/iter_object.h"
 #include "object/list_object.h"
+#include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/set_object.h"
 #include "object/slice_object.h"
@@ -438,6 +439,11 @@ PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, F
             case Opcode::LOAD_CONST: {
                 PyObject* v = consts[ins.arg];
                 rt.incref(v);
+                push(v);
+                break;
+            }
+            case Opcode::LOAD_SMALL_INT: {
+                PyObject* v = long_from_int64(rt, ins.arg);  // the cached one
                 push(v);
                 break;
             }

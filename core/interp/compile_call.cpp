@@ -118,11 +118,11 @@ bool Compiler::super_attr(const ast::Expr* attr, bool method) {
     return true;
 }
 
-// compiler_subkwargs: a run of name=value keywords as one dict (constant keys from 3.6).
+// compiler_subkwargs: a run of name=value keywords as one dict (constant keys 3.6-3.13).
 void Compiler::subkwargs(const std::vector<ast::Keyword>& keywords, size_t begin, size_t end) {
     const size_t n = end - begin;
     const bool big = at_least(3, 10) && n * 2 > kStackUseGuideline;
-    if (n > 1 && !big && at_least(3, 6)) {
+    if (n > 1 && !big && at_least(3, 6) && !at_least(3, 14)) {  // 3.14 has no BUILD_CONST_KEY_MAP
         std::vector<std::string> keys;
         for (size_t i = begin; i < end; ++i) {
             visit_expr(keywords[i].value);

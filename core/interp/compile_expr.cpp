@@ -8,6 +8,7 @@
 #include "interp/compiler_internal.h"
 #include "object/builtins.h"
 #include "object/runtime.h"
+#include "object/slice_object.h"
 #include "object/str_object.h"
 
 namespace pymemlab {
@@ -25,7 +26,12 @@ void Compiler::visit_expr(const ast::Expr* e) {
     u_->lineno = std::max(u_->lineno, e->pos.line);
     if (e->ctx == ast::ExprContext::Load && e->kind != ast::ExprKind::Starred) {
         if (PyObject* v = pool_.value_of(e)) {
-            load_const(v);
+            // 3.14 folds in its CFG optimizer, after codegen has loaded the operands.
+            const bool folded = e->kind != ast::ExprKind::Constant && e->kind != ast::ExprKind::Name;
+            if (folded && at_least(3, 14))
+                load_folded_const(e, v);
+            else
+                load_const(v);
             loc_ = saved;
             --depth_;
             return;
@@ -126,13 +132,17 @@ void Compiler::starunpack(const std::vector<ast::Expr*>& elts, int pushed, Opcod
         if (static_cast<int>(items.size()) == n) {
             PyObject* folded = add == Opcode::SET_ADD ? pool_.make_frozenset(items) : pool_.make_tuple(items);
             if (folded == nullptr) return memory_error();
+            // 3.14's optimizer makes the constant after codegen has loaded the items.
+            const bool late = at_least(3, 14);
+            if (late)
+                for (const ast::Expr* elt : elts) add_operand_consts(elt);
             if (tuple && pushed == 0) {
-                const int i = add_const(folded);
+                const int i = add_const(folded, late);
                 if (i >= 0) emit(Opcode::LOAD_CONST, i);
                 return;
             }
             emit(build, pushed);
-            const int i = add_const(folded);
+            const int i = add_const(folded, late);
             if (i >= 0) emit(Opcode::LOAD_CONST, i);
             emit(extend, 1);
             if (tuple) emit(Opcode::LIST_TO_TUPLE);
@@ -199,7 +209,8 @@ void Compiler::starunpack(const std::vector<ast::Expr*>& elts, int pushed, Opcod
 void Compiler::subdict(const ast::Expr* e, size_t begin, size_t end) {
     const size_t n = end - begin;
     const bool big = at_least(3, 10) && n * 2 > kStackUseGuideline;
-    if (at_least(3, 6) && n > 1 && !big) {
+    // 3.14 has no BUILD_CONST_KEY_MAP: keys and values alternate.
+    if (at_least(3, 6) && !at_least(3, 14) && n > 1 && !big) {
         std::vector<PyObject*> keys;
         for (size_t i = begin; i < end; ++i) {
             PyObject* k = pool_.value_of(e->keys[i]);
@@ -272,6 +283,26 @@ void Compiler::dict(const ast::Expr* e) {
 }
 
 void Compiler::slice(const ast::Expr* e) {
+    // 3.14 (is_constant_slice): a slice of literals and omitted parts is one constant.
+    if (at_least(3, 14)) {
+        PyObject* parts[3] = {nullptr, nullptr, nullptr};
+        const ast::Expr* exprs[3] = {e->left, e->right, e->test};
+        bool constant = true;
+        for (int k = 0; k < 3 && constant; ++k) {
+            if (exprs[k] == nullptr)
+                parts[k] = rt_.builtins().singletons.none;
+            else if (exprs[k]->kind == ast::ExprKind::Constant)
+                parts[k] = pool_.value_of(exprs[k]);
+            constant = parts[k] != nullptr;
+        }
+        if (constant) {
+            PyObject* value = slice_new(rt_, parts[0], parts[1], parts[2]);
+            if (value == nullptr) return memory_error();
+            const int i = add_const(value);
+            if (i >= 0) emit(Opcode::LOAD_CONST, i);
+            return;
+        }
+    }
     int n = 2;
     if (e->left != nullptr)
         visit_expr(e->left);
@@ -381,9 +412,12 @@ void Compiler::joined_str(const ast::Expr* e) {
 void Compiler::lambda(const ast::Expr* e) {
     const int flags = make_defaults(e->args);
     enter_scope(UnitKind::Lambda, "<lambda>", e, e->pos.line);
-    // "Make None the first constant, so the lambda can't have a docstring."
-    rt_.incref(rt_.builtins().singletons.none);
-    add_const(rt_.builtins().singletons.none);
+    // "Make None the first constant, so the lambda can't have a docstring." (3.14 flags a
+    // docstring instead: CO_HAS_DOCSTRING.)
+    if (!at_least(3, 14)) {
+        rt_.incref(rt_.builtins().singletons.none);
+        add_const(rt_.builtins().singletons.none);
+    }
     if (e->args != nullptr) {
         u_->argcount = static_cast<int>(e->args->posonlyargs.size() + e->args->args.size());
         u_->posonlyargcount = static_cast<int>(e->args->posonlyargs.size());

@@ -312,6 +312,7 @@ void Compiler::with_stmt(const ast::Stmt* s, size_t index) {
     pop_fblock();
     loc_ = s->pos;
     emit(Opcode::POP_BLOCK);
+    note_exit_nones();
     emit(Opcode::WITH_EXIT);
     emit(Opcode::JUMP, end);
     bind(handler);                    // exit exc

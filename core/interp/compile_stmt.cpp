@@ -147,7 +147,17 @@ void Compiler::expr_stmt(const ast::Stmt* s) {
     // A constant statement (a string in the middle of a body, `...`) compiles to nothing: in
     // 3.8+ anything the optimizer folded; before, literals only (2.7: numbers and strings).
     bool constant = false;
-    if (at_least(3, 8)) {
+    if (at_least(3, 14) && v->kind != ast::ExprKind::Constant) {
+        // 3.14 compiles it, then its optimizer folds it and drops the unused value: only the
+        // constants codegen loaded for it remain (the first one as co_consts[0]).
+        if (PyObject* folded = pool_.value_of(v)) {
+            add_operand_consts(v);
+            rt_.incref(folded);
+            add_const(folded, true);
+            emit(Opcode::NOP);
+            return;
+        }
+    } else if (at_least(3, 8)) {
         constant = pool_.value_of(v) != nullptr;
     } else if (v->kind == ast::ExprKind::Constant) {
         const ast::ConstKind k = v->constant.kind;
@@ -293,7 +303,9 @@ void Compiler::return_stmt(const ast::Stmt* s) {
     // A constant return value is loaded after the finally blocks ran; anything else is
     // evaluated first and kept on the stack through them.
     // (Up to 3.7 the value is always evaluated first: the block stack ran finally bodies.)
-    PyObject* constant = s->value != nullptr && at_least(3, 8) ? pool_.value_of(s->value) : nullptr;
+    // (3.14, which folds later, sees a literal only.)
+    const bool literal = !at_least(3, 14) || (s->value != nullptr && s->value->kind == ast::ExprKind::Constant);
+    PyObject* constant = s->value != nullptr && at_least(3, 8) && literal ? pool_.value_of(s->value) : nullptr;
     const bool preserve_tos = s->value != nullptr && constant == nullptr;
     if (preserve_tos) visit_expr(s->value);
     loc_ = s->pos;
@@ -426,13 +438,19 @@ int Compiler::make_defaults(const ast::Arguments* a) {
         emit_flagged(Opcode::BUILD_TUPLE, static_cast<int>(a->defaults.size()), is27() ? kInstrNoFold : 0);
         flags |= 1;
     }
+    // 3.14 has no BUILD_CONST_KEY_MAP: each name is loaded before its value.
+    const bool names_loaded = at_least(3, 14);
     std::vector<std::string> keys;
     for (size_t i = 0; i < a->kwonlyargs.size() && i < a->kw_defaults.size(); ++i) {
         if (a->kw_defaults[i] == nullptr) continue;
         keys.push_back(mangled(a->kwonlyargs[i].arg));
+        if (names_loaded && !load_name_const(keys.back())) return flags;
         visit_expr(a->kw_defaults[i]);
     }
-    if (!keys.empty()) {
+    if (!keys.empty() && names_loaded) {
+        emit(Opcode::BUILD_MAP, static_cast<int>(keys.size()));
+        flags |= 2;
+    } else if (!keys.empty()) {
         PyObject* t = str_tuple(keys);
         if (t == nullptr) return flags;
         const int i = add_const(t);
@@ -543,9 +561,13 @@ void Compiler::function_def(const ast::Stmt* s) {
     loc_ = s->pos;
     enter_scope(UnitKind::Function, s->name, s, firstlineno);
     const ast::Constant* doc = docstring(s->body);
-    PyObject* first = doc != nullptr ? pool_.value_of(s->body[0]->value) : rt_.builtins().singletons.none;
-    rt_.incref(first);
-    add_const(first);
+    // co_consts[0] is the docstring, or None for none; 3.14 keeps no slot for a missing one.
+    u_->has_docstring = doc != nullptr && at_least(3, 14);
+    if (doc != nullptr || !at_least(3, 14)) {
+        PyObject* first = doc != nullptr ? pool_.value_of(s->body[0]->value) : rt_.builtins().singletons.none;
+        rt_.incref(first);
+        add_const(first);
+    }
     if (s->args != nullptr) {
         u_->argcount = static_cast<int>(s->args->posonlyargs.size() + s->args->args.size());
         u_->posonlyargcount = static_cast<int>(s->args->posonlyargs.size());
@@ -558,6 +580,8 @@ void Compiler::function_def(const ast::Stmt* s) {
         locate_implicit_return();
         load_none();
         emit(Opcode::RETURN_VALUE);
+    } else if (at_least(3, 14)) {
+        note_none_const();  // 3.14's codegen adds the return anyway (and its None): dead code
     }
     PyObject* code = exit_scope();
     loc_ = s->pos;

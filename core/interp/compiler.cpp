@@ -326,7 +326,7 @@ bool Compiler::ends_with_return() const {
 
 // compiler_add_const: one entry per constant key in each code object; from 3.8 every constant
 // first goes through the compilation-wide cache, so equal constants are one object everywhere.
-int Compiler::add_const(PyObject* o) {
+int Compiler::add_const(PyObject* o, bool folded) {
     if (u_->no_emit > 0) {
         rt_.decref(o);
         return -1;
@@ -338,16 +338,66 @@ int Compiler::add_const(PyObject* o) {
             return -1;
         }
     }
+    const int64_t order = (folded ? kFoldedConst : 0) + u_->const_seq++;
     std::string key = pool_.key(o);
     auto it = u_->const_index.find(key);
     if (it != u_->const_index.end()) {
         rt_.decref(o);
+        int64_t& was = u_->const_order[static_cast<size_t>(it->second)];
+        if (!folded && was >= kFoldedConst) was = order;  // codegen adds it after all
         return it->second;
     }
     const int i = static_cast<int>(u_->consts.size());
     u_->consts.push_back(o);
+    u_->const_order.push_back(order);
     u_->const_index.emplace(std::move(key), i);
     return i;
+}
+
+void Compiler::load_folded_const(const ast::Expr* e, PyObject* value) {
+    if (failed_ || u_->no_emit > 0) return;
+    add_operand_consts(e);
+    rt_.incref(value);
+    const int i = add_const(value, true);
+    if (i >= 0) emit(Opcode::LOAD_CONST, i);
+}
+
+// The constants 3.14's codegen loads for an expression its optimizer then folds: the literals in
+// evaluation order (`__debug__` is True from the start).
+void Compiler::add_operand_consts(const ast::Expr* e) {
+    using K = ast::ExprKind;
+    if (e == nullptr) return;
+    switch (e->kind) {
+        case K::Constant:
+            if (PyObject* v = pool_.value_of(e)) {
+                rt_.incref(v);
+                add_const(v);
+            }
+            return;
+        case K::Name:
+            if (PyObject* v = pool_.value_of(e)) {
+                rt_.incref(v);
+                add_const(v);
+            }
+            return;
+        case K::BinOp:
+        case K::Subscript:
+            add_operand_consts(e->left);
+            add_operand_consts(e->right);
+            return;
+        case K::UnaryOp: add_operand_consts(e->left); return;
+        case K::Tuple:
+        case K::List:
+        case K::Set:
+            for (const ast::Expr* x : e->elts) add_operand_consts(x);
+            return;
+        case K::Slice:
+            add_operand_consts(e->left);
+            add_operand_consts(e->right);
+            add_operand_consts(e->test);
+            return;
+        default: return;
+    }
 }
 
 void Compiler::load_const(PyObject* o) {
@@ -358,6 +408,18 @@ void Compiler::load_const(PyObject* o) {
 }
 
 void Compiler::load_none() { load_const(rt_.builtins().singletons.none); }
+
+void Compiler::note_none_const() {
+    if (failed_ || u_->no_emit > 0) return;
+    rt_.incref(rt_.builtins().singletons.none);
+    add_const(rt_.builtins().singletons.none);
+}
+
+// 3.14: __exit__ is called with three Nones (LOAD_CONST None), which the lab's WITH_EXIT needs
+// not; the constant still takes its place in co_consts (Unit::const_order).
+void Compiler::note_exit_nones() {
+    if (at_least(3, 14)) note_none_const();
+}
 
 int Compiler::add_name(const std::string& name) { return u_->names.add(name); }
 
@@ -502,6 +564,7 @@ void Compiler::unwind_fblock(const FBlock& b, bool preserve_tos) {
         case FBlockKind::With:
             emit(Opcode::POP_BLOCK);
             if (preserve_tos) emit(Opcode::SWAP, 2);
+            note_exit_nones();
             emit(Opcode::WITH_EXIT);
             return;
         case FBlockKind::HandlerCleanup: {

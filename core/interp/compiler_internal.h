@@ -57,6 +57,9 @@ struct FBlock {
     std::string name;  // HandlerCleanup: the `as` name ("" without one)
 };
 
+// 3.14: Unit::const_order of a constant the CFG optimizer makes: after every codegen one.
+constexpr int64_t kFoldedConst = int64_t{1} << 40;
+
 // An ordered name table (co_names, co_varnames, ...): index of each name.
 struct NameTable {
     std::vector<std::string> list;
@@ -88,6 +91,11 @@ struct Unit {
     std::string private_name;       // u_private: the class name for mangling
     std::vector<PyObject*> consts;  // owned
     std::unordered_map<std::string, int> const_index;
+    // 3.14: where each constant stands in co_consts before the unused ones go: CPython's codegen
+    // adds constants in its order, and its CFG optimizer, which folds what the lab's AST
+    // optimizer folds, appends each result after them (kFoldedConst + the order of folding).
+    std::vector<int64_t> const_order;
+    int64_t const_seq = 0;
     NameTable names, varnames, cellvars, freevars;
     std::vector<Instr> instrs;  // jump arguments are label ids until assembly
     std::vector<uint8_t> iflags;
@@ -108,6 +116,7 @@ struct Unit {
     // names it reads are resolved as in a function (the class's names are not visible).
     std::map<std::string, Scope> inlined_scopes;
     int in_inlined_comp = 0;  // 3.12+: compiling an inlined comprehension (u_in_inlined_comp)
+    bool has_docstring = false;  // 3.14: CO_HAS_DOCSTRING
 };
 
 bool is_jump(Opcode op);
@@ -162,9 +171,15 @@ public:
     int new_label();
     void bind(int label);
     bool ends_with_return() const;
-    int add_const(PyObject* o);    // steals o
+    // Steals o. `folded`: 3.14's optimizer makes it (Unit::const_order), not codegen.
+    int add_const(PyObject* o, bool folded = false);
+    // 3.14: a folded expression's constant, after the constants codegen adds for its operands.
+    void load_folded_const(const ast::Expr* e, PyObject* value);
+    void add_operand_consts(const ast::Expr* e);
     void load_const(PyObject* o);  // borrowed
     void load_none();
+    void note_none_const();  // None in co_consts where CPython loads it and the lab does not
+    void note_exit_nones();
     int add_name(const std::string& name);  // co_names
     std::string mangled(const std::string& name) const { return mangle(u_->private_name, name); }
     void name_op(const std::string& name, ast::ExprContext ctx);
@@ -271,6 +286,7 @@ public:
 
     // ---- assembly (assemble.cpp) -------------------------------------------------------------
     void order_cells(Unit& u, std::vector<Instr>& instrs);
+    void order_consts_314(Unit& u, std::vector<Instr>& instrs);
     PyObject* assemble(Unit& u);
     void peephole(Unit& u, std::vector<uint8_t>& live, const std::vector<int>& targets_upto);
     int append_const(Unit& u, PyObject* o);  // steals o; the peephole's constants

@@ -22,6 +22,7 @@
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/set_object.h"
+#include "object/slice_object.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
 
@@ -221,6 +222,11 @@ std::string ConstantPool::key(const PyObject* o) const {
         PyObject* const* items = tuple_items(const_cast<PyObject*>(o));
         for (int64_t i = 0; i < Py_SIZE(o); ++i) append_part(k, key(items[i]));
         k += ')';
+    } else if (t == b.slice_type) {  // 3.14's constant slices
+        const auto* sl = reinterpret_cast<const PySliceObject*>(o);
+        k += '[';
+        for (const PyObject* part : {sl->start.p, sl->stop.p, sl->step.p}) append_part(k, key(part));
+        k += ']';
     } else if (t == b.frozenset_type) {
         std::vector<std::string> parts;
         for (PyObject* item : set_keys(rt_, o)) parts.push_back(key(item));

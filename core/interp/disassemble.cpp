@@ -112,6 +112,7 @@ std::string arg_repr(const Runtime& rt, const PyObject* code, const Instr& in) {
         case O::LOAD_CONST:
         case O::KW_NAMES:
         case O::UNSUPPORTED: return const_repr(rt, tuple_items(const_cast<PyObject*>(c->co_consts.p))[in.arg]);
+        case O::LOAD_SMALL_INT: return std::to_string(in.arg);
         case O::LOAD_NAME:
         case O::STORE_NAME:
         case O::DELETE_NAME:

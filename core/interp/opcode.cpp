@@ -14,6 +14,7 @@ constexpr const char* kOpcodeNames[] = {
     "COPY",
     "SWAP",
     "LOAD_CONST",
+    "LOAD_SMALL_INT",
     "LOAD_NAME",
     "STORE_NAME",
     "DELETE_NAME",

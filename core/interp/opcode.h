@@ -16,7 +16,8 @@ enum class Opcode : uint8_t {
     SWAP,     // arg n>=2:  swaps the top with the n-th item from the top
 
     // ---- names --------------------------------------------------------------------------------
-    LOAD_CONST,  // -> co_consts[arg]
+    LOAD_CONST,      // -> co_consts[arg]
+    LOAD_SMALL_INT,  // 3.14: -> the cached int arg (0..255), which co_consts need not hold
     // co_names[arg]: the frame's locals mapping (module level: the globals dict; class bodies:
     // the class namespace), then globals, then builtins. NameError "name 'x' is not defined".
     LOAD_NAME,
@@ -227,6 +228,7 @@ constexpr int CO_VARKEYWORDS = 0x0008;
 constexpr int CO_NESTED = 0x0010;
 constexpr int CO_GENERATOR = 0x0020;
 constexpr int CO_NOFREE = 0x0040;
+constexpr int CO_HAS_DOCSTRING = 0x4000000;  // 3.14: co_consts[0] is the docstring
 
 // The name of an opcode, for disassembly and traces.
 const char* opcode_name(Opcode op);

@@ -740,6 +740,41 @@ TEST_CASE("a code object's repr names it, its file and its first line, as CPytho
     }
 }
 
+TEST_CASE("3.14's co_consts: codegen's constants, then its optimizer's folds; no None slot; small ints loaded apart",
+          "[compiler]") {
+    // Measured on Pyodide 314.0.2: 3.14 folds in its CFG optimizer, after codegen loaded the
+    // operands (the first constant stays, as co_consts[0], even unused), keeps no None for a
+    // missing docstring, loads ints 0..255 with LOAD_SMALL_INT, makes a slice of literals one
+    // constant and has no BUILD_CONST_KEY_MAP.
+    const std::pair<const char*, const char*> cases[] = {
+        {"def f():\n    return -5, 2, 300\n", "(5, (-5, 2, 300))"},
+        {"def f():\n    return (-1, 'x')\n", "(1, (-1, 'x'))"},
+        {"def f(x):\n    return x - 1, x + 255, x + 256\n", "(1, 256)"},
+        {"def f():\n    pass\n", "(None,)"},
+        {"def f():\n    'doc'\n    return 0\n", "('doc',)"},
+        {"def f():\n    return {'a': 1, 'b': 2}\n", "('a', 'b')"},
+        {"def f(x):\n    with x:\n        return 7\n", "(None,)"},
+        {"def f(x):\n    return x in [1, 2, 3]\n", "(1, (1, 2, 3))"},
+        {"def f(x):\n    -1\n    return x\n", "(1,)"},
+    };
+    CheckedRuntime rt("3.14");
+    for (const auto& [source, expected] : cases) {
+        INFO(source);
+        PyObject* code = compiled(rt, source);
+        const PyObject* f = nested(rt, code);
+        CHECK(consts(rt, f) == expected);
+        const std::string o = ops(f);
+        CHECK(o.find("BUILD_CONST_KEY_MAP") == std::string::npos);
+        rt.decref(code);
+    }
+    PyObject* code = compiled(rt, "def f(x):\n    return x[1:2], x[-1:]\n");
+    // The literal slice is one constant; the other's -1 is folded later: BINARY_SLICE.
+    CHECK(ops(nested(rt, code)) ==
+          "LOAD_FAST_BORROW LOAD_CONST BINARY_SUBSCR LOAD_FAST_BORROW LOAD_CONST LOAD_CONST BUILD_SLICE "
+          "BINARY_SUBSCR BUILD_TUPLE RETURN_VALUE");
+    rt.decref(code);
+}
+
 TEST_CASE("from 3.12 a comprehension is compiled into its parent, cells and all",
           "[compiler]") {
     // How many code objects the function `f` holds among its constants: an inlined
