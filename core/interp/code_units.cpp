@@ -59,14 +59,23 @@ CodeUnitsLayout cpython_code_layout(const Profile& p, const CodeBody& body, cons
     auto item = [](const PyObject* tuple, int32_t i) {
         return tuple != nullptr && i < Py_SIZE(tuple) ? tuple_items(const_cast<PyObject*>(tuple))[i] : nullptr;
     };
+    auto threaded_target = [&](size_t i) {
+        int32_t t = code[i].arg;
+        for (int hops = 0; hops < 8 && t >= 0 && static_cast<size_t>(t) < n && code[static_cast<size_t>(t)].op == O::JUMP;
+             ++hops)
+            t = code[static_cast<size_t>(t)].arg;
+        return t;
+    };
     auto is_none_const = [&](size_t i) { return code[i].op == O::LOAD_CONST && item(cx.consts, code[i].arg) == cx.none; };
     // 3.13's superinstructions: two LOAD_FASTs, a STORE_FAST and a LOAD_FAST, two STORE_FASTs
     // on one line, each index below 16, are one unit.
     auto fuses = [&](size_t i) {
         if (!v313 || i + 1 >= n || code[i].line != code[i + 1].line || code[i].arg >= 16 || code[i + 1].arg >= 16)
             return false;
+        // 3.14's borrowed loads fuse as well (LOAD_FAST_BORROW_LOAD_FAST_BORROW).
+        auto load = [](O op) { return op == O::LOAD_FAST || op == O::LOAD_FAST_BORROW; };
         const O a = code[i].op, b = code[i + 1].op;
-        return (a == O::LOAD_FAST && b == O::LOAD_FAST) || (a == O::STORE_FAST && (b == O::LOAD_FAST || b == O::STORE_FAST));
+        return (load(a) && load(b)) || (a == O::STORE_FAST && (load(b) || b == O::STORE_FAST));
     };
     // A NOP stays only where it is the one instruction of its line, as CPython keeps one to mark
     // the line (remove_redundant_nops); the NOP a `try` leaves stays when the body starts on a
@@ -74,8 +83,9 @@ CodeUnitsLayout cpython_code_layout(const Profile& p, const CodeBody& body, cons
     // return, a re-raise) the statement's line: those do not count as marking it.
     auto is_nop = [](O op) { return op == O::NOP || op == O::SETUP_FINALLY || op == O::SETUP_WITH || op == O::POP_BLOCK; };
     std::vector<int32_t> lines;  // the lines real instructions carry, then the lines a NOP kept
+    auto marks_line = [](O op) { return op != O::PUSH_EXC_INFO && op != O::RERAISE; };  // the statement's, here
     for (const Instr& in : code)
-        if (!is_nop(in.op)) lines.push_back(in.line);
+        if (!is_nop(in.op) && marks_line(in.op)) lines.push_back(in.line);
     std::sort(lines.begin(), lines.end());
     CodeUnitsLayout layout;
     layout.prologue = units;
@@ -190,6 +200,31 @@ CodeUnitsLayout cpython_code_layout(const Profile& p, const CodeBody& body, cons
             case O::POP_JUMP_IF_FALSE:
             case O::POP_JUMP_IF_TRUE:
                 if (v313 && !gives_bool(prev)) units += 4;  // TO_BOOL first
+                if (v314) units += 1;                       // NOT_TAKEN after
+                // 3.12+ jump back only unconditionally: the opposite jump forward, then
+                // JUMP_BACKWARD (a cache entry from 3.13); a jump to a jump goes where that one
+                // goes (jump threading).
+                if (!v311 && threaded_target(i) <= static_cast<int32_t>(i)) units += v313 ? 2 : 1;
+                break;
+            case O::JUMP_IF_FALSE_OR_POP:  // 3.12+: COPY 1, (3.13: TO_BOOL,) the jump, POP_TOP
+            case O::JUMP_IF_TRUE_OR_POP:
+                if (!v311) units += 2 + caches(p, O::POP_JUMP_IF_TRUE) + (v313 ? 4 : 0) + (v314 ? 1 : 0);
+                break;
+            case O::BINARY_SUBSCR:  // 3.12+: BINARY_SLICE and STORE_SLICE have no cache entries
+            case O::STORE_SUBSCR:
+                if (!v311 && prev == O::BUILD_SLICE && code[i - 1].arg == 2) units -= caches(p, op);
+                break;
+            case O::WITH_EXIT:  // __exit__(None, None, None): three LOAD_CONSTs, the call, POP_TOP
+                units += 3 + 1 + caches(p, O::CALL) + (v311 ? 2 : 0);
+                break;
+            case O::BEFORE_WITH:  // 3.14: COPY 1, LOAD_SPECIAL, SWAP 2, SWAP 3, LOAD_SPECIAL, CALL 0
+                if (v314) units += 4 + 1 + caches(p, O::CALL);
+                break;
+            case O::SWAP:  // 3.14 moves a returned value under __exit__ and its self: SWAP 3, SWAP 2
+                if (v314 && next == O::WITH_EXIT) units += 1;
+                break;
+            case O::WITH_EXCEPT_START:  // the suppressing path pops lasti too (3.14: and self)
+                units += v314 ? 2 : 1;
                 break;
             default: break;
         }

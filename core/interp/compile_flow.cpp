@@ -67,23 +67,21 @@ void Compiler::while_stmt(const ast::Stmt* s) {
         return;
     }
     const int loop = new_label();
+    const int body = new_label();
     const int end = new_label();
     const int anchor = constant == -1 ? new_label() : -1;
     bind(loop);
     if (!push_fblock(FBlockKind::WhileLoop, s->pos, loop, end)) return;
-    const size_t warned = options_.warnings != nullptr ? options_.warnings->size() : 0;
     if (constant == -1) jump_if(s->test, anchor, false);
-    const size_t test_warned = options_.warnings != nullptr ? options_.warnings->size() : 0;
+    bind(body);
     visit_stmts(s->body);
-    // 3.10+ compile the test a second time at the loop's bottom, and warn again about it; this
-    // loop jumps back to the one test instead, so only the warnings are repeated.
-    if (at_least(3, 10))
-        for (size_t i = warned; i < test_warned; ++i) {
-            CompileWarning again = (*options_.warnings)[i];
-            options_.warnings->push_back(std::move(again));
-        }
     loc_ = s->pos;
-    emit(Opcode::JUMP, loop);
+    // 3.10-3.13 test again at the bottom (and warn again about the test), jumping back to the
+    // body while it holds; before and after, the loop jumps back to its one test.
+    if (constant == -1 && at_least(3, 10) && !at_least(3, 14))
+        jump_if(s->test, body, true);
+    else
+        emit(Opcode::JUMP, loop);
     pop_fblock();
     if (anchor >= 0) bind(anchor);
     visit_stmts(s->orelse);

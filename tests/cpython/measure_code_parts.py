@@ -8,7 +8,8 @@ co_linetable and co_exceptiontable from 3.11 (the lab's count for 3.11+'s inline
 code_object_size.md's). Printed per version and part: how many lengths are CPython's exactly,
 and how many give the block CPython's size class (a bytes object requests 33 + length bytes,
 rounded up to 8 bytes before 3.8 and to 16 from 3.8). Also how many co_stacksize values are
-CPython's (up to 3.10 it sizes every frame object's block). tests/cpydiff/code_object_parts.md
+CPython's (up to 3.10 it sizes every frame object's block), and from 3.11 how many code objects
+have CPython's getsizeof (which counts the code units inline: code_object_size.md). tests/cpydiff/code_object_parts.md
 keeps the figures.
 
     python3 tests/cpython/measure_code_parts.py [--lab build/native/pymemlab] [--show N] [VERSION ...]
@@ -30,7 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 VERSIONS = {'3.6': '3.6.15', '3.8': '3.8.18', '3.10': '3.10.13', '3.11': '3.11.7', '3.12': '3.12.1',
             '3.13': '3.13.0'}
-PARTS = ['co_code', 'co_lnotab', 'co_linetable', 'co_exceptiontable', 'co_stacksize']
+PARTS = ['co_code', 'co_lnotab', 'co_linetable', 'co_exceptiontable', 'co_stacksize', 'getsizeof']
 
 # Prints one line, `PARTS name:len,len,... | ...`, code objects depth first; a version without a
 # part prints '-' for it. Runs the same under CPython and the lab; runs nothing of the snippet.
@@ -40,8 +41,12 @@ SRC = 'def __wrap():' + chr(10) + ''.join('    ' + l for l in SRC.splitlines(Tru
 PARTS = %r
 def measure(v):
     return str(v if type(v) is int else len(v))
+def part(co, p):
+    if p == 'getsizeof':
+        return str(sys.getsizeof(co))
+    return measure(getattr(co, p)) if hasattr(co, p) else '-'
 def walk(co, out):
-    out.append(co.co_name + ':' + ','.join(measure(getattr(co, p)) if hasattr(co, p) else '-' for p in PARTS))
+    out.append(co.co_name + ':' + ','.join(part(co, p) for p in PARTS))
     for c in co.co_consts:
         if type(c).__name__ == 'code':
             walk(c, out)
@@ -64,8 +69,8 @@ def parts_line(stdout):
 
 def stored_parts(version):
     """The parts a code object holds: 3.10+ computes co_lnotab, and 3.11+ co_code, when read."""
-    if version >= (3, 11):
-        return ['co_linetable', 'co_exceptiontable', 'co_stacksize']
+    if version >= (3, 11):  # and the code units inline, which getsizeof counts
+        return ['co_linetable', 'co_exceptiontable', 'co_stacksize', 'getsizeof']
     return ['co_code', 'co_linetable' if version >= (3, 10) else 'co_lnotab', 'co_stacksize']
 
 
@@ -123,7 +128,7 @@ def main():
                             differences.append((abs(n - m), part, n, m, os.path.basename(probe), name))
             print('%s: %d snippets compared' % (v, compared))
             for part in PARTS:
-                if part == 'co_stacksize' and part in total:
+                if part in ('co_stacksize', 'getsizeof') and part in total:
                     t = total[part]
                     print('  %-18s value  %4d of %4d (%3.0f%%)' % (part, exact[part], t, 100.0 * exact[part] / t))
                 elif part in total:
