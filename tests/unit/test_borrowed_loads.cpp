@@ -7,6 +7,7 @@
 #include <string>
 
 #include "checked_runtime.h"
+#include "compile_support.h"
 #include "interp/code_object.h"
 #include "interp/compiler.h"
 #include "interp/parser.h"
@@ -21,13 +22,8 @@ namespace {
 // loads show as NAME(varname index).
 std::string function_ops(const char* profile, const std::string& source) {
     CheckedRuntime rt(profile);
-    ast::Module module;
     SyntaxErrorInfo err;
-    const Profile& p = rt.profile();
-    REQUIRE(parse_module(source, ParseOptions{p.major, p.minor}, module, &err));
-    CompileOptions options{&p};
-    options.source = source;
-    PyObject* code = compile_module(rt, module, options, &err);
+    PyObject* code = compile_for_test(rt, source, &err);
     REQUIRE(code != nullptr);
     std::string s;
     PyObject* consts = as_code(code)->co_consts.p;

@@ -10,10 +10,9 @@
 #include <vector>
 
 #include "checked_runtime.h"
+#include "compile_support.h"
 #include "interp/code_object.h"
 #include "interp/code_units.h"
-#include "interp/compiler.h"
-#include "interp/parser.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -142,13 +141,8 @@ TEST_CASE("from 3.11 the code units of each function are CPython's", "[compiler]
     for (const auto& [profile, expected] : measured) {
         INFO(profile);
         CheckedRuntime rt(profile.c_str());
-        ast::Module module;
         SyntaxErrorInfo err;
-        const Profile& p = rt.profile();
-        REQUIRE(parse_module(kSource, ParseOptions{p.major, p.minor}, module, &err));
-        CompileOptions options{&p};
-        options.source = kSource;
-        PyObject* code = compile_module(rt, module, options, &err);
+        PyObject* code = compile_for_test(rt, kSource, &err);
         REQUIRE(code != nullptr);
         Counts counted;
         count_units(rt, code, &counted);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checked_runtime.h"
+#include "compile_support.h"
 #include "interp/code_object.h"
 #include "interp/compiler.h"
 #include "interp/parser.h"
@@ -29,16 +30,7 @@ const char* const kProfiles38[] = {"3.8", "3.10", "3.11", "3.12", "3.13"};
 
 // Parses and compiles `source`; the code object (a new reference) or nullptr with *err set.
 PyObject* compile_source(Runtime& rt, const std::string& source, SyntaxErrorInfo* err, bool interactive = false) {
-    ast::Module module;
-    const Profile& p = rt.profile();
-    if (!parse_module(source, ParseOptions{p.major, p.minor}, module, err)) {
-        FAIL_CHECK("parse error: " << err->msg << " at line " << err->line);
-        return nullptr;
-    }
-    CompileOptions options{&p};
-    options.interactive = interactive;
-    options.source = source;
-    return compile_module(rt, module, options, err);
+    return compile_for_test(rt, source, err, interactive);
 }
 
 // Compiles source that must compile; the caller releases the result.
