@@ -7,6 +7,7 @@
 
 #include "interp/code_object.h"
 #include "interp/compiler_internal.h"
+#include "interp/stable_sort.h"
 #include "object/builtins.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
@@ -539,17 +540,15 @@ PyObject* Compiler::assemble(Unit& u) {
 // folds), and a small int (0..255) loaded by LOAD_SMALL_INT, which leaves its entry unused.
 void Compiler::order_consts_314(Unit& u, std::vector<Instr>& instrs) {
     const size_t n = u.consts.size();
-    std::vector<int> order(n);
-    for (size_t k = 0; k < n; ++k) order[k] = static_cast<int>(k);
-    auto rank = [&](int k) {
-        return static_cast<size_t>(k) < u.const_order.size() ? u.const_order[static_cast<size_t>(k)] : kFoldedConst + k;
+    auto rank = [&](size_t k) {
+        return k < u.const_order.size() ? u.const_order[k] : kFoldedConst + static_cast<int64_t>(k);
     };
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return rank(a) < rank(b); });
+    const std::vector<size_t> order = stable_order(n, [&](size_t a, size_t b) { return rank(a) < rank(b); });
     std::vector<int> renumber(n);
     std::vector<PyObject*> consts(n);
     for (size_t k = 0; k < n; ++k) {
-        renumber[static_cast<size_t>(order[k])] = static_cast<int>(k);
-        consts[k] = u.consts[static_cast<size_t>(order[k])];
+        renumber[order[k]] = static_cast<int>(k);
+        consts[k] = u.consts[order[k]];
     }
     u.consts = std::move(consts);
     u.const_order.clear();
@@ -573,16 +572,12 @@ void Compiler::order_consts_314(Unit& u, std::vector<Instr>& instrs) {
 // locals' order, then the other cells. Renumbers the cells the instructions name.
 void Compiler::order_cells(Unit& u, std::vector<Instr>& instrs) {
     const std::vector<std::string>& old = u.cellvars.list;
-    std::vector<int> order(old.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        const int la = u.varnames.find(old[static_cast<size_t>(a)]);
-        const int lb = u.varnames.find(old[static_cast<size_t>(b)]);
-        return la >= 0 && (lb < 0 || la < lb);
-    });
-    std::vector<int> renumber(old.size());
     NameTable cells;
-    for (int i : order) renumber[static_cast<size_t>(i)] = cells.add(old[static_cast<size_t>(i)]);
+    for (const std::string& local : u.varnames.list)
+        if (u.cellvars.find(local) >= 0) cells.add(local);
+    for (const std::string& cell : old) cells.add(cell);
+    std::vector<int> renumber(old.size());
+    for (size_t i = 0; i < old.size(); ++i) renumber[i] = cells.find(old[i]);
     for (Instr& in : instrs) {
         switch (in.op) {
             case Opcode::LOAD_DEREF:

@@ -363,8 +363,9 @@ void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* st
     // The names set aside: those the comprehension binds (comprehension_binds); directly in a
     // class body every name it has (3.14: but `.0`).
     const bool in_class = u_->ste->type == BlockType::Class && u_->in_inlined_comp == 0;
-    enum class Aside : uint8_t { Value, Cell, FreeCell };
-    std::vector<std::pair<std::string, Aside>> pushed;
+    enum Aside : uint8_t { kValue, kCell, kFreeCell };
+    std::vector<std::string> pushed;
+    std::vector<uint8_t> aside;  // how each is set aside
     std::vector<std::pair<std::string, Scope>> scopes;  // where the comprehension's scope differs from ours
     for (const std::string& name : ste->symbol_order) {
         const Symbol& sym = ste->symbols.at(name);
@@ -373,8 +374,10 @@ void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* st
         const bool free_here = cell && scope_here(name) == Scope::Free;
         // 3.14 leaves out the comprehension's argument `.0`, which no code reads.
         const bool set_aside = own || (in_class && !(at_least(3, 14) && (sym.flags & DEF_PARAM) != 0));
-        if (set_aside)
-            pushed.emplace_back(name, free_here ? Aside::FreeCell : cell ? Aside::Cell : Aside::Value);
+        if (set_aside) {
+            pushed.push_back(name);
+            aside.push_back(free_here ? kFreeCell : cell ? kCell : kValue);
+        }
         const bool differs =
             in_class || (own && (u_->ste->type != BlockType::Function || u_->ste->scope_of(name) != Scope::Local));
         if (differs && !free_here && (sym.flags & DEF_PARAM) == 0)
@@ -390,14 +393,14 @@ void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* st
         if (u_->inlined_scopes.emplace(name, scope).second) overridden.push_back(name);
     const int k = static_cast<int>(pushed.size());
     const int ncells = static_cast<int>(u_->cellvars.list.size());
-    for (const auto& [name, how] : pushed) {
+    for (size_t i = 0; i < pushed.size(); ++i) {
         // A cell's name is a local too, as CPython lists it (its slot is both).
-        const int local = u_->varnames.add(name);
-        if (how == Aside::Cell) {
-            emit(Opcode::SAVE_CELL, u_->cellvars.find(name));
+        const int local = u_->varnames.add(pushed[i]);
+        if (aside[i] == kCell) {
+            emit(Opcode::SAVE_CELL, u_->cellvars.find(pushed[i]));
         } else {
             emit(Opcode::LOAD_FAST_AND_CLEAR, local);
-            if (how == Aside::FreeCell) emit(Opcode::MAKE_CELL, ncells + u_->freevars.find(name));
+            if (aside[i] == kFreeCell) emit(Opcode::MAKE_CELL, ncells + u_->freevars.find(pushed[i]));
         }
     }
     if (k > 0) emit(Opcode::SWAP, k + 1);
@@ -413,11 +416,10 @@ void Compiler::inlined_comprehension(const ast::Expr* e, const SymtableEntry* st
     auto restore = [&]() {
         emit(Opcode::SWAP, k + 1);
         for (size_t i = pushed.size(); i-- > 0;) {
-            const auto& [name, how] = pushed[i];
-            if (how == Aside::Cell)
-                emit(Opcode::RESTORE_CELL, u_->cellvars.find(name));
+            if (aside[i] == kCell)
+                emit(Opcode::RESTORE_CELL, u_->cellvars.find(pushed[i]));
             else
-                emit(Opcode::STORE_FAST, u_->varnames.find(name));
+                emit(Opcode::STORE_FAST, u_->varnames.find(pushed[i]));
         }
     };
     if (k > 0) {

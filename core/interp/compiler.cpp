@@ -369,11 +369,6 @@ void Compiler::add_operand_consts(const ast::Expr* e) {
     if (e == nullptr) return;
     switch (e->kind) {
         case K::Constant:
-            if (PyObject* v = pool_.value_of(e)) {
-                rt_.incref(v);
-                add_const(v);
-            }
-            return;
         case K::Name:
             if (PyObject* v = pool_.value_of(e)) {
                 rt_.incref(v);
