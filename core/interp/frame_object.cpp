@@ -51,7 +51,7 @@ void frame_keep_or_free(Runtime& rt, PyObject* self) {
         return;
     }
     fo->f_code.p = nullptr;
-    if (!rt.builtins().frame_free_list.keep(self, kFrameMaxFreeList)) rt.free_object(self);
+    if (!rt.builtins().frame_free_list.keep(self)) rt.free_object(self);
 }
 
 // _PyFrame_New_NoTrack's reuse (≤3.10): the code's zombie frame, else the newest on the free
@@ -185,6 +185,7 @@ const PyGetSetDef kFrameGetSet[] = {
 void init_frame_type(Runtime& rt) {
     Builtins& b = rt.builtins();
     if (b.frame_type != nullptr) return;
+    b.frame_free_list.limit = kFrameMaxFreeList;  // kept only up to 3.10 (frame_keep_or_free)
     const TypeSizes& sizes = type_sizes(rt.profile());
     b.frame_type = new_static_type(rt, "frame", model_basicsize(sizes.frame, sizeof(PyFrameObject)), 0,
                                    {.dealloc = frame_dealloc, .traverse = frame_traverse});

@@ -203,15 +203,12 @@ size_t cfunction_free_list_limit(const Runtime& rt) {
     return !rt.profile().at_least(3, 9) ? 256 : rt.profile().at_least(3, 14) ? 16 : 0;
 }
 
-bool cfunction_free_list_used(const Runtime& rt) { return cfunction_free_list_limit(rt) > 0; }
-
 void cfunction_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     object_clear_weakrefs(rt, self);
     rt.xdecref(as_cfunc(self)->m_self.p);
     rt.xdecref(as_cfunc(self)->m_module.p);
-    if (!rt.builtins().cfunction_free_list.keep(self, cfunction_free_list_limit(rt)))
-        rt.free_object(self);
+    if (!rt.builtins().cfunction_free_list.keep(self)) rt.free_object(self);
 }
 
 void cfunction_traverse(PyObject* self, visitproc visit, void* arg) {
@@ -440,6 +437,7 @@ const PyMethodDef kPropertyMethods[] = {
 
 void init_descr_types(Runtime& rt) {
     Builtins& b = rt.builtins();
+    b.cfunction_free_list.limit = cfunction_free_list_limit(rt);
     const TypeSizes& sizes = type_sizes(rt.profile());
     const int64_t descr_size = model_basicsize(sizes.getset_descriptor, sizeof(PyDescrObject));
     b.method_descriptor_type = new_static_type(rt, "method_descriptor",
@@ -522,7 +520,7 @@ PyObject* member_descriptor_new(Runtime& rt, PyTypeObject* type, PyObject* name,
 
 PyObject* cfunction_new(Runtime& rt, const PyMethodDef* def, PyObject* self) {
     PyTypeObject* type = rt.builtins().builtin_function_type;
-    PyObject* o = cfunction_free_list_used(rt) ? rt.builtins().cfunction_free_list.take(rt) : nullptr;
+    PyObject* o = rt.builtins().cfunction_free_list.take(rt);
     if (o == nullptr) o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
     if (o == nullptr) return err_no_memory(rt);
     PyCFunctionObject* f = as_cfunc(o);

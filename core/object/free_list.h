@@ -17,9 +17,12 @@ class Runtime;
 // block still allocated; newest last.
 struct FreeList {
     std::vector<PyObject*> items;
+    // How many it keeps under the profile, set when its type is made; 0 where the version has no
+    // such list (it stays empty: take() gives nullptr).
+    size_t limit = 0;
 
     // Keeps `o` if fewer than `limit` are kept; false: the caller frees it.
-    bool keep(PyObject* o, size_t limit) {
+    bool keep(PyObject* o) {
         if (items.size() >= limit) return false;
         items.push_back(o);
         return true;

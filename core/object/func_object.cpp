@@ -156,15 +156,13 @@ size_t method_free_list_limit(const Runtime& rt) {
     return !rt.profile().at_least(3, 9) ? 256 : rt.profile().at_least(3, 14) ? 20 : 0;
 }
 
-bool method_free_list_used(const Runtime& rt) { return method_free_list_limit(rt) > 0; }
-
 void method_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     object_clear_weakrefs(rt, self);
     rt.xdecref(as_method(self)->im_func.p);
     rt.xdecref(as_method(self)->im_self.p);
     rt.xdecref(as_method(self)->im_class.p);
-    if (!rt.builtins().method_free_list.keep(self, method_free_list_limit(rt)))
+    if (!rt.builtins().method_free_list.keep(self))
         rt.free_object(self);
 }
 
@@ -281,6 +279,7 @@ PyObject* method_tp_new(Runtime& rt, PyTypeObject*, PyObject* const* args, Py_ss
 
 void init_func_types(Runtime& rt) {
     Builtins& b = rt.builtins();
+    b.method_free_list.limit = method_free_list_limit(rt);
     const TypeSizes& sizes = type_sizes(rt.profile());
     // Each profile's function holds the struct as far as its version's fields go.
     size_t function_host = sizeof(PyFunctionObject);
@@ -342,7 +341,7 @@ PyObject* method_new(Runtime& rt, PyObject* func, PyObject* self) {
 
 PyObject* method_new27(Runtime& rt, PyObject* func, PyObject* self, PyObject* klass) {
     PyTypeObject* type = rt.builtins().method_type;
-    PyObject* o = method_free_list_used(rt) ? rt.builtins().method_free_list.take(rt) : nullptr;
+    PyObject* o = rt.builtins().method_free_list.take(rt);
     if (o == nullptr) o = rt.alloc_gc_object(type, static_cast<size_t>(type->tp_basicsize));
     if (o == nullptr) return err_no_memory(rt);
     as_method(o)->im_func.p = func;

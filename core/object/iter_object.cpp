@@ -50,14 +50,12 @@ PyObject* hint_value(Runtime& rt, int64_t n, bool long27 = false) {
 
 // ---- the 32-byte iterators ----------------------------------------------------------------------
 
-// 3.14: list and tuple iterators have free lists of their own (at most 10 each).
+// 3.14: list and tuple iterators have free lists of their own (at most 10 each), as range
+// iterators have (at most 6).
 constexpr size_t kSeqIterMaxFreeList = 10;
 constexpr size_t kRangeIterMaxFreeList = 6;
 
-bool iter_free_lists_used(const Runtime& rt) { return rt.profile().at_least(3, 14); }
-
 FreeList* seqiter_free_list(Runtime& rt, const PyTypeObject* type) {
-    if (!iter_free_lists_used(rt)) return nullptr;
     Builtins& b = rt.builtins();
     if (type == b.iter_types.list_iter) return &b.list_iter_free_list;
     if (type == b.iter_types.tuple_iter) return &b.tuple_iter_free_list;
@@ -68,7 +66,7 @@ void seqiter_dealloc(Runtime& rt, PyObject* self) {
     rt.gc_untrack(self);
     rt.xdecref(as_seqiter(self)->it_seq.p);
     FreeList* kept = seqiter_free_list(rt, Py_TYPE(self));
-    if (kept == nullptr || !kept->keep(self, kSeqIterMaxFreeList)) rt.free_object(self);
+    if (kept == nullptr || !kept->keep(self)) rt.free_object(self);
 }
 
 void seqiter_traverse(PyObject* self, visitproc visit, void* arg) {
@@ -182,8 +180,7 @@ const PyMethodDef kSeqIterMethods[] = {{"__length_hint__", seqiter_len, METH_VAR
 // ---- range iterators ----------------------------------------------------------------------------
 
 void rangeiter_dealloc(Runtime& rt, PyObject* self) {
-    if (!iter_free_lists_used(rt) || !rt.builtins().range_iter_free_list.keep(self, kRangeIterMaxFreeList))
-        rt.free_object(self);
+    if (!rt.builtins().range_iter_free_list.keep(self)) rt.free_object(self);
 }
 
 PyObject* rangeiter_next(Runtime& rt, PyObject* self) {
@@ -254,7 +251,11 @@ void init_iter_types(Runtime& rt) {
     const int64_t seq_size = model_basicsize(sizes.seq_iterator, sizeof(SeqIterObject));
     const int64_t range_size = model_basicsize(sizes.range_iterator, sizeof(RangeIterObject));
     const TypeSlots seq_slots{.dealloc = seqiter_dealloc, .traverse = seqiter_traverse};
-    IterTypes& t = rt.builtins().iter_types;
+    Builtins& b = rt.builtins();
+    const bool v314 = rt.profile().at_least(3, 14);
+    b.list_iter_free_list.limit = b.tuple_iter_free_list.limit = v314 ? kSeqIterMaxFreeList : 0;
+    b.range_iter_free_list.limit = v314 ? kRangeIterMaxFreeList : 0;
+    IterTypes& t = b.iter_types;
     t.seq_iter = make_type(rt, "iterator", seq_size, seq_slots, seqiter_next, kSeqIterMethods);
     t.list_iter = make_type(rt, py2 ? "listiterator" : "list_iterator", seq_size, seq_slots, listiter_next,
                             kListIterMethods);
@@ -282,7 +283,7 @@ PyObject* seqiter_new(Runtime& rt, PyObject* seq) { return seqiter_alloc(rt, rt.
 
 PyObject* range_iter_new(Runtime& rt, int64_t start, int64_t step, int64_t len) {
     PyTypeObject* type = rt.builtins().iter_types.range_iter;
-    PyObject* o = iter_free_lists_used(rt) ? rt.builtins().range_iter_free_list.take(rt) : nullptr;
+    PyObject* o = rt.builtins().range_iter_free_list.take(rt);
     if (o == nullptr) o = rt.alloc_object(type, static_cast<size_t>(type->tp_basicsize));
     if (o == nullptr) return err_no_memory(rt);
     RangeIterObject* r = as_rangeiter(o);

@@ -25,22 +25,18 @@ static_assert(kDigitBytes == sizeof(digit));
 // From 3.11 an int always has room for one digit, zero included (getsizeof(0) == 28).
 bool min_one_digit(const Profile& p) { return p.at_least(3, 11); }
 
-constexpr size_t kIntMaxFreeList = 100;  // Py_ints_MAXFREELIST
-
-bool int_free_list_used(const Runtime& rt) { return rt.profile().at_least(3, 14); }
+constexpr size_t kIntMaxFreeList = 100;  // 3.14's Py_ints_MAXFREELIST
 
 // 3.14: an exact int of one digit or none goes to the free list.
 void long_dealloc(Runtime& rt, PyObject* o) {
-    if (int_free_list_used(rt) && Py_TYPE(o) == rt.builtins().long_type && is_medium(rt.profile(), o) &&
-        rt.builtins().int_free_list.keep(o, kIntMaxFreeList))
+    if (Py_TYPE(o) == rt.builtins().long_type && is_medium(rt.profile(), o) && rt.builtins().int_free_list.keep(o))
         return;
     rt.free_object(o);
 }
 
 // An int of room for one digit: from the free list (3.14), else a new object of `request` bytes.
 PyObject* long_new_compact(Runtime& rt, size_t request) {
-    if (int_free_list_used(rt))
-        if (PyObject* o = rt.builtins().int_free_list.take(rt)) return o;
+    if (PyObject* o = rt.builtins().int_free_list.take(rt)) return o;
     return rt.alloc_object(rt.builtins().long_type, request);
 }
 
@@ -89,6 +85,7 @@ static_assert(sizeof(PyLongObject) == 32);
 void init_long_type(Runtime& rt) {
     const Profile& p = rt.profile();
     Builtins& b = rt.builtins();
+    b.int_free_list.limit = p.at_least(3, 14) ? kIntMaxFreeList : 0;
     if (profile27(rt)) {
         // _PyInt_Init: the small ints come first out of the int blocks.
         PyTypeObject* type = new_static_type(rt, "int", sizeof(PyIntObject), 0,

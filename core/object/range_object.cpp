@@ -35,8 +35,6 @@ PyObject* small_int(Runtime& rt, int64_t v) { return long_from_int64(rt, v); }
 // 3.14: range objects have a free list (at most 6).
 constexpr size_t kRangeMaxFreeList = 6;
 
-bool range_free_list_used(const Runtime& rt) { return rt.profile().at_least(3, 14); }
-
 void range_dealloc(Runtime& rt, PyObject* o) {
     if (rt.profile().major != 2) {
         PyRangeObject* r = as_range(o);
@@ -45,7 +43,7 @@ void range_dealloc(Runtime& rt, PyObject* o) {
         rt.decref(r->step.p);
         rt.decref(r->length.p);
     }
-    if (!range_free_list_used(rt) || !rt.builtins().range_free_list.keep(o, kRangeMaxFreeList)) rt.free_object(o);
+    if (!rt.builtins().range_free_list.keep(o)) rt.free_object(o);
 }
 
 // PyNumber_Index: up to 3.9 an int subclass (True) is kept as it is; from 3.10 it becomes an int.
@@ -106,7 +104,7 @@ PyObject* compute_length(Runtime& rt, PyObject* start, PyObject* stop, PyObject*
 // before the object is allocated.
 PyObject* make_range(Runtime& rt, PyObject* start, PyObject* stop, PyObject* step) {
     PyObject* length = compute_length(rt, start, stop, step);
-    PyObject* o = length != nullptr && range_free_list_used(rt) ? rt.builtins().range_free_list.take(rt) : nullptr;
+    PyObject* o = length != nullptr ? rt.builtins().range_free_list.take(rt) : nullptr;
     if (o == nullptr && length != nullptr) o = rt.alloc_object(rt.builtins().range_type, sizeof(PyRangeObject));
     if (o == nullptr) {
         if (length != nullptr) err_no_memory(rt);
@@ -432,6 +430,7 @@ const PyGetSetDef kRangeMembers[] = {
 
 void init_range_type(Runtime& rt) {
     const bool py2 = rt.profile().major == 2;
+    rt.builtins().range_free_list.limit = rt.profile().at_least(3, 14) ? kRangeMaxFreeList : 0;
     PyTypeObject* t = new_static_type(rt, py2 ? "xrange" : "range", py2 ? kXrangeBytes : sizeof(PyRangeObject), 0,
                                       {.dealloc = range_dealloc});
     rt.builtins().range_type = t;
