@@ -151,9 +151,7 @@ void Compiler::expr_stmt(const ast::Stmt* s) {
         // 3.14 compiles it, then its optimizer folds it and drops the unused value: only the
         // constants codegen loaded for it remain (the first one as co_consts[0]).
         if (PyObject* folded = pool_.value_of(v)) {
-            add_operand_consts(v);
-            rt_.incref(folded);
-            add_const(folded, true);
+            add_folded_const(v, folded);
             emit(Opcode::NOP);
             return;
         }

@@ -354,11 +354,15 @@ int Compiler::add_const(PyObject* o, bool folded) {
     return i;
 }
 
-void Compiler::load_folded_const(const ast::Expr* e, PyObject* value) {
-    if (failed_ || u_->no_emit > 0) return;
+int Compiler::add_folded_const(const ast::Expr* e, PyObject* value) {
     add_operand_consts(e);
     rt_.incref(value);
-    const int i = add_const(value, true);
+    return add_const(value, true);
+}
+
+void Compiler::load_folded_const(const ast::Expr* e, PyObject* value) {
+    if (failed_ || u_->no_emit > 0) return;
+    const int i = add_folded_const(e, value);
     if (i >= 0) emit(Opcode::LOAD_CONST, i);
 }
 

@@ -173,7 +173,9 @@ public:
     bool ends_with_return() const;
     // Steals o. `folded`: 3.14's optimizer makes it (Unit::const_order), not codegen.
     int add_const(PyObject* o, bool folded = false);
-    // 3.14: a folded expression's constant, after the constants codegen adds for its operands.
+    // 3.14: a folded expression's constant (borrowed), after the constants codegen adds for its
+    // operands; its index.
+    int add_folded_const(const ast::Expr* e, PyObject* value);
     void load_folded_const(const ast::Expr* e, PyObject* value);
     void add_operand_consts(const ast::Expr* e);
     void load_const(PyObject* o);  // borrowed
