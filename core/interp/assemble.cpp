@@ -53,6 +53,8 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::POP_BLOCK:
         case O::CHECK_EXC_MATCH:
         case O::UNSUPPORTED:
+        case O::LOAD_FROM_DICT_OR_GLOBALS:
+        case O::LOAD_FROM_DICT_OR_DEREF:
         case O::SETUP_ANNOTATIONS: return 0;
         case O::POP_TOP:
         case O::STORE_NAME:
@@ -99,9 +101,11 @@ int stack_effect(Opcode op, int arg, bool jump) {
         case O::LOAD_METHOD:
         case O::PUSH_NULL:
         case O::LOAD_BUILD_CLASS:
+        case O::LOAD_LOCALS:
         case O::IMPORT_FROM:
         case O::PUSH_EXC_INFO:
         case O::LOAD_ASSERTION_ERROR:
+        case O::LOAD_COMMON_CONSTANT:
         case O::BEFORE_WITH:
         case O::WITH_EXCEPT_START: return 1;
         case O::STORE_ATTR:
@@ -585,6 +589,7 @@ void Compiler::order_cells(Unit& u, std::vector<Instr>& instrs) {
             case Opcode::DELETE_DEREF:
             case Opcode::LOAD_CLOSURE:
             case Opcode::LOAD_CLASSDEREF:
+            case Opcode::LOAD_FROM_DICT_OR_DEREF:
             case Opcode::SAVE_CELL:
             case Opcode::RESTORE_CELL:
             case Opcode::MAKE_CELL:

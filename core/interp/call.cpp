@@ -377,7 +377,7 @@ PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ss
 }
 
 PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* qualname, PyObject* defaults,
-                        PyObject* kwdefaults, PyObject* annotations, PyObject* closure) {
+                        PyObject* kwdefaults, PyObject* annotations, PyObject* closure, bool annotate) {
     Runtime& rt = in.rt;
     PyCodeObject* c = as_code(code);
     PyObject* fn = function_new(rt, code, f->globals, c->co_name.p, qualname != nullptr ? qualname : c->co_qualname.p);
@@ -389,23 +389,28 @@ PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* qualname
     fo->func_defaults.p = defaults;
     if (rt.profile().major >= 3) {
         fo->func_kwdefaults.p = kwdefaults;
-        fo->func_annotations.p = annotations;
+        (annotate ? fo->func_annotate : fo->func_annotations).p = annotations;
     } else {
         rt.xdecref(kwdefaults);  // 2.7's compiler makes neither; its functions have no such field
         rt.xdecref(annotations);
     }
     fo->func_closure.p = closure;
     // PyFunction_New: the docstring is the first constant when that is a str (the compiler puts
-    // None there when the function has none; 3.14 says so in co_flags); the module is the
-    // globals' __name__.
+    // None there when the function has none; 3.14 says so in co_flags), else None; 3.10+ keep
+    // the builtins (the frame's: those of the same globals); the module is the globals' __name__.
     PyObject* consts = c->co_consts.p;
     const bool flagged = !rt.profile().at_least(3, 14) || (code_body(code).flags & CO_HAS_DOCSTRING) != 0;
+    PyObject* doc = rt.builtins().singletons.none;
     if (flagged && Py_SIZE(consts) > 0) {
         PyObject* first = tuple_items(consts)[0];
-        if (str_check(rt, first) || (rt.profile().major == 2 && Py_TYPE(first) == rt.builtins().unicode_type)) {
-            rt.incref(first);
-            fo->func_doc.p = first;
-        }
+        if (str_check(rt, first) || (rt.profile().major == 2 && Py_TYPE(first) == rt.builtins().unicode_type))
+            doc = first;
+    }
+    rt.incref(doc);
+    fo->func_doc.p = doc;
+    if (rt.profile().at_least(3, 10) && f->builtins != nullptr) {
+        rt.incref(f->builtins);
+        fo->func_builtins.p = f->builtins;
     }
     if (PyObject* m = dict_get_ascii(rt, f->globals, "__name__")) {
         rt.incref(m);

@@ -566,6 +566,35 @@ PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, F
                 push(v);
                 break;
             }
+            case Opcode::LOAD_FROM_DICT_OR_DEREF: {
+                PyObject* mapping = pop();
+                const int64_t ncells = code_ncells(code);
+                PyObject* name = ins.arg < ncells ? tuple_items(as_code(code)->co_cellvars.p)[ins.arg]
+                                                  : tuple_items(as_code(code)->co_freevars.p)[ins.arg - ncells];
+                PyObject* v = dict_lookup(rt, mapping, name);
+                rt.decref(mapping);
+                if (v == nullptr) {
+                    if (err_occurred(rt)) goto error;
+                    v = cell_get(f->localsplus[static_cast<size_t>(nlocals + ins.arg)]);
+                    if (v == nullptr) {
+                        unbound_free(in, code, ins.arg);
+                        goto error;
+                    }
+                    rt.incref(v);
+                }
+                push(v);
+                break;
+            }
+            case Opcode::LOAD_FROM_DICT_OR_GLOBALS: {
+                PyObject* mapping = pop();
+                PyObject* name = name_at(code, ins.arg);
+                PyObject* v = dict_lookup(rt, mapping, name);
+                rt.decref(mapping);
+                if (v == nullptr && !err_occurred(rt)) v = load_global(in, f, name, false);
+                if (v == nullptr) goto error;
+                push(v);
+                break;
+            }
             case Opcode::STORE_DEREF: {
                 PyObject* v = pop();
                 cell_set(rt, f->localsplus[static_cast<size_t>(nlocals + ins.arg)], v);
@@ -1152,16 +1181,25 @@ PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, F
                 PyObject* qualname = (ins.arg & kMakeFunctionQualname) ? pop() : nullptr;
                 PyObject* fcode = pop();
                 PyObject* closure = (ins.arg & 8) ? pop() : nullptr;
-                PyObject* annotations = (ins.arg & 4) ? pop() : nullptr;
+                PyObject* annotations = (ins.arg & (4 | kMakeFunctionAnnotate)) ? pop() : nullptr;
                 PyObject* kwdefaults = (ins.arg & 2) ? pop() : nullptr;
                 PyObject* defaults = (ins.arg & 1) ? pop() : nullptr;
-                PyObject* fn = make_function(in, f, fcode, qualname, defaults, kwdefaults, annotations, closure);
+                PyObject* fn = make_function(in, f, fcode, qualname, defaults, kwdefaults, annotations, closure,
+                                             (ins.arg & kMakeFunctionAnnotate) != 0);
                 rt.decref(fcode);
                 rt.xdecref(qualname);
                 if (fn == nullptr) goto error;
                 push(fn);
                 break;
             }
+            case Opcode::LOAD_LOCALS:
+                if (f->locals == nullptr) {
+                    err_set_string(rt, b.exc.SystemError, "no locals found");
+                    goto error;
+                }
+                rt.incref(f->locals);
+                push(f->locals);
+                break;
             case Opcode::LOAD_BUILD_CLASS: {
                 PyObject* bc = builtin_build_class(in);
                 if (bc == nullptr) goto error;
@@ -1286,9 +1324,12 @@ PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, F
                 goto error;
             }
             case Opcode::LOAD_ASSERTION_ERROR:
-                rt.incref(reinterpret_cast<PyObject*>(b.exc.AssertionError));
-                push(reinterpret_cast<PyObject*>(b.exc.AssertionError));
+            case Opcode::LOAD_COMMON_CONSTANT: {
+                PyTypeObject* t = ins.op == Opcode::LOAD_ASSERTION_ERROR ? b.exc.AssertionError : b.exc.NotImplementedError;
+                rt.incref(reinterpret_cast<PyObject*>(t));
+                push(reinterpret_cast<PyObject*>(t));
                 break;
+            }
             case Opcode::RAISE_VARARGS: {
                 PyObject* tb = ins.arg == 3 ? pop() : nullptr;
                 PyObject* cause = ins.arg >= 2 ? pop() : nullptr;

@@ -44,9 +44,10 @@ PyObject* call_from_stack(Interp& in, PyObject* callable, PyObject** args, Py_ss
 PyObject* function_vectorcall(Runtime& rt, PyObject* func, PyObject* const* args, Py_ssize_t nargs,
                               PyObject* kwnames);
 // MAKE_FUNCTION: qualname (borrowed) is the name the stack gave up to 3.10, or null: the code's
-// co_qualname (3.11+), or none (2.7).
+// co_qualname (3.11+), or none (2.7). With `annotate` (3.14) `annotations` is the function's
+// __annotate__ function.
 PyObject* make_function(Interp& in, Frame* f, PyObject* code, PyObject* qualname, PyObject* defaults,
-                        PyObject* kwdefaults, PyObject* annotations, PyObject* closure);
+                        PyObject* kwdefaults, PyObject* annotations, PyObject* closure, bool annotate);
 // LIST_EXTEND, SET_UPDATE, DICT_UPDATE, DICT_MERGE; `callable` (DICT_MERGE's call) is named in
 // its errors.
 bool extend_container(Interp& in, Opcode op, PyObject* container, PyObject* source, PyObject* callable);

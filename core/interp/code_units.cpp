@@ -192,7 +192,7 @@ CodeUnitsLayout cpython_code_layout(const Profile& p, const CodeBody& body, cons
                 if (!v311) units += v313 ? 2 : 1;
                 break;
             case O::MAKE_FUNCTION:  // 3.13: SET_FUNCTION_ATTRIBUTE per flag
-                if (v313) units += __builtin_popcount(static_cast<unsigned>(in.arg) & 0xf);
+                if (v313) units += __builtin_popcount(static_cast<unsigned>(in.arg) & kMakeFunctionAttributes);
                 break;
             case O::UNARY_NOT:  // 3.13: TO_BOOL first
                 if (v313 && !gives_bool(prev)) units += 4;

@@ -55,7 +55,7 @@ const ast::Constant* Compiler::docstring(const std::vector<ast::Stmt*>& body) co
 
 void Compiler::visit_body(const std::vector<ast::Stmt*>& body, bool module_or_class) {
     if (!body.empty()) loc_ = body[0]->pos;
-    if (!is27() && module_or_class && find_ann(body)) emit(Opcode::SETUP_ANNOTATIONS);
+    if (!is27() && !lazy_annotations(p_) && module_or_class && find_ann(body)) emit(Opcode::SETUP_ANNOTATIONS);
     size_t i = 0;
     if (docstring(body) != nullptr) {
         loc_ = body[0]->pos;
@@ -95,10 +95,21 @@ void Compiler::visit_stmt(const ast::Stmt* s) {
         case K::Assign: assign(s); break;
         case K::AugAssign: aug_assign(s); break;
         case K::AnnAssign: ann_assign(s); break;
-        case K::For: for_stmt(s); break;
-        case K::While: while_stmt(s); break;
-        case K::If: if_stmt(s); break;
-        case K::With: with_stmt(s, 0); break;
+        case K::For:
+        case K::While:
+        case K::If:
+        case K::With:
+        case K::Try: {
+            // codegen's conditional blocks: an annotation in one may not run (3.14).
+            ++u_->in_conditional_block;
+            if (s->kind == K::For) for_stmt(s);
+            else if (s->kind == K::While) while_stmt(s);
+            else if (s->kind == K::If) if_stmt(s);
+            else if (s->kind == K::With) with_stmt(s, 0);
+            else try_stmt(s);
+            --u_->in_conditional_block;
+            break;
+        }
         case K::Raise: {
             int n = 0;
             if (s->value != nullptr) {
@@ -117,7 +128,6 @@ void Compiler::visit_stmt(const ast::Stmt* s) {
             emit(Opcode::RAISE_VARARGS, n);
             break;
         }
-        case K::Try: try_stmt(s); break;
         case K::Assert: assert_stmt(s); break;
         case K::Import: import(s); break;
         case K::ImportFrom: import_from(s); break;
@@ -236,9 +246,12 @@ void Compiler::ann_assign(const ast::Stmt* s) {
         visit_expr(e);
         emit(Opcode::POP_TOP);
     };
+    const bool lazy = lazy_annotations(p_);
     switch (t->kind) {
         case ast::ExprKind::Name:
-            if (s->simple && module_or_class) {
+            if (s->simple && module_or_class && lazy) {
+                defer_annotation(s);
+            } else if (s->simple && module_or_class) {
                 visit_expr(s->test);
                 loc_ = s->pos;
                 emit(Opcode::LOAD_NAME, add_name("__annotations__"));
@@ -266,7 +279,24 @@ void Compiler::ann_assign(const ast::Stmt* s) {
             break;
         default: break;
     }
-    if (!s->simple && module_or_class) evaluate_and_pop(s->test);
+    if (!s->simple && module_or_class && !lazy) evaluate_and_pop(s->test);
+}
+
+// codegen_annassign, 3.14: a simple name's annotation waits for the body's __annotate__
+// (make_deferred_annotate); where the assignment may not run, the body notes that it did.
+void Compiler::defer_annotation(const ast::Stmt* s) {
+    const bool conditional = u_->kind == UnitKind::Module || u_->in_conditional_block > 0;
+    const int index = conditional ? u_->next_conditional_annotation++ : -1;
+    u_->deferred_annotations.emplace_back(s, index);
+    if (!conditional) return;
+    loc_ = s->pos;
+    if (u_->kind == UnitKind::Class)
+        emit(Opcode::LOAD_DEREF, u_->cellvars.find("__conditional_annotations__"));
+    else
+        emit(Opcode::LOAD_NAME, add_name("__conditional_annotations__"));
+    load_int(index);
+    emit(Opcode::SET_ADD, 1);
+    emit(Opcode::POP_TOP);
 }
 
 // 2.7's compiler_print: with `>>f` the file is evaluated once and kept under each value
@@ -459,8 +489,9 @@ int Compiler::make_defaults(const ast::Arguments* a) {
     return flags;
 }
 
-// compiler_visit_annotations: a dict of the parameters' annotations and 'return'. 3.10+
-// loads each name as a constant beside its value; before, the names are one constant tuple.
+// compiler_visit_annotations: the parameters' annotations and 'return'. Up to 3.9 a dict, the
+// names one constant tuple; 3.10-3.13 a tuple of (name, value) pairs, each name a constant;
+// 3.14's __annotate__ a dict of the same pairs.
 bool Compiler::make_annotations(const ast::Arguments* a, const ast::Expr* returns) {
     std::vector<std::string> names;
     auto one = [&](const std::string& name, const ast::Expr* annotation) {
@@ -485,8 +516,10 @@ bool Compiler::make_annotations(const ast::Arguments* a, const ast::Expr* return
     }
     one("return", returns);
     if (names.empty()) return false;
-    if (at_least(3, 10)) {
-        emit(Opcode::BUILD_MAP, static_cast<int>(names.size()));
+    if (lazy_annotations(p_)) {
+        emit(Opcode::BUILD_MAP, static_cast<int>(names.size()));  // __annotate__'s result
+    } else if (at_least(3, 10)) {
+        emit(Opcode::BUILD_TUPLE, static_cast<int>(2 * names.size()));  // made a dict when first read
     } else {
         PyObject* t = str_tuple(names);
         if (t == nullptr) return false;
@@ -496,6 +529,107 @@ bool Compiler::make_annotations(const ast::Arguments* a, const ast::Expr* return
     }
     return true;
 }
+
+// codegen_function_annotations (3.14, PEP 649): the annotations are the body of a function,
+// `__annotate__(format, /)`, made before the function and kept in it (MAKE_FUNCTION's
+// kMakeFunctionAnnotate flag, which this returns; 0 when the function has no annotations).
+// It refuses the formats past VALUE_WITH_FAKE_GLOBALS (2), then builds the dict.
+int Compiler::make_annotate(const ast::Stmt* def) {
+    const void* key = annotation_key(def);
+    if (symtable_.lookup(key) == nullptr) return 0;
+    annotate_format_check(key, def->pos);
+    make_annotations(def->args, def->value);
+    loc_ = def->pos;
+    emit(Opcode::RETURN_VALUE);
+    make_annotate_closure(def->pos);
+    return kMakeFunctionAnnotate;
+}
+
+// codegen_setup_annotations_scope: enters the __annotate__(format, /) unit and refuses the
+// formats past VALUE_WITH_FAKE_GLOBALS (2) with NotImplementedError.
+void Compiler::annotate_format_check(const void* key, const ast::Pos& pos) {
+    enter_scope(UnitKind::Function, "__annotate__", key, pos.line);
+    u_->argcount = u_->posonlyargcount = 1;
+    loc_ = pos;
+    emit(Opcode::LOAD_FAST, 0);
+    load_int(2);
+    emit(Opcode::COMPARE_OP, Py_GT);
+    const int body = new_label();
+    emit(Opcode::POP_JUMP_IF_FALSE, body);
+    emit(Opcode::LOAD_COMMON_CONSTANT, kCommonNotImplementedError);
+    emit(Opcode::RAISE_VARARGS, 1);
+    bind(body);
+}
+
+// codegen_leave_annotations_scope: the unit's parameter is `format` (the symbol table's
+// `.format`, which no annotation can name), and the function is made where the unit began.
+void Compiler::make_annotate_closure(const ast::Pos& pos) {
+    u_->varnames.list[0] = "format";
+    PyObject* code = exit_scope();
+    loc_ = pos;
+    make_closure(code, 0);
+}
+
+// codegen_process_deferred_annotations, 3.14: a module's or class's __annotate__, which builds
+// the dict of the annotated names that ran, and stores it as __annotate__ (a class's as
+// __annotate_func__). `key`: the body's annotation block.
+void Compiler::make_deferred_annotate(const void* key, const ast::Pos& pos) {
+    if (u_->deferred_annotations.empty()) return;
+    const bool in_class = u_->kind == UnitKind::Class;
+    const std::vector<std::pair<const ast::Stmt*, int>> deferred = std::move(u_->deferred_annotations);
+    annotate_format_check(key, pos);
+    emit(Opcode::BUILD_MAP, 0);
+    for (const auto& [s, index] : deferred) {
+        loc_ = s->pos;
+        const int not_set = new_label();
+        if (index >= 0) {
+            load_int(index);
+            if (in_class)
+                emit(Opcode::LOAD_DEREF,
+                     static_cast<int>(u_->cellvars.list.size()) + u_->freevars.find("__conditional_annotations__"));
+            else
+                emit(Opcode::LOAD_GLOBAL, add_name("__conditional_annotations__"));
+            emit(Opcode::CONTAINS_OP, 0);
+            emit(Opcode::POP_JUMP_IF_FALSE, not_set);
+        }
+        visit_expr(s->test);
+        loc_ = s->pos;
+        emit(Opcode::COPY, 2);
+        PyObject* name = new_str(mangled(s->targets[0]->id));
+        if (name == nullptr) return;
+        str_intern_code_name(rt_, &name);
+        load_const(name);
+        rt_.decref(name);
+        loc_ = pos;
+        emit(Opcode::STORE_SUBSCR);
+        bind(not_set);
+    }
+    loc_ = pos;
+    emit(Opcode::RETURN_VALUE);
+    make_annotate_closure(pos);
+    name_op(in_class ? "__annotate_func__" : "__annotate__", ast::ExprContext::Store);
+}
+
+// A body with conditional annotations (3.14) starts with their empty set: a module's in its
+// namespace, a class's in its cell.
+void Compiler::conditional_annotations_set() {
+    if (!u_->ste->has_conditional_annotations) return;
+    emit(Opcode::BUILD_SET, 0);
+    if (u_->kind == UnitKind::Class)
+        emit(Opcode::STORE_DEREF, u_->cellvars.find("__conditional_annotations__"));
+    else
+        name_op("__conditional_annotations__", ast::ExprContext::Store);
+}
+
+namespace {
+
+// get_ref_type: the cells a class body has for its methods and annotation scopes, which are no
+// names of its own.
+bool is_class_implicit_cell(const std::string& name) {
+    return name == "__class__" || name == "__classdict__" || name == "__conditional_annotations__";
+}
+
+}  // namespace
 
 // compiler_make_closure: the closure tuple of the cells the new code needs (flag 8), the code
 // object, and up to 3.10 the qualified name as a constant beside it.
@@ -507,7 +641,7 @@ void Compiler::make_closure(PyObject* code, int flags, const std::string* qualna
         for (const std::string& name : free) {
             int arg = -1;
             const bool cell =
-                (u_->kind == UnitKind::Class && name == "__class__") || scope_here(name) == Scope::Cell;
+                (u_->kind == UnitKind::Class && is_class_implicit_cell(name)) || scope_here(name) == Scope::Cell;
             if (cell) {
                 arg = u_->cellvars.find(name);
             } else if (u_->freevars.find(name) >= 0) {
@@ -555,7 +689,11 @@ void Compiler::function_def(const ast::Stmt* s) {
     loc_ = s->pos;
     const int firstlineno = s->decorator_list.empty() ? s->pos.line : s->decorator_list[0]->pos.line;
     int flags = make_defaults(s->args);
-    if (!is27() && make_annotations(s->args, s->value)) flags |= 4;
+    if (lazy_annotations(p_)) {
+        flags |= make_annotate(s);
+    } else if (!is27() && make_annotations(s->args, s->value)) {
+        flags |= 4;
+    }
     loc_ = s->pos;
     enter_scope(UnitKind::Function, s->name, s, firstlineno);
     const ast::Constant* doc = docstring(s->body);
@@ -607,7 +745,16 @@ void Compiler::class_body(const ast::Stmt* s) {
         rt_.decref(line);
         name_op("__firstlineno__", ast::ExprContext::Store);
     }
+    const int classdict = u_->cellvars.find("__classdict__");
+    if (u_->ste->needs_classdict) {
+        // 3.14: the annotation scopes read the namespace through this cell (type.__new__ then
+        // points it at the class's own dict: __classdictcell__ below).
+        emit(Opcode::LOAD_LOCALS);
+        emit(Opcode::STORE_DEREF, classdict);
+    }
+    conditional_annotations_set();
     visit_body(s->body, true);
+    make_deferred_annotate(annotation_key(s), s->pos);
     // The body's end has its last statement's line (3.11+: the last instruction's position).
     loc_ = s->body.empty() ? s->pos : s->body.back()->pos;
     if (at_least(3, 11) && !u_->instrs.empty()) {
@@ -621,6 +768,10 @@ void Compiler::class_body(const ast::Stmt* s) {
         const int i = add_const(t);
         if (i >= 0) emit(Opcode::LOAD_CONST, i);
         name_op("__static_attributes__", ast::ExprContext::Store);
+    }
+    if (u_->ste->needs_classdict) {
+        emit(Opcode::LOAD_CLOSURE, classdict);
+        name_op("__classdictcell__", ast::ExprContext::Store);
     }
     if (u_->ste->needs_class_closure) {
         // The __class__ cell goes into the namespace as __classcell__ and is the body's

@@ -11,6 +11,7 @@
 #include "interp/compiler_internal.h"
 #include "object/builtins.h"
 #include "object/errors.h"
+#include "object/long_object.h"
 #include "object/recursion.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -195,10 +196,18 @@ PyObject* Compiler::run(const std::vector<ast::Stmt*>& body, bool interactive) {
         visit_expr(body[0]->value);
         emit(Opcode::RETURN_VALUE);
     } else {
+        // 3.14: the module's __annotate__ is made first (codegen's ANNOTATIONS_PLACEHOLDER), then
+        // the set of the annotations that ran; it is compiled after the body, then moved.
+        const ast::Pos start = body.empty() ? ast::Pos{1, 0, 1, 0} : body[0]->pos;
+        loc_ = start;
+        conditional_annotations_set();
         if (interactive)
             visit_stmts(body);
         else
             visit_body(body, true);
+        const size_t body_end = u_->instrs.size();
+        make_deferred_annotate(module_annotation_key(), start);
+        move_to_start(body_end);
         locate_implicit_return();
         load_none();
         emit(Opcode::RETURN_VALUE);
@@ -230,6 +239,9 @@ void Compiler::enter_scope(UnitKind kind, std::string name, const void* key, int
         if (sym.scope == Scope::Free || (sym.flags & DEF_FREE_CLASS)) frees.push_back(n);
     }
     if (u->ste->needs_class_closure) cells.push_back("__class__");
+    if (u->ste->needs_classdict) cells.push_back("__classdict__");
+    if (u->ste->type == BlockType::Class && u->ste->has_conditional_annotations)
+        cells.push_back("__conditional_annotations__");
     std::sort(cells.begin(), cells.end());
     std::sort(frees.begin(), frees.end());
     for (const std::string& c : cells) u->cellvars.add(c);
@@ -289,6 +301,18 @@ void Compiler::emit_flagged(Opcode op, int arg, uint8_t flags) {
     const int line = !at_least(3, 8) && u_->lineno > 0 ? u_->lineno : loc_.line;
     u_->instrs.push_back(Instr{op, arg, line, loc_.end_line, loc_.col, loc_.end_col});
     u_->iflags.push_back(flags);
+}
+
+// Moves the instructions from `from` on to the start of the unit (they hold no label); the
+// labels of those before them move along.
+void Compiler::move_to_start(size_t from) {
+    const size_t moved = u_->instrs.size() - from;
+    if (moved == 0) return;
+    std::rotate(u_->instrs.begin(), u_->instrs.begin() + static_cast<std::ptrdiff_t>(from), u_->instrs.end());
+    std::rotate(u_->iflags.begin(), u_->iflags.begin() + static_cast<std::ptrdiff_t>(from), u_->iflags.end());
+    for (int& at : u_->labels)
+        if (at >= 0) at += static_cast<int>(moved);
+    u_->block_start += static_cast<int>(moved);
 }
 
 void Compiler::locate_implicit_return() {
@@ -408,6 +432,13 @@ void Compiler::load_const(PyObject* o) {
 
 void Compiler::load_none() { load_const(rt_.builtins().singletons.none); }
 
+void Compiler::load_int(int64_t value) {
+    PyObject* o = long_from_int64(rt_, value);
+    if (o == nullptr) return memory_error();
+    load_const(o);
+    rt_.decref(o);
+}
+
 void Compiler::note_none_const() {
     if (failed_ || u_->no_emit > 0) return;
     rt_.incref(rt_.builtins().singletons.none);
@@ -457,7 +488,8 @@ Scope Compiler::scope_here(const std::string& mangled) const {
 }
 
 // compiler_nameop: fast locals in functions, cells and free variables by LOAD_DEREF (class
-// bodies: LOAD_CLASSDEREF), globals by LOAD_GLOBAL, everything else by name.
+// bodies: LOAD_CLASSDEREF), globals by LOAD_GLOBAL, everything else by name. An annotation
+// scope that sees a class looks in the class namespace first (its __classdict__ cell).
 void Compiler::name_op(const std::string& name, ast::ExprContext ctx) {
     if (failed_) return;
     const std::string m = mangled(name);
@@ -485,6 +517,18 @@ void Compiler::name_op(const std::string& name, ast::ExprContext ctx) {
         default: break;
     }
     using C = ast::ExprContext;
+    const bool class_first = ctx == C::Load && u_->ste->can_see_class_scope;
+    auto load_classdict = [&]() {
+        emit(Opcode::LOAD_DEREF, static_cast<int>(u_->cellvars.list.size()) + u_->freevars.find("__classdict__"));
+    };
+    if (class_first && (kind == Kind::Deref || (kind == Kind::Global && scope == Scope::GlobalImplicit))) {
+        load_classdict();
+        if (kind == Kind::Deref)
+            emit(Opcode::LOAD_FROM_DICT_OR_DEREF, deref_index);
+        else
+            emit(Opcode::LOAD_FROM_DICT_OR_GLOBALS, add_name(m));
+        return;
+    }
     switch (kind) {
         case Kind::Deref:
             if (ctx == C::Del && is27()) {

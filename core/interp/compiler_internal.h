@@ -117,6 +117,11 @@ struct Unit {
     std::map<std::string, Scope> inlined_scopes;
     int in_inlined_comp = 0;  // 3.12+: compiling an inlined comprehension (u_in_inlined_comp)
     bool has_docstring = false;  // 3.14: CO_HAS_DOCSTRING
+    // 3.14, a module or class body: its annotated assignments (of a simple name), in order, each
+    // with its index in __conditional_annotations__ (-1: unconditional), for its __annotate__.
+    std::vector<std::pair<const ast::Stmt*, int>> deferred_annotations;
+    int next_conditional_annotation = 0;
+    int in_conditional_block = 0;  // compiling a loop's, if's, with's or try's body
 };
 
 bool is_jump(Opcode op);
@@ -180,6 +185,8 @@ public:
     void add_operand_consts(const ast::Expr* e);
     void load_const(PyObject* o);  // borrowed
     void load_none();
+    void load_int(int64_t value);
+    void move_to_start(size_t from);
     void note_none_const();  // None in co_consts where CPython loads it and the lab does not
     void note_exit_nones();
     int add_name(const std::string& name);  // co_names
@@ -217,6 +224,12 @@ public:
     void unsupported(const std::string& message);
     int make_defaults(const ast::Arguments* a);
     bool make_annotations(const ast::Arguments* a, const ast::Expr* returns);
+    int make_annotate(const ast::Stmt* def);
+    void annotate_format_check(const void* key, const ast::Pos& pos);
+    void make_annotate_closure(const ast::Pos& pos);
+    void make_deferred_annotate(const void* key, const ast::Pos& pos);
+    void defer_annotation(const ast::Stmt* s);
+    void conditional_annotations_set();
     // qualname_const: what CPython up to 3.10 adds beside the code (a class's plain name).
     void make_closure(PyObject* code, int flags, const std::string* qualname_const = nullptr);
     void apply_decorators(const std::vector<ast::Expr*>& decorators);

@@ -119,6 +119,7 @@ std::string arg_repr(const Runtime& rt, const PyObject* code, const Instr& in) {
         case O::LOAD_GLOBAL:
         case O::STORE_GLOBAL:
         case O::DELETE_GLOBAL:
+        case O::LOAD_FROM_DICT_OR_GLOBALS:
         case O::LOAD_ATTR:
         case O::STORE_ATTR:
         case O::DELETE_ATTR:
@@ -138,7 +139,8 @@ std::string arg_repr(const Runtime& rt, const PyObject* code, const Instr& in) {
         case O::SAVE_CELL:
         case O::RESTORE_CELL:
         case O::MAKE_CELL:
-        case O::LOAD_CLASSDEREF: {
+        case O::LOAD_CLASSDEREF:
+        case O::LOAD_FROM_DICT_OR_DEREF: {
             const int64_t ncells = Py_SIZE(c->co_cellvars.p);
             return in.arg < ncells ? tuple_text(rt, c->co_cellvars.p, in.arg)
                                    : tuple_text(rt, c->co_freevars.p, in.arg - ncells);
@@ -177,6 +179,7 @@ bool has_arg(Opcode op) {
         case Opcode::YIELD_FROM:
         case Opcode::PRINT_EXPR:
         case Opcode::LOAD_BUILD_CLASS:
+        case Opcode::LOAD_LOCALS:
         case Opcode::IMPORT_STAR:
         case Opcode::PRINT_ITEM:
         case Opcode::PRINT_NEWLINE:

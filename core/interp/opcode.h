@@ -46,6 +46,11 @@ enum class Opcode : uint8_t {
     DELETE_DEREF,
     LOAD_CLOSURE,     // -> the cell object itself (to build a closure tuple)
     LOAD_CLASSDEREF,  // class bodies: the class namespace first, then the cell
+    // 3.14 annotation scopes in a class body (the class namespace from the __classdict__ cell):
+    // mapping -> mapping[co_names[arg]], else the global or builtin of that name;
+    LOAD_FROM_DICT_OR_GLOBALS,
+    // mapping -> mapping[name], else the cell's value (arg indexes cells then free variables).
+    LOAD_FROM_DICT_OR_DEREF,
     // 3.12+ (PEP 709), an inlined comprehension whose own name is a cell: -> the cell variable's
     // cell object itself, which an empty new cell replaces (CPython's LOAD_FAST_AND_CLEAR and
     // MAKE_CELL on the merged slot); RESTORE_CELL (cell ->) puts it back after.
@@ -146,6 +151,7 @@ enum class Opcode : uint8_t {
     // a constant of its own, as CPython's compiler_make_closure loads it.
     MAKE_FUNCTION,
     LOAD_BUILD_CLASS,  // -> builtins.__build_class__
+    LOAD_LOCALS,       // -> the frame's locals mapping (3.12+; a class body's namespace)
     IMPORT_NAME,       // level fromlist -> module   (co_names[arg] is the dotted name)
     IMPORT_FROM,       // module -> module module.co_names[arg]  (ImportError "cannot import name")
     IMPORT_STAR,       // module ->
@@ -179,6 +185,7 @@ enum class Opcode : uint8_t {
     CHECK_EXC_MATCH,   // exc type -> exc bool   (type may be a tuple of types)
     RERAISE,           // exc -> (raises exc again, with its traceback unchanged)
     LOAD_ASSERTION_ERROR,  // -> AssertionError (the builtin type, whatever the name is bound to)
+    LOAD_COMMON_CONSTANT,  // 3.14: -> the builtin arg names (kCommonNotImplementedError)
     RAISE_VARARGS,     // arg 0: re-raise the handled exception; 1: exc ->; 2: exc cause ->
     // mgr -> exit enter_result : looks up __enter__/__exit__ on type(mgr), calls __enter__.
     BEFORE_WITH,
@@ -203,10 +210,16 @@ constexpr int kBinaryOpTrueDivide27 = 2 * kBinaryOpInplaceOffset;
 // MAKE_FUNCTION's flag for a qualified name on the stack, above the code (besides CPython's 1, 2,
 // 4 and 8 for the defaults, keyword defaults, annotations and closure).
 constexpr int kMakeFunctionQualname = 16;
+// 3.14: the function's __annotate__ function, where the annotations dict would be (CPython's 16).
+constexpr int kMakeFunctionAnnotate = 32;
+// CPython's SET_FUNCTION_ATTRIBUTE flags (3.13+: one instruction each).
+constexpr int kMakeFunctionAttributes = 15 | kMakeFunctionAnnotate;
 // The items MAKE_FUNCTION pops besides the code: one for each flag of `arg`.
 constexpr int make_function_extra_items(int arg) {
-    return (arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1) + ((arg & kMakeFunctionQualname) != 0);
+    return __builtin_popcount(static_cast<unsigned>(arg) & (kMakeFunctionAttributes | kMakeFunctionQualname));
 }
+// LOAD_COMMON_CONSTANT's arg (CPython's CONSTANT_NOTIMPLEMENTEDERROR).
+constexpr int kCommonNotImplementedError = 1;
 
 // One instruction. `line` is the source line it came from (tracebacks, line stepping); with
 // end_line, col and end_col it is the instruction's source range as co_positions() gives it

@@ -90,6 +90,16 @@ void Symtable::enter_block(std::string name, BlockType type, const void* key, co
     cur_ = raw;
 }
 
+void Symtable::enter_existing_block(SymtableEntry* ste) {
+    stack_.push_back(cur_);
+    cur_ = ste;
+}
+
+const void* module_annotation_key() {
+    static const char key = 0;
+    return &key;
+}
+
 void Symtable::exit_block() {
     if (stack_.empty()) {
         cur_ = nullptr;
@@ -185,6 +195,68 @@ void Symtable::visit_annotations(const ast::Arguments* a, const ast::Expr* retur
     if (returns != nullptr) visit_expr(returns);
 }
 
+namespace {
+
+bool has_annotations(const ast::Stmt* def) {
+    if (def->value != nullptr) return true;
+    const ast::Arguments* a = def->args;
+    if (a == nullptr) return false;
+    for (const auto* params : {&a->posonlyargs, &a->args, &a->kwonlyargs})
+        for (const ast::Arg& p : *params)
+            if (p.annotation != nullptr) return true;
+    return (a->vararg != nullptr && a->vararg->annotation != nullptr) ||
+           (a->kwarg != nullptr && a->kwarg->annotation != nullptr);
+}
+
+}  // namespace
+
+// symtable_visit_annotations, 3.14: the annotations go into a scope of their own, which in a
+// class body reads the class namespace through __classdict__.
+void Symtable::visit_annotation_scope(const ast::Stmt* def) {
+    if (!has_annotations(def)) return;
+    const bool in_class = cur_->type == BlockType::Class || cur_->can_see_class_scope;
+    enter_block("__annotate__", BlockType::Function, annotation_key(def), def->pos);
+    cur_->annotation = true;
+    add_def(".format", DEF_PARAM, def->pos);
+    add_def(".format", USE, def->pos);
+    if (in_class) {
+        cur_->can_see_class_scope = true;
+        add_def("__classdict__", USE, def->pos);
+    }
+    visit_annotations(def->args, def->value);
+    exit_block();
+}
+
+// symtable_visit_annotation, 3.14: an annotated assignment's annotation is not evaluated in a
+// function; in a module or class it goes into the scope's one annotation block, which a class's
+// can see the class from. A module's annotations are all conditional (as Pyodide 3.14.2
+// compiles them), a class's when under a loop, if, with or try.
+void Symtable::visit_annassign_annotation(const ast::Stmt* s) {
+    SymtableEntry* scope = cur_;
+    if (scope->type == BlockType::Function) return;
+    if ((scope->type == BlockType::Module || scope->in_conditional_block > 0) && !scope->has_conditional_annotations) {
+        scope->has_conditional_annotations = true;
+        add_def("__conditional_annotations__", USE, s->test->pos);
+    }
+    if (scope->annotation_block == nullptr) {
+        const void* key = scope == top_ ? module_annotation_key() : annotation_key(class_stmt_);
+        enter_block("__annotate__", BlockType::Function, key, s->test->pos);
+        scope->annotation_block = cur_;
+        cur_->annotation = true;
+        add_def(".format", DEF_PARAM, s->test->pos);
+        add_def(".format", USE, s->test->pos);
+        if (scope->type == BlockType::Class) {
+            cur_->can_see_class_scope = true;
+            add_def("__classdict__", USE, s->test->pos);
+        }
+    } else {
+        enter_existing_block(scope->annotation_block);
+    }
+    if (scope->has_conditional_annotations) add_def("__conditional_annotations__", USE, s->test->pos);
+    visit_expr(s->test);
+    exit_block();
+}
+
 void Symtable::visit_params(const std::vector<ast::Arg>& params) {
     for (const ast::Arg& p : params) add_def(p.arg, DEF_PARAM, p.pos);
 }
@@ -235,8 +307,13 @@ void Symtable::visit_stmt(const ast::Stmt* s) {
         case K::FunctionDef: {
             add_def(s->name, DEF_LOCAL, s->pos);
             visit_defaults(s->args);
-            if (profile_.major >= 3) visit_annotations(s->args, s->value);
-            visit_exprs(s->decorator_list);
+            if (lazy_annotations(profile_)) {
+                visit_exprs(s->decorator_list);
+                visit_annotation_scope(s);
+            } else {
+                if (profile_.major >= 3) visit_annotations(s->args, s->value);
+                visit_exprs(s->decorator_list);
+            }
             enter_block(s->name, BlockType::Function, s, s->pos);
             visit_arguments(s->args);
             visit_stmts(s->body);
@@ -250,7 +327,9 @@ void Symtable::visit_stmt(const ast::Stmt* s) {
             visit_exprs(s->decorator_list);
             enter_block(s->name, BlockType::Class, s, s->pos);
             std::string saved = std::exchange(private_, s->name);
+            const ast::Stmt* saved_class = std::exchange(class_stmt_, s);
             visit_stmts(s->body);
+            class_stmt_ = saved_class;
             private_ = std::move(saved);
             exit_block();
             break;
@@ -283,7 +362,10 @@ void Symtable::visit_stmt(const ast::Stmt* s) {
             } else {
                 visit_expr(target);
             }
-            visit_expr(s->test);
+            if (lazy_annotations(profile_))
+                visit_annassign_annotation(s);
+            else
+                visit_expr(s->test);
             if (s->value != nullptr) visit_expr(s->value);
             break;
         }
@@ -294,27 +376,34 @@ void Symtable::visit_stmt(const ast::Stmt* s) {
         case K::For:
             visit_expr(s->targets[0]);
             visit_expr(s->value);
+            ++cur_->in_conditional_block;
             visit_stmts(s->body);
             visit_stmts(s->orelse);
+            --cur_->in_conditional_block;
             break;
         case K::While:
         case K::If:
             visit_expr(s->test);
+            ++cur_->in_conditional_block;
             visit_stmts(s->body);
             visit_stmts(s->orelse);
+            --cur_->in_conditional_block;
             break;
         case K::With:
+            ++cur_->in_conditional_block;
             for (const ast::WithItem& item : s->items) {
                 visit_expr(item.context_expr);
                 if (item.optional_vars != nullptr) visit_expr(item.optional_vars);
             }
             visit_stmts(s->body);
+            --cur_->in_conditional_block;
             break;
         case K::Raise:
             if (s->value != nullptr) visit_expr(s->value);
             if (s->test != nullptr) visit_expr(s->test);
             break;
         case K::Try:
+            ++cur_->in_conditional_block;
             visit_stmts(s->body);
             visit_stmts(s->orelse);
             for (const ast::ExceptHandler& h : s->handlers) {
@@ -323,6 +412,7 @@ void Symtable::visit_stmt(const ast::Stmt* s) {
                 visit_stmts(h.body);
             }
             visit_stmts(s->finalbody);
+            --cur_->in_conditional_block;
             break;
         case K::Assert:
             visit_expr(s->test);
@@ -562,7 +652,8 @@ bool contains(const std::unordered_set<std::string>* s, const std::string& name)
 }  // namespace
 
 bool Symtable::analyze_name(SymtableEntry* ste, std::unordered_map<std::string, Scope>& scopes, const std::string& name,
-                            int flags, NameSet* bound, NameSet& local, NameSet& free, NameSet& global) {
+                            int flags, NameSet* bound, NameSet& local, NameSet& free, NameSet& global,
+                            const SymtableEntry* class_entry) {
     auto directive = [&]() {
         auto d = directives_.find(ste);
         if (d != directives_.end()) {
@@ -601,6 +692,19 @@ bool Symtable::analyze_name(SymtableEntry* ste, std::unordered_map<std::string, 
         global.erase(name);
         return true;
     }
+    // An annotation scope that sees a class: a name the class binds (or declares global) is
+    // looked up in the class namespace, then the globals, not in an enclosing function.
+    if (class_entry != nullptr) {
+        const int class_flags = class_entry->flags_of(name);
+        if (class_flags & DEF_GLOBAL) {
+            scopes[name] = Scope::GlobalExplicit;
+            return true;
+        }
+        if ((class_flags & DEF_BOUND) && !(class_flags & DEF_NONLOCAL)) {
+            scopes[name] = Scope::GlobalImplicit;
+            return true;
+        }
+    }
     // Implicit: free if an enclosing function binds it, else global.
     if (contains(bound, name)) {
         scopes[name] = Scope::Free;
@@ -613,7 +717,8 @@ bool Symtable::analyze_name(SymtableEntry* ste, std::unordered_map<std::string, 
     return true;
 }
 
-bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, NameSet& global) {
+bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, NameSet& global,
+                             const SymtableEntry* class_entry) {
     std::unordered_map<std::string, Scope> scopes;
     NameSet local, newglobal, newfree, newbound;
     if (ste->type == BlockType::Class) {
@@ -621,21 +726,26 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
         if (bound != nullptr) newbound = *bound;
     }
     for (const std::string& name : ste->symbol_order) {
-        if (!analyze_name(ste, scopes, name, ste->symbols[name].flags, bound, local, free, global)) return false;
+        if (!analyze_name(ste, scopes, name, ste->symbols[name].flags, bound, local, free, global, class_entry))
+            return false;
     }
     if (ste->type != BlockType::Class) {
         if (ste->type == BlockType::Function) newbound.insert(local.begin(), local.end());
         if (bound != nullptr) newbound.insert(bound->begin(), bound->end());
         newglobal.insert(global.begin(), global.end());
     } else {
-        newbound.insert("__class__");  // the implicit cell methods can refer to
+        newbound.insert("__class__");  // the implicit cells methods and annotation scopes refer to
+        if (lazy_annotations(profile_)) newbound.insert({"__classdict__", "__conditional_annotations__"});
     }
     NameSet allfree;
     std::vector<NameSet> child_frees(ste->children.size());
     for (size_t i = 0; i < ste->children.size(); ++i) {
         SymtableEntry* child = ste->children[i];
         NameSet child_bound = newbound, child_global = newglobal;
-        if (!analyze_block(child, &child_bound, child_frees[i], child_global)) return false;
+        const SymtableEntry* child_class = !child->can_see_class_scope ? nullptr
+                                           : ste->type == BlockType::Class ? ste
+                                                                           : class_entry;
+        if (!analyze_block(child, &child_bound, child_frees[i], child_global, child_class)) return false;
     }
     NameSet inlined_cells;  // the inlined comprehensions' own names that are cells
     for (size_t i = 0; i < ste->children.size(); ++i) {
@@ -659,8 +769,11 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
                 newfree.erase(name);
             }
         }
-    } else if (ste->type == BlockType::Class && newfree.erase("__class__") != 0) {
-        ste->needs_class_closure = true;  // drop_class_free
+    } else if (ste->type == BlockType::Class) {
+        // drop_class_free
+        if (newfree.erase("__class__") != 0) ste->needs_class_closure = true;
+        if (newfree.erase("__classdict__") != 0) ste->needs_classdict = true;
+        if (newfree.erase("__conditional_annotations__") != 0) ste->has_conditional_annotations = true;
     }
     // update_symbols: record the scopes, then the free names nested blocks pass through here.
     for (auto& [name, sym] : ste->symbols) {
@@ -706,7 +819,7 @@ void Symtable::inline_comprehension(SymtableEntry* parent, SymtableEntry* comp,
 
 bool Symtable::analyze() {
     NameSet free, global;
-    return analyze_block(top_, nullptr, free, global);
+    return analyze_block(top_, nullptr, free, global, nullptr);
 }
 
 }  // namespace pymemlab

@@ -74,6 +74,23 @@ struct SymtableEntry {
     bool comp_inlined = false;
     bool returns_value = false;  // 2.7: `return x` seen (illegal with yield)
     bool lambda = false;
+    // 3.14 (PEP 649): a function's annotations are evaluated in a scope of their own, a
+    // function taking `.format` (CPython's AnnotationBlock), made only when it has some; the
+    // compiler makes its `__annotate__` function. Keyed on annotation_key(def).
+    bool annotation = false;
+    // An annotation scope directly in a class body: the class's names come first, through the
+    // class namespace (the __classdict__ cell: LOAD_FROM_DICT_OR_GLOBALS/_OR_DEREF).
+    bool can_see_class_scope = false;
+    bool needs_classdict = false;  // class: an annotation scope reads its namespace (__classdict__)
+    // 3.14, module or class: the scope its annotated assignments' annotations are evaluated in
+    // (one for all of them; the compiler makes its __annotate__ at the end of the body). Keyed
+    // on annotation_key of the class statement, or of null for the module.
+    SymtableEntry* annotation_block = nullptr;
+    // 3.14: some annotated assignment may not run (in a module, any: a module can stop part
+    // way), so the body records which ran in a set, __conditional_annotations__ (a class's
+    // is a cell its __annotate__ reads).
+    bool has_conditional_annotations = false;
+    int in_conditional_block = 0;  // visiting a loop's, if's, with's or try's body
     int comp_iter_target = 0;  // visiting a comprehension's target (binds DEF_COMP_ITER)
     int comp_iter_expr = 0;    // visiting a comprehension's iterable (no walrus allowed)
 
@@ -90,6 +107,13 @@ struct SymtableEntry {
 // _Py_Mangle: inside class C, `__spam` becomes `_C__spam` (not dunder names, not dotted names,
 // not when the class name is all underscores). `private_name` empty: outside any class.
 std::string mangle(std::string_view private_name, const std::string& name);
+
+// The key of a function definition's or class body's annotation scope (3.14): an address no AST
+// node has; the module's is module_annotation_key().
+inline const void* annotation_key(const ast::Stmt* def) { return reinterpret_cast<const char*>(def) + 1; }
+const void* module_annotation_key();
+// Whether a profile evaluates annotations lazily, in an __annotate__ function (PEP 649).
+inline bool lazy_annotations(const Profile& profile) { return profile.at_least(3, 14); }
 
 // Reports a SyntaxError at a node, with the offsets each version prints: none in 2.7, the
 // 0-based column in 3.6, column + 1 from 3.8, and the end position from 3.10.
@@ -117,12 +141,14 @@ private:
     SymtableEntry* cur_ = nullptr;
     std::vector<SymtableEntry*> stack_;
     std::string private_;  // st_private: the innermost class name, for mangling
+    const ast::Stmt* class_stmt_ = nullptr;  // the innermost class statement being visited
     int depth_ = 0;        // recursion guard (the WebAssembly stack is small)
     int max_depth_ = 0;
     bool in_annotation_ = false;
 
     // ---- the visitor (symtable.cpp) ----
     void enter_block(std::string name, BlockType type, const void* key, const ast::Pos& pos);
+    void enter_existing_block(SymtableEntry* ste);
     void exit_block();
     void add_def(const std::string& name, int flag, const ast::Pos& pos);
     void add_def_in(SymtableEntry* ste, const std::string& name, int flag, const ast::Pos& pos);
@@ -133,6 +159,8 @@ private:
     void visit_arguments(const ast::Arguments* a);
     void visit_defaults(const ast::Arguments* a);
     void visit_annotations(const ast::Arguments* a, const ast::Expr* returns);
+    void visit_annotation_scope(const ast::Stmt* def);
+    void visit_annassign_annotation(const ast::Stmt* s);
     void visit_params(const std::vector<ast::Arg>& params);
     void visit_comprehension(const ast::Expr* e, const char* scope_name, const ast::Expr* elt, const ast::Expr* value);
     void visit_inline_listcomp27(const ast::Expr* e);
@@ -148,13 +176,16 @@ private:
     // reports its errors there (error_at_directive).
     std::unordered_map<const SymtableEntry*, std::unordered_map<std::string, ast::Pos>> directives_;
     bool analyze();
-    bool analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, NameSet& global);
+    // class_entry: the class an annotation scope can see (can_see_class_scope), else null.
+    bool analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, NameSet& global,
+                       const SymtableEntry* class_entry);
     // inline_comprehension (3.12+): merges an analysed comprehension into its parent's names,
     // `scopes` being the parent's; a name it uses freely that the parent binds leaves `child_free`.
     static void inline_comprehension(SymtableEntry* parent, SymtableEntry* comp,
                                      std::unordered_map<std::string, Scope>& scopes, NameSet& child_free);
     bool analyze_name(SymtableEntry* ste, std::unordered_map<std::string, Scope>& scopes, const std::string& name,
-                      int flags, NameSet* bound, NameSet& local, NameSet& free, NameSet& global);
+                      int flags, NameSet* bound, NameSet& local, NameSet& free, NameSet& global,
+                      const SymtableEntry* class_entry);
 };
 
 }  // namespace pymemlab

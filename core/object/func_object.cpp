@@ -10,8 +10,10 @@
 #include "object/dict_object.h"
 #include "object/errors.h"
 #include "object/instance_object27.h"
+#include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
+#include "object/tuple_object.h"
 #include "object/type_object.h"
 #include "object/weakref_object.h"
 #include "profile/type_sizes.h"
@@ -29,19 +31,22 @@ void function_dealloc(Runtime& rt, PyObject* self) {
         rt.xdecref(s->p);
     if (function_has(self, offsetof(PyFunctionObject, func_annotations)))
         for (Slot<PyObject>* s : {&f->func_qualname, &f->func_kwdefaults, &f->func_annotations}) rt.xdecref(s->p);
+    if (function_has(self, offsetof(PyFunctionObject, func_annotate))) rt.xdecref(f->func_annotate.p);
+    if (rt.profile().at_least(3, 10)) rt.xdecref(f->func_builtins.p);
     rt.free_object(self);
 }
 
 // func_traverse's order: code, globals, (3.10: builtins,) module, defaults, (3.x: kwdefaults,)
-// doc, name, dict, closure, (3.x: annotations, qualname).
+// doc, name, dict, closure, (3.x: annotations, 3.14: annotate, 3.x: qualname).
 void function_traverse(PyObject* self, visitproc visit, void* arg) {
     PyFunctionObject* f = as_function(self);
     const bool py3 = function_has(self, offsetof(PyFunctionObject, func_annotations));
     const bool builtins = function_has(self, offsetof(PyFunctionObject, func_builtins));
+    const bool annotate = function_has(self, offsetof(PyFunctionObject, func_annotate));
     for (PyObject* o : {f->func_code.p, f->func_globals.p, builtins ? f->func_builtins.p : nullptr, f->func_module.p,
                         f->func_defaults.p, py3 ? f->func_kwdefaults.p : nullptr, f->func_doc.p, f->func_name.p,
                         f->func_dict.p, f->func_closure.p, py3 ? f->func_annotations.p : nullptr,
-                        py3 ? f->func_qualname.p : nullptr})
+                        annotate ? f->func_annotate.p : nullptr, py3 ? f->func_qualname.p : nullptr})
         if (o != nullptr) visit(o, arg);
 }
 
@@ -69,6 +74,25 @@ PyObject* function_repr(Runtime& rt, PyObject* self) {
     return str_from_utf8(rt, "<function " + name + " at " + object_address(rt, self) + ">");
 }
 
+// func_get_annotation_dict: the pairs' dict replaces the tuple.
+bool annotations_tuple_to_dict(Runtime& rt, PyFunctionObject* f) {
+    PyObject* pairs = f->func_annotations.p;
+    PyObject* d = dict_new(rt);
+    if (d == nullptr) {
+        err_no_memory(rt);
+        return false;
+    }
+    for (Py_ssize_t i = 0; i + 1 < Py_SIZE(pairs); i += 2) {
+        if (!dict_setitem(rt, d, tuple_items(pairs)[i], tuple_items(pairs)[i + 1])) {
+            rt.decref(d);
+            return false;
+        }
+    }
+    f->func_annotations.p = d;
+    rt.decref(pairs);
+    return true;
+}
+
 PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     std::string n;
     object_str_utf8(rt, name, &n);
@@ -76,6 +100,7 @@ PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     PyObject* v = nullptr;
     bool known = true;
     const bool py27 = rt.profile().major == 2;
+    const bool lazy = rt.profile().at_least(3, 14);
     if (n == "__name__" || n == "func_name") v = f->func_name.p;
     else if (n == "__qualname__" && !py27) v = f->func_qualname.p;
     else if (n == "__code__" || n == "func_code") v = f->func_code.p;
@@ -85,7 +110,28 @@ PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     else if (n == "__globals__" || n == "func_globals") v = f->func_globals.p;
     else if (n == "__doc__") v = f->func_doc.p;
     else if (n == "__module__") v = f->func_module.p;
-    else if (n == "__dict__" || (n == "__annotations__" && !py27)) {
+    else if (n == "__annotate__" && lazy) v = f->func_annotate.p;
+    else if (n == "__annotations__" && lazy && f->func_annotations.p == nullptr && f->func_annotate.p != nullptr &&
+             object_callable(rt, f->func_annotate.p)) {
+        // func_get_annotation_dict: __annotate__(1) (Format.VALUE), kept.
+        PyObject* one = long_from_int64(rt, 1);
+        PyObject* d = one != nullptr ? object_call_one(rt, f->func_annotate.p, one) : nullptr;
+        rt.xdecref(one);
+        if (d == nullptr) return nullptr;
+        if (!object_type_check(d, rt.builtins().dict_type)) {
+            err_format(rt, rt.builtins().exc.TypeError, "__annotate__() must return a dict, not %s",
+                       type_name(Py_TYPE(d)).c_str());
+            rt.decref(d);
+            return nullptr;
+        }
+        f->func_annotations.p = d;
+        v = d;
+    } else if (n == "__annotations__" && f->func_annotations.p != nullptr &&
+               Py_TYPE(f->func_annotations.p) == rt.builtins().tuple_type) {
+        // 3.10-3.13 keep the def's (name, value) pairs as a tuple until first read.
+        if (!annotations_tuple_to_dict(rt, f)) return nullptr;
+        v = f->func_annotations.p;
+    } else if (n == "__dict__" || (n == "__annotations__" && !py27)) {
         // Made on first use and kept, as func_get_dict and func_get_annotations do (a function
         // without annotations gets an empty dict; MAKE_FUNCTION stores a dict of those it has).
         Slot<PyObject>& slot = n == "__dict__" ? f->func_dict : f->func_annotations;
@@ -131,7 +177,16 @@ int function_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* val
         const bool kw = n == "__kwdefaults__";
         if (value != nullptr && !none && !object_type_check(value, rt.builtins().dict_type))
             return refuse(type_error, n + " must be set to a dict object");
-        return store(kw ? f->func_kwdefaults : f->func_annotations, none ? nullptr : value);
+        store(kw ? f->func_kwdefaults : f->func_annotations, none ? nullptr : value);
+        if (!kw && rt.profile().at_least(3, 14)) rt.replace_ref(f->func_annotate, nullptr);  // 3.14 drops __annotate__
+        return 0;
+    }
+    if (n == "__annotate__" && rt.profile().at_least(3, 14)) {
+        // function.__annotate__'s setter: None, or a callable (which drops the cached dict).
+        if (value == nullptr) return refuse(type_error, "__annotate__ cannot be deleted");
+        if (!none && !object_callable(rt, value)) return refuse(type_error, "__annotate__ must be callable or None");
+        if (!none) rt.replace_ref(f->func_annotations, nullptr);
+        return store(f->func_annotate, value);
     }
     if (n == "__doc__" || (py27 && n == "func_doc")) return store(f->func_doc, value);
     if (n == "__module__") return store(f->func_module, value);
@@ -287,6 +342,8 @@ void init_func_types(Runtime& rt) {
         function_host = offsetof(PyFunctionObject, func_qualname);
     else if (!rt.profile().at_least(3, 8))
         function_host = offsetof(PyFunctionObject, func_builtins);
+    else if (!rt.profile().at_least(3, 14))
+        function_host = offsetof(PyFunctionObject, func_annotate);
     b.function_type = new_static_type(rt, "function", model_basicsize(sizes.function, function_host), 0,
                                       {.dealloc = function_dealloc, .traverse = function_traverse});
     b.function_type->tp_call = function_call;
@@ -327,6 +384,7 @@ PyObject* function_new(Runtime& rt, PyObject* code, PyObject* globals, PyObject*
         f->func_kwdefaults.p = f->func_annotations.p = nullptr;
     }
     if (function_has(o, offsetof(PyFunctionObject, func_builtins))) f->func_builtins.p = nullptr;
+    if (function_has(o, offsetof(PyFunctionObject, func_annotate))) f->func_annotate.p = nullptr;
     rt.gc_track(o);
     return o;
 }

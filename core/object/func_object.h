@@ -13,10 +13,12 @@ class Runtime;
 // PyFunctionObject: the fields the model uses, at 8-byte slots, 2.7's first and then the tail
 // later versions added, so that each profile's function is no larger than CPython's (its
 // request is the measured size, and the block holds the struct only so far): 2.7's ends before
-// func_qualname, 3.6-3.9's before func_builtins (function_has says whether an object has a
-// field). Only ob_refcnt and ob_type sit at CPython's offsets. Invariant: func_code is a code
-// object; func_defaults a tuple or null; func_kwdefaults a dict or null; func_closure a tuple of
-// cells or null; func_name/func_qualname str; func_builtins null (it gives 3.10+ their size).
+// func_qualname, 3.6-3.7's before func_builtins, 3.8-3.13's before func_annotate (function_has
+// says whether an object has a field). Only ob_refcnt and ob_type sit at CPython's offsets.
+// Invariant: func_code is a code object; func_defaults a tuple or null; func_kwdefaults a dict
+// or null; func_closure a tuple of cells or null; func_name/func_qualname str; func_builtins
+// null (it gives 3.10+ their size); func_annotate (3.14) null or anything __annotate__ was set
+// to, func_annotations then the dict it returned, cached.
 struct PyFunctionObject {
     PyObject ob_base;
     Slot<PyObject> func_globals;
@@ -34,8 +36,10 @@ struct PyFunctionObject {
     Slot<PyObject> func_annotations;
     // 3.8+ (their vectorcall slot; 3.10's builtins)
     Slot<PyObject> func_builtins;
+    // 3.14: the __annotate__ function (PEP 649), which func_annotations caches the result of.
+    Slot<PyObject> func_annotate;
 };
-static_assert(sizeof(PyFunctionObject) == 120);
+static_assert(sizeof(PyFunctionObject) == 128);
 static_assert(offsetof(PyFunctionObject, func_qualname) == 88, "2.7's function body");
 static_assert(offsetof(PyFunctionObject, func_builtins) == 112, "3.6's function body");
 

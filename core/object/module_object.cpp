@@ -8,6 +8,7 @@
 #include "object/descr_object.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
+#include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -121,6 +122,72 @@ PyObject* module_get_dict(Runtime& rt, PyObject* self) {
     return d;
 }
 
+// 3.14 (PEP 649): a module's __annotate__ is its dict's, None (then kept there) when it has
+// none; its __annotations__ the dict's, else what __annotate__(1) (format VALUE) returns, kept.
+PyObject* module_get_annotate(Runtime& rt, PyObject* self) {
+    PyObject* d = as_module(self)->md_dict.p;
+    PyObject* annotate = dict_get_ascii(rt, d, "__annotate__");
+    if (annotate == nullptr) {
+        annotate = rt.builtins().singletons.none;
+        if (!set_item(rt, d, "__annotate__", annotate)) return nullptr;
+    }
+    rt.incref(annotate);
+    return annotate;
+}
+
+PyObject* module_get_annotations(Runtime& rt, PyObject* self) {
+    PyObject* d = as_module(self)->md_dict.p;
+    if (PyObject* annotations = dict_get_ascii(rt, d, "__annotations__")) {
+        rt.incref(annotations);
+        return annotations;
+    }
+    PyObject* annotate = dict_get_ascii(rt, d, "__annotate__");
+    PyObject* annotations = nullptr;
+    if (annotate != nullptr && object_callable(rt, annotate)) {
+        PyObject* one = long_from_int64(rt, 1);
+        annotations = one != nullptr ? object_call_one(rt, annotate, one) : err_no_memory(rt);
+        rt.xdecref(one);
+        if (annotations != nullptr && !object_type_check(annotations, rt.builtins().dict_type)) {
+            err_format(rt, rt.builtins().exc.TypeError, "__annotate__ returned non-dict of type '%s'",
+                       type_name(Py_TYPE(annotations)).c_str());
+            rt.decref(annotations);
+            return nullptr;
+        }
+    } else {
+        annotations = dict_new(rt);
+        if (annotations == nullptr) return err_no_memory(rt);
+    }
+    if (annotations != nullptr && !set_item(rt, d, "__annotations__", annotations)) {
+        rt.decref(annotations);
+        return nullptr;
+    }
+    return annotations;
+}
+
+int module_set_annotate(Runtime& rt, PyObject* self, PyObject* value) {
+    if (value == nullptr) {
+        err_set_string(rt, rt.builtins().exc.TypeError, "cannot delete __annotate__ attribute");
+        return -1;
+    }
+    if (value != rt.builtins().singletons.none && !object_callable(rt, value)) {
+        err_set_string(rt, rt.builtins().exc.TypeError, "__annotate__ must be callable or None");
+        return -1;
+    }
+    return set_item(rt, as_module(self)->md_dict.p, "__annotate__", value) ? 0 : -1;
+}
+
+int module_set_annotations(Runtime& rt, PyObject* self, PyObject* value) {
+    PyObject* d = as_module(self)->md_dict.p;
+    if (value != nullptr) return set_item(rt, d, "__annotations__", value) ? 0 : -1;
+    PyObject* key = str_intern_ascii(rt, "__annotations__");
+    if (key == nullptr) return -1;
+    const bool present = dict_getitem(rt, d, key) != nullptr;
+    const bool ok = present && dict_delitem(rt, d, key);
+    rt.decref(key);
+    if (!present) err_set_string(rt, rt.builtins().exc.AttributeError, "__annotations__");
+    return ok ? 0 : -1;
+}
+
 }  // namespace
 
 void module_clear_dict(Runtime& rt, PyObject* dict) {
@@ -144,6 +211,12 @@ void init_module_attributes(Runtime& rt) {
     PyTypeObject* type = rt.builtins().module_type;
     if (type->tp_mro == nullptr) type_ready(rt, type);
     type_add_to_dict(rt, type, kDict.name, getset_descriptor_new(rt, type, &kDict));
+    if (rt.profile().at_least(3, 14)) {
+        static const PyGetSetDef kAnnotations = {"__annotations__", module_get_annotations, module_set_annotations};
+        static const PyGetSetDef kAnnotate = {"__annotate__", module_get_annotate, module_set_annotate};
+        for (const PyGetSetDef* def : {&kAnnotations, &kAnnotate})
+            type_add_to_dict(rt, type, def->name, getset_descriptor_new(rt, type, def));
+    }
 }
 
 void init_module_type(Runtime& rt) {

@@ -44,6 +44,9 @@ struct HeapTypeObject {
 
 // PyType_Modified for a class: new version tags for it and every class derived from it.
 void type_modified(PyTypeObject* type);
+// 3.14: type.__annotate__ and type.__annotations__ (type_annotations.cpp). New references.
+PyObject* type_get_annotate(Runtime& rt, PyTypeObject* type);
+PyObject* type_get_annotations(Runtime& rt, PyTypeObject* type);
 
 inline HeapTypeObject* heap_type(PyTypeObject* t) { return reinterpret_cast<HeapTypeObject*>(t); }
 

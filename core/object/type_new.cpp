@@ -533,20 +533,25 @@ bool build_class(Runtime& rt, PyTypeObject* type, PyTypeObject* base, PyObject* 
         type->tp_clear = subtype_clear;
     }
 
-    // __classcell__: the cell the methods' __class__ (and zero-argument super()) read.
-    if (PyObject* cell = dict_get_ascii(rt, dict, "__classcell__")) {
+    // __classcell__: the cell the methods' __class__ (and zero-argument super()) read; 3.14's
+    // __classdictcell__: the one annotation scopes read the class's names through. Each leaves
+    // the namespace holding what it names.
+    auto fill_cell = [&](const char* name, PyObject* value) {
+        PyObject* cell = dict_get_ascii(rt, dict, name);
+        if (cell == nullptr) return true;
         if (Py_TYPE(cell) != b.cell_type) {
             std::string r;
             if (!object_repr_utf8(rt, as_object(Py_TYPE(cell)), &r)) return false;
-            err_format(rt, b.exc.TypeError, "__classcell__ must be a nonlocal cell, not %s", r.c_str());
+            err_format(rt, b.exc.TypeError, "%s must be a nonlocal cell, not %s", name, r.c_str());
             return false;
         }
-        cell_set(rt, cell, as_object(type));
-        PyObject* key = interned(rt, "__classcell__");
+        cell_set(rt, cell, value);
+        PyObject* key = interned(rt, name);
         bool ok = key != nullptr && dict_delitem(rt, dict, key);
         rt.xdecref(key);
-        if (!ok) return false;
-    }
+        return ok;
+    };
+    if (!fill_cell("__classcell__", as_object(type)) || !fill_cell("__classdictcell__", dict)) return false;
 
     if (!type_ready(rt, type)) return false;
     // PyType_Ready's additions to the dict, after the MRO, in its order: members, getsets, __doc__,

@@ -232,6 +232,8 @@ PyObject* type_getattro(Runtime& rt, PyObject* self, PyObject* name) {
         if (n == "__dict__" || n == "__mro__" || n == "__bases__" || n == "__base__" || n == "__name__" ||
             n == "__qualname__")
             if (PyObject* special = special_attribute(rt, type, n)) return special;
+        if (rt.profile().at_least(3, 14) && n == "__annotations__") return type_get_annotations(rt, type);
+        if (rt.profile().at_least(3, 14) && n == "__annotate__") return type_get_annotate(rt, type);
     }
     PyObject* attr = type_lookup(rt, type, name);
     if (attr != nullptr) {

@@ -1,0 +1,88 @@
+// type.__annotate__ and type.__annotations__, 3.14 (PEP 649; typeobject.c's type_get_annotate
+// and type_get_annotations). A class body keeps its __annotate__ function in the class's dict
+// as __annotate_func__; the first __annotations__ calls it with format 1 (VALUE) and keeps the
+// dict it returns as __annotations_cache__. Both are data descriptors of type: a class's own
+// dict entries of those names do not hide them.
+#include <string>
+
+#include "object/abstract.h"
+#include "object/builtins.h"
+#include "object/dict_object.h"
+#include "object/errors.h"
+#include "object/long_object.h"
+#include "object/runtime.h"
+#include "object/str_object.h"
+#include "object/type_internal.h"
+#include "object/type_object.h"
+
+namespace pymemlab {
+
+namespace {
+
+// The class's own entry (a borrowed reference), bound as type's getsets bind one: through its
+// __get__ with no instance. A new reference, or null (no entry, or an error set).
+PyObject* own_entry(Runtime& rt, PyTypeObject* type, const char* name) {
+    PyObject* v = dict_get_ascii(rt, type->tp_dict, name);
+    if (v == nullptr) return nullptr;
+    if (descrgetfunc get = Py_TYPE(v)->tp_descr_get; get != nullptr) return get(rt, v, nullptr, reinterpret_cast<PyObject*>(type));
+    rt.incref(v);
+    return v;
+}
+
+bool store_own(Runtime& rt, PyTypeObject* type, const char* name, PyObject* value) {
+    PyObject* key = str_intern_ascii(rt, name);
+    const bool ok = key != nullptr && dict_setitem(rt, type->tp_dict, key, value);
+    rt.xdecref(key);
+    if (ok) type_modified(type);
+    return ok;
+}
+
+PyObject* no_attribute(Runtime& rt, PyTypeObject* type, const char* name) {
+    return err_format(rt, rt.builtins().exc.AttributeError, "type object '%s' has no attribute '%s'",
+                      type_name(type).c_str(), name);
+}
+
+}  // namespace
+
+PyObject* type_get_annotate(Runtime& rt, PyTypeObject* type) {
+    if (!is_heap_type(type)) return no_attribute(rt, type, "__annotate__");
+    PyObject* annotate = own_entry(rt, type, "__annotate__");
+    if (annotate == nullptr && !err_occurred(rt)) annotate = own_entry(rt, type, "__annotate_func__");
+    if (annotate != nullptr || err_occurred(rt)) return annotate;
+    // None, kept: a class without annotations says so from then on.
+    PyObject* none = rt.builtins().singletons.none;
+    if (!store_own(rt, type, "__annotate_func__", none)) return nullptr;
+    rt.incref(none);
+    return none;
+}
+
+PyObject* type_get_annotations(Runtime& rt, PyTypeObject* type) {
+    if (!is_heap_type(type)) return no_attribute(rt, type, "__annotations__");
+    PyObject* annotations = own_entry(rt, type, "__annotations__");
+    if (annotations == nullptr && !err_occurred(rt)) annotations = own_entry(rt, type, "__annotations_cache__");
+    if (annotations != nullptr || err_occurred(rt)) return annotations;
+    PyObject* annotate = type_get_annotate(rt, type);
+    if (annotate == nullptr) return nullptr;
+    if (object_callable(rt, annotate)) {
+        PyObject* one = long_from_int64(rt, 1);
+        annotations = one != nullptr ? object_call_one(rt, annotate, one) : err_no_memory(rt);
+        rt.xdecref(one);
+        if (annotations != nullptr && !object_type_check(annotations, rt.builtins().dict_type)) {
+            err_format(rt, rt.builtins().exc.TypeError, "__annotate__ returned non-dict of type '%s'",
+                       type_name(Py_TYPE(annotations)).c_str());
+            rt.decref(annotations);
+            annotations = nullptr;
+        }
+    } else {
+        annotations = dict_new(rt);
+        if (annotations == nullptr) err_no_memory(rt);
+    }
+    rt.decref(annotate);
+    if (annotations != nullptr && !store_own(rt, type, "__annotations_cache__", annotations)) {
+        rt.decref(annotations);
+        return nullptr;
+    }
+    return annotations;
+}
+
+}  // namespace pymemlab
