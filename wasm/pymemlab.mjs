@@ -15,7 +15,8 @@ const NODE_URL = 'node:url';
  * options.wasmUrl:   URL (or path under Node) of pymemlab.wasm; default: beside this file.
  * options.wasmModule: in a browser, the module compilePyMemLab made already (or a promise of
  *   it; null or a promise of null: fetch it after all).
- * Any other option goes to Emscripten's factory (print, printErr, wasmBinary, ...).
+ * Other options go to Emscripten's factory, which reads wasmBinary, locateFile, instantiateWasm,
+ * print, printErr and onAbort (wasm/CMakeLists.txt's INCOMING_MODULE_JS_API).
  */
 export async function loadPyMemLab(options = {}) {
   const { scriptUrl = 'pymemlab.js', wasmUrl = 'pymemlab.wasm', wasmModule, ...moduleOptions } = options;
