@@ -23,7 +23,6 @@ try:
 except NameError as e:
     print('NameError', e)
 
-
 def outer():
     T = Point
     def inner(t: T): pass
