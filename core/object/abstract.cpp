@@ -23,6 +23,8 @@
 #include "object/slot_defs.h"
 #include "object/slot_wrapper.h"
 #include "object/str_object.h"
+#include "object/type_internal.h"
+#include "object/type_object.h"
 #include "object/tp_call.h"
 #include "object/tuple_object.h"
 #include "object/type_internal.h"
@@ -129,8 +131,10 @@ int object_issubclass(Runtime& rt, PyObject* derived, PyObject* cls) {
     return type_is_subtype(reinterpret_cast<PyTypeObject*>(derived), reinterpret_cast<PyTypeObject*>(cls)) ? 1 : 0;
 }
 
-PyObject* type_lookup(Runtime& rt, PyTypeObject* type, PyObject* name) {
-    // find_name_in_mro: the name hashed once, then looked up in each dict along the MRO.
+namespace {
+
+// find_name_in_mro: the name hashed once, then looked up in each dict along the MRO.
+PyObject* find_name_in_mro(Runtime& rt, PyTypeObject* type, PyObject* name) {
     const Py_hash_t hash = object_hash_any(rt, name);
     if (hash == -1) return nullptr;
     auto lookup_in = [&](PyTypeObject* t) -> PyObject* {
@@ -145,6 +149,20 @@ PyObject* type_lookup(Runtime& rt, PyTypeObject* type, PyObject* name) {
     for (PyTypeObject* t = type; t != nullptr; t = t->tp_base)
         if (PyObject* v = lookup_in(t)) return v;
     return nullptr;
+}
+
+}  // namespace
+
+// _PyType_Lookup: a class's answer for an interned name comes from the host's cache while the
+// class keeps its version (Runtime::type_lookup_entry).
+PyObject* type_lookup(Runtime& rt, PyTypeObject* type, PyObject* name) {
+    const uint32_t version = is_heap_type(type) ? heap_type(type)->version_tag : 0;
+    if (version == 0 || !str_is_interned(rt, name)) return find_name_in_mro(rt, type, name);
+    Runtime::TypeLookupEntry& entry = rt.type_lookup_entry(version, name);
+    if (entry.version == version && entry.name == name) return entry.value;
+    PyObject* value = find_name_in_mro(rt, type, name);
+    if (value != nullptr || !err_occurred(rt)) entry = {version, name, value};
+    return value;
 }
 
 std::string type_name(const PyTypeObject* t) {

@@ -357,6 +357,25 @@ public:
     // of every object whether it is static (a snapshot).
     std::pair<uint64_t, uint64_t> static_ids() const;
 
+    // ---- the host's type lookup cache --------------------------------------------------------
+    // type_lookup's answers for classes, host memory only: CPython's method cache keeps strong
+    // references from 3.12, which the model leaves out (tests/cpydiff/type_attribute_cache_refs.md),
+    // so this one changes no count and no block. An entry is a class's version tag (unique to
+    // one state of one class: type_modified makes a new one before a class changes), an interned
+    // name and what the lookup found (borrowed, or null); a mortal interned name's death clears
+    // them all, so no entry outlives its name.
+    struct TypeLookupEntry {
+        uint32_t version = 0;
+        const PyObject* name = nullptr;
+        PyObject* value = nullptr;
+    };
+    static constexpr size_t kTypeLookupEntries = 1024;
+    TypeLookupEntry& type_lookup_entry(uint32_t version, const PyObject* name) {
+        const auto h = static_cast<size_t>(version * 2654435761u) ^ (reinterpret_cast<uintptr_t>(name) >> 4);
+        return type_lookup_cache_[h & (kTypeLookupEntries - 1)];
+    }
+    void type_lookup_cache_clear() { type_lookup_cache_.assign(kTypeLookupEntries, TypeLookupEntry{}); }
+
     // ---- GC lists (the collector itself is core/gc) ------------------------------------------
     static PyGC_Head* as_gc(const PyObject* o, uint32_t gc_head_size) {
         return reinterpret_cast<PyGC_Head*>(reinterpret_cast<uintptr_t>(o) - gc_head_size);
@@ -408,6 +427,7 @@ private:
     uint64_t arenas_made_ = 0;
     uint64_t arenas_released_ = 0;
     bool tracing_ = false;
+    std::vector<TypeLookupEntry> type_lookup_cache_ = std::vector<TypeLookupEntry>(kTypeLookupEntries);
     std::unordered_map<const void*, size_t> traced_;
     std::unordered_map<const void*, uint32_t> traced_where_;
     bool trace_reentrant_ = false;

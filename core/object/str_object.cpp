@@ -689,6 +689,7 @@ PyObject* str_anon_string(Runtime& rt) {
 int64_t str_interned_count(const Runtime& rt) { return static_cast<int64_t>(rt.builtins().str_state.interned.size()); }
 
 void str_interned_forget(Runtime& rt, PyObject* o) {
+    rt.type_lookup_cache_clear();  // its entries name this string
     auto& table = state_of(rt).interned;
     auto it = table.find(intern_key(rt, o));
     if (it != table.end() && it->second == o) table.erase(it);

@@ -308,6 +308,7 @@ void heap_type_traverse(PyObject* self, visitproc visit, void* arg) {
 int heap_type_clear(Runtime& rt, PyObject* self) {
     auto* type = reinterpret_cast<PyTypeObject*>(self);
     if (!is_heap_type(type)) return 0;
+    type_modified(type);  // nothing looked up before stays cached (Runtime::type_lookup_entry)
     if (!rt.profile().at_least(3, 11)) type_release_cached_keys(rt, type);  // 3.6-3.10 (dict_split.h)
     if (type->tp_dict != nullptr) dict_clear(rt, type->tp_dict);
     PyObject* mro = type->tp_mro;

@@ -333,6 +333,8 @@ int type_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* value) 
     // type's own getsets and members come before the class's dict (generic setattr on a type).
     const int special = set_special_attribute(rt, type, n, value);
     if (special != kNotSpecial) return special;
+    // A new version before the dict changes: a __del__ the change runs finds no stale lookup.
+    type_modified(type);
     if (value == nullptr) {
         if (dict_getitem(rt, type->tp_dict, name) == nullptr) {
             err_format(rt, rt.builtins().exc.AttributeError, "type object '%s' has no attribute '%s'",
@@ -344,7 +346,6 @@ int type_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* value) 
         if (!err_occurred(rt)) err_no_memory(rt);
         return -1;
     }
-    type_modified(type);
     type_update_slots(rt, type);
     return 0;
 }
