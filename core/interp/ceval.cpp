@@ -545,13 +545,20 @@ PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, F
                 break;
             }
             case Opcode::LOAD_DEREF:
-            case Opcode::LOAD_CLASSDEREF: {
+            case Opcode::LOAD_CLASSDEREF:
+            case Opcode::LOAD_FROM_DICT_OR_DEREF: {
                 PyObject* cell = f->localsplus[static_cast<size_t>(nlocals + ins.arg)];
-                if (ins.op == Opcode::LOAD_CLASSDEREF && f->locals != nullptr) {
+                // A mapping first: a class body's namespace (LOAD_CLASSDEREF), or the one popped
+                // (3.14's annotation scopes: the __classdict__ cell's).
+                const bool popped = ins.op == Opcode::LOAD_FROM_DICT_OR_DEREF;
+                PyObject* mapping = popped ? pop() : ins.op == Opcode::LOAD_CLASSDEREF ? f->locals : nullptr;
+                if (mapping != nullptr) {
                     const int64_t ncells = code_ncells(code);
                     PyObject* name = ins.arg < ncells ? tuple_items(as_code(code)->co_cellvars.p)[ins.arg]
                                                       : tuple_items(as_code(code)->co_freevars.p)[ins.arg - ncells];
-                    if (PyObject* v = dict_lookup(rt, f->locals, name)) {
+                    PyObject* v = dict_lookup(rt, mapping, name);
+                    if (popped) rt.decref(mapping);
+                    if (v != nullptr) {
                         push(v);
                         break;
                     }
@@ -563,25 +570,6 @@ PyObject* run_frame(Interp& in, Frame* f, bool resumed, PyObject* call_result, F
                     goto error;
                 }
                 rt.incref(v);
-                push(v);
-                break;
-            }
-            case Opcode::LOAD_FROM_DICT_OR_DEREF: {
-                PyObject* mapping = pop();
-                const int64_t ncells = code_ncells(code);
-                PyObject* name = ins.arg < ncells ? tuple_items(as_code(code)->co_cellvars.p)[ins.arg]
-                                                  : tuple_items(as_code(code)->co_freevars.p)[ins.arg - ncells];
-                PyObject* v = dict_lookup(rt, mapping, name);
-                rt.decref(mapping);
-                if (v == nullptr) {
-                    if (err_occurred(rt)) goto error;
-                    v = cell_get(f->localsplus[static_cast<size_t>(nlocals + ins.arg)]);
-                    if (v == nullptr) {
-                        unbound_free(in, code, ins.arg);
-                        goto error;
-                    }
-                    rt.incref(v);
-                }
                 push(v);
                 break;
             }

@@ -93,6 +93,24 @@ bool annotations_tuple_to_dict(Runtime& rt, PyFunctionObject* f) {
     return true;
 }
 
+}  // namespace
+
+PyObject* annotate_call(Runtime& rt, PyObject* annotate) {
+    PyObject* one = long_from_int64(rt, 1);
+    if (one == nullptr) return err_no_memory(rt);
+    PyObject* d = object_call_one(rt, annotate, one);
+    rt.decref(one);
+    if (d != nullptr && !object_type_check(d, rt.builtins().dict_type)) {
+        err_format(rt, rt.builtins().exc.TypeError, "__annotate__ returned non-dict of type '%s'",
+                   type_name(Py_TYPE(d)).c_str());
+        rt.decref(d);
+        return nullptr;
+    }
+    return d;
+}
+
+namespace {
+
 PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     std::string n;
     object_str_utf8(rt, name, &n);
@@ -114,16 +132,8 @@ PyObject* function_getattro(Runtime& rt, PyObject* self, PyObject* name) {
     else if (n == "__annotations__" && lazy && f->func_annotations.p == nullptr && f->func_annotate.p != nullptr &&
              object_callable(rt, f->func_annotate.p)) {
         // func_get_annotation_dict: __annotate__(1) (Format.VALUE), kept.
-        PyObject* one = long_from_int64(rt, 1);
-        PyObject* d = one != nullptr ? object_call_one(rt, f->func_annotate.p, one) : nullptr;
-        rt.xdecref(one);
+        PyObject* d = annotate_call(rt, f->func_annotate.p);
         if (d == nullptr) return nullptr;
-        if (!object_type_check(d, rt.builtins().dict_type)) {
-            err_format(rt, rt.builtins().exc.TypeError, "__annotate__() must return a dict, not %s",
-                       type_name(Py_TYPE(d)).c_str());
-            rt.decref(d);
-            return nullptr;
-        }
         f->func_annotations.p = d;
         v = d;
     } else if (n == "__annotations__" && f->func_annotations.p != nullptr &&

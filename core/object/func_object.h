@@ -61,6 +61,10 @@ void init_func_types(Runtime& rt);
 PyObject* function_new(Runtime& rt, PyObject* code, PyObject* globals, PyObject* name, PyObject* qualname);
 inline PyFunctionObject* as_function(PyObject* o) { return reinterpret_cast<PyFunctionObject*>(o); }
 bool function_check(const Runtime& rt, const PyObject* o);
+// 3.14: annotate(1), format VALUE, as a function's, class's and module's __annotations__ call it:
+// the dict it returns (a new reference), or nullptr with the error set (TypeError when it returns
+// anything else).
+PyObject* annotate_call(Runtime& rt, PyObject* annotate);
 // Whether function f's block holds the field at `offset` (a field of the tail: see above).
 inline bool function_has(const PyObject* f, size_t offset) {
     return static_cast<int64_t>(offset + sizeof(Slot<PyObject>)) <= Py_TYPE(f)->tp_basicsize;

@@ -8,7 +8,7 @@
 #include "object/descr_object.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
-#include "object/long_object.h"
+#include "object/func_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/tuple_object.h"
@@ -144,20 +144,13 @@ PyObject* module_get_annotations(Runtime& rt, PyObject* self) {
     PyObject* annotate = dict_get_ascii(rt, d, "__annotate__");
     PyObject* annotations = nullptr;
     if (annotate != nullptr && object_callable(rt, annotate)) {
-        PyObject* one = long_from_int64(rt, 1);
-        annotations = one != nullptr ? object_call_one(rt, annotate, one) : err_no_memory(rt);
-        rt.xdecref(one);
-        if (annotations != nullptr && !object_type_check(annotations, rt.builtins().dict_type)) {
-            err_format(rt, rt.builtins().exc.TypeError, "__annotate__ returned non-dict of type '%s'",
-                       type_name(Py_TYPE(annotations)).c_str());
-            rt.decref(annotations);
-            return nullptr;
-        }
+        annotations = annotate_call(rt, annotate);
+        if (annotations == nullptr) return nullptr;
     } else {
         annotations = dict_new(rt);
         if (annotations == nullptr) return err_no_memory(rt);
     }
-    if (annotations != nullptr && !set_item(rt, d, "__annotations__", annotations)) {
+    if (!set_item(rt, d, "__annotations__", annotations)) {
         rt.decref(annotations);
         return nullptr;
     }

@@ -9,7 +9,7 @@
 #include "object/builtins.h"
 #include "object/dict_object.h"
 #include "object/errors.h"
-#include "object/long_object.h"
+#include "object/func_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
 #include "object/type_internal.h"
@@ -35,6 +35,16 @@ bool store_own(Runtime& rt, PyTypeObject* type, const char* name, PyObject* valu
     rt.xdecref(key);
     if (ok) type_modified(type);
     return ok;
+}
+
+// PyDict_Pop: 1 when the class's own entry was there and is gone, 0 when there was none, -1 on
+// error.
+int pop_own(Runtime& rt, PyTypeObject* type, const char* name) {
+    PyObject* key = str_intern_ascii(rt, name);
+    if (key == nullptr) return -1;
+    int r = dict_getitem(rt, type->tp_dict, key) == nullptr ? 0 : dict_delitem(rt, type->tp_dict, key) ? 1 : -1;
+    rt.decref(key);
+    return r;
 }
 
 PyObject* no_attribute(Runtime& rt, PyTypeObject* type, const char* name) {
@@ -64,15 +74,7 @@ PyObject* type_get_annotations(Runtime& rt, PyTypeObject* type) {
     PyObject* annotate = type_get_annotate(rt, type);
     if (annotate == nullptr) return nullptr;
     if (object_callable(rt, annotate)) {
-        PyObject* one = long_from_int64(rt, 1);
-        annotations = one != nullptr ? object_call_one(rt, annotate, one) : err_no_memory(rt);
-        rt.xdecref(one);
-        if (annotations != nullptr && !object_type_check(annotations, rt.builtins().dict_type)) {
-            err_format(rt, rt.builtins().exc.TypeError, "__annotate__ returned non-dict of type '%s'",
-                       type_name(Py_TYPE(annotations)).c_str());
-            rt.decref(annotations);
-            annotations = nullptr;
-        }
+        annotations = annotate_call(rt, annotate);
     } else {
         annotations = dict_new(rt);
         if (annotations == nullptr) err_no_memory(rt);
@@ -83,6 +85,37 @@ PyObject* type_get_annotations(Runtime& rt, PyTypeObject* type) {
         return nullptr;
     }
     return annotations;
+}
+
+int type_set_annotate(Runtime& rt, PyTypeObject* type, PyObject* value) {
+    const bool none = value == rt.builtins().singletons.none;
+    if (value == nullptr || (!none && !object_callable(rt, value))) {
+        err_set_string(rt, rt.builtins().exc.TypeError, value == nullptr ? "cannot delete __annotate__ attribute"
+                                                                         : "__annotate__ must be callable or None");
+        return -1;
+    }
+    type_modified(type);
+    if (!store_own(rt, type, "__annotate_func__", value)) return -1;
+    return none || pop_own(rt, type, "__annotations_cache__") >= 0 ? 0 : -1;  // a new function: a new dict
+}
+
+int type_set_annotations(Runtime& rt, PyTypeObject* type, PyObject* value) {
+    type_modified(type);
+    // An explicit __annotations__ (a class that assigned one in its body) is updated; else the cache.
+    const bool own = dict_get_ascii(rt, type->tp_dict, "__annotations__") != nullptr;
+    const char* name = own ? "__annotations__" : "__annotations_cache__";
+    if (value != nullptr) {
+        if (!store_own(rt, type, name, value)) return -1;
+    } else {
+        const int popped = pop_own(rt, type, name);
+        if (popped <= 0) {
+            if (popped == 0) err_set_string(rt, rt.builtins().exc.AttributeError, "__annotations__");
+            return -1;
+        }
+    }
+    if (own && pop_own(rt, type, "__annotations_cache__") < 0) return -1;
+    // The function that made the dict no longer describes the class.
+    return pop_own(rt, type, "__annotate_func__") < 0 || pop_own(rt, type, "__annotate__") < 0 ? -1 : 0;
 }
 
 }  // namespace pymemlab

@@ -47,6 +47,10 @@ void type_modified(PyTypeObject* type);
 // 3.14: type.__annotate__ and type.__annotations__ (type_annotations.cpp). New references.
 PyObject* type_get_annotate(Runtime& rt, PyTypeObject* type);
 PyObject* type_get_annotations(Runtime& rt, PyTypeObject* type);
+// Their setters (type_set_annotate, type_set_annotations): value nullptr deletes. 0, or -1 with
+// the error set.
+int type_set_annotate(Runtime& rt, PyTypeObject* type, PyObject* value);
+int type_set_annotations(Runtime& rt, PyTypeObject* type, PyObject* value);
 
 inline HeapTypeObject* heap_type(PyTypeObject* t) { return reinterpret_cast<HeapTypeObject*>(t); }
 

@@ -333,6 +333,8 @@ int type_setattro(Runtime& rt, PyObject* self, PyObject* name, PyObject* value) 
     // type's own getsets and members come before the class's dict (generic setattr on a type).
     const int special = set_special_attribute(rt, type, n, value);
     if (special != kNotSpecial) return special;
+    if (rt.profile().at_least(3, 14) && (n == "__annotate__" || n == "__annotations__"))
+        return n == "__annotate__" ? type_set_annotate(rt, type, value) : type_set_annotations(rt, type, value);
     // A new version before the dict changes: a __del__ the change runs finds no stale lookup.
     type_modified(type);
     if (value == nullptr) {

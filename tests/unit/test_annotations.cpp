@@ -111,3 +111,43 @@ print([type(r).__name__ for r in gc.get_referents(f)])
     for (const char* profile : {"3.10", "3.14"})
         CHECK(run_ok(profile, source) == "['code', 'dict', 'dict', 'str', 'NoneType', 'str', 'str']\n");
 }
+
+TEST_CASE("3.14's __annotations__ refuses an __annotate__ that returns no dict, for each owner", "[annotations]") {
+    const std::string out = run_ok("3.14", R"PY(import sys
+def f(): pass
+class C(object): pass
+m = type(sys)('m')
+for owner in (f, C, m):
+    owner.__annotate__ = lambda format: 5
+    try:
+        owner.__annotations__
+    except TypeError as e:
+        print(e)
+)PY");
+    CHECK(out ==
+          "__annotate__ returned non-dict of type 'int'\n"
+          "__annotate__ returned non-dict of type 'int'\n"
+          "__annotate__ returned non-dict of type 'int'\n");
+}
+
+TEST_CASE("3.14's class __annotate__ and __annotations__ setters keep the class dict as CPython does", "[annotations]") {
+    const std::string out = run_ok("3.14", R"PY(class C(object):
+    a: int
+C.__annotations__
+C.__annotate__ = lambda format: {'z': 1}
+print([k for k in C.__dict__ if 'annot' in k], C.__annotations__)
+C.__annotations__ = {'q': 2}
+print([k for k in C.__dict__ if 'annot' in k], C.__annotate__)
+del C.__annotations__
+print([k for k in C.__dict__ if 'annot' in k])
+try:
+    del C.__annotate__
+except TypeError as e:
+    print(e)
+)PY");
+    CHECK(out ==
+          "['__annotate_func__'] {'z': 1}\n"
+          "['__annotations_cache__'] None\n"
+          "[]\n"
+          "cannot delete __annotate__ attribute\n");
+}
