@@ -210,19 +210,23 @@ bool has_annotations(const ast::Stmt* def) {
 
 }  // namespace
 
-// symtable_visit_annotations, 3.14: the annotations go into a scope of their own, which in a
-// class body reads the class namespace through __classdict__.
+// A new annotation scope (3.14): a function of `.format`, which in a class body reads the class
+// namespace through __classdict__.
+void Symtable::enter_annotation_block(const void* key, const ast::Pos& pos, bool sees_class) {
+    enter_block("__annotate__", BlockType::Function, key, pos);
+    cur_->annotation = true;
+    add_def(".format", DEF_PARAM, pos);
+    add_def(".format", USE, pos);
+    if (sees_class) {
+        cur_->can_see_class_scope = true;
+        add_def("__classdict__", USE, pos);
+    }
+}
+
+// symtable_visit_annotations, 3.14: a function's annotations go into a scope of their own.
 void Symtable::visit_annotation_scope(const ast::Stmt* def) {
     if (!has_annotations(def)) return;
-    const bool in_class = cur_->type == BlockType::Class || cur_->can_see_class_scope;
-    enter_block("__annotate__", BlockType::Function, annotation_key(def), def->pos);
-    cur_->annotation = true;
-    add_def(".format", DEF_PARAM, def->pos);
-    add_def(".format", USE, def->pos);
-    if (in_class) {
-        cur_->can_see_class_scope = true;
-        add_def("__classdict__", USE, def->pos);
-    }
+    enter_annotation_block(annotation_key(def), def->pos, cur_->type == BlockType::Class || cur_->can_see_class_scope);
     visit_annotations(def->args, def->value);
     exit_block();
 }
@@ -240,15 +244,8 @@ void Symtable::visit_annassign_annotation(const ast::Stmt* s) {
     }
     if (scope->annotation_block == nullptr) {
         const void* key = scope == top_ ? module_annotation_key() : annotation_key(class_stmt_);
-        enter_block("__annotate__", BlockType::Function, key, s->test->pos);
+        enter_annotation_block(key, s->test->pos, scope->type == BlockType::Class);
         scope->annotation_block = cur_;
-        cur_->annotation = true;
-        add_def(".format", DEF_PARAM, s->test->pos);
-        add_def(".format", USE, s->test->pos);
-        if (scope->type == BlockType::Class) {
-            cur_->can_see_class_scope = true;
-            add_def("__classdict__", USE, s->test->pos);
-        }
     } else {
         enter_existing_block(scope->annotation_block);
     }

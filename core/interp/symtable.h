@@ -159,6 +159,7 @@ private:
     void visit_arguments(const ast::Arguments* a);
     void visit_defaults(const ast::Arguments* a);
     void visit_annotations(const ast::Arguments* a, const ast::Expr* returns);
+    void enter_annotation_block(const void* key, const ast::Pos& pos, bool sees_class);
     void visit_annotation_scope(const ast::Stmt* def);
     void visit_annassign_annotation(const ast::Stmt* s);
     void visit_params(const std::vector<ast::Arg>& params);
