@@ -3,9 +3,11 @@
 // (compiler_body: SETUP_ANNOTATIONS, the docstring). Loops, try and with are compile_flow.cpp.
 #include <algorithm>
 
+#include "interp/ast_unparse.h"
 #include "interp/code_object.h"
 #include "interp/compiler_internal.h"
 #include "object/builtins.h"
+#include "object/errors.h"
 #include "object/long_object.h"
 #include "object/runtime.h"
 #include "object/str_object.h"
@@ -55,7 +57,7 @@ const ast::Constant* Compiler::docstring(const std::vector<ast::Stmt*>& body) co
 
 void Compiler::visit_body(const std::vector<ast::Stmt*>& body, bool module_or_class) {
     if (!body.empty()) loc_ = body[0]->pos;
-    if (!is27() && !lazy_annotations(p_) && module_or_class && find_ann(body)) emit(Opcode::SETUP_ANNOTATIONS);
+    if (!is27() && !annotations_.lazy_bodies && module_or_class && find_ann(body)) emit(Opcode::SETUP_ANNOTATIONS);
     size_t i = 0;
     if (docstring(body) != nullptr) {
         loc_ = body[0]->pos;
@@ -246,13 +248,13 @@ void Compiler::ann_assign(const ast::Stmt* s) {
         visit_expr(e);
         emit(Opcode::POP_TOP);
     };
-    const bool lazy = lazy_annotations(p_);
+    const bool lazy = annotations_.lazy_bodies;
     switch (t->kind) {
         case ast::ExprKind::Name:
             if (s->simple && module_or_class && lazy) {
                 defer_annotation(s);
             } else if (s->simple && module_or_class) {
-                visit_expr(s->test);
+                annotation_value(s->test);
                 loc_ = s->pos;
                 emit(Opcode::LOAD_NAME, add_name("__annotations__"));
                 PyObject* key = new_str(mangled(t->id));
@@ -279,7 +281,27 @@ void Compiler::ann_assign(const ast::Stmt* s) {
             break;
         default: break;
     }
-    if (!s->simple && module_or_class && !lazy) evaluate_and_pop(s->test);
+    // Up to 3.13 a module or class evaluates the annotation of any other target (not a string's).
+    if (!s->simple && module_or_class && !lazy && !annotations_.strings) evaluate_and_pop(s->test);
+}
+
+// An annotation's value, evaluated; under `from __future__ import annotations` (PEP 563) the
+// string of its source, a constant (ast_unparse.h; 3.7-3.9 write what their optimizer folded).
+void Compiler::annotation_value(const ast::Expr* annotation) {
+    if (!annotations_.strings) return visit_expr(annotation);
+    std::string text;
+    if (!unparse_expr(rt_, pool_, annotation, !at_least(3, 10), &text)) {
+        if (err_occurred(rt_)) {
+            err_clear(rt_);  // a repr that failed: only MemoryError can
+            return memory_error();
+        }
+        error(annotation->pos, "PyMemLab does not support this annotation under 'from __future__ import annotations'");
+        return;
+    }
+    PyObject* str = new_str(text);
+    if (str == nullptr) return;
+    load_const(str);
+    rt_.decref(str);
 }
 
 // codegen_annassign, 3.14: a simple name's annotation waits for the body's __annotate__
@@ -504,7 +526,7 @@ bool Compiler::make_annotations(const ast::Arguments* a, const ast::Expr* return
             const int i = add_const(key);
             if (i >= 0) emit(Opcode::LOAD_CONST, i);
         }
-        visit_expr(annotation);
+        annotation_value(annotation);
         names.push_back(m);
     };
     if (a != nullptr) {
@@ -516,7 +538,7 @@ bool Compiler::make_annotations(const ast::Arguments* a, const ast::Expr* return
     }
     one("return", returns);
     if (names.empty()) return false;
-    if (lazy_annotations(p_)) {
+    if (annotations_.lazy_functions) {
         emit(Opcode::BUILD_MAP, static_cast<int>(names.size()));  // __annotate__'s result
     } else if (at_least(3, 10)) {
         emit(Opcode::BUILD_TUPLE, static_cast<int>(2 * names.size()));  // made a dict when first read
@@ -689,7 +711,7 @@ void Compiler::function_def(const ast::Stmt* s) {
     loc_ = s->pos;
     const int firstlineno = s->decorator_list.empty() ? s->pos.line : s->decorator_list[0]->pos.line;
     int flags = make_defaults(s->args);
-    if (lazy_annotations(p_)) {
+    if (annotations_.lazy_functions) {
         flags |= make_annotate(s);
     } else if (!is27() && make_annotations(s->args, s->value)) {
         flags |= 4;

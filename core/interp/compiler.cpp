@@ -178,16 +178,20 @@ PyObject* Compiler::run(const std::vector<ast::Stmt*>& body, bool interactive) {
         return nullptr;
     }
     if (at_least(3, 7)) pool_.fold_ast(body);
-    if (!symtable_.build(body, err_, compiler_nesting_budget(rt_))) {
-        failed_ = true;
-        return nullptr;
-    }
+    bool future_annotations = false;
     for (const ast::Stmt* s : body) {
         if (s->kind != ast::StmtKind::ImportFrom || s->name != "__future__") continue;
         for (const ast::Alias& a : s->names) {
             if (a.name == "division") future_division_ = true;
             if (a.name == "absolute_import") future_absolute_import_ = true;
+            if (a.name == "annotations") future_annotations = true;
         }
+    }
+    annotations_ = annotation_mode(p_, future_annotations);
+    symtable_.set_annotation_mode(annotations_);
+    if (!symtable_.build(body, err_, compiler_nesting_budget(rt_))) {
+        failed_ = true;
+        return nullptr;
     }
     filename_ = options_.filename_object != nullptr ? new_ref(rt_, options_.filename_object) : new_str(options_.filename);
     if (filename_ == nullptr) return nullptr;

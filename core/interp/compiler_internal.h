@@ -154,6 +154,7 @@ public:
     std::vector<std::string> last_freevars_;  // co_freevars of the unit exit_scope just closed
     std::string last_name_, last_qualname_;   // its co_name, and its qualified name
     bool future_division_ = false;            // 2.7: from __future__ import division
+    AnnotationMode annotations_;              // 3.14's lazy ones; 3.7+'s `from __future__ import annotations`
     bool future_absolute_import_ = false;     // 2.7: from __future__ import absolute_import
 
     bool at_least(int major, int minor) const { return p_.at_least(major, minor); }
@@ -225,6 +226,7 @@ public:
     int make_defaults(const ast::Arguments* a);
     bool make_annotations(const ast::Arguments* a, const ast::Expr* returns);
     int make_annotate(const ast::Stmt* def);
+    void annotation_value(const ast::Expr* annotation);
     void annotate_format_check(const void* key, const ast::Pos& pos);
     void make_annotate_closure(const ast::Pos& pos);
     void make_deferred_annotate(const void* key, const ast::Pos& pos);

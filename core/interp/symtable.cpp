@@ -224,10 +224,12 @@ void Symtable::enter_annotation_block(const void* key, const ast::Pos& pos, bool
 }
 
 // symtable_visit_annotations, 3.14: a function's annotations go into a scope of their own.
+// Under `from __future__ import annotations` the scope only returns strings: no names in it.
 void Symtable::visit_annotation_scope(const ast::Stmt* def) {
     if (!has_annotations(def)) return;
-    enter_annotation_block(annotation_key(def), def->pos, cur_->type == BlockType::Class || cur_->can_see_class_scope);
-    visit_annotations(def->args, def->value);
+    const bool sees_class = cur_->type == BlockType::Class || cur_->can_see_class_scope;
+    enter_annotation_block(annotation_key(def), def->pos, sees_class && !annotations_.strings);
+    if (!annotations_.strings) visit_annotations(def->args, def->value);
     exit_block();
 }
 
@@ -242,6 +244,7 @@ void Symtable::visit_annassign_annotation(const ast::Stmt* s) {
         scope->has_conditional_annotations = true;
         add_def("__conditional_annotations__", USE, s->test->pos);
     }
+    if (annotations_.strings) return;  // stored as strings as the body runs: no annotation scope
     if (scope->annotation_block == nullptr) {
         const void* key = scope == top_ ? module_annotation_key() : annotation_key(class_stmt_);
         enter_annotation_block(key, s->test->pos, scope->type == BlockType::Class);
@@ -304,11 +307,11 @@ void Symtable::visit_stmt(const ast::Stmt* s) {
         case K::FunctionDef: {
             add_def(s->name, DEF_LOCAL, s->pos);
             visit_defaults(s->args);
-            if (lazy_annotations(profile_)) {
+            if (annotations_.lazy_functions) {
                 visit_exprs(s->decorator_list);
                 visit_annotation_scope(s);
             } else {
-                if (profile_.major >= 3) visit_annotations(s->args, s->value);
+                if (profile_.major >= 3 && !annotations_.unvisited) visit_annotations(s->args, s->value);
                 visit_exprs(s->decorator_list);
             }
             enter_block(s->name, BlockType::Function, s, s->pos);
@@ -359,9 +362,9 @@ void Symtable::visit_stmt(const ast::Stmt* s) {
             } else {
                 visit_expr(target);
             }
-            if (lazy_annotations(profile_))
+            if (annotations_.conditional)
                 visit_annassign_annotation(s);
-            else
+            else if (!annotations_.unvisited)
                 visit_expr(s->test);
             if (s->value != nullptr) visit_expr(s->value);
             break;
@@ -732,7 +735,7 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
         newglobal.insert(global.begin(), global.end());
     } else {
         newbound.insert("__class__");  // the implicit cells methods and annotation scopes refer to
-        if (lazy_annotations(profile_)) newbound.insert({"__classdict__", "__conditional_annotations__"});
+        if (annotations_.conditional) newbound.insert({"__classdict__", "__conditional_annotations__"});
     }
     NameSet allfree;
     std::vector<NameSet> child_frees(ste->children.size());

@@ -112,8 +112,24 @@ std::string mangle(std::string_view private_name, const std::string& name);
 // node has; the module's is module_annotation_key().
 inline const void* annotation_key(const ast::Stmt* def) { return reinterpret_cast<const char*>(def) + 1; }
 const void* module_annotation_key();
-// Whether a profile evaluates annotations lazily, in an __annotate__ function (PEP 649).
-inline bool lazy_annotations(const Profile& profile) { return profile.at_least(3, 14); }
+// How a compilation treats annotations. 3.14 evaluates them lazily (PEP 649): a def makes an
+// __annotate__ function, a module or class body one for its annotated names, and notes which of
+// those ran (__conditional_annotations__). `from __future__ import annotations` (PEP 563, 3.7+)
+// makes each the string of its source, a constant, which from 3.10 the symbol table does not look
+// into; in 3.14 a def's __annotate__ then returns the strings, and a body stores them in
+// __annotations__ as it runs, as before 3.14 (its set of conditional ones stays empty).
+struct AnnotationMode {
+    bool lazy_functions = false;
+    bool lazy_bodies = false;
+    bool conditional = false;  // 3.14: a module's or class's __conditional_annotations__
+    bool strings = false;
+    bool unvisited = false;
+};
+inline AnnotationMode annotation_mode(const Profile& p, bool future_annotations) {
+    const bool strings = future_annotations && p.at_least(3, 7);
+    const bool v314 = p.at_least(3, 14);
+    return {v314, v314 && !strings, v314, strings, strings && p.at_least(3, 10)};
+}
 
 // Reports a SyntaxError at a node, with the offsets each version prints: none in 2.7, the
 // 0-based column in 3.6, column + 1 from 3.8, and the end position from 3.10.
@@ -127,6 +143,7 @@ public:
     // the statements and expressions it may enter one inside another before RecursionError
     // (object/recursion.h's compiler_nesting_budget), within the lab's own bound.
     bool build(const std::vector<ast::Stmt*>& body, SyntaxErrorInfo* err, int nesting);
+    void set_annotation_mode(AnnotationMode mode) { annotations_ = mode; }
     SymtableEntry* top() const { return top_; }
     // The block a FunctionDef/ClassDef statement or a Lambda/comprehension expression opened.
     SymtableEntry* lookup(const void* key) const;
@@ -142,6 +159,7 @@ private:
     std::vector<SymtableEntry*> stack_;
     std::string private_;  // st_private: the innermost class name, for mangling
     const ast::Stmt* class_stmt_ = nullptr;  // the innermost class statement being visited
+    AnnotationMode annotations_;
     int depth_ = 0;        // recursion guard (the WebAssembly stack is small)
     int max_depth_ = 0;
     bool in_annotation_ = false;

@@ -151,3 +151,23 @@ except TypeError as e:
           "[]\n"
           "cannot delete __annotate__ attribute\n");
 }
+
+TEST_CASE("under from __future__ import annotations each annotation is the string of its source", "[annotations]") {
+    const char* source = R"PY(from __future__ import annotations
+def f(a: 1 + 2, b: List[int], c: "x", d: int | None = None, *e: 'T', g: a.b[1:2, ::3] = 1, **h: (1,)) -> -1e300 * 10: pass
+print(f.__annotations__)
+class C(object):
+    x: Dict[str, int] = 1
+    y: lambda q, *, r=2: q
+z: 1e309
+print(C.__annotations__, __annotations__)
+)PY";
+    const std::string common = "'b': 'List[int]', 'c': \"'x'\", 'd': 'int | None', 'e': \"'T'\", 'g': 'a.b[1:2, ::3]', ";
+    const std::string classes = "{'x': 'Dict[str, int]', 'y': 'lambda q, *, r=2: q'} ";
+    // 3.8 writes what its optimizer folded, and infinity as inf.
+    CHECK(run_ok("3.8", source) == "{'a': '3', " + common + "'h': '(1,)', 'return': '-1e+301'}\n" + classes +
+                                       "{'z': 'inf'}\n");
+    for (const char* profile : {"3.10", "3.13", "3.14"})
+        CHECK(run_ok(profile, source) == "{'a': '1 + 2', " + common + "'h': '(1,)', 'return': '-1e+300 * 10'}\n" +
+                                             classes + "{'z': '1e309'}\n");
+}
