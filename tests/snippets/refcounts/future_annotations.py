@@ -21,4 +21,4 @@ class Config(object):
     size: 2 ** 10
     name: str = 'x'
 print(Config.__annotations__, sorted(k for k in Config.__dict__ if 'annot' in k))
-print(sorted(k for k in globals() if 'annot' in k))
+print('__annotate__' in globals(), type(annotations).__name__)
