@@ -43,35 +43,24 @@ public:
         switch (e->kind) {
             case K::BoolOp: {
                 const int pr = e->boolop == ast::BoolOp::And ? kAnd : kOr;
-                return wrapped(level > pr, [&] {
-                    return sequence(e->values, e->boolop == ast::BoolOp::And ? " and " : " or ", pr + 1);
-                });
+                return open(level > pr) && sequence(e->values, pr == kAnd ? " and " : " or ", pr + 1) && close(level > pr);
             }
             case K::BinOp: return binop(e, level);
             case K::UnaryOp: {
                 static const char* const kOps[] = {"~", "not ", "+", "-"};
                 const int pr = e->unary == ast::UnaryOp::Not ? kNot : kFactor;
-                return wrapped(level > pr, [&] {
-                    out_ += kOps[static_cast<int>(e->unary)];
-                    return expr(e->left, pr);
-                });
+                return open(level > pr) && text(kOps[static_cast<int>(e->unary)]) && expr(e->left, pr) &&
+                       close(level > pr);
             }
-            case K::Lambda:
-                return wrapped(level > kTest, [&] {
-                    const ast::Arguments* a = e->args;
-                    out_ += a != nullptr && a->args.size() + a->posonlyargs.size() > 0 ? "lambda " : "lambda";
-                    if (a != nullptr && !arguments(*a)) return false;
-                    out_ += ": ";
-                    return expr(e->left, kTest);
-                });
+            case K::Lambda: {
+                const ast::Arguments* a = e->args;
+                const bool named = a != nullptr && a->args.size() + a->posonlyargs.size() > 0;
+                return open(level > kTest) && text(named ? "lambda " : "lambda") && (a == nullptr || arguments(*a)) &&
+                       text(": ") && expr(e->left, kTest) && close(level > kTest);
+            }
             case K::IfExp:
-                return wrapped(level > kTest, [&] {
-                    if (!expr(e->left, kTest + 1)) return false;
-                    out_ += " if ";
-                    if (!expr(e->test, kTest + 1)) return false;
-                    out_ += " else ";
-                    return expr(e->right, kTest);
-                });
+                return open(level > kTest) && expr(e->left, kTest + 1) && text(" if ") && expr(e->test, kTest + 1) &&
+                       text(" else ") && expr(e->right, kTest) && close(level > kTest);
             case K::Dict: {
                 out_ += "{";
                 for (size_t i = 0; i < e->values.size(); ++i) {
@@ -95,11 +84,8 @@ public:
                     out_ += "()";
                     return true;
                 }
-                return wrapped(level > kTuple, [&] {
-                    if (!sequence(e->elts, ", ", kTest)) return false;
-                    if (e->elts.size() == 1) out_ += ",";
-                    return true;
-                });
+                return open(level > kTuple) && sequence(e->elts, ", ", kTest) && text(e->elts.size() == 1 ? "," : "") &&
+                       close(level > kTuple);
             case K::ListComp: return comprehension("[", e, "]");
             case K::SetComp: return comprehension("{", e, "}");
             case K::DictComp: return comprehension("{", e, "}");
@@ -145,13 +131,12 @@ private:
     const bool folded_;
     std::string& out_;
 
-    template <class F>
-    bool wrapped(bool parens, F body) {
-        if (parens) out_ += "(";
-        if (!body()) return false;
-        if (parens) out_ += ")";
+    bool text(const char* t) {
+        out_ += t;
         return true;
     }
+    bool open(bool parens) { return text(parens ? "(" : ""); }
+    bool close(bool parens) { return text(parens ? ")" : ""); }
 
     bool sequence(const std::vector<ast::Expr*>& items, const char* sep, int level) {
         for (size_t i = 0; i < items.size(); ++i) {
@@ -198,23 +183,16 @@ private:
                                   {" ^ ", kBxor},  {" & ", kBand},   {" // ", kTerm}};
         const Op op = kOps[static_cast<int>(e->op)];
         const int right_assoc = e->op == ast::Operator::Pow ? 1 : 0;
-        return wrapped(level > op.pr, [&] {
-            if (!expr(e->left, op.pr + right_assoc)) return false;
-            out_ += op.text;
-            return expr(e->right, op.pr + 1 - right_assoc);
-        });
+        return open(level > op.pr) && expr(e->left, op.pr + right_assoc) && text(op.text) &&
+               expr(e->right, op.pr + 1 - right_assoc) && close(level > op.pr);
     }
 
     bool compare(const ast::Expr* e, int level) {
         static const char* const kOps[] = {" == ", " != ", " < ", " <= ", " > ", " >= ", " is ", " is not ", " in ", " not in "};
-        return wrapped(level > kCmp, [&] {
-            if (!expr(e->left, kCmp + 1)) return false;
-            for (size_t i = 0; i < e->ops.size(); ++i) {
-                out_ += kOps[static_cast<int>(e->ops[i])];
-                if (!expr(e->values[i], kCmp + 1)) return false;
-            }
-            return true;
-        });
+        if (!open(level > kCmp) || !expr(e->left, kCmp + 1)) return false;
+        for (size_t i = 0; i < e->ops.size(); ++i)
+            if (!text(kOps[static_cast<int>(e->ops[i])]) || !expr(e->values[i], kCmp + 1)) return false;
+        return close(level > kCmp);
     }
 
     bool call(const ast::Expr* e) {
