@@ -159,9 +159,9 @@ PyObject* type_lookup(Runtime& rt, PyTypeObject* type, PyObject* name) {
     const uint32_t version = is_heap_type(type) ? heap_type(type)->version_tag : 0;
     if (version == 0 || !str_is_interned(rt, name)) return find_name_in_mro(rt, type, name);
     Runtime::TypeLookupEntry& entry = rt.type_lookup_entry(version, name);
-    if (entry.version == version && entry.name == name) return entry.value;
+    if (rt.type_lookup_hit(entry, version, name)) return entry.value;
     PyObject* value = find_name_in_mro(rt, type, name);
-    if (value != nullptr || !err_occurred(rt)) entry = {version, name, value};
+    if (value != nullptr || !err_occurred(rt)) rt.type_lookup_fill(entry, version, name, value);
     return value;
 }
 

@@ -362,10 +362,12 @@ public:
     // references from 3.12, which the model leaves out (tests/cpydiff/type_attribute_cache_refs.md),
     // so this one changes no count and no block. An entry is a class's version tag (unique to
     // one state of one class: type_modified makes a new one before a class changes), an interned
-    // name and what the lookup found (borrowed, or null); a mortal interned name's death clears
-    // them all, so no entry outlives its name.
+    // name, the epoch it was filled in and what the lookup found (borrowed, or null). A mortal
+    // interned name's death starts a new epoch, which no entry filled before matches, so no
+    // entry outlives its name; the dealloc pays one increment, not a sweep of the table.
     struct TypeLookupEntry {
         uint32_t version = 0;
+        uint32_t epoch = 0;
         const PyObject* name = nullptr;
         PyObject* value = nullptr;
     };
@@ -374,7 +376,18 @@ public:
         const auto h = static_cast<size_t>(version * 2654435761u) ^ (reinterpret_cast<uintptr_t>(name) >> 4);
         return type_lookup_cache_[h & (kTypeLookupEntries - 1)];
     }
-    void type_lookup_cache_clear() { type_lookup_cache_.assign(kTypeLookupEntries, TypeLookupEntry{}); }
+    bool type_lookup_hit(const TypeLookupEntry& e, uint32_t version, const PyObject* name) const {
+        return e.version == version && e.name == name && e.epoch == type_lookup_epoch_;
+    }
+    void type_lookup_fill(TypeLookupEntry& e, uint32_t version, const PyObject* name, PyObject* value) const {
+        e = {version, type_lookup_epoch_, name, value};
+    }
+    void type_lookup_cache_clear() {
+        if (++type_lookup_epoch_ != 0) return;
+        // After 2^32 epochs: entries from the epoch that came round again are swept out.
+        type_lookup_cache_.assign(kTypeLookupEntries, TypeLookupEntry{});
+        type_lookup_epoch_ = 1;
+    }
 
     // ---- GC lists (the collector itself is core/gc) ------------------------------------------
     static PyGC_Head* as_gc(const PyObject* o, uint32_t gc_head_size) {
@@ -428,6 +441,7 @@ private:
     uint64_t arenas_released_ = 0;
     bool tracing_ = false;
     std::vector<TypeLookupEntry> type_lookup_cache_ = std::vector<TypeLookupEntry>(kTypeLookupEntries);
+    uint32_t type_lookup_epoch_ = 1;  // a zeroed entry belongs to no epoch
     std::unordered_map<const void*, size_t> traced_;
     std::unordered_map<const void*, uint32_t> traced_where_;
     bool trace_reentrant_ = false;
