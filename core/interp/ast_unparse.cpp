@@ -251,10 +251,7 @@ private:
         return true;
     }
 
-    bool argument(const ast::Arg& a) {
-        out_ += a.arg;
-        return true;  // lambda parameters have no annotations
-    }
+    void argument(const ast::Arg& a) { out_ += a.arg; }  // lambda parameters have no annotations
 
     // append_ast_args: positional (then `/` after the positional-only ones) with their defaults,
     // `*` or *args, keyword-only with theirs, **kwargs.

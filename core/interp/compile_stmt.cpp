@@ -57,7 +57,7 @@ const ast::Constant* Compiler::docstring(const std::vector<ast::Stmt*>& body) co
 
 void Compiler::visit_body(const std::vector<ast::Stmt*>& body, bool module_or_class) {
     if (!body.empty()) loc_ = body[0]->pos;
-    if (!is27() && !annotations_.lazy_bodies && module_or_class && find_ann(body)) emit(Opcode::SETUP_ANNOTATIONS);
+    if (!is27() && !annotations_.lazy_bodies() && module_or_class && find_ann(body)) emit(Opcode::SETUP_ANNOTATIONS);
     size_t i = 0;
     if (docstring(body) != nullptr) {
         loc_ = body[0]->pos;
@@ -248,7 +248,7 @@ void Compiler::ann_assign(const ast::Stmt* s) {
         visit_expr(e);
         emit(Opcode::POP_TOP);
     };
-    const bool lazy = annotations_.lazy_bodies;
+    const bool lazy = annotations_.lazy_bodies();
     switch (t->kind) {
         case ast::ExprKind::Name:
             if (s->simple && module_or_class && lazy) {
@@ -257,11 +257,7 @@ void Compiler::ann_assign(const ast::Stmt* s) {
                 annotation_value(s->test);
                 loc_ = s->pos;
                 emit(Opcode::LOAD_NAME, add_name("__annotations__"));
-                PyObject* key = new_str(mangled(t->id));
-                if (key == nullptr) return;
-                str_intern_code_name(rt_, &key);
-                const int i = add_const(key);
-                if (i >= 0) emit(Opcode::LOAD_CONST, i);
+                if (!load_name_const(mangled(t->id))) return;
                 emit(Opcode::STORE_SUBSCR);
             }
             break;
@@ -519,13 +515,7 @@ bool Compiler::make_annotations(const ast::Arguments* a, const ast::Expr* return
     auto one = [&](const std::string& name, const ast::Expr* annotation) {
         if (annotation == nullptr) return;
         const std::string m = mangled(name);
-        if (at_least(3, 10)) {
-            PyObject* key = new_str(m);
-            if (key == nullptr) return;
-            str_intern_code_name(rt_, &key);
-            const int i = add_const(key);
-            if (i >= 0) emit(Opcode::LOAD_CONST, i);
-        }
+        if (at_least(3, 10) && !load_name_const(m)) return;
         annotation_value(annotation);
         names.push_back(m);
     };
@@ -538,7 +528,7 @@ bool Compiler::make_annotations(const ast::Arguments* a, const ast::Expr* return
     }
     one("return", returns);
     if (names.empty()) return false;
-    if (annotations_.lazy_functions) {
+    if (annotations_.pep649) {
         emit(Opcode::BUILD_MAP, static_cast<int>(names.size()));  // __annotate__'s result
     } else if (at_least(3, 10)) {
         emit(Opcode::BUILD_TUPLE, static_cast<int>(2 * names.size()));  // made a dict when first read
@@ -607,8 +597,7 @@ void Compiler::make_deferred_annotate(const void* key, const ast::Pos& pos) {
         if (index >= 0) {
             load_int(index);
             if (in_class)
-                emit(Opcode::LOAD_DEREF,
-                     static_cast<int>(u_->cellvars.list.size()) + u_->freevars.find("__conditional_annotations__"));
+                emit(Opcode::LOAD_DEREF, free_slot("__conditional_annotations__"));
             else
                 emit(Opcode::LOAD_GLOBAL, add_name("__conditional_annotations__"));
             emit(Opcode::CONTAINS_OP, 0);
@@ -617,11 +606,7 @@ void Compiler::make_deferred_annotate(const void* key, const ast::Pos& pos) {
         visit_expr(s->test);
         loc_ = s->pos;
         emit(Opcode::COPY, 2);
-        PyObject* name = new_str(mangled(s->targets[0]->id));
-        if (name == nullptr) return;
-        str_intern_code_name(rt_, &name);
-        load_const(name);
-        rt_.decref(name);
+        if (!load_name_const(mangled(s->targets[0]->id))) return;
         loc_ = pos;
         emit(Opcode::STORE_SUBSCR);
         bind(not_set);
@@ -667,7 +652,7 @@ void Compiler::make_closure(PyObject* code, int flags, const std::string* qualna
             if (cell) {
                 arg = u_->cellvars.find(name);
             } else if (u_->freevars.find(name) >= 0) {
-                arg = static_cast<int>(u_->cellvars.list.size()) + u_->freevars.find(name);
+                arg = free_slot(name);
             }
             if (arg < 0) {
                 error(loc_, "internal compiler error: no cell for free variable '" + name + "'");
@@ -711,7 +696,7 @@ void Compiler::function_def(const ast::Stmt* s) {
     loc_ = s->pos;
     const int firstlineno = s->decorator_list.empty() ? s->pos.line : s->decorator_list[0]->pos.line;
     int flags = make_defaults(s->args);
-    if (annotations_.lazy_functions) {
+    if (annotations_.pep649) {
         flags |= make_annotate(s);
     } else if (!is27() && make_annotations(s->args, s->value)) {
         flags |= 4;

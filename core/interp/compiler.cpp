@@ -486,6 +486,10 @@ PyObject* Compiler::str_tuple(const std::vector<std::string>& items) {
     return t;
 }
 
+int Compiler::free_slot(const std::string& name) const {
+    return static_cast<int>(u_->cellvars.list.size()) + u_->freevars.find(name);
+}
+
 Scope Compiler::scope_here(const std::string& mangled) const {
     auto inlined = u_->inlined_scopes.find(mangled);
     return inlined != u_->inlined_scopes.end() ? inlined->second : u_->ste->scope_of(mangled);
@@ -505,7 +509,7 @@ void Compiler::name_op(const std::string& name, ast::ExprContext ctx) {
     switch (scope) {
         case Scope::Free:
             kind = Kind::Deref;
-            deref_index = static_cast<int>(u_->cellvars.list.size()) + u_->freevars.find(m);
+            deref_index = free_slot(m);
             break;
         case Scope::Cell:
             kind = Kind::Deref;
@@ -522,11 +526,8 @@ void Compiler::name_op(const std::string& name, ast::ExprContext ctx) {
     }
     using C = ast::ExprContext;
     const bool class_first = ctx == C::Load && u_->ste->can_see_class_scope;
-    auto load_classdict = [&]() {
-        emit(Opcode::LOAD_DEREF, static_cast<int>(u_->cellvars.list.size()) + u_->freevars.find("__classdict__"));
-    };
     if (class_first && (kind == Kind::Deref || (kind == Kind::Global && scope == Scope::GlobalImplicit))) {
-        load_classdict();
+        emit(Opcode::LOAD_DEREF, free_slot("__classdict__"));
         if (kind == Kind::Deref)
             emit(Opcode::LOAD_FROM_DICT_OR_DEREF, deref_index);
         else

@@ -197,6 +197,8 @@ public:
     // A name's scope in the code being compiled: an inlined comprehension's (Unit::inlined_scopes)
     // while one is compiled, else the symbol table's.
     Scope scope_here(const std::string& mangled) const;
+    // A free variable's LOAD_DEREF index: after the cells.
+    int free_slot(const std::string& name) const;
     PyObject* new_str(const std::string& text);          // nullptr after reporting MemoryError
     PyObject* str_tuple(const std::vector<std::string>& items);
 

@@ -210,11 +210,11 @@ bool has_annotations(const ast::Stmt* def) {
 
 }  // namespace
 
-// A new annotation scope (3.14): a function of `.format`, which in a class body reads the class
-// namespace through __classdict__.
+// A new annotation scope (3.14, CPython's AnnotationBlock), keyed on annotation_key: a function
+// of `.format`, which the compiler makes an `__annotate__` of, and which in a class body reads
+// the class namespace through __classdict__.
 void Symtable::enter_annotation_block(const void* key, const ast::Pos& pos, bool sees_class) {
     enter_block("__annotate__", BlockType::Function, key, pos);
-    cur_->annotation = true;
     add_def(".format", DEF_PARAM, pos);
     add_def(".format", USE, pos);
     if (sees_class) {
@@ -307,7 +307,7 @@ void Symtable::visit_stmt(const ast::Stmt* s) {
         case K::FunctionDef: {
             add_def(s->name, DEF_LOCAL, s->pos);
             visit_defaults(s->args);
-            if (annotations_.lazy_functions) {
+            if (annotations_.pep649) {
                 visit_exprs(s->decorator_list);
                 visit_annotation_scope(s);
             } else {
@@ -362,7 +362,7 @@ void Symtable::visit_stmt(const ast::Stmt* s) {
             } else {
                 visit_expr(target);
             }
-            if (annotations_.conditional)
+            if (annotations_.pep649)
                 visit_annassign_annotation(s);
             else if (!annotations_.unvisited)
                 visit_expr(s->test);
@@ -735,7 +735,7 @@ bool Symtable::analyze_block(SymtableEntry* ste, NameSet* bound, NameSet& free, 
         newglobal.insert(global.begin(), global.end());
     } else {
         newbound.insert("__class__");  // the implicit cells methods and annotation scopes refer to
-        if (annotations_.conditional) newbound.insert({"__classdict__", "__conditional_annotations__"});
+        if (annotations_.pep649) newbound.insert({"__classdict__", "__conditional_annotations__"});
     }
     NameSet allfree;
     std::vector<NameSet> child_frees(ste->children.size());

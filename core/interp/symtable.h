@@ -74,10 +74,6 @@ struct SymtableEntry {
     bool comp_inlined = false;
     bool returns_value = false;  // 2.7: `return x` seen (illegal with yield)
     bool lambda = false;
-    // 3.14 (PEP 649): a function's annotations are evaluated in a scope of their own, a
-    // function taking `.format` (CPython's AnnotationBlock), made only when it has some; the
-    // compiler makes its `__annotate__` function. Keyed on annotation_key(def).
-    bool annotation = false;
     // An annotation scope directly in a class body: the class's names come first, through the
     // class namespace (the __classdict__ cell: LOAD_FROM_DICT_OR_GLOBALS/_OR_DEREF).
     bool can_see_class_scope = false;
@@ -119,16 +115,15 @@ const void* module_annotation_key();
 // into; in 3.14 a def's __annotate__ then returns the strings, and a body stores them in
 // __annotations__ as it runs, as before 3.14 (its set of conditional ones stays empty).
 struct AnnotationMode {
-    bool lazy_functions = false;
-    bool lazy_bodies = false;
-    bool conditional = false;  // 3.14: a module's or class's __conditional_annotations__
-    bool strings = false;
-    bool unvisited = false;
+    bool pep649 = false;     // 3.14: defs' __annotate__, bodies' __conditional_annotations__
+    bool strings = false;    // PEP 563
+    bool unvisited = false;  // PEP 563 from 3.10
+    // A module's or class's own __annotate__ (3.14 without PEP 563).
+    bool lazy_bodies() const { return pep649 && !strings; }
 };
 inline AnnotationMode annotation_mode(const Profile& p, bool future_annotations) {
     const bool strings = future_annotations && p.at_least(3, 7);
-    const bool v314 = p.at_least(3, 14);
-    return {v314, v314 && !strings, v314, strings, strings && p.at_least(3, 10)};
+    return {p.at_least(3, 14), strings, strings && p.at_least(3, 10)};
 }
 
 // Reports a SyntaxError at a node, with the offsets each version prints: none in 2.7, the
@@ -162,7 +157,6 @@ private:
     AnnotationMode annotations_;
     int depth_ = 0;        // recursion guard (the WebAssembly stack is small)
     int max_depth_ = 0;
-    bool in_annotation_ = false;
 
     // ---- the visitor (symtable.cpp) ----
     void enter_block(std::string name, BlockType type, const void* key, const ast::Pos& pos);

@@ -637,6 +637,20 @@ PyObject* dict_get_ascii(const Runtime& rt, PyObject* d, std::string_view name) 
     }
 }
 
+int dict_pop_ascii(Runtime& rt, PyObject* d, std::string_view name) {
+    if (dict_get_ascii(rt, d, name) == nullptr) return 0;
+    PyObject* key = str_intern_ascii(rt, name);
+    if (key == nullptr) {
+        err_no_memory(rt);
+        return -1;
+    }
+    PyObject* value = nullptr;
+    const int popped = dict_pop(rt, d, key, &value);
+    rt.decref(key);
+    rt.xdecref(value);
+    return popped;
+}
+
 int dict_contains(Runtime& rt, PyObject* d, PyObject* key) {
     const Py_hash_t hash = hash_for(rt, key, "dict key");
     if (hash == -1) return -1;

@@ -143,6 +143,9 @@ PyObject* dict_getitem_known_hash(Runtime& rt, PyObject* d, PyObject* key, Py_ha
 // the hash such a str has and its text, so that the lab's own lookups (a dunder of a class, an
 // attribute of a module) make no str object. Calls no __eq__ and raises nothing.
 PyObject* dict_get_ascii(const Runtime& rt, PyObject* d, std::string_view name);
+// PyDict_Pop(d, name, NULL) for that key: 1 when it was there (its value released), 0 when
+// absent (no str made), -1 with the exception set.
+int dict_pop_ascii(Runtime& rt, PyObject* d, std::string_view name);
 // `key in d`: 1, 0, or -1 with the exception set.
 int dict_contains(Runtime& rt, PyObject* d, PyObject* key);
 // del d[key]: false if key is absent (no exception: the caller raises KeyError) or on error

@@ -172,13 +172,9 @@ int module_set_annotate(Runtime& rt, PyObject* self, PyObject* value) {
 int module_set_annotations(Runtime& rt, PyObject* self, PyObject* value) {
     PyObject* d = as_module(self)->md_dict.p;
     if (value != nullptr) return set_item(rt, d, "__annotations__", value) ? 0 : -1;
-    PyObject* key = str_intern_ascii(rt, "__annotations__");
-    if (key == nullptr) return -1;
-    const bool present = dict_getitem(rt, d, key) != nullptr;
-    const bool ok = present && dict_delitem(rt, d, key);
-    rt.decref(key);
-    if (!present) err_set_string(rt, rt.builtins().exc.AttributeError, "__annotations__");
-    return ok ? 0 : -1;
+    const int popped = dict_pop_ascii(rt, d, "__annotations__");
+    if (popped == 0) err_set_string(rt, rt.builtins().exc.AttributeError, "__annotations__");
+    return popped == 1 ? 0 : -1;
 }
 
 }  // namespace

@@ -24,27 +24,18 @@ namespace {
 PyObject* own_entry(Runtime& rt, PyTypeObject* type, const char* name) {
     PyObject* v = dict_get_ascii(rt, type->tp_dict, name);
     if (v == nullptr) return nullptr;
-    if (descrgetfunc get = Py_TYPE(v)->tp_descr_get; get != nullptr) return get(rt, v, nullptr, reinterpret_cast<PyObject*>(type));
+    if (descrgetfunc get = Py_TYPE(v)->tp_descr_get; get != nullptr)
+        return get(rt, v, nullptr, reinterpret_cast<PyObject*>(type));
     rt.incref(v);
     return v;
 }
 
+// The callers take the class's new version (type_modified) before they change its dict.
 bool store_own(Runtime& rt, PyTypeObject* type, const char* name, PyObject* value) {
     PyObject* key = str_intern_ascii(rt, name);
     const bool ok = key != nullptr && dict_setitem(rt, type->tp_dict, key, value);
     rt.xdecref(key);
-    if (ok) type_modified(type);
     return ok;
-}
-
-// PyDict_Pop: 1 when the class's own entry was there and is gone, 0 when there was none, -1 on
-// error.
-int pop_own(Runtime& rt, PyTypeObject* type, const char* name) {
-    PyObject* key = str_intern_ascii(rt, name);
-    if (key == nullptr) return -1;
-    int r = dict_getitem(rt, type->tp_dict, key) == nullptr ? 0 : dict_delitem(rt, type->tp_dict, key) ? 1 : -1;
-    rt.decref(key);
-    return r;
 }
 
 PyObject* no_attribute(Runtime& rt, PyTypeObject* type, const char* name) {
@@ -61,6 +52,7 @@ PyObject* type_get_annotate(Runtime& rt, PyTypeObject* type) {
     if (annotate != nullptr || err_occurred(rt)) return annotate;
     // None, kept: a class without annotations says so from then on.
     PyObject* none = rt.builtins().singletons.none;
+    type_modified(type);
     if (!store_own(rt, type, "__annotate_func__", none)) return nullptr;
     rt.incref(none);
     return none;
@@ -80,7 +72,9 @@ PyObject* type_get_annotations(Runtime& rt, PyTypeObject* type) {
         if (annotations == nullptr) err_no_memory(rt);
     }
     rt.decref(annotate);
-    if (annotations != nullptr && !store_own(rt, type, "__annotations_cache__", annotations)) {
+    if (annotations == nullptr) return nullptr;
+    type_modified(type);
+    if (!store_own(rt, type, "__annotations_cache__", annotations)) {
         rt.decref(annotations);
         return nullptr;
     }
@@ -96,7 +90,8 @@ int type_set_annotate(Runtime& rt, PyTypeObject* type, PyObject* value) {
     }
     type_modified(type);
     if (!store_own(rt, type, "__annotate_func__", value)) return -1;
-    return none || pop_own(rt, type, "__annotations_cache__") >= 0 ? 0 : -1;  // a new function: a new dict
+    // A new function: a new dict.
+    return none || dict_pop_ascii(rt, type->tp_dict, "__annotations_cache__") >= 0 ? 0 : -1;
 }
 
 int type_set_annotations(Runtime& rt, PyTypeObject* type, PyObject* value) {
@@ -107,15 +102,17 @@ int type_set_annotations(Runtime& rt, PyTypeObject* type, PyObject* value) {
     if (value != nullptr) {
         if (!store_own(rt, type, name, value)) return -1;
     } else {
-        const int popped = pop_own(rt, type, name);
+        const int popped = dict_pop_ascii(rt, type->tp_dict, name);
         if (popped <= 0) {
             if (popped == 0) err_set_string(rt, rt.builtins().exc.AttributeError, "__annotations__");
             return -1;
         }
     }
-    if (own && pop_own(rt, type, "__annotations_cache__") < 0) return -1;
+    if (own && dict_pop_ascii(rt, type->tp_dict, "__annotations_cache__") < 0) return -1;
     // The function that made the dict no longer describes the class.
-    return pop_own(rt, type, "__annotate_func__") < 0 || pop_own(rt, type, "__annotate__") < 0 ? -1 : 0;
+    for (const char* gone : {"__annotate_func__", "__annotate__"})
+        if (dict_pop_ascii(rt, type->tp_dict, gone) < 0) return -1;
+    return 0;
 }
 
 }  // namespace pymemlab
